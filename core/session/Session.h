@@ -1,0 +1,315 @@
+#pragma once
+// The session model: the one contract between the writers (engine, trace importer) and the
+// readers (store, GUI, CLI, trace exporter). Plain value types, no Qt (ARCHITECTURE.md).
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace gs::session {
+
+enum class SessionKind { Scenario, TorchTrace };
+enum class SessionStatus { Running, Complete, Failed, Interrupted };
+
+// Outcome of one call of a compiled function (dynamo-semantics §1.2).
+enum class CallOutcome {
+    Hit,       // an existing entry's guards passed; its graph ran
+    Compiled,  // first compile of the frame
+    Recompiled,// a compile after at least one existing entry failed
+    RunOnly,   // the code object is RUN_ONLY (recompile limit hit): ran eagerly, no compile
+    Skipped,   // SKIP strategy (no-op frame) or compilation disabled: ran eagerly
+    Failed     // the compile raised (e.g. FailOnRecompileLimitHit under fullgraph)
+};
+
+enum class EntryStatus { Ok, LimitHit, Failed };
+
+// Why an older entry rejected a call (ARCHITECTURE.md "Recompile").
+enum class ReasonCategory {
+    SizeChange, StrideChange, RankChange, DtypeChange, DeviceChange, RequiresGradChange,
+    TypeChange, Alias, BoolFlip, IntValueChange, ConstantChange, ObjectIdentity, TrainEval,
+    GlobalState, ShapeGuard, DynamicIndices, Other
+};
+
+enum class TestStatus { Pass, Fail, Error, Skip };
+
+enum class ShapeEventKind {
+    CreateSymbol,    // a symbol allocated for a size or int (create_symbol)
+    Promotion,       // automatic dynamic: a source's dim seen with two values became dynamic
+    Specialization,  // a symbol/dim replaced by a constant (0/1, guard, mark_static)
+    DuckSizing,      // a dim reused an existing symbol of equal size
+    GuardAdded       // a shape-env guard (e.g. 2 <= s0, Eq(s0, s1))
+};
+
+std::string_view toString(SessionKind);
+std::string_view toString(SessionStatus);
+std::string_view toString(CallOutcome);
+std::string_view toString(EntryStatus);
+std::string_view toString(ReasonCategory);
+std::string_view toString(TestStatus);
+std::string_view toString(ShapeEventKind);
+// Inverse of toString; nullopt for unknown text.
+std::optional<SessionKind> sessionKindFromString(std::string_view);
+std::optional<SessionStatus> sessionStatusFromString(std::string_view);
+std::optional<CallOutcome> callOutcomeFromString(std::string_view);
+std::optional<EntryStatus> entryStatusFromString(std::string_view);
+std::optional<ReasonCategory> reasonCategoryFromString(std::string_view);
+std::optional<TestStatus> testStatusFromString(std::string_view);
+std::optional<ShapeEventKind> shapeEventKindFromString(std::string_view);
+const std::vector<ReasonCategory>& allReasonCategories();
+
+// A code object: one cache of entries (dynamo-semantics §1.1).
+struct Frame {
+    int id = 0;            // F of compile ids F/N
+    std::string name;      // co_name
+    std::string file;      // co_filename
+    int firstLine = 0;     // co_firstlineno
+    bool operator==(const Frame&) const = default;
+};
+
+// One argument (or other guarded input) of a call, described for the user.
+struct ArgDesc {
+    std::string source;    // e.g. L['x'], G['g'], L['self']._modules['d'].training
+    std::string kind;      // tensor | int | float | bool | str | none | module | list | tuple | dict | function | object
+    std::string type;      // Python type name, e.g. Tensor, Parameter, int, SimpleDropout
+    std::vector<int64_t> shape;
+    std::vector<int64_t> stride;
+    std::string dtype;     // float32, int64, ...
+    std::string device;    // cpu, cuda:0
+    bool requiresGrad = false;
+    int64_t objectId = 0;  // identity within the session (same object => same id)
+    int aliasOf = -1;      // index of an earlier arg that is the same object, else -1
+    std::string value;     // repr for scalars/bools/strings, empty otherwise
+    bool operator==(const ArgDesc&) const = default;
+};
+
+// How one cache entry judged one call.
+struct GuardEval {
+    std::string compileId;          // the entry tried, F/N
+    bool passed = false;
+    int firstFailedGuard = -1;      // index into CompileEntry::guards, -1 if passed
+    std::string reason;             // the reason text as PyTorch words it (without "F/N: ")
+    std::vector<int> failedGuards;  // all failing guards (indices), not only the first
+    int evaluated = 0;              // guards evaluated before the decision
+    bool operator==(const GuardEval&) const = default;
+};
+
+struct Call {
+    int64_t index = 0;              // 0-based, session-wide order of calls
+    int frameId = 0;
+    int line = 0;                   // scenario line of the call site (0 if unknown)
+    std::vector<ArgDesc> args;
+    CallOutcome outcome = CallOutcome::Hit;
+    std::string entryId;            // entry that ran (hit) or was created (compiled); empty otherwise
+    std::vector<GuardEval> tried;   // entries tried, in cache order (MRU first)
+    bool operator==(const Call&) const = default;
+};
+
+// A node of an entry's guard tree (TREE_GUARD_MANAGER order, dynamo-semantics §1.3 / §5.5).
+struct Guard {
+    int id = 0;                     // index within the entry
+    int parent = -1;                // -1 for the root manager
+    std::string kind;               // RootGuardManager, GuardManager, TENSOR_MATCH, BOOL_MATCH, ...
+    std::string source;             // L['x'] (empty for root/ambient guards)
+    std::string code;               // code part as printed, e.g. check_tensor(L['x'], ...)
+    std::string userCode;           // scenario line text that created it (provenance)
+    std::string file;               // provenance file
+    int line = 0;                   // provenance line (0: framework-created)
+    bool operator==(const Guard&) const = default;
+};
+
+struct GraphNode {
+    int id = 0;
+    std::string name;               // l_x_, mul, output
+    std::string op;                 // placeholder | call_function | call_method | call_module | get_attr | output
+    std::string target;             // e.g. torch.mul, add_
+    std::vector<std::string> args;  // names of input nodes or constant reprs
+    std::string shape;              // e.g. [s0, 3]
+    std::string dtype;
+    int line = 0;                   // scenario line that produced it
+    bool operator==(const GraphNode&) const = default;
+};
+
+struct CompileEntry {
+    std::string compileId;          // F/N
+    int frameId = 0;
+    int frameCompileId = 0;         // N
+    int attempt = 0;
+    int64_t causedByCall = -1;      // Call::index, -1 if unknown (imported traces)
+    EntryStatus status = EntryStatus::Ok;
+    std::string failReason;
+    std::vector<GraphNode> graph;
+    std::vector<Guard> guards;
+    int opCount = 0;
+    std::vector<std::string> symbols;   // symbols created by this compile, e.g. s0
+    int64_t hitCount = 0;
+    double compileTimeUs = 0;
+    std::string guardsText;         // the TREE_GUARD_MANAGER text as printed
+    bool operator==(const CompileEntry&) const = default;
+};
+
+struct RecompileReason {
+    std::string failedEntryId;      // the older entry, F/N
+    std::string text;               // as PyTorch prints it, without the "F/N: " prefix
+    ReasonCategory category = ReasonCategory::Other;
+    std::string guardKind;          // TENSOR_MATCH, BOOL_MATCH, ...
+    std::string source;             // x, self._modules['dropout'].training, G['g']
+    std::string expected;
+    std::string actual;
+    int dim = -1;
+    std::string fix;                // suggested fix, one sentence
+    std::vector<std::string> allFailures; // every failing guard of that entry (texts)
+    bool operator==(const RecompileReason&) const = default;
+};
+
+struct Recompile {
+    std::string compileId;          // the new compile, F/N
+    int frameId = 0;
+    int64_t callIndex = -1;
+    bool limitHit = false;          // this attempt hit the recompile limit (no entry created)
+    std::vector<RecompileReason> reasons;   // one per older entry, newest first
+    bool operator==(const Recompile&) const = default;
+};
+
+struct ShapeEvent {
+    ShapeEventKind kind = ShapeEventKind::CreateSymbol;
+    std::string compileId;
+    int64_t callIndex = -1;
+    std::string symbol;             // s0
+    std::string source;             // L['x'] (with the dim in `dim`) or L['x'].size()[0]
+    int dim = -1;
+    int64_t hint = 0;               // value when created
+    std::string range;              // [2, int_oo]
+    std::string sizesSeen;          // promotion: "2 -> 3"
+    std::string text;               // the TORCH_LOGS=dynamic line
+    int line = 0;
+    bool operator==(const ShapeEvent&) const = default;
+};
+
+struct LogLine {
+    std::string channel;            // recompiles | guards | dynamic | warning | graph_breaks | output | error
+    std::string compileId;          // [F/N] tag, may be empty
+    int64_t callIndex = -1;
+    std::string text;               // may contain newlines
+    bool operator==(const LogLine&) const = default;
+};
+
+struct TestResult {
+    std::string name;               // test method
+    std::string className;
+    TestStatus status = TestStatus::Pass;
+    std::string message;
+    std::string file;
+    int line = 0;
+    bool operator==(const TestResult&) const = default;
+};
+
+struct Summary {
+    int64_t frames = 0, calls = 0, compiles = 0, recompiles = 0, cacheHits = 0;
+    int64_t runOnly = 0, limitHits = 0, failures = 0;
+    int64_t testsPassed = 0, testsFailed = 0, testsSkipped = 0;
+    std::map<std::string, int64_t> recompilesByCategory;  // category name -> count of reasons' first category
+    bool operator==(const Summary&) const = default;
+};
+
+struct SessionInfo {
+    int64_t id = 0;                 // store id; 0 = not stored
+    SessionKind kind = SessionKind::Scenario;
+    std::string title;
+    std::string created;            // ISO-8601 UTC
+    std::string sourcePath;
+    std::string sourceText;         // the scenario text (empty for traces)
+    std::string engineVersion;
+    std::string configJson;         // snapshot of torch._dynamo.config at start
+    SessionStatus status = SessionStatus::Running;
+    std::string group;              // e.g. a TORCH_TRACE directory for per-rank sessions
+    std::map<std::string, std::string> metadata; // free-form: rank, warnings, unknown event counts
+    bool operator==(const SessionInfo&) const = default;
+};
+
+// A whole session in memory (used by tests, the GUI for small sessions, exporters).
+struct Session {
+    SessionInfo info;
+    std::vector<Frame> frames;
+    std::vector<Call> calls;
+    std::vector<CompileEntry> compiles;
+    std::vector<Recompile> recompiles;
+    std::vector<ShapeEvent> shapeEvents;
+    std::vector<LogLine> logs;
+    std::vector<TestResult> tests;
+    bool operator==(const Session&) const = default;
+
+    // Counts derived from the vectors above.
+    Summary summary() const;
+    const Frame* frame(int id) const;
+    const CompileEntry* compile(std::string_view compileId) const;
+};
+
+// Where writers send events as they happen. Events arrive in causal order: a frame before its
+// first call, a compile entry before the call that ran it, a recompile before its entry.
+class EventSink {
+public:
+    virtual ~EventSink() = default;
+    virtual void beginSession(const SessionInfo&) {}
+    virtual void frame(const Frame&) {}
+    virtual void recompile(const Recompile&) {}
+    virtual void compile(const CompileEntry&) {}
+    virtual void call(const Call&) {}
+    virtual void shapeEvent(const ShapeEvent&) {}
+    virtual void log(const LogLine&) {}
+    virtual void test(const TestResult&) {}
+    // Final hit counts, sent once per entry when the session ends (or before a reset()).
+    virtual void entryHits(const std::string& compileId, int64_t hits) {}
+    virtual void endSession(SessionStatus) {}
+};
+
+// Builds a Session in memory from events.
+class SessionBuilder : public EventSink {
+public:
+    void beginSession(const SessionInfo& info) override;
+    void frame(const Frame& f) override;
+    void recompile(const Recompile& r) override;
+    void compile(const CompileEntry& c) override;
+    void call(const Call& c) override;
+    void shapeEvent(const ShapeEvent& e) override;
+    void log(const LogLine& l) override;
+    void test(const TestResult& t) override;
+    void entryHits(const std::string& compileId, int64_t hits) override;
+    void endSession(SessionStatus s) override;
+
+    const Session& session() const { return session_; }
+    Session take() { return std::move(session_); }
+    // Keep calls in memory? (off for million-call benchmark runs; summary still counts them)
+    void setKeepCalls(bool keep) { keepCalls_ = keep; }
+    int64_t callsSeen() const { return callsSeen_; }
+
+private:
+    Session session_;
+    bool keepCalls_ = true;
+    int64_t callsSeen_ = 0;
+};
+
+// Forwards every event to several sinks (e.g. the builder and the SQLite writer).
+class TeeSink : public EventSink {
+public:
+    void add(EventSink* s) { sinks_.push_back(s); }
+    void beginSession(const SessionInfo& i) override { for (auto* s : sinks_) s->beginSession(i); }
+    void frame(const Frame& f) override { for (auto* s : sinks_) s->frame(f); }
+    void recompile(const Recompile& r) override { for (auto* s : sinks_) s->recompile(r); }
+    void compile(const CompileEntry& c) override { for (auto* s : sinks_) s->compile(c); }
+    void call(const Call& c) override { for (auto* s : sinks_) s->call(c); }
+    void shapeEvent(const ShapeEvent& e) override { for (auto* s : sinks_) s->shapeEvent(e); }
+    void log(const LogLine& l) override { for (auto* s : sinks_) s->log(l); }
+    void test(const TestResult& t) override { for (auto* s : sinks_) s->test(t); }
+    void entryHits(const std::string& id, int64_t h) override { for (auto* s : sinks_) s->entryHits(id, h); }
+    void endSession(SessionStatus st) override { for (auto* s : sinks_) s->endSession(st); }
+
+private:
+    std::vector<EventSink*> sinks_;
+};
+
+// Replays a whole in-memory session into a sink, in causal order.
+void replay(const Session& s, EventSink& sink);
+
+} // namespace gs::session

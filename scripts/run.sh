@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# One command: install what is missing, build (preset "release"), run the main job:
+# the GUI on the demo gallery where a display exists, otherwise the CLI on a demo scenario.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./scripts/install-deps.sh
+cmake --preset release >/dev/null
+cmake --build --preset release
+demo="resources/demos/automatic_dynamic.py"
+if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] && [ -x build/release/app/guardscope ]; then
+  exec build/release/app/guardscope "$@"
+fi
+exec build/release/app/guardscope-cli run "$demo" --summary "$@"
