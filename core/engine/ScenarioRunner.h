@@ -1,0 +1,41 @@
+#pragma once
+// Runs a scenario file through the interpreter with the torch modules and the engine installed,
+// sending every event to a session sink. The one entry point the CLI, the GUI and tests use.
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/session/Session.h"
+
+namespace gs::engine {
+
+struct RunLimits {
+    int64_t maxSteps = 200'000'000;
+    int maxDepth = 1000;
+    int64_t maxTensorElements = 50'000'000;
+    double maxSeconds = 120;
+};
+
+struct RunOptions {
+    uint64_t seed = 0;                  // torch.manual_seed default (torch's default is 0... see README)
+    RunLimits limits;
+    bool compileDisabled = false;       // run every compiled function eagerly (differential tests)
+    std::vector<std::string> logChannels; // TORCH_LOGS-style: recompiles, guards, dynamic, ...
+    std::function<void(std::string_view)> out;   // script output (print); default: stdout
+    std::function<void(std::string_view)> logOut; // log channel text; default: stderr
+    std::function<bool()> cancelled;    // polled; true stops the run
+};
+
+struct RunResult {
+    int exitCode = 0;                   // 0 ok; 1 uncaught exception or failed tests; 2 syntax error; 3 limit hit
+    std::string error;                  // formatted message for the user (file:line:col where known)
+    int64_t testsPassed = 0, testsFailed = 0, testsSkipped = 0;
+};
+
+// Runs `source` (the text of `fileName`) as __main__.
+RunResult runScenario(const std::string& fileName, const std::string& source, session::EventSink& sink,
+                      const RunOptions& options = {});
+RunResult runScenarioFile(const std::string& path, session::EventSink& sink, const RunOptions& options = {});
+
+} // namespace gs::engine
