@@ -1,0 +1,64 @@
+#pragma once
+// torch._dynamo.config: the knobs of dynamo-semantics §1.4 and §3.1, with PyTorch's names,
+// defaults and aliases (cache_size_limit = recompile_limit, …). Values are typed.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace gs::engine {
+
+using ConfigValue = std::variant<bool, int64_t, double, std::string>;
+
+struct ConfigEntry {
+    std::string name;
+    ConfigValue value;
+    ConfigValue defaultValue;
+    std::vector<std::string> aliases;
+    std::string doc;
+    bool implemented = true;   // false: accepted and stored, but the engine ignores it (documented)
+};
+
+class DynamoConfig {
+public:
+    DynamoConfig();
+    // Index of a knob by name or alias; nullopt if unknown.
+    std::optional<size_t> find(const std::string& name) const;
+    const ConfigEntry& entry(size_t i) const { return entries_[i]; }
+    const std::vector<ConfigEntry>& entries() const { return entries_; }
+    // Sets a knob; returns an error sentence when the type does not fit (bool for an int knob is
+    // accepted as Python would).
+    std::optional<std::string> set(size_t i, const ConfigValue& v);
+    void resetToDefaults();
+    // Snapshot as a JSON object (session config, compilation_metrics.dynamo_config).
+    std::string toJson() const;
+
+    // Fast typed accessors for the knobs the engine reads on every compile.
+    bool automaticDynamicShapes() const { return b(iAutomatic_); }
+    bool assumeStaticByDefault() const { return b(iAssumeStatic_); }
+    std::string automaticDynamicShapesMarkAs() const { return std::get<std::string>(entries_[iMarkAs_].value); }
+    bool specializeInt() const { return b(iSpecializeInt_); }
+    bool forceParameterStaticShapes() const { return b(iForceParam_); }
+    bool forceNnModulePropertyStaticShapes() const { return b(iForceModuleProp_); }
+    bool allowUnspecIntOnNnModule() const { return b(iUnspecIntModule_); }
+    int64_t recompileLimit() const { return i(iRecompileLimit_); }
+    int64_t accumulatedRecompileLimit() const { return i(iAccumulated_); }
+    bool failOnRecompileLimitHit() const { return b(iFailOnLimit_); }
+    bool errorOnRecompile() const { return b(iErrorOnRecompile_); }
+    bool allowIgnoreMarkDynamic() const { return b(iAllowIgnoreMark_); }
+    bool skipNoTensorAliasingGuardsOnParameters() const { return b(iSkipAliasParams_); }
+    bool debugDisableCompileCounter() const { return b(iDebugDisableCounter_); }
+    bool useDuckShape() const { return b(iDuckShape_); }
+
+private:
+    bool b(size_t k) const;
+    int64_t i(size_t k) const;
+    size_t add(ConfigEntry e);
+    std::vector<ConfigEntry> entries_;
+    size_t iAutomatic_, iAssumeStatic_, iMarkAs_, iSpecializeInt_, iForceParam_, iForceModuleProp_, iUnspecIntModule_,
+        iRecompileLimit_, iAccumulated_, iFailOnLimit_, iErrorOnRecompile_, iAllowIgnoreMark_, iSkipAliasParams_,
+        iDebugDisableCounter_, iDuckShape_;
+};
+
+} // namespace gs::engine

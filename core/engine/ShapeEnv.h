@@ -1,0 +1,87 @@
+#pragma once
+// Symbols for dynamic sizes and ints, their unification and the guards they produce
+// (dynamo-semantics §3.5; PyTorch's ShapeEnv, much reduced). One ShapeEnv per compile.
+//
+// Every dynamic input dimension (or int) gets a *slot* tied to its source. A slot is either a
+// root symbol (`s77`) or replaced: by another slot (duck sizing, broadcasting equalities) or by a
+// constant (specialization). produceGuards() renders the guards in PyTorch's order: input
+// equalities/constants, then explicit guards, then the `2 <= …` ranges of size symbols.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/engine/Provenance.h"
+#include "core/engine/SymExpr.h"
+
+namespace gs::engine {
+
+enum class DimKind : uint8_t { Static, Dynamic, Duck, Unbacked };
+
+struct SymbolSlot {
+    std::string name;        // s77 (roots); for duck/replaced slots, the root's name
+    std::string source;      // L['x'].size()[0] or L['n']
+    int64_t hint = 0;        // value seen while tracing
+    bool isSize = true;      // size (range [2, int_oo]) or plain int (unbounded)
+    bool unbacked = false;
+    SymPtr replacement;      // null for roots
+    bool duck = false;       // replaced because of duck sizing
+    Provenance firstUse;     // where the value was first used (guard comments)
+};
+
+struct ShapeGuard {
+    RelOp op = RelOp::Eq;
+    SymPtr lhs, rhs;
+    Provenance where;
+};
+
+// A rendered guard: text as TORCH_LOGS=guards prints it, plus what to evaluate.
+struct ProducedGuard {
+    std::string code;        // e.g. `2 <= L['x'].size()[0]`
+    std::string verbose;     // code + provenance comment (+ 0/1 or duck note)
+    RelOp op = RelOp::Eq;
+    SymPtr lhs, rhs;         // over slots: evaluate each slot from its source
+};
+
+class ShapeEnv {
+public:
+    // Allocates a slot for a size (dynamo-semantics §3.5). Static → constant; a backed
+    // Dynamic/Duck with value 0 or 1 → the constant (0/1 specialization); Duck reuses a root of
+    // equal hint. Returns the expression to use for the dim. `log` receives create_symbol text.
+    SymPtr createSize(const std::string& source, int64_t hint, DimKind kind, const Provenance& where,
+                      std::vector<std::string>* log = nullptr);
+    // A SymInt for a Python int argument: no 0/1 specialization, unbounded range.
+    SymPtr createInt(const std::string& source, int64_t hint, const Provenance& where,
+                     std::vector<std::string>* log = nullptr);
+
+    // Resolves replacements.
+    SymPtr simplify(const SymPtr& e) const;
+    int64_t hint(const SymPtr& e) const;
+    // Evaluates `a op b` by the hints, records the guard that keeps it true, returns the truth.
+    // Statically known comparisons (constants on both sides) add nothing.
+    bool evaluate(RelOp op, const SymPtr& a, const SymPtr& b, const Provenance& where,
+                  std::vector<std::string>* log = nullptr);
+    // a == b is required (broadcasting, matmul inner dims, view): unifies the two.
+    void unify(const SymPtr& a, const SymPtr& b, const Provenance& where, std::vector<std::string>* log = nullptr);
+
+    const std::vector<SymbolSlot>& slots() const { return slots_; }
+    std::vector<std::string> rootNames() const;
+    bool hasSymbols() const { return !slots_.empty(); }
+    std::vector<ProducedGuard> produceGuards() const;
+    // Renders an expression with slot sources (`L['x'].size()[0]`) or names (`s77`).
+    std::string sourceText(const SymPtr& e) const;
+    std::string symbolText(const SymPtr& e) const;
+
+private:
+    int addSlot(SymbolSlot s);
+    std::string uniqueName(const std::string& source);
+    std::vector<SymbolSlot> slots_;
+    std::vector<ShapeGuard> guards_;
+    std::vector<std::string> usedNames_;
+};
+
+// PyTorch ≥2.7 names a symbol after its source: `s` + sha256(source) mod 100 (e.g. s77 for
+// L['x'].size()[0]); we probe upwards on a collision.
+int hashedSymbolId(const std::string& source);
+
+} // namespace gs::engine

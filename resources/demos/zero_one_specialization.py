@@ -1,0 +1,19 @@
+# 0/1 specialization
+#
+# Symbolic sizes are assumed to be at least 2 (`2 <= x.size()[0]`): sizes 0 and 1 behave
+# differently under broadcasting, so PyTorch specializes them. After x turned dynamic, a
+# tensor of size 1 fails the `2 <=` guard and compiles its own static graph, and so does
+# size 0. torch._dynamo.mark_unbacked(x, 0) avoids that specialization.
+import torch
+import torch._dynamo.testing
+
+
+def double(x):
+    return x * 2
+
+
+cnt = torch._dynamo.testing.CompileCounter()
+f = torch.compile(double, backend=cnt)
+for n in [3, 2, 1, 0]:
+    f(torch.ones(n))
+print("graphs compiled:", cnt.frame_count)  # 4: [3], [s77], [1], [0]
