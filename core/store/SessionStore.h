@@ -31,11 +31,35 @@ struct SessionRow {
 
 enum class OpenMode { ReadWrite, ReadOnly };
 
+// Knobs for tests and tools; the defaults are what the CLI and the GUI use.
+struct OpenOptions {
+    int busyTimeoutMs = 5000;      // how long to wait for another writer before giving up
+    int64_t maxPageCount = 0;      // > 0: PRAGMA max_page_count (simulates a full disk in tests)
+    int batchEvents = 4096;        // the recorder commits every batchEvents events ...
+    int batchMillis = 50;          // ... or when the oldest buffered event is this old
+};
+
+// The sink returned by recorder(). Events are buffered and written in one transaction per
+// batch. A write error (disk full, I/O error, locked file) never throws into the engine: the
+// recorder keeps the first message, writes nothing more, and never marks the session complete
+// (it is left `interrupted`).
+class Recorder : public session::EventSink {
+public:
+    virtual int64_t sessionId() const = 0;
+    virtual bool failed() const = 0;
+    virtual const std::string& error() const = 0;   // empty while all went well
+    // Writes what is buffered now (endSession does this too).
+    virtual void flush() = 0;
+};
+
 class SessionStore {
 public:
     // Opens (creating when ReadWrite and missing) the database at `path`; ":memory:" allowed.
     // Migrates older schemas forward; refuses newer ones without touching them.
+    // When a ReadWrite open finds the file or its folder read-only it falls back to reading:
+    // isReadOnly() tells, and every write then throws StoreError saying so.
     static std::unique_ptr<SessionStore> open(const std::string& path, OpenMode mode = OpenMode::ReadWrite);
+    static std::unique_ptr<SessionStore> open(const std::string& path, OpenMode mode, const OpenOptions& options);
     // $XDG_DATA_HOME/guardscope/sessions.db, or ~/.local/share/guardscope/sessions.db.
     static std::string defaultPath();
 
@@ -43,7 +67,11 @@ public:
 
     // A sink that records a new session as events arrive (status `running` until endSession).
     // Events are written in batched transactions. The returned sink must not outlive the store.
-    virtual std::unique_ptr<session::EventSink> recorder() = 0;
+    std::unique_ptr<session::EventSink> recorder() { return startRecorder(); }
+    virtual std::unique_ptr<Recorder> startRecorder() = 0;
+    // The first error met by a recorder of this store, empty when none (for callers that only
+    // hold the EventSink).
+    virtual std::string lastRecordError() const = 0;
     // Id of the session most recently begun through a recorder of this store (0 if none).
     virtual int64_t lastRecordedId() const = 0;
 
@@ -62,6 +90,8 @@ public:
     virtual void rename(int64_t id, const std::string& title) = 0;
     virtual void remove(int64_t id) = 0;
     virtual std::string path() const = 0;
+    virtual bool isReadOnly() const = 0;
+    virtual int schemaVersion() const = 0;
 };
 
 } // namespace gs::store

@@ -1,0 +1,184 @@
+#include "core/store/Schema.h"
+
+#include <string>
+
+#include "core/store/Database.h"
+#include "core/store/SessionStore.h"
+#include "core/store/Transaction.h"
+
+namespace gs::store {
+namespace {
+
+// Version 1: one table per kind of record in core/session/Session.h. Every child row carries
+// its session id so deleting a session cascades with one index range per table. Lists of
+// strings/ints are encoded by ValueCodec (length-prefixed, never ambiguous).
+constexpr std::string_view kVersion1 = R"sql(
+CREATE TABLE sessions (
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL,
+  title TEXT NOT NULL,
+  created TEXT NOT NULL,
+  source_path TEXT NOT NULL,
+  source_text TEXT NOT NULL,
+  engine_version TEXT NOT NULL,
+  config_json TEXT NOT NULL,
+  status TEXT NOT NULL,
+  grp TEXT NOT NULL,
+  n_calls INTEGER NOT NULL DEFAULT 0,
+  n_compiles INTEGER NOT NULL DEFAULT 0,
+  n_recompiles INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE session_metadata (
+  session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+  key TEXT NOT NULL, value TEXT NOT NULL,
+  PRIMARY KEY (session_id, key)
+) WITHOUT ROWID;
+CREATE TABLE frames (
+  session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+  seq INTEGER NOT NULL, frame_id INTEGER NOT NULL, name TEXT NOT NULL, file TEXT NOT NULL,
+  first_line INTEGER NOT NULL,
+  PRIMARY KEY (session_id, seq)
+) WITHOUT ROWID;
+CREATE TABLE calls (
+  session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+  idx INTEGER NOT NULL, frame_id INTEGER NOT NULL, line INTEGER NOT NULL, outcome TEXT NOT NULL,
+  entry_id TEXT NOT NULL,
+  PRIMARY KEY (session_id, idx)
+) WITHOUT ROWID;
+CREATE TABLE call_args (
+  session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+  call_idx INTEGER NOT NULL, pos INTEGER NOT NULL,
+  source TEXT NOT NULL, kind TEXT NOT NULL, type TEXT NOT NULL, shape TEXT NOT NULL,
+  stride TEXT NOT NULL, dtype TEXT NOT NULL, device TEXT NOT NULL, requires_grad INTEGER NOT NULL,
+  object_id INTEGER NOT NULL, alias_of INTEGER NOT NULL, value TEXT NOT NULL,
+  PRIMARY KEY (session_id, call_idx, pos)
+) WITHOUT ROWID;
+CREATE TABLE guard_evals (
+  session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+  call_idx INTEGER NOT NULL, pos INTEGER NOT NULL,
+  compile_id TEXT NOT NULL, passed INTEGER NOT NULL, first_failed INTEGER NOT NULL,
+  reason TEXT NOT NULL, failed_guards TEXT NOT NULL, evaluated INTEGER NOT NULL,
+  PRIMARY KEY (session_id, call_idx, pos)
+) WITHOUT ROWID;
+CREATE TABLE compiles (
+  session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+  seq INTEGER NOT NULL, compile_id TEXT NOT NULL, frame_id INTEGER NOT NULL,
+  frame_compile_id INTEGER NOT NULL, attempt INTEGER NOT NULL, caused_by_call INTEGER NOT NULL,
+  status TEXT NOT NULL, fail_reason TEXT NOT NULL, op_count INTEGER NOT NULL,
+  symbols TEXT NOT NULL, hit_count INTEGER NOT NULL, compile_time_us REAL NOT NULL,
+  guards_text TEXT NOT NULL,
+  PRIMARY KEY (session_id, seq)
+);
+CREATE TABLE graph_nodes (
+  session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+  compile_seq INTEGER NOT NULL, pos INTEGER NOT NULL,
+  node_id INTEGER NOT NULL, name TEXT NOT NULL, op TEXT NOT NULL, target TEXT NOT NULL,
+  args TEXT NOT NULL, shape TEXT NOT NULL, dtype TEXT NOT NULL, line INTEGER NOT NULL,
+  PRIMARY KEY (session_id, compile_seq, pos)
+) WITHOUT ROWID;
+CREATE TABLE guards (
+  session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+  compile_seq INTEGER NOT NULL, pos INTEGER NOT NULL,
+  guard_id INTEGER NOT NULL, parent INTEGER NOT NULL, kind TEXT NOT NULL, source TEXT NOT NULL,
+  code TEXT NOT NULL, user_code TEXT NOT NULL, file TEXT NOT NULL, line INTEGER NOT NULL,
+  PRIMARY KEY (session_id, compile_seq, pos)
+) WITHOUT ROWID;
+CREATE TABLE recompiles (
+  session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+  seq INTEGER NOT NULL, compile_id TEXT NOT NULL, frame_id INTEGER NOT NULL,
+  call_index INTEGER NOT NULL, limit_hit INTEGER NOT NULL,
+  PRIMARY KEY (session_id, seq)
+) WITHOUT ROWID;
+CREATE TABLE recompile_reasons (
+  session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+  recompile_seq INTEGER NOT NULL, pos INTEGER NOT NULL,
+  failed_entry_id TEXT NOT NULL, text TEXT NOT NULL, category TEXT NOT NULL,
+  guard_kind TEXT NOT NULL, source TEXT NOT NULL, expected TEXT NOT NULL, actual TEXT NOT NULL,
+  dim INTEGER NOT NULL, fix TEXT NOT NULL, all_failures TEXT NOT NULL,
+  PRIMARY KEY (session_id, recompile_seq, pos)
+) WITHOUT ROWID;
+CREATE TABLE shape_events (
+  session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+  seq INTEGER NOT NULL, kind TEXT NOT NULL, compile_id TEXT NOT NULL, call_index INTEGER NOT NULL,
+  symbol TEXT NOT NULL, source TEXT NOT NULL, dim INTEGER NOT NULL, hint INTEGER NOT NULL,
+  range TEXT NOT NULL, sizes_seen TEXT NOT NULL, text TEXT NOT NULL, line INTEGER NOT NULL,
+  PRIMARY KEY (session_id, seq)
+);
+CREATE TABLE logs (
+  session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+  seq INTEGER NOT NULL, channel TEXT NOT NULL, compile_id TEXT NOT NULL,
+  call_index INTEGER NOT NULL, text TEXT NOT NULL,
+  PRIMARY KEY (session_id, seq)
+);
+CREATE TABLE tests (
+  session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+  seq INTEGER NOT NULL, name TEXT NOT NULL, class_name TEXT NOT NULL, status TEXT NOT NULL,
+  message TEXT NOT NULL, file TEXT NOT NULL, line INTEGER NOT NULL,
+  PRIMARY KEY (session_id, seq)
+);
+)sql";
+
+// Version 2: who is writing a running session (so a reader can tell a live recording from
+// one cut off by a crash), and the indexes behind the GUI's queries: an entry by compile id
+// (its guards and graph hang off its seq), a frame's chain of entries, a frame's recompiles.
+// A session's recompiles and calls in an index range use the primary keys.
+constexpr std::string_view kVersion2 = R"sql(
+ALTER TABLE sessions ADD COLUMN writer_host TEXT NOT NULL DEFAULT '';
+ALTER TABLE sessions ADD COLUMN writer_pid INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE sessions ADD COLUMN writer_token TEXT NOT NULL DEFAULT '';
+CREATE INDEX compiles_by_entry ON compiles (session_id, compile_id);
+CREATE INDEX compiles_by_frame ON compiles (session_id, frame_id, frame_compile_id);
+CREATE INDEX recompiles_by_frame ON recompiles (session_id, frame_id, call_index);
+CREATE INDEX sessions_by_created ON sessions (created);
+)sql";
+
+} // namespace
+
+const std::vector<std::string_view>& Schema::migrations() {
+    static const std::vector<std::string_view> all{kVersion1, kVersion2};
+    return all;
+}
+
+int Schema::checkVersion(Database& db) {
+    const int64_t appId = db.queryInt("PRAGMA application_id", "reading its header");
+    const int64_t version = db.queryInt("PRAGMA user_version", "reading its schema version");
+    const std::string file = "'" + db.path() + "'";
+    if (appId != 0 && appId != kApplicationId)
+        throw StoreError(file + " is not a Guardscope database (it belongs to another program, application id " +
+                         std::to_string(appId) + "). Choose another file with --db.");
+    if (appId == 0 && version == 0) {
+        // Empty file (new) is fine; an SQLite file with tables of its own is not ours.
+        if (db.queryInt("SELECT count(*) FROM sqlite_schema", "reading its tables") != 0)
+            throw StoreError(file + " is not a Guardscope database (it is an SQLite file with other tables). "
+                                    "Choose another file with --db; the file was not changed.");
+    }
+    if (version > currentVersion())
+        throw StoreError(file + " was written by a newer Guardscope (schema version " + std::to_string(version) +
+                         "; this build reads versions up to " + std::to_string(currentVersion()) +
+                         "). Upgrade Guardscope to open it, or choose another file with --db. The file was "
+                         "not changed.");
+    if (appId == 0 && version != 0)
+        throw StoreError(file + " is not a Guardscope database (user_version " + std::to_string(version) +
+                         " without Guardscope's application id). Choose another file with --db.");
+    return static_cast<int>(version);
+}
+
+void Schema::prepare(Database& db) {
+    int version = checkVersion(db);
+    if (version == currentVersion()) return;
+    if (db.readOnly())
+        throw StoreError("'" + db.path() + "' uses schema version " + std::to_string(version) +
+                         " and must be upgraded to version " + std::to_string(currentVersion()) +
+                         ", but it is read-only. Open it once with write access, or use another file with --db.");
+    Transaction tx(db);
+    // Re-read under the write lock: another process may have migrated it meanwhile.
+    version = checkVersion(db);
+    for (int v = version; v < currentVersion(); ++v) {
+        db.exec(migrations()[static_cast<size_t>(v)], "upgrading its schema");
+    }
+    db.exec("PRAGMA application_id = " + std::to_string(kApplicationId), "writing its header");
+    db.exec("PRAGMA user_version = " + std::to_string(currentVersion()), "writing its schema version");
+    tx.commit();
+}
+
+} // namespace gs::store

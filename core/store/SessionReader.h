@@ -1,0 +1,37 @@
+#pragma once
+// Reads sessions back with cached prepared statements. Every child table is read with one
+// range query on its (session_id, ...) primary key, so a session opens in time proportional to
+// what is loaded, never to the number of calls it holds.
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "core/session/Session.h"
+#include "core/store/SessionStore.h"
+
+namespace gs::store {
+
+class Database;
+
+class SessionReader {
+public:
+    explicit SessionReader(Database& db) : db_(db) {}
+
+    std::vector<SessionRow> list();
+    std::optional<SessionRow> row(int64_t id);
+    // Everything but the calls; throws StoreError when there is no such session.
+    session::Session loadWithoutCalls(int64_t id);
+    int64_t callCount(int64_t id);
+    // Calls with firstIndex <= index, in index order, at most `count`.
+    std::vector<session::Call> calls(int64_t id, int64_t firstIndex, int64_t count);
+
+private:
+    session::SessionInfo info(int64_t id);
+    std::vector<session::CompileEntry> compiles(int64_t id);
+    std::vector<session::Recompile> recompiles(int64_t id);
+    [[noreturn]] void damaged(std::string_view what) const;
+
+    Database& db_;
+};
+
+} // namespace gs::store

@@ -1,0 +1,156 @@
+#include "core/store/SessionWriter.h"
+
+#include "core/store/Database.h"
+#include "core/store/ValueCodec.h"
+#include "core/store/WriterIdentity.h"
+
+namespace gs::store {
+
+using namespace gs::session;
+
+int64_t SessionWriter::begin(const SessionInfo& info, SessionStatus status) {
+    const bool running = status == SessionStatus::Running;
+    const WriterIdentity none;
+    const WriterIdentity& w = running ? WriterIdentity::self() : none;
+    auto& st = db_.cached(
+        "INSERT INTO sessions (kind, title, created, source_path, source_text, engine_version, config_json, "
+        "status, grp, writer_host, writer_pid, writer_token) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
+    st.bind(1, toString(info.kind)).bind(2, info.title).bind(3, info.created).bind(4, info.sourcePath);
+    st.bind(5, info.sourceText).bind(6, info.engineVersion).bind(7, info.configJson).bind(8, toString(status));
+    st.bind(9, info.group).bind(10, w.host).bind(11, w.pid).bind(12, w.token);
+    st.run();
+    id_ = db_.lastInsertId();
+    auto& md = db_.cached("INSERT INTO session_metadata (session_id, key, value) VALUES (?,?,?)");
+    for (const auto& [k, v] : info.metadata) md.bind(1, id_).bind(2, k).bind(3, v).run();
+    frameSeq_ = compileSeq_ = recompileSeq_ = shapeSeq_ = logSeq_ = testSeq_ = 0;
+    newCalls_ = newCompiles_ = newRecompiles_ = 0;
+    return id_;
+}
+
+void SessionWriter::frame(const Frame& f) {
+    db_.cached("INSERT INTO frames (session_id, seq, frame_id, name, file, first_line) VALUES (?,?,?,?,?,?)")
+        .bind(1, id_).bind(2, frameSeq_++).bind(3, f.id).bind(4, f.name).bind(5, f.file).bind(6, f.firstLine)
+        .run();
+}
+
+void SessionWriter::call(const Call& c) {
+    db_.cached("INSERT INTO calls (session_id, idx, frame_id, line, outcome, entry_id) VALUES (?,?,?,?,?,?)")
+        .bind(1, id_).bind(2, c.index).bind(3, c.frameId).bind(4, c.line).bind(5, toString(c.outcome))
+        .bind(6, c.entryId).run();
+    if (!c.args.empty()) {
+        auto& st = db_.cached(
+            "INSERT INTO call_args (session_id, call_idx, pos, source, kind, type, shape, stride, dtype, device, "
+            "requires_grad, object_id, alias_of, value) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        int pos = 0;
+        for (const auto& a : c.args) {
+            const std::string shape = ValueCodec::encodeInts(a.shape), stride = ValueCodec::encodeInts(a.stride);
+            st.bind(1, id_).bind(2, c.index).bind(3, pos++).bind(4, a.source).bind(5, a.kind).bind(6, a.type);
+            st.bind(7, shape).bind(8, stride).bind(9, a.dtype).bind(10, a.device).bind(11, a.requiresGrad);
+            st.bind(12, a.objectId).bind(13, a.aliasOf).bind(14, a.value).run();
+        }
+    }
+    if (!c.tried.empty()) {
+        auto& st = db_.cached(
+            "INSERT INTO guard_evals (session_id, call_idx, pos, compile_id, passed, first_failed, reason, "
+            "failed_guards, evaluated) VALUES (?,?,?,?,?,?,?,?,?)");
+        int pos = 0;
+        for (const auto& g : c.tried) {
+            const std::string failed = ValueCodec::encodeInts(g.failedGuards);
+            st.bind(1, id_).bind(2, c.index).bind(3, pos++).bind(4, g.compileId).bind(5, g.passed);
+            st.bind(6, g.firstFailedGuard).bind(7, g.reason).bind(8, failed).bind(9, g.evaluated).run();
+        }
+    }
+    ++newCalls_;
+}
+
+void SessionWriter::compile(const CompileEntry& c) {
+    const int64_t seq = compileSeq_++;
+    const std::string symbols = ValueCodec::encodeStrings(c.symbols);
+    db_.cached("INSERT INTO compiles (session_id, seq, compile_id, frame_id, frame_compile_id, attempt, "
+               "caused_by_call, status, fail_reason, op_count, symbols, hit_count, compile_time_us, guards_text) "
+               "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+        .bind(1, id_).bind(2, seq).bind(3, c.compileId).bind(4, c.frameId).bind(5, c.frameCompileId)
+        .bind(6, c.attempt).bind(7, c.causedByCall).bind(8, toString(c.status)).bind(9, c.failReason)
+        .bind(10, c.opCount).bind(11, symbols).bind(12, c.hitCount).bind(13, c.compileTimeUs)
+        .bind(14, c.guardsText).run();
+    auto& nodes = db_.cached("INSERT INTO graph_nodes (session_id, compile_seq, pos, node_id, name, op, target, "
+                             "args, shape, dtype, line) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+    int pos = 0;
+    for (const auto& n : c.graph) {
+        const std::string args = ValueCodec::encodeStrings(n.args);
+        nodes.bind(1, id_).bind(2, seq).bind(3, pos++).bind(4, n.id).bind(5, n.name).bind(6, n.op);
+        nodes.bind(7, n.target).bind(8, args).bind(9, n.shape).bind(10, n.dtype).bind(11, n.line).run();
+    }
+    auto& guards = db_.cached("INSERT INTO guards (session_id, compile_seq, pos, guard_id, parent, kind, source, "
+                              "code, user_code, file, line) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+    pos = 0;
+    for (const auto& g : c.guards) {
+        guards.bind(1, id_).bind(2, seq).bind(3, pos++).bind(4, g.id).bind(5, g.parent).bind(6, g.kind);
+        guards.bind(7, g.source).bind(8, g.code).bind(9, g.userCode).bind(10, g.file).bind(11, g.line).run();
+    }
+    if (c.status == EntryStatus::Ok) ++newCompiles_;
+}
+
+void SessionWriter::recompile(const Recompile& r) {
+    const int64_t seq = recompileSeq_++;
+    db_.cached("INSERT INTO recompiles (session_id, seq, compile_id, frame_id, call_index, limit_hit) "
+               "VALUES (?,?,?,?,?,?)")
+        .bind(1, id_).bind(2, seq).bind(3, r.compileId).bind(4, r.frameId).bind(5, r.callIndex)
+        .bind(6, r.limitHit).run();
+    auto& st = db_.cached("INSERT INTO recompile_reasons (session_id, recompile_seq, pos, failed_entry_id, text, "
+                          "category, guard_kind, source, expected, actual, dim, fix, all_failures) "
+                          "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    int pos = 0;
+    for (const auto& x : r.reasons) {
+        const std::string all = ValueCodec::encodeStrings(x.allFailures);
+        st.bind(1, id_).bind(2, seq).bind(3, pos++).bind(4, x.failedEntryId).bind(5, x.text);
+        st.bind(6, toString(x.category)).bind(7, x.guardKind).bind(8, x.source).bind(9, x.expected);
+        st.bind(10, x.actual).bind(11, x.dim).bind(12, x.fix).bind(13, all).run();
+    }
+    if (!r.limitHit) ++newRecompiles_;
+}
+
+void SessionWriter::shapeEvent(const ShapeEvent& e) {
+    db_.cached("INSERT INTO shape_events (session_id, seq, kind, compile_id, call_index, symbol, source, dim, "
+               "hint, range, sizes_seen, text, line) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")
+        .bind(1, id_).bind(2, shapeSeq_++).bind(3, toString(e.kind)).bind(4, e.compileId).bind(5, e.callIndex)
+        .bind(6, e.symbol).bind(7, e.source).bind(8, e.dim).bind(9, e.hint).bind(10, e.range)
+        .bind(11, e.sizesSeen).bind(12, e.text).bind(13, e.line).run();
+}
+
+void SessionWriter::log(const LogLine& l) {
+    db_.cached("INSERT INTO logs (session_id, seq, channel, compile_id, call_index, text) VALUES (?,?,?,?,?,?)")
+        .bind(1, id_).bind(2, logSeq_++).bind(3, l.channel).bind(4, l.compileId).bind(5, l.callIndex)
+        .bind(6, l.text).run();
+}
+
+void SessionWriter::test(const TestResult& t) {
+    db_.cached("INSERT INTO tests (session_id, seq, name, class_name, status, message, file, line) "
+               "VALUES (?,?,?,?,?,?,?,?)")
+        .bind(1, id_).bind(2, testSeq_++).bind(3, t.name).bind(4, t.className).bind(5, toString(t.status))
+        .bind(6, t.message).bind(7, t.file).bind(8, t.line).run();
+}
+
+void SessionWriter::entryHits(const std::string& compileId, int64_t hits) {
+    db_.cached("UPDATE compiles SET hit_count = ?3 WHERE session_id = ?1 AND seq = "
+               "(SELECT max(seq) FROM compiles WHERE session_id = ?1 AND compile_id = ?2)")
+        .bind(1, id_).bind(2, compileId).bind(3, hits).run();
+}
+
+void SessionWriter::updateCounts() {
+    if (newCalls_ == 0 && newCompiles_ == 0 && newRecompiles_ == 0) return;
+    db_.cached("UPDATE sessions SET n_calls = n_calls + ?, n_compiles = n_compiles + ?, "
+               "n_recompiles = n_recompiles + ? WHERE id = ?")
+        .bind(1, newCalls_).bind(2, newCompiles_).bind(3, newRecompiles_).bind(4, id_).run();
+    newCalls_ = newCompiles_ = newRecompiles_ = 0;
+}
+
+void SessionWriter::finish(SessionStatus status) {
+    updateCounts();
+    const WriterIdentity none;
+    const WriterIdentity& w = status == SessionStatus::Running ? WriterIdentity::self() : none;
+    db_.cached("UPDATE sessions SET status = ?, writer_host = ?, writer_pid = ?, writer_token = ? WHERE id = ?")
+        .bind(1, toString(status)).bind(2, w.host).bind(3, w.pid).bind(4, w.token).bind(5, id_).run();
+}
+
+} // namespace gs::store

@@ -1,0 +1,46 @@
+#pragma once
+// Writes the records of one session with cached prepared statements. The caller owns the
+// transaction (SessionStore::save: one for the whole session; the recorder: one per batch).
+#include <cstdint>
+#include <string>
+
+#include "core/session/Session.h"
+
+namespace gs::store {
+
+class Database;
+
+class SessionWriter {
+public:
+    explicit SessionWriter(Database& db) : db_(db) {}
+
+    // Inserts the session row (and its metadata) with `status`; returns the new id. While the
+    // status is `running` the row names this process as its writer (WriterIdentity).
+    int64_t begin(const session::SessionInfo& info, session::SessionStatus status);
+    int64_t id() const { return id_; }
+
+    void frame(const session::Frame& f);
+    void call(const session::Call& c);
+    void compile(const session::CompileEntry& c);
+    void recompile(const session::Recompile& r);
+    void shapeEvent(const session::ShapeEvent& e);
+    void log(const session::LogLine& l);
+    void test(const session::TestResult& t);
+    // Sets the hit count of the newest entry with that compile id (ids repeat after reset()).
+    void entryHits(const std::string& compileId, int64_t hits);
+
+    // Adds the counts of the records written since the last call to the session row.
+    void updateCounts();
+    // Forgets counts of records whose transaction was rolled back.
+    void discardCounts() { newCalls_ = newCompiles_ = newRecompiles_ = 0; }
+    // Final status; clears the writer identity.
+    void finish(session::SessionStatus status);
+
+private:
+    Database& db_;
+    int64_t id_ = 0;
+    int64_t frameSeq_ = 0, compileSeq_ = 0, recompileSeq_ = 0, shapeSeq_ = 0, logSeq_ = 0, testSeq_ = 0;
+    int64_t newCalls_ = 0, newCompiles_ = 0, newRecompiles_ = 0;
+};
+
+} // namespace gs::store

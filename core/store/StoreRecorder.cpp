@@ -1,0 +1,109 @@
+#include "core/store/StoreRecorder.h"
+
+#include "core/store/Database.h"
+#include "core/store/Transaction.h"
+
+namespace gs::store {
+
+using namespace gs::session;
+
+template <class... F>
+struct Overloaded : F... {
+    using F::operator()...;
+};
+template <class... F>
+Overloaded(F...) -> Overloaded<F...>;
+
+StoreRecorder::StoreRecorder(Database& db, const OpenOptions& options, RecordingState& state)
+    : db_(db), options_(options), state_(state), writer_(db) {
+    if (options_.batchEvents < 1) options_.batchEvents = 1;
+    buffer_.reserve(static_cast<size_t>(options_.batchEvents));
+}
+
+StoreRecorder::~StoreRecorder() {
+    // Dropped without endSession (an exception unwound the run): keep what arrived, and say the
+    // session was cut off rather than leave it `running` while this process lives on.
+    if (!active_ || failed()) return;
+    const SessionStatus status = SessionStatus::Interrupted;
+    try {
+        writeBatch(&status);
+    } catch (...) {
+    }
+}
+
+void StoreRecorder::beginSession(const SessionInfo& info) {
+    if (active_) endSession(SessionStatus::Interrupted);  // a second session on one recorder
+    error_.clear();
+    buffer_.clear();
+    try {
+        if (db_.readOnly()) db_.fail(8 /* SQLITE_READONLY */, "starting to record a session");
+        Transaction tx(db_);
+        writer_.begin(info, SessionStatus::Running);
+        tx.commit();
+        active_ = true;
+        state_.lastId = writer_.id();
+    } catch (const std::exception& e) {
+        fail(e.what());
+    }
+}
+
+void StoreRecorder::flush() {
+    if (!active_ || failed() || buffer_.empty()) return;
+    try {
+        writeBatch(nullptr);
+    } catch (const std::exception& e) {
+        fail(e.what());
+    }
+}
+
+void StoreRecorder::endSession(SessionStatus status) {
+    if (!active_ || failed()) {
+        active_ = false;
+        return;
+    }
+    try {
+        writeBatch(&status);
+    } catch (const std::exception& e) {
+        fail(e.what());
+    }
+    active_ = false;
+}
+
+void StoreRecorder::writeBatch(const SessionStatus* end) {
+    Transaction tx(db_);
+    for (const Event& e : buffer_) {
+        std::visit(Overloaded{[&](const Frame& f) { writer_.frame(f); },
+                              [&](const Call& c) { writer_.call(c); },
+                              [&](const CompileEntry& c) { writer_.compile(c); },
+                              [&](const Recompile& r) { writer_.recompile(r); },
+                              [&](const ShapeEvent& s) { writer_.shapeEvent(s); },
+                              [&](const LogLine& l) { writer_.log(l); },
+                              [&](const TestResult& t) { writer_.test(t); },
+                              [&](const Hits& h) { writer_.entryHits(h.first, h.second); }},
+                   e);
+    }
+    writer_.updateCounts();
+    if (end) writer_.finish(*end);
+    tx.commit();
+    buffer_.clear();
+}
+
+void StoreRecorder::fail(const std::string& message) {
+    error_ = message;
+    state_.lastError = message;
+    buffer_.clear();
+    buffer_.shrink_to_fit();
+    // The batch was rolled back; try to mark the session as cut off so no reader waits on it.
+    // On a full disk this small in-place update usually still fits; if not, the session stays
+    // `running` and reads as `interrupted` once this process has ended.
+    if (writer_.id() != 0 && !db_.readOnly()) {
+        try {
+            writer_.discardCounts();
+            writer_.finish(SessionStatus::Interrupted);
+        } catch (...) {
+        }
+    }
+    active_ = false;
+}
+
+} // namespace gs::store

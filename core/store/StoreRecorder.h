@@ -1,0 +1,72 @@
+#pragma once
+// The recorder sink of SqliteSessionStore: buffers events and writes each batch (every
+// OpenOptions::batchEvents events or batchMillis ms, and at endSession) in one transaction.
+#include <chrono>
+#include <string>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include "core/store/SessionStore.h"
+#include "core/store/SessionWriter.h"
+
+namespace gs::store {
+
+class Database;
+
+// What the store learns from its recorders (lastRecordedId, lastRecordError).
+struct RecordingState {
+    int64_t lastId = 0;
+    std::string lastError;
+};
+
+class StoreRecorder : public Recorder {
+public:
+    StoreRecorder(Database& db, const OpenOptions& options, RecordingState& state);
+    ~StoreRecorder() override;
+
+    void beginSession(const session::SessionInfo& info) override;
+    void frame(const session::Frame& f) override { add(f); }
+    void recompile(const session::Recompile& r) override { add(r); }
+    void compile(const session::CompileEntry& c) override { add(c); }
+    void call(const session::Call& c) override { add(c); }
+    void shapeEvent(const session::ShapeEvent& e) override { add(e); }
+    void log(const session::LogLine& l) override { add(l); }
+    void test(const session::TestResult& t) override { add(t); }
+    void entryHits(const std::string& compileId, int64_t hits) override { add(Hits{compileId, hits}); }
+    void endSession(session::SessionStatus status) override;
+
+    int64_t sessionId() const override { return writer_.id(); }
+    bool failed() const override { return !error_.empty(); }
+    const std::string& error() const override { return error_; }
+    void flush() override;
+
+private:
+    using Hits = std::pair<std::string, int64_t>;
+    using Event = std::variant<session::Frame, session::Call, session::CompileEntry, session::Recompile,
+                               session::ShapeEvent, session::LogLine, session::TestResult, Hits>;
+
+    template <class T>
+    void add(const T& e) {
+        if (!active_ || failed()) return;
+        if (buffer_.empty()) batchStart_ = std::chrono::steady_clock::now();
+        buffer_.emplace_back(e);
+        if (static_cast<int>(buffer_.size()) >= options_.batchEvents ||
+            std::chrono::steady_clock::now() - batchStart_ >= std::chrono::milliseconds(options_.batchMillis))
+            flush();
+    }
+    // Writes the buffer, and the final status when `end` is set, in one transaction.
+    void writeBatch(const session::SessionStatus* end);
+    void fail(const std::string& message);
+
+    Database& db_;
+    OpenOptions options_;
+    RecordingState& state_;
+    SessionWriter writer_;
+    std::vector<Event> buffer_;
+    std::chrono::steady_clock::time_point batchStart_;
+    bool active_ = false;
+    std::string error_;
+};
+
+} // namespace gs::store

@@ -1,0 +1,31 @@
+#pragma once
+// Encodes the short lists inside a record (a tensor's shape, an entry's symbols, a reason's
+// failures) into one TEXT column. Strings are length-prefixed ("3:abc0:"), so any content,
+// including separators and newlines, round-trips; numbers are comma-separated.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace gs::store {
+
+class ValueCodec {
+public:
+    static std::string encodeStrings(const std::vector<std::string>& v);
+    static std::optional<std::vector<std::string>> decodeStrings(std::string_view s);
+
+    template <class Int>
+    static std::string encodeInts(const std::vector<Int>& v) {
+        std::string out;
+        for (size_t i = 0; i < v.size(); ++i) {
+            if (i) out += ',';
+            out += std::to_string(v[i]);
+        }
+        return out;
+    }
+    static std::optional<std::vector<int64_t>> decodeInt64s(std::string_view s);
+    static std::optional<std::vector<int>> decodeInts(std::string_view s);
+};
+
+} // namespace gs::store

@@ -1,0 +1,63 @@
+#pragma once
+// Helpers shared by the store tests: a fresh temporary folder per test, file bytes, and the
+// list of sessions every round-trip test runs over.
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
+#include <vector>
+
+#include "core/session/Session.h"
+#include "tests/unit/store/SyntheticSession.h"
+
+namespace gs::testing {
+
+class TempDir {
+public:
+    TempDir() {
+        std::string tmpl = (std::filesystem::temp_directory_path() / "gs-store-XXXXXX").string();
+        if (!mkdtemp(tmpl.data())) throw std::runtime_error("mkdtemp failed");
+        path_ = tmpl;
+    }
+    ~TempDir() {
+        std::error_code ec;
+        std::filesystem::remove_all(path_, ec);
+    }
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    std::string file(const std::string& name) const { return (path_ / name).string(); }
+    const std::filesystem::path& path() const { return path_; }
+
+private:
+    std::filesystem::path path_;
+};
+
+inline std::string fileBytes(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+inline void writeBytes(const std::string& path, const std::string& bytes) {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << bytes;
+}
+
+// Sessions every round-trip test covers. When the engine lands, append one session per
+// conformance scenario here (run it through engine::runScenario into a SessionBuilder).
+inline std::vector<session::Session> roundTripSessions() {
+    std::vector<session::Session> all;
+    all.push_back(syntheticSession("rich", 3, 40));
+    all.push_back(syntheticSession("one frame, no calls", 1, 0));
+    session::Session empty;
+    empty.info.title = "";
+    empty.info.status = session::SessionStatus::Failed;
+    all.push_back(empty);
+    session::Session running = syntheticSession("still running", 1, 5);
+    running.info.status = session::SessionStatus::Running;  // this process writes it: stays running
+    all.push_back(running);
+    return all;
+}
+
+} // namespace gs::testing
