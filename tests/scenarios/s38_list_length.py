@@ -16,9 +16,9 @@ class T(TestCase):
     def test_list_length_is_guarded(self):
         cnt = torch._dynamo.testing.CompileCounter()
         f = torch.compile(total, backend=cnt)
-        a = torch.ones(2)
-        self.assertEqual(f([a, a]), a * 2)
-        self.assertEqual(f([a, a, a]), a * 3)
+        a, b, c = torch.ones(2), torch.ones(2), torch.ones(2)
+        self.assertEqual(f([a, b]), a * 2)
+        self.assertEqual(f([a, b, c]), a * 3)
         self.assertEqual(cnt.frame_count, 2)
 
 
