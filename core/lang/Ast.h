@@ -91,6 +91,7 @@ struct Name : Expr {
     mutable NameScope scope = NameScope::Unresolved; // resolver
     mutable int slot = -1;                           // resolver: local/cell slot or closure index
     mutable InlineCache cache;                       // interpreter: global/builtin lookups
+    mutable const void* rtName = nullptr;            // runtime: interned name
     Name() : Expr(ExprKind::Name) {}
 };
 
@@ -195,6 +196,7 @@ struct Attribute : Expr {
     std::string attr;
     ExprContext ctx = ExprContext::Load;
     mutable InlineCache cache;  // interpreter
+    mutable const void* rtName = nullptr;  // runtime: interned attribute name
     Attribute() : Expr(ExprKind::Attribute) {}
 };
 
@@ -214,6 +216,7 @@ struct Keyword {
     std::string arg;             // empty for **value
     ExprPtr value;
     Loc loc;
+    mutable const void* rtName = nullptr;  // runtime: interned `arg`
 };
 
 struct Call : Expr {
