@@ -261,6 +261,10 @@ public:
     virtual void test(const TestResult&) {}
     // Final hit counts, sent once per entry when the session ends (or before a reset()).
     virtual void entryHits(const std::string& compileId, int64_t hits) {}
+    // What a writer learned about the session after beginSession (the trace importer knows the
+    // config, rank and problem counts only at the end). Sent at most a few times, before
+    // endSession; replaces the SessionInfo given to beginSession (the store id stays).
+    virtual void updateInfo(const SessionInfo&) {}
     virtual void endSession(SessionStatus) {}
 };
 
@@ -276,6 +280,7 @@ public:
     void log(const LogLine& l) override;
     void test(const TestResult& t) override;
     void entryHits(const std::string& compileId, int64_t hits) override;
+    void updateInfo(const SessionInfo& info) override { session_.info = info; }
     void endSession(SessionStatus s) override;
 
     const Session& session() const { return session_; }
@@ -303,6 +308,7 @@ public:
     void log(const LogLine& l) override { for (auto* s : sinks_) s->log(l); }
     void test(const TestResult& t) override { for (auto* s : sinks_) s->test(t); }
     void entryHits(const std::string& id, int64_t h) override { for (auto* s : sinks_) s->entryHits(id, h); }
+    void updateInfo(const SessionInfo& i) override { for (auto* s : sinks_) s->updateInfo(i); }
     void endSession(SessionStatus st) override { for (auto* s : sinks_) s->endSession(st); }
 
 private:
