@@ -102,6 +102,7 @@ struct Constant : Expr {
     int64_t i = 0;        // Int
     double f = 0;         // Float, and the imaginary part of Complex
     std::string s;        // Str / Bytes payload (UTF-8 / raw bytes); BigInt: decimal digits
+    mutable const void* rtValue = nullptr;  // runtime: the str/bytes object made once
     Constant() : Expr(ExprKind::Constant) {}
 };
 
