@@ -1,0 +1,34 @@
+#include "core/tensor/Storage.h"
+
+#include <cstring>
+#include <new>
+#include <string>
+
+#include "core/tensor/TensorError.h"
+
+namespace gs::tensor {
+
+namespace {
+std::atomic<uint64_t> gNextStorageId{1};
+}
+
+static_assert(sizeof(Storage) <= 64, "Storage header must fit its reserved prefix");
+
+Ref<Storage> Storage::allocate(int64_t nbytes, bool zero) {
+    const size_t total = static_cast<size_t>(kHeader + nbytes);
+    void* mem = ::operator new(total, std::align_val_t(64), std::nothrow);
+    if (!mem)
+        throwRuntime("DefaultCPUAllocator: not enough memory: you tried to allocate " + std::to_string(nbytes) +
+                     " bytes.");
+    if (zero)
+        std::memset(static_cast<char*>(mem) + kHeader, 0, static_cast<size_t>(nbytes));
+    auto* s = new (mem) Storage(nbytes, gNextStorageId.fetch_add(1, std::memory_order_relaxed));
+    return Ref<Storage>(s);
+}
+
+void Storage::destroy() {
+    this->~Storage();
+    ::operator delete(static_cast<void*>(this), std::align_val_t(64));
+}
+
+} // namespace gs::tensor
