@@ -85,6 +85,9 @@ public:
     // Loads a session without its calls (for big sessions; calls are read in pages).
     virtual session::Session loadWithoutCalls(int64_t id) = 0;
     virtual int64_t callCount(int64_t id) = 0;
+    // The summary of a session loaded with loadWithoutCalls(): the call counts (calls, cache
+    // hits, run-only) are counted in the database, the rest comes from `withoutCalls`.
+    virtual session::Summary summary(const session::Session& withoutCalls) = 0;
     virtual std::vector<session::Call> calls(int64_t id, int64_t firstIndex, int64_t count) = 0;
 
     virtual void rename(int64_t id, const std::string& title) = 0;

@@ -161,6 +161,21 @@ Session SqliteSessionStore::load(int64_t id) {
 Session SqliteSessionStore::loadWithoutCalls(int64_t id) { return reader_->loadWithoutCalls(id); }
 int64_t SqliteSessionStore::callCount(int64_t id) { return reader_->callCount(id); }
 
+Summary SqliteSessionStore::summary(const Session& withoutCalls) {
+    Summary sum = withoutCalls.summary();
+    sum.calls = sum.cacheHits = sum.runOnly = 0;
+    auto& st = db_->cached("SELECT outcome, count(*) FROM calls WHERE session_id = ? GROUP BY outcome");
+    st.bind(1, withoutCalls.info.id);
+    while (st.step()) {
+        const int64_t n = st.int64(1);
+        sum.calls += n;
+        const auto outcome = callOutcomeFromString(st.textView(0));
+        if (outcome == CallOutcome::Hit) sum.cacheHits += n;
+        if (outcome == CallOutcome::RunOnly) sum.runOnly += n;
+    }
+    return sum;
+}
+
 std::vector<Call> SqliteSessionStore::calls(int64_t id, int64_t firstIndex, int64_t count) {
     return reader_->calls(id, firstIndex, count);
 }

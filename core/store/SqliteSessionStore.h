@@ -22,6 +22,7 @@ public:
     session::Session load(int64_t id) override;
     session::Session loadWithoutCalls(int64_t id) override;
     int64_t callCount(int64_t id) override;
+    session::Summary summary(const session::Session& withoutCalls) override;
     std::vector<session::Call> calls(int64_t id, int64_t firstIndex, int64_t count) override;
     void rename(int64_t id, const std::string& title) override;
     void remove(int64_t id) override;

@@ -1,5 +1,7 @@
 #include "core/store/StoreRecorder.h"
 
+#include <ctime>
+
 #include "core/store/Database.h"
 #include "core/store/Transaction.h"
 
@@ -13,6 +15,16 @@ struct Overloaded : F... {
 };
 template <class... F>
 Overloaded(F...) -> Overloaded<F...>;
+
+// ISO-8601 UTC, as SessionInfo::created.
+static std::string nowUtc() {
+    const std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
+}
 
 StoreRecorder::StoreRecorder(Database& db, const OpenOptions& options, RecordingState& state)
     : db_(db), options_(options), state_(state), writer_(db) {
@@ -37,8 +49,10 @@ void StoreRecorder::beginSession(const SessionInfo& info) {
     buffer_.clear();
     try {
         if (db_.readOnly()) db_.fail(8 /* SQLITE_READONLY */, "starting to record a session");
+        SessionInfo stamped = info;
+        if (stamped.created.empty()) stamped.created = nowUtc();  // `sessions list` shows when
         Transaction tx(db_);
-        writer_.begin(info, SessionStatus::Running);
+        writer_.begin(stamped, SessionStatus::Running);
         tx.commit();
         active_ = true;
         state_.lastId = writer_.id();

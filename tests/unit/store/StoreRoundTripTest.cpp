@@ -61,6 +61,17 @@ TEST(StoreRecorder, SessionIsRunningUntilEndSessionThenComplete) {
     EXPECT_EQ(store->row(rec->sessionId())->status, SessionStatus::Complete);
 }
 
+TEST(StoreRecorder, StampsTheStartTimeWhenTheWriterGaveNone) {
+    auto store = SessionStore::open(":memory:");
+    auto rec = store->startRecorder();
+    rec->beginSession(SessionInfo{.title = "now"});
+    rec->endSession(SessionStatus::Complete);
+    const std::string created = store->row(rec->sessionId())->created;
+    ASSERT_EQ(created.size(), 20u) << created;
+    EXPECT_EQ(created[10], 'T');
+    EXPECT_EQ(created.back(), 'Z');
+}
+
 TEST(StoreRecorder, FailedRunIsStoredAsFailed) {
     auto store = SessionStore::open(":memory:");
     auto rec = store->startRecorder();
@@ -128,6 +139,14 @@ TEST(StorePaging, LoadWithoutCallsHasEverythingButCalls) {
     Session expected = withId(s, id);
     expected.calls.clear();
     EXPECT_EQ(store->loadWithoutCalls(id), expected);
+}
+
+TEST(StorePaging, SummaryWithoutCallsEqualsTheWholeSessionsSummary) {
+    auto store = SessionStore::open(":memory:");
+    Session s = syntheticSession("sum", 2, 31);
+    s.calls[4].outcome = CallOutcome::RunOnly;
+    const int64_t id = store->save(s);
+    EXPECT_EQ(store->summary(store->loadWithoutCalls(id)), s.summary());
 }
 
 TEST(StoreList, ListsEverySessionWithItsCounts) {

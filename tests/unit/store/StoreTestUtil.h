@@ -52,6 +52,7 @@ inline std::vector<session::Session> roundTripSessions() {
     all.push_back(syntheticSession("one frame, no calls", 1, 0));
     session::Session empty;
     empty.info.title = "";
+    empty.info.created = "2026-01-01T00:00:00Z";  // the recorder stamps an empty one
     empty.info.status = session::SessionStatus::Failed;
     all.push_back(empty);
     session::Session running = syntheticSession("still running", 1, 5);
