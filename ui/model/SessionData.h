@@ -1,0 +1,114 @@
+#pragma once
+// An immutable session snapshot plus the indexes every view needs to show "the state at the
+// cursor" cheaply (ARCHITECTURE.md "The GUI": the whole run is recorded, stepping is scrubbing).
+// Built once on a worker thread, then shared read-only by all models (STYLE.md: immutable
+// snapshots handed to the UI thread).
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "core/session/Session.h"
+
+namespace gs::ui {
+
+// What happened at one call, as the timeline draws it.
+enum class CallKind : uint8_t { Hit, Compile, Recompile, RunOnly, Skipped, Failed };
+
+// Pass/fail of one guard for one call (ARCHITECTURE.md "guard tree ... pass/fail").
+enum class GuardResult : uint8_t { NotEvaluated, Passed, Failed, FirstFailure };
+
+class SessionData {
+public:
+    // One row of the timeline: the calls of one compiled function (frame).
+    struct Track {
+        int frameId = 0;
+        std::string label;                 // "foo (test.py:12)"
+        std::vector<int64_t> hits;         // call positions, ascending
+        std::vector<int64_t> eager;        // run-only / skipped positions, ascending
+        struct Mark {
+            int64_t pos;
+            CallKind kind;
+            session::ReasonCategory category; // for recompiles: the first reason's category
+        };
+        std::vector<Mark> marks;           // compiles, recompiles and failures, ascending
+    };
+
+    explicit SessionData(session::Session s);
+    static std::shared_ptr<const SessionData> make(session::Session s) {
+        return std::make_shared<const SessionData>(std::move(s));
+    }
+
+    const session::Session& session() const { return s_; }
+    // Imported traces have no per-call records; we then make one step per compile.
+    bool stepsAreCompiles() const { return synthesizedCalls_; }
+    int64_t callCount() const { return int64_t(s_.calls.size()); }
+    const session::Call& call(int64_t pos) const { return s_.calls[size_t(pos)]; }
+    CallKind callKind(int64_t pos) const { return kinds_[size_t(pos)]; }
+
+    const std::vector<Track>& tracks() const { return tracks_; }
+    int trackOfFrame(int frameId) const;
+    int trackOfCall(int64_t pos) const;
+    std::string frameLabel(int frameId) const;
+
+    // --- cache entries (indexes into session().compiles) ---
+    // The entry a call ran (hit) or created (compile); -1 if none.
+    int entryOfCall(int64_t pos) const { return pos >= 0 && pos < callCount() ? entryOfCall_[size_t(pos)] : -1; }
+    // The newest entry with this compile id created at or before `pos` (ids repeat after reset()).
+    int resolveEntry(std::string_view compileId, int64_t pos) const;
+    // Position of the call that created the entry (-1 if unknown).
+    int64_t createdAt(int entry) const { return createdAt_[size_t(entry)]; }
+    // Position where the entry left the cache (reset() or never): INT64_MAX if it never did.
+    int64_t removedAt(int entry) const { return removedAt_[size_t(entry)]; }
+    bool aliveAt(int entry, int64_t cursor) const;
+    int64_t hitsAt(int entry, int64_t cursor) const;
+    const std::vector<int>& entriesOfFrame(int frameId) const;
+    // The entry of the same frame created just before this one (for the guard diff), or -1.
+    int previousEntry(int entry) const;
+
+    // --- recompiles ---
+    // Index into session().recompiles of the recompile a call caused, or -1.
+    int recompileAtCall(int64_t pos) const;
+    int recompileOfEntry(int entry) const;
+    // Calls positions of compiles/recompiles, ascending (for "next recompile" navigation).
+    const std::vector<int64_t>& compilePositions() const { return compilePositions_; }
+
+    // --- guards ---
+    // Result of every guard of `entry` for the call at `pos` (size == guards.size()).
+    std::vector<GuardResult> guardResults(int entry, int64_t pos) const;
+    // The guard evaluation of `entry` recorded by call `pos`, or nullptr if it was not tried.
+    const session::GuardEval* evaluation(int entry, int64_t pos) const;
+
+    // --- logs ---
+    // Log lines belong to the call they were written at; -1 (unknown) counts as "always".
+    bool logVisibleAt(size_t logIndex, int64_t cursor) const;
+
+    // "0/1" -> "0/1 (foo)"-style short label for an entry.
+    std::string entryLabel(int entry) const;
+
+private:
+    void synthesizeCallsFromCompiles();
+    void index();
+
+    session::Session s_;
+    bool synthesizedCalls_ = false;
+    std::vector<CallKind> kinds_;
+    std::vector<int> entryOfCall_;
+    std::vector<int> trackOfCall_;
+    std::vector<int64_t> createdAt_, removedAt_;
+    std::vector<std::vector<int64_t>> hitPositions_;
+    std::unordered_map<std::string, std::vector<std::pair<int64_t, int>>> entriesById_;
+    std::unordered_map<int, std::vector<int>> entriesOfFrame_;
+    std::unordered_map<int64_t, int> recompileAtCall_;
+    std::vector<int> recompileOfEntry_;
+    std::vector<int64_t> compilePositions_;
+    std::vector<Track> tracks_;
+    std::unordered_map<int, int> trackOfFrame_;
+};
+
+using SessionDataPtr = std::shared_ptr<const SessionData>;
+
+} // namespace gs::ui

@@ -1,0 +1,44 @@
+#pragma once
+// Symbolic shapes (dynamo-semantics §3): one row per input dimension of a frame (and per int
+// input), the sizes it had at each call up to the cursor, the symbol it became, its range,
+// duck-sizing group, the call where automatic dynamic promoted it, and 0/1 specializations.
+#include <QStringList>
+
+#include "ui/models/NodeModel.h"
+#include "ui/model/SessionData.h"
+
+namespace gs::ui {
+
+class ShapeModel : public NodeModel {
+    Q_OBJECT
+public:
+    enum Column { Input, Dim, SizesSeen, Symbol, Range, DuckGroup, PromotedAt, Specialized, FixedColumns };
+    static constexpr int kMaxCallColumns = 40; // the newest calls up to the cursor
+    explicit ShapeModel(QObject* parent = nullptr);
+
+    void setState(SessionDataPtr data, int frameId, int64_t cursor);
+    int frameId() const { return frameId_; }
+    int callColumnCount() const { return int(calls_.size()); }
+
+protected:
+    int columns() const override { return FixedColumns + int(calls_.size()); }
+    QVariant header(int column, int role) const override;
+    QVariant cell(int node, int column, int role) const override;
+
+private:
+    struct Row {
+        std::string source;  // L['x']
+        int dim = -1;        // -1: a Python int input
+        std::vector<QString> sizes; // per call column
+        QStringList seen;
+        QString symbol, range, duck, specialized;
+        int64_t promotedAt = -1;
+        QString promotion;   // "2 -> 3"
+    };
+    SessionDataPtr data_;
+    int frameId_ = -1;
+    std::vector<int64_t> calls_;
+    std::vector<Row> rows_;
+};
+
+} // namespace gs::ui

@@ -1,0 +1,247 @@
+// The production DataBackend. Which core libraries it uses is decided by ui/CMakeLists.txt
+// (GS_HAVE_ENGINE, GS_HAVE_TRACE, GS_HAVE_STORE, GS_HAVE_LANG): a library that is not written
+// yet is simply reported as unavailable, with a sentence, instead of breaking the GUI build.
+#include "ui/services/DataBackend.h"
+
+#include <QFileInfo>
+#include <QRegularExpression>
+
+#include <atomic>
+#include <exception>
+
+#ifdef GS_HAVE_ENGINE
+#include "core/engine/ScenarioRunner.h"
+#endif
+#ifdef GS_HAVE_TRACE
+#include "core/trace/TraceReader.h"
+#endif
+#ifdef GS_HAVE_LANG
+#include "core/lang/Parser.h"
+#endif
+
+namespace gs::ui {
+namespace {
+
+// "file.py:12:5: error: message" (lang::formatDiagnostic) or "file.py:12: message".
+[[maybe_unused]] SourceError parseLocation(const QString& text, const QString& fileName) {
+    static const QRegularExpression loc(QStringLiteral(R"(^(.*?):(\d+)(?::(\d+))?:\s*(?:error:\s*)?(.*)$)"),
+                                        QRegularExpression::MultilineOption);
+    SourceError e;
+    auto it = loc.globalMatch(text);
+    while (it.hasNext()) {
+        const auto m = it.next();
+        const QString file = m.captured(1);
+        // Prefer the scenario's own file; tracebacks name other files too.
+        if (!file.endsWith(QFileInfo(fileName).fileName()) && !fileName.endsWith(file)) continue;
+        e.line = m.captured(2).toInt();
+        e.column = m.captured(3).isEmpty() ? 1 : m.captured(3).toInt();
+        e.message = m.captured(4).trimmed();
+    }
+    if (e.line == 0) e.message = text.section(u'\n', 0, 0);
+    return e;
+}
+
+// Counts calls as they stream through, for progress on long scenarios.
+class ProgressSink : public session::EventSink {
+public:
+    ProgressSink(session::EventSink& next, const ProgressFn& progress) : next_(next), progress_(progress) {}
+    void beginSession(const session::SessionInfo& i) override { next_.beginSession(i); }
+    void frame(const session::Frame& f) override { next_.frame(f); }
+    void recompile(const session::Recompile& r) override { next_.recompile(r); }
+    void compile(const session::CompileEntry& c) override { next_.compile(c); }
+    void call(const session::Call& c) override {
+        next_.call(c);
+        if (progress_ && (++calls_ % 4096) == 0) progress_(-1, QStringLiteral("%1 calls").arg(calls_));
+    }
+    void shapeEvent(const session::ShapeEvent& e) override { next_.shapeEvent(e); }
+    void log(const session::LogLine& l) override { next_.log(l); }
+    void test(const session::TestResult& t) override { next_.test(t); }
+    void entryHits(const std::string& id, int64_t h) override { next_.entryHits(id, h); }
+    void endSession(session::SessionStatus s) override { next_.endSession(s); }
+
+private:
+    session::EventSink& next_;
+    const ProgressFn& progress_;
+    int64_t calls_ = 0;
+};
+
+class CoreBackend : public DataBackend {
+public:
+    explicit CoreBackend(QString storePath) : storePath_(std::move(storePath)) {}
+
+    bool canRunScenarios() const override {
+#ifdef GS_HAVE_ENGINE
+        return true;
+#else
+        return false;
+#endif
+    }
+    bool canImportTraces() const override {
+#ifdef GS_HAVE_TRACE
+        return true;
+#else
+        return false;
+#endif
+    }
+    bool hasStore() const override {
+#ifdef GS_HAVE_STORE
+        return true;
+#else
+        return false;
+#endif
+    }
+
+    LoadResult runScenario(const QString& fileName, const QString& source, bool record, const CancelFn& cancelled,
+                           const ProgressFn& progress) override {
+        LoadResult out;
+#ifdef GS_HAVE_LANG
+        // Parse first: a syntax error is shown in the editor at once, and the last good
+        // session stays on screen instead of an empty failed run.
+        try {
+            lang::parseModule(source.toStdString(), fileName.toStdString());
+        } catch (const lang::SyntaxError& e) {
+            const auto& d = e.diagnostic();
+            out.sourceError = {d.line, d.col, QString::fromStdString(d.message), true};
+            out.error = QString::fromStdString(e.what());
+            out.exitCode = 2;
+            return out;
+        } catch (const std::exception& e) {
+            out.error = QStringLiteral("The parser failed: %1").arg(QString::fromUtf8(e.what()));
+            return out;
+        }
+#endif
+#ifdef GS_HAVE_ENGINE
+        try {
+            session::SessionBuilder builder;
+            session::TeeSink tee;
+            tee.add(&builder);
+            std::unique_ptr<store::Recorder> recorder;
+            if (record) {
+                if (auto* st = openStore(out.warnings)) {
+                    try {
+                        recorder = st->startRecorder();
+                        tee.add(recorder.get());
+                    } catch (const std::exception& e) {
+                        out.warnings << QStringLiteral("This run is not saved to the history: %1").arg(QString::fromUtf8(e.what()));
+                    }
+                }
+            }
+            ProgressSink sink(tee, progress);
+            engine::RunOptions options;
+            options.logChannels = {"recompiles", "guards", "dynamic", "graph_breaks"};
+            options.out = [&out](std::string_view s) { out.output += QString::fromUtf8(s.data(), qsizetype(s.size())); };
+            options.logOut = [](std::string_view) {}; // the session keeps the log lines
+            options.cancelled = cancelled;
+            const engine::RunResult rr = engine::runScenario(fileName.toStdString(), source.toStdString(), sink, options);
+            out.exitCode = rr.exitCode;
+            out.cancelled = cancelled && cancelled();
+            if (!rr.error.empty()) {
+                out.error = QString::fromStdString(rr.error);
+                out.sourceError = parseLocation(out.error, fileName);
+                out.sourceError.syntax = rr.exitCode == 2;
+            }
+            if (recorder) {
+                out.storedId = recorder->sessionId();
+                if (recorder->failed()) out.warnings << QString::fromStdString(recorder->error());
+            }
+            out.session = std::make_shared<session::Session>(builder.take());
+            if (out.session->info.title.empty()) out.session->info.title = QFileInfo(fileName).fileName().toStdString();
+            if (out.session->info.sourcePath.empty()) out.session->info.sourcePath = fileName.toStdString();
+            if (out.session->info.sourceText.empty()) out.session->info.sourceText = source.toStdString();
+            out.session->info.id = out.storedId;
+        } catch (const std::exception& e) {
+            out.error = QStringLiteral("The scenario could not be run: %1").arg(QString::fromUtf8(e.what()));
+        }
+#else
+        (void)fileName; (void)source; (void)record; (void)cancelled; (void)progress;
+        if (out.error.isEmpty())
+            out.error = QStringLiteral("This build of Guardscope has no scenario engine; open a stored session or a TORCH_TRACE log.");
+#endif
+        return out;
+    }
+
+    LoadResult importTrace(const QString& path, bool record, const CancelFn& cancelled, const ProgressFn& progress) override {
+        LoadResult out;
+#ifdef GS_HAVE_TRACE
+        try {
+            session::SessionBuilder builder;
+            session::TeeSink tee;
+            tee.add(&builder);
+            std::unique_ptr<store::Recorder> recorder;
+            if (record)
+                if (auto* st = openStore(out.warnings)) {
+                    recorder = st->startRecorder();
+                    tee.add(recorder.get());
+                }
+            trace::ImportOptions opts;
+            opts.progress = [&](double f) {
+                if (progress) progress(f, QStringLiteral("Importing %1").arg(QFileInfo(path).fileName()));
+                return !(cancelled && cancelled());
+            };
+            const trace::ImportReport report = trace::importTraceFile(path.toStdString(), tee, opts);
+            for (const auto& w : report.warnings) out.warnings << QString::fromStdString(w);
+            out.cancelled = cancelled && cancelled();
+            if (recorder) {
+                out.storedId = recorder->sessionId();
+                if (recorder->failed()) out.warnings << QString::fromStdString(recorder->error());
+            }
+            out.session = std::make_shared<session::Session>(builder.take());
+            if (out.session->info.title.empty()) out.session->info.title = QFileInfo(path).fileName().toStdString();
+            out.session->info.id = out.storedId;
+        } catch (const std::exception& e) {
+            out.error = QStringLiteral("%1 could not be imported: %2").arg(path, QString::fromUtf8(e.what()));
+        }
+#else
+        (void)record; (void)cancelled; (void)progress;
+        out.error = QStringLiteral("This build of Guardscope cannot import TORCH_TRACE logs yet (%1).").arg(path);
+#endif
+        return out;
+    }
+
+    std::vector<store::SessionRow> listSessions() override { return requireStore().list(); }
+    session::Session loadSession(int64_t id) override {
+        session::Session s = requireStore().load(id);
+        s.info.id = id;
+        return s;
+    }
+    void renameSession(int64_t id, const std::string& title) override { requireStore().rename(id, title); }
+    void removeSession(int64_t id) override { requireStore().remove(id); }
+    int64_t saveSession(const session::Session& s) override { return requireStore().save(s); }
+    QString storeLocation() const override {
+#ifdef GS_HAVE_STORE
+        return storePath_.isEmpty() ? QString::fromStdString(store::SessionStore::defaultPath()) : storePath_;
+#else
+        return {};
+#endif
+    }
+
+private:
+    // Opens the database on first use, on the data thread (never on the UI thread).
+    store::SessionStore* openStore(QStringList& warnings) {
+        try {
+            return &requireStore();
+        } catch (const std::exception& e) {
+            warnings << QString::fromUtf8(e.what());
+            return nullptr;
+        }
+    }
+    store::SessionStore& requireStore() {
+#ifdef GS_HAVE_STORE
+        if (!store_) store_ = store::SessionStore::open(storeLocation().toStdString());
+        return *store_;
+#else
+        throw std::runtime_error("This build of Guardscope has no session history (SQLite store).");
+#endif
+    }
+
+    QString storePath_;
+    std::unique_ptr<store::SessionStore> store_;
+};
+
+} // namespace
+
+std::unique_ptr<DataBackend> makeCoreBackend(const QString& storePath) {
+    return std::make_unique<CoreBackend>(storePath);
+}
+
+} // namespace gs::ui
