@@ -19,6 +19,7 @@ public:
     DimVector(std::initializer_list<int64_t> values) { assign(values.begin(), values.size()); }
     DimVector(std::span<const int64_t> values) { assign(values.data(), values.size()); } // NOLINT
     DimVector(const std::vector<int64_t>& values) { assign(values.data(), values.size()); } // NOLINT
+    DimVector(const int64_t* first, const int64_t* last) { assign(first, static_cast<size_t>(last - first)); }
     explicit DimVector(size_t n, int64_t value = 0) {
         reserve(n);
         size_ = static_cast<uint32_t>(n);
