@@ -17,7 +17,13 @@ struct Diagnostic {
 };
 
 // `FILE:LINE:COL: error: MESSAGE` then the line and a caret under the column.
+// The shown line has its tabs expanded to multiples of 8 and the caret is padded by the
+// display width of what precedes it (East Asian wide characters take two cells), so it sits
+// under the right character in a terminal. No trailing newline.
 std::string formatDiagnostic(const Diagnostic& d);
+
+// A diagnostic for `file` at a 1-based line and code-point column (lineText filled in).
+Diagnostic makeDiagnostic(const SourceFile& file, int line, int col, std::string message);
 
 // Thrown by the lexer and parser. what() is the formatted diagnostic.
 class SyntaxError : public std::runtime_error {
@@ -28,5 +34,7 @@ public:
 private:
     Diagnostic diag_;
 };
+
+[[noreturn]] void throwSyntaxError(const SourceFile& file, int line, int col, std::string message);
 
 } // namespace gs::lang

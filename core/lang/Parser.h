@@ -18,4 +18,10 @@ ExprPtr parseExpression(std::string_view source, std::string fileName = "<expr>"
 
 inline constexpr int kMaxNesting = 200;
 
+// No parsed tree (statements and expressions together) is deeper than this, so code that
+// walks the AST recursively (interpreter, resolver, dumper, destructors) stays well inside
+// the stack. Long left-associative chains count too: `a + b + ... ` with more than ~1000
+// operands, or 1000 `elif`s in one `if`, are "too deeply nested".
+inline constexpr int kMaxTreeDepth = 1000;
+
 } // namespace gs::lang
