@@ -61,6 +61,10 @@ Statement& Database::cached(std::string_view sql) {
     return *it->second;
 }
 
+void Database::resetCached() {
+    for (auto& [sql, st] : cache_) st->reset();
+}
+
 int64_t Database::queryInt(std::string_view sql, std::string_view what) {
     Statement st(*this, sql);
     if (!st.step()) fail(SQLITE_ERROR, what);

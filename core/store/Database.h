@@ -26,6 +26,9 @@ public:
     void exec(std::string_view sql, std::string_view what);
     // A prepared statement kept for the life of the connection, reset and ready to bind.
     Statement& cached(std::string_view sql);
+    // Resets every cached statement, ending any read left open by an exception mid-iteration
+    // (an open read would keep WAL checkpoints from completing).
+    void resetCached();
     // Runs a query returning one integer (e.g. a PRAGMA).
     int64_t queryInt(std::string_view sql, std::string_view what);
 

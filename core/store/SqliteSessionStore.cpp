@@ -149,17 +149,29 @@ int64_t SqliteSessionStore::save(const Session& s) {
     return w.id();
 }
 
-std::vector<SessionRow> SqliteSessionStore::list() { return reader_->list(); }
-std::optional<SessionRow> SqliteSessionStore::row(int64_t id) { return reader_->row(id); }
-
-Session SqliteSessionStore::load(int64_t id) {
-    Session s = reader_->loadWithoutCalls(id);
-    s.calls = reader_->calls(id, INT64_MIN, INT64_MAX);
-    return s;
+template <class F>
+auto SqliteSessionStore::reading(F&& f) {
+    try {
+        return f();
+    } catch (...) {
+        db_->resetCached();
+        throw;
+    }
 }
 
-Session SqliteSessionStore::loadWithoutCalls(int64_t id) { return reader_->loadWithoutCalls(id); }
-int64_t SqliteSessionStore::callCount(int64_t id) { return reader_->callCount(id); }
+std::vector<SessionRow> SqliteSessionStore::list() { return reading([&] { return reader_->list(); }); }
+std::optional<SessionRow> SqliteSessionStore::row(int64_t id) { return reading([&] { return reader_->row(id); }); }
+
+Session SqliteSessionStore::load(int64_t id) {
+    return reading([&] {
+        Session s = reader_->loadWithoutCalls(id);
+        s.calls = reader_->calls(id, INT64_MIN, INT64_MAX);
+        return s;
+    });
+}
+
+Session SqliteSessionStore::loadWithoutCalls(int64_t id) { return reading([&] { return reader_->loadWithoutCalls(id); }); }
+int64_t SqliteSessionStore::callCount(int64_t id) { return reading([&] { return reader_->callCount(id); }); }
 
 Summary SqliteSessionStore::summary(const Session& withoutCalls) {
     Summary sum = withoutCalls.summary();
@@ -177,7 +189,7 @@ Summary SqliteSessionStore::summary(const Session& withoutCalls) {
 }
 
 std::vector<Call> SqliteSessionStore::calls(int64_t id, int64_t firstIndex, int64_t count) {
-    return reader_->calls(id, firstIndex, count);
+    return reading([&] { return reader_->calls(id, firstIndex, count); });
 }
 
 void SqliteSessionStore::rename(int64_t id, const std::string& title) {

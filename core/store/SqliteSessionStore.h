@@ -31,6 +31,8 @@ public:
     int schemaVersion() const override { return version_; }
 
 private:
+    // Runs a read; on an exception resets the cached statements so no read stays open.
+    template <class F> auto reading(F&& f);
     void openDatabase(const std::string& path, OpenMode mode);
     void requireWritable(std::string_view what) const;
     void requireSession(int64_t id);

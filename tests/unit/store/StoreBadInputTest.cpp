@@ -18,15 +18,6 @@ using namespace gs::testing;
 
 namespace {
 
-std::string errorOf(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const StoreError& e) {
-        return e.what();
-    }
-    return "";
-}
-
 #define EXPECT_CONTAINS(text, part) EXPECT_NE(std::string(text).find(part), std::string::npos) << (text)
 
 // Makes a file or folder read-only even for root: the immutable attribute (chattr +i) where the

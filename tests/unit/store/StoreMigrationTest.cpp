@@ -36,15 +36,6 @@ int64_t rawInt(const std::string& path, const std::string& sql) {
     return v;
 }
 
-std::string errorOf(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const StoreError& e) {
-        return e.what();
-    }
-    return "";
-}
-
 TEST(StoreMigration, TheMigrationListEndsAtTheCurrentVersion) {
     EXPECT_EQ(Schema::currentVersion(), 2);
     EXPECT_EQ(Schema::migrations().size(), 2u);

@@ -4,12 +4,14 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <functional>
 #include <fstream>
 #include <iterator>
 #include <string>
 #include <vector>
 
 #include "core/session/Session.h"
+#include "core/store/SessionStore.h"
 #include "tests/unit/store/SyntheticSession.h"
 
 namespace gs::testing {
@@ -42,6 +44,16 @@ inline std::string fileBytes(const std::string& path) {
 inline void writeBytes(const std::string& path, const std::string& bytes) {
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     out << bytes;
+}
+
+// The message of the StoreError `f` throws, empty when it throws none.
+inline std::string errorOf(const std::function<void()>& f) {
+    try {
+        f();
+    } catch (const store::StoreError& e) {
+        return e.what();
+    }
+    return "";
 }
 
 // Sessions every round-trip test covers. When the engine lands, append one session per
