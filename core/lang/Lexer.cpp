@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cstdio>
 
 #include "core/lang/Parser.h"
@@ -193,6 +194,7 @@ Token Lexer::make(Tok kind, Pos start, size_t begin) {
     t.text = text_.substr(begin, pos_ - begin);
     lastEnd_ = t.stop;
     lineHasTokens_ = true;
+    afterContinuation_ = false;
     return t;
 }
 
@@ -250,6 +252,7 @@ Token Lexer::next() {
             if (atEnd()) fail(at, "unexpected EOF while parsing");
             if (!atNewline()) fail(at, "unexpected character after line continuation character");
             consumeNewline();
+            afterContinuation_ = true;
             continue;
         }
         if (c == '\n' || c == '\r') {
@@ -342,6 +345,7 @@ Token Lexer::endOfInput() {
             fail(brackets_.back().pos, quoteChar(brackets_.back().c) + " was never closed");
         return marker(Tok::EndMarker, here());
     }
+    if (afterContinuation_) fail(eofPos(), "unexpected EOF while parsing");
     if (!brackets_.empty()) {
         const Open& o = brackets_.back();
         fail(eofPos(), "unexpected EOF while parsing (" + quoteChar(o.c) + " opened at line " +
@@ -391,7 +395,6 @@ void Lexer::skipDigits(int base, const char* kind) {
         } else if (c == '_' && isDigitOfBase(peekChar(1), base)) {
             advanceAscii(2);
         } else if (c == '_') {
-            advanceAscii();
             fail(here(), std::string("invalid ") + kind + " literal");
         } else {
             break;
@@ -413,7 +416,7 @@ Token Lexer::lexNumber() {
         if (!isDigitOfBase(peekChar(), base)) {
             if (isDigit(peekChar()))
                 fail(here(), std::string("invalid digit '") + peekChar() + "' in " + kind + " literal");
-            fail(here(), std::string("invalid ") + kind + " literal");
+            fail(start, std::string("invalid ") + kind + " literal");
         }
         skipDigits(base, kind);
         if (isDigit(peekChar()))
@@ -425,14 +428,18 @@ Token Lexer::lexNumber() {
             advanceAscii();
             if (isDigit(peekChar())) skipDigits(10, kind);
         }
-        if ((peekChar() | 0x20) == 'e') {
+        // "1else": CPython lets a keyword follow a number directly (with a warning).
+        const bool elseFollows = text_.substr(pos_, 4) == "else" &&
+                                 !(pos_ + 4 < end_ && (std::isalnum(static_cast<unsigned char>(text_[pos_ + 4])) ||
+                                                       text_[pos_ + 4] == '_'));
+        if ((peekChar() | 0x20) == 'e' && !elseFollows) {
             size_t sign = (peekChar(1) == '+' || peekChar(1) == '-') ? 1 : 0;
             if (isDigit(peekChar(1 + sign))) {
                 isInt = false;
                 advanceAscii(1 + sign);
                 skipDigits(10, kind);
             } else {
-                fail(here(), "invalid decimal literal");
+                fail(start, "invalid decimal literal");
             }
         }
         if ((peekChar() | 0x20) == 'j') {
@@ -461,7 +468,7 @@ Token Lexer::lexNumber() {
                 size_t k = j;
                 if (j >= end_ || !utf8::isIdContinue(utf8::decode(text_, k))) ok = true;
             }
-            if (!ok) fail(here(), std::string("invalid ") + kind + " literal");
+            if (!ok) fail(start, std::string("invalid ") + kind + " literal");
         }
     }
     return make(Tok::Number, start, begin);
@@ -476,7 +483,7 @@ Token Lexer::lexString(Pos start, size_t begin) {
             if (embedded_) fail(start, "unterminated string");
             fail(start, std::string(triple ? "unterminated triple-quoted string literal"
                                            : "unterminated string literal") +
-                            " (detected at line " + std::to_string(line_) + ")");
+                            " (detected at line " + std::to_string(eofPos().line) + ")");
         }
         char c = text_[pos_];
         if (c == '\\') {

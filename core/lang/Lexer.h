@@ -74,6 +74,7 @@ private:
 
     bool atLineStart_ = true;
     bool lineHasTokens_ = false;
+    bool afterContinuation_ = false; // a backslash joined this line to the next
     std::vector<int> indents_{0};
     std::vector<int> altIndents_{0};
     int pendingDedents_ = 0;

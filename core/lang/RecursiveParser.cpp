@@ -93,7 +93,9 @@ void RecursiveParser::invalidSyntax() {
     const Token& t = cur();
     switch (t.kind) {
     case Tok::Indent: errorAt(t.start, "unexpected indent");
-    case Tok::EndMarker: errorAt(t.start, "unexpected EOF while parsing");
+    case Tok::EndMarker:
+        // In an f-string field the end of the field is not the end of the file.
+        errorAt(t.start, prefix_.empty() ? "unexpected EOF while parsing" : "invalid syntax");
     case Tok::KwAwait: errorAt(t.start, "'await' outside async function");
     case Tok::KwAsync: errorAt(t.start, "async functions and statements are not supported");
     default: errorAt(t.start, "invalid syntax");
@@ -811,10 +813,11 @@ int RecursiveParser::parseCallArguments(std::vector<ExprPtr>& args, std::vector<
             const size_t yieldMark = ctx_.yields.size();
             PE e = parseNamedExpression();
             if (at(Tok::KwFor)) {
+                const Pos eltStart = startOf(*e.e);
                 if (!allowGenerator || !args.empty() || !keywords.empty())
-                    errorAt(startOf(*e.e), "Generator expression must be parenthesized");
+                    errorAt(eltStart, "Generator expression must be parenthesized");
                 PE g = parseComprehension(ExprKind::GeneratorExp, open, yieldMark, std::move(e), {}, Tok::RPar);
-                if (!at(Tok::RPar)) errorAt(startOf(*g.e), "Generator expression must be parenthesized");
+                if (!at(Tok::RPar)) errorAt(eltStart, "Generator expression must be parenthesized");
                 // The generator's parentheses are the call's.
                 g.e->loc.endLine = cur().stop.line;
                 g.e->loc.endCol = cur().stop.col;

@@ -290,7 +290,8 @@ RecursiveParser::PE RecursiveParser::parsePrimary() {
 RecursiveParser::PE RecursiveParser::parseSlices() {
     const Pos start = cur().start;
     PE first = parseSliceItem();
-    if (!at(Tok::Comma)) return first;
+    // x[*a] is x[(*a,)]: a starred item always makes a tuple.
+    if (!at(Tok::Comma) && first.e->kind != ExprKind::Starred) return first;
     auto t = node<Tuple>(start);
     int h = first.h;
     t->elts.push_back(std::move(first.e));
