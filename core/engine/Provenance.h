@@ -11,6 +11,8 @@ struct Provenance {
     std::string function;   // function name of that frame
 
     bool empty() const { return line == 0; }
+    // The last two components of a path (PyTorch's format_frame).
+    static std::string shortPath(const std::string& file);
     // `seeds/test_recompiles.py:83 in foo` (last two path components, as PyTorch's format_frame)
     std::string frameText() const;
     // `  # <userCode>  # <file>:<line> in <fn>`, or "" when empty (dynamo-semantics §2.1)

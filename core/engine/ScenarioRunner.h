@@ -18,7 +18,7 @@ struct RunLimits {
 };
 
 struct RunOptions {
-    uint64_t seed = 0;                  // torch.manual_seed default (torch's default is 0... see README)
+    uint64_t seed = 67280421310721ULL;  // torch.default_generator initial seed (like PyTorch)
     RunLimits limits;
     bool compileDisabled = false;       // run every compiled function eagerly (differential tests)
     std::vector<std::string> logChannels; // TORCH_LOGS-style: recompiles, guards, dynamic, ...

@@ -1,0 +1,122 @@
+#pragma once
+// The guarded-compilation engine (dynamo-semantics §1): per-code-object caches of entries
+// (most recently used first), guard evaluation, tracing on a miss, recompile reasons, the
+// recompile limit and run-only mode, and every event sent to the session sink.
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "core/engine/DynamoConfig.h"
+#include "core/engine/FrameState.h"
+#include "core/engine/Graph.h"
+#include "core/engine/Guards.h"
+#include "core/engine/Source.h"
+#include "core/engine/TorchBindings.h"
+#include "core/runtime/Interpreter.h"
+#include "core/session/Session.h"
+
+namespace gs::engine {
+
+class Tracer;
+
+struct EngineOptions {
+    bool compileDisabled = false;          // every compiled call runs eagerly (differential tests)
+    bool recordCalls = true;               // describe every call for the session (off: benchmarks)
+    std::vector<std::string> logChannels;  // printed: recompiles, recompiles_verbose, guards, dynamic, graph_breaks
+    std::function<void(std::string_view)> logOut;
+};
+
+// What torch.compile / torch._dynamo.optimize returned.
+class CompiledFunction : public runtime::Object {
+public:
+    CompiledFunction(runtime::Type* t) : runtime::Object(t) {}
+    runtime::Value target;        // the function, or the nn.Module for OptimizedModule
+    bool isModule = false;
+    runtime::Value backend;       // CompileCounter instance, a callable, or a str
+    bool fullgraph = false;
+    std::optional<bool> dynamic;  // dynamic=None/True/False
+    runtime::Value guardFailFn;
+    std::string repr() override;
+    bool callable() const override { return true; }
+    runtime::Value call(const runtime::CallArgs& args) override;
+    runtime::Value getAttr(runtime::Str* name) override;
+    runtime::Value getAttrFallback(runtime::Str* name) override;
+    bool setAttr(runtime::Str* name, const runtime::Value& v) override;
+    void clearRefs() override { target = backend = guardFailFn = runtime::Value(); }
+};
+
+struct CacheEntry {
+    std::string compileId;
+    std::unique_ptr<SourceTable> sources;
+    GuardSet guards;
+    Graph graph;
+    std::vector<std::string> symNames;
+    runtime::Value backend;
+    int64_t hits = 0;
+};
+
+enum class Strategy : uint8_t { Default, RunOnly, Skip };
+
+struct CodeCache {
+    std::vector<std::unique_ptr<CacheEntry>> entries;  // MRU first
+    Strategy strategy = Strategy::Default;
+    int frameId = -1;
+    int nextCompile = 0;
+    FrameState frameState;
+    std::string name, file;
+    int firstLine = 0;
+};
+
+class Engine {
+public:
+    Engine(runtime::Interpreter& interp, TorchContext& ctx, session::EventSink& sink, EngineOptions options);
+    ~Engine();
+    static Engine* current();  // of the current interpreter (set while it runs)
+
+    runtime::Interpreter& interp;
+    TorchContext& ctx;
+    session::EventSink& sink;
+    EngineOptions options;
+    DynamoConfig config;
+    runtime::Type* scalarProxyType = nullptr;
+    runtime::Type* compiledFunctionType = nullptr;
+
+    // Installs torch.compile, torch._dynamo.*, torch.compiler.* (after installTorch).
+    void install();
+    runtime::Value compile(runtime::Value target, runtime::Value backend, bool fullgraph, std::optional<bool> dynamic,
+                           runtime::Value guardFailFn);
+    runtime::Value callCompiled(CompiledFunction* cf, const runtime::CallArgs& args);
+    void reset();                                  // torch._dynamo.reset()
+    bool isCompiling() const { return tracer_ != nullptr; }
+    Tracer* tracer() const { return tracer_.get(); }
+    // Ends the session's bookkeeping: final hit counts.
+    void flushHits();
+    int64_t callCount() const { return callIndex_; }
+    void log(const std::string& channel, const std::string& compileId, const std::string& text, int64_t callIndex);
+
+private:
+    runtime::Value runEager(runtime::Function* fn, const runtime::CallArgs& args, bool runOnly);
+    runtime::Value compileAndRun(CodeCache& cc, CompiledFunction* cf, runtime::Function* fn, const runtime::CallArgs& args,
+                                 const CallFrame& frame, const std::vector<bool>& fromDefault, int64_t callIndex,
+                                 session::Call* call);
+    session::Call describeCall(int64_t index, int frameId, runtime::Function* fn, const CallFrame& frame);
+    void emitEntry(const CacheEntry& e, CodeCache& cc, int64_t callIndex, const Tracer& tr);
+    session::CompileEntry entrySnapshot(const CacheEntry& e, int frameId, int64_t callIndex) const;
+    void callBackend(const runtime::Value& backend, const CacheEntry& e, int segment);
+    std::string recompileMessage(const CodeCache& cc, const std::vector<std::string>& reasons) const;
+    bool channel(std::string_view c) const;
+
+    std::unordered_map<const runtime::CodeInfo*, std::unique_ptr<CodeCache>> caches_;
+    std::vector<std::unique_ptr<CodeCache>> retired_;  // after reset(): kept for final hit counts
+    int frameCounter_ = 0;
+    int64_t callIndex_ = 0;
+    int runOnlyDepth_ = 0;
+    std::shared_ptr<Tracer> tracer_;
+    Engine* previous_ = nullptr;
+};
+
+} // namespace gs::engine

@@ -1,0 +1,62 @@
+#pragma once
+// A captured graph (dynamo-semantics §1.2 4.d): the ops a trace recorded, with arguments that
+// refer to graph inputs (by source), earlier nodes, symbolic ints or constants, and an output
+// template. replay() re-runs the ops on a later call's real values.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/engine/Guards.h"
+#include "core/engine/SymExpr.h"
+#include "core/runtime/Value.h"
+#include "core/session/Session.h"
+
+namespace gs::engine {
+
+struct TorchContext;
+
+struct ArgTemplate {
+    enum class Kind : uint8_t { Const, Node, Source, Sym, Tuple, List, Dict };
+    Kind kind = Kind::Const;
+    runtime::Value constant;        // Const (and Dict keys)
+    int index = -1;                 // Node index or Source index
+    SymPtr sym;                     // Sym: over symbol slots
+    std::vector<ArgTemplate> items; // Tuple / List; Dict: key,value pairs flattened
+};
+
+struct GraphNode {
+    enum class Kind : uint8_t { Op, GetItem, SymArith };
+    Kind kind = Kind::Op;
+    int op = -1;                    // TorchContext::ops index
+    std::vector<ArgTemplate> args;
+    std::vector<std::pair<runtime::Value, ArgTemplate>> kwargs;  // key: interned Str
+    int from = -1;                  // GetItem: node; index in `item`
+    int item = 0;
+    std::string name;               // FX-style node name (mul, add_1, getitem)
+    std::string target;
+    bool isMethod = false;
+    int segment = 0;                // graph-break segment
+    int line = 0;
+    std::string shape;              // printed output shape, e.g. [s77, 3]
+    std::string dtype;
+};
+
+struct Graph {
+    std::vector<int> inputSources;  // tensor inputs (placeholders), by source
+    std::vector<int> symInputs;     // symbol slots that are graph inputs (SymInt placeholders)
+    std::vector<GraphNode> nodes;
+    ArgTemplate output;
+    int segments = 1;
+    bool hasGraphBreak = false;     // replay impossible: a hit re-runs the function eagerly
+
+    int opCount(int segment = -1) const;  // CompileCounter's op_count: call nodes
+    // Runs the graph on a call. `symVals` are the symbol slot values for the call.
+    runtime::Value replay(TorchContext& ctx, const SourceTable& sources, const CallFrame& frame,
+                          std::vector<runtime::Value>& cache, const std::vector<int64_t>& symVals) const;
+    // Session view: placeholders, nodes, output.
+    std::vector<session::GraphNode> describe(const SourceTable& sources, const std::vector<std::string>& symNames) const;
+    // `print_readable()`-like text (GraphModule forward).
+    std::string readable(const SourceTable& sources, const std::vector<std::string>& symNames) const;
+};
+
+} // namespace gs::engine

@@ -1,0 +1,305 @@
+#include "core/engine/Guards.h"
+
+#include <algorithm>
+#include <cstring>
+
+#include "core/engine/TorchBindings.h"
+#include "core/runtime/Containers.h"
+#include "core/runtime/Dict.h"
+#include "core/runtime/Interpreter.h"
+#include "core/runtime/Str.h"
+#include "core/runtime/Type.h"
+#include "core/session/ReasonClassifier.h"
+#include "core/tensor/GradMode.h"
+
+namespace gs::engine {
+
+using runtime::Value;
+
+const char* guardKindName(GuardKind k) {
+    switch (k) {
+    case GuardKind::GlobalState: return "GLOBAL_STATE";
+    case GuardKind::DefaultDevice: return "DEFAULT_DEVICE";
+    case GuardKind::TensorMatch: return "TENSOR_MATCH";
+    case GuardKind::NoHasattr: return "NO_HASATTR";
+    case GuardKind::DynamicIndices: return "DYNAMIC_INDICES";
+    case GuardKind::NoTensorAliasing: return "NO_TENSOR_ALIASING";
+    case GuardKind::DuplicateInput: return "DUPLICATE_INPUT";
+    case GuardKind::BoolMatch: return "BOOL_MATCH";
+    case GuardKind::EqualsMatch: return "EQUALS_MATCH";
+    case GuardKind::NoneMatch: return "NONE_MATCH";
+    case GuardKind::TypeMatch: return "TYPE_MATCH";
+    case GuardKind::IdMatch: return "ID_MATCH";
+    case GuardKind::SequenceLength: return "SEQUENCE_LENGTH";
+    case GuardKind::ShapeEnv: return "LAMBDA_GUARD";
+    }
+    return "?";
+}
+
+GlobalStateSnapshot currentGlobalState() {
+    return {tensor::GradMode::isEnabled(), tensor::defaultFloatDType()};
+}
+
+int64_t objectId(const void* p) {
+    // CPython ids are addresses; ours are stable, address-shaped numbers.
+    return 140000000000000LL + static_cast<int64_t>((reinterpret_cast<uintptr_t>(p) >> 4) % 1000000000LL) * 16;
+}
+
+namespace {
+
+runtime::Type* visibleType(const Value& v) {
+    auto& I = runtime::Interpreter::current();
+    switch (v.tag()) {
+    case runtime::Tag::None: return I.types.noneType;
+    case runtime::Tag::Bool: return I.types.bool_;
+    case runtime::Tag::Int: return I.types.int_;
+    case runtime::Tag::Float: return I.types.float_;
+    case runtime::Tag::Obj: {
+        if (auto* t = v.obj()->visibleType()) return t;
+        return v.obj()->type();
+    }
+    case runtime::Tag::Null: return nullptr;
+    }
+    return nullptr;
+}
+
+std::string typeRepr(runtime::Type* t) {
+    if (!t) return "<class 'NoneType'>";
+    std::string name = t->name();
+    if (name == "Parameter") return "<class 'torch.nn.parameter.Parameter'>";
+    std::string module;
+    if (t->dict()) {
+        Value m = t->dict()->getStr("__module__");
+        if (auto* s = m.obj() ? dynamic_cast<runtime::Str*>(m.obj()) : nullptr) module = s->s();
+    }
+    if (name == "Tensor" && (module.empty() || module == "torch")) return "<class 'torch.Tensor'>";
+    if (!module.empty() && module != "builtins") return "<class '" + module + "." + name + "'>";
+    return "<class '" + name + "'>";
+}
+
+bool equalsConstant(const Value& v, const Value& c) {
+    if (v.tag() != c.tag()) return false;
+    switch (v.tag()) {
+    case runtime::Tag::Bool:
+    case runtime::Tag::Int: return v.asInt() == c.asInt();
+    case runtime::Tag::Float: {
+        double a = v.asFloat(), b = c.asFloat();  // bitwise, like newest PyTorch float guards
+        return std::memcmp(&a, &b, sizeof a) == 0 || (a != a && b != b);
+    }
+    case runtime::Tag::None: return true;
+    case runtime::Tag::Obj: {
+        auto* a = dynamic_cast<runtime::Str*>(v.obj());
+        auto* b = dynamic_cast<runtime::Str*>(c.obj());
+        if (a && b) return a->s() == b->s();
+        return v.obj() == c.obj();
+    }
+    case runtime::Tag::Null: return false;
+    }
+    return false;
+}
+
+int64_t sequenceLength(const Value& v) {
+    if (auto* o = v.obj()) {
+        if (auto* l = dynamic_cast<runtime::List*>(o)) return static_cast<int64_t>(l->items.size());
+        if (auto* t = dynamic_cast<runtime::Tuple*>(o)) return static_cast<int64_t>(t->items.size());
+        if (auto* d = dynamic_cast<runtime::Dict*>(o)) return static_cast<int64_t>(d->size());
+    }
+    return -1;
+}
+
+std::string strip(const std::string& s) { return session::ReasonClassifier::stripLocalScope(s); }
+
+} // namespace
+
+std::string pythonClassRepr(const Value& v) { return typeRepr(visibleType(v)); }
+
+bool GuardSet::run(const GuardCheck& c, const CallFrame& frame, std::vector<Value>& cache,
+                   std::vector<std::pair<const runtime::Object*, int>>& aliasSeen, std::vector<int64_t>& symVals, bool& symReady,
+                   std::string* why) const {
+    switch (c.kind) {
+    case GuardKind::GlobalState: {
+        GlobalStateSnapshot now = currentGlobalState();
+        if (now == c.global) return true;
+        if (why) {
+            std::string changed;
+            if (now.gradMode != c.global.gradMode) changed += "grad_mode ";
+            if (now.defaultDtype != c.global.defaultDtype) changed += "default_dtype ";
+            *why = "GLOBAL_STATE changed: " + changed;
+        }
+        return false;
+    }
+    case GuardKind::DefaultDevice: return true;  // torch.set_default_device is not modelled
+    default: break;
+    }
+    Value v = sources->fetch(c.source, frame, cache);
+    const std::string& name = (*sources)[c.source].text;
+    switch (c.kind) {
+    case GuardKind::TensorMatch: {
+        TensorObject* t = asTensorObject(v);
+        if (!t || t->type() != c.tensorType) {
+            if (why) *why = "expected type of '" + name + "' to be " + typeRepr(c.tensorType) + ", but found " + pythonClassRepr(v);
+            return false;
+        }
+        const tensor::Tensor& x = t->tensor;
+        if (x.dtype() != c.dtype) {
+            if (why)
+                *why = "tensor '" + name + "' dtype mismatch. expected " + std::string(tensor::dtypeShortName(c.dtype)) +
+                       ", actual " + std::string(tensor::dtypeShortName(x.dtype()));
+            return false;
+        }
+        int dev = x.device().index();
+        if (dev != c.deviceIndex) {
+            if (why)
+                *why = "tensor '" + name + "' Tensor device index mismatch. Expected device index to be " +
+                       std::to_string(std::max(c.deviceIndex, 0)) + ", actual " + std::to_string(std::max(dev, 0));
+            return false;
+        }
+        if (x.requiresGrad() != c.requiresGrad) {
+            if (why) *why = "tensor '" + name + "' requires_grad mismatch. expected requires_grad=" + (c.requiresGrad ? "1" : "0");
+            return false;
+        }
+        if (static_cast<size_t>(x.dim()) != c.sizes.size()) {
+            if (why)
+                *why = "tensor '" + name + "' rank mismatch. expected " + std::to_string(c.sizes.size()) + ", actual " +
+                       std::to_string(x.dim());
+            return false;
+        }
+        for (size_t i = 0; i < c.sizes.size(); ++i) {
+            if (c.sizes[i] && *c.sizes[i] != x.sizes()[i]) {
+                if (why)
+                    *why = "tensor '" + name + "' size mismatch at index " + std::to_string(i) + ". expected " +
+                           std::to_string(*c.sizes[i]) + ", actual " + std::to_string(x.sizes()[i]);
+                return false;
+            }
+            if (c.strides[i] && *c.strides[i] != x.strides()[i]) {
+                if (why)
+                    *why = "tensor '" + name + "' stride mismatch at index " + std::to_string(i) + ". expected " +
+                           std::to_string(*c.strides[i]) + ", actual " + std::to_string(x.strides()[i]);
+                return false;
+            }
+        }
+        return true;
+    }
+    case GuardKind::NoHasattr: {
+        TensorObject* t = asTensorObject(v);
+        bool ok = !t || t->dynamicIndices.empty();
+        if (!ok && why) *why = c.verbose;
+        return ok;
+    }
+    case GuardKind::DynamicIndices: {
+        TensorObject* t = asTensorObject(v);
+        bool ok = true;
+        if (t)
+            for (int64_t d : t->dynamicIndices)
+                if (std::find(c.allowed.begin(), c.allowed.end(), d) == c.allowed.end()) ok = false;
+        if (!ok && why) *why = c.verbose;
+        return ok;
+    }
+    case GuardKind::NoTensorAliasing: {
+        const runtime::Object* o = v.obj();
+        for (const auto& [seen, src] : aliasSeen)
+            if (seen == o) {
+                if (why) *why = "Duplicate tensors found: [\"" + (*sources)[src].text + "\", \"" + name + "\"]";
+                return false;
+            }
+        aliasSeen.emplace_back(o, c.source);
+        return true;
+    }
+    case GuardKind::DuplicateInput: {
+        Value w = sources->fetch(c.source2, frame, cache);
+        bool ok = v.is(w);
+        if (!ok && why) *why = c.verbose;
+        return ok;
+    }
+    case GuardKind::BoolMatch:
+    case GuardKind::EqualsMatch: {
+        bool ok = equalsConstant(v, c.constant);
+        if (!ok && why) *why = c.verbose;
+        return ok;
+    }
+    case GuardKind::NoneMatch: {
+        bool ok = v.isNone();
+        if (!ok && why) *why = c.verbose;
+        return ok;
+    }
+    case GuardKind::TypeMatch: {
+        bool ok = visibleType(v) == c.type;
+        if (!ok && why) *why = c.verbose;
+        return ok;
+    }
+    case GuardKind::IdMatch: {
+        bool ok = v.is(c.constant);
+        if (!ok && why) *why = c.verbose;
+        return ok;
+    }
+    case GuardKind::SequenceLength: {
+        bool ok = sequenceLength(v) == c.length;
+        if (!ok && why) *why = c.verbose;
+        return ok;
+    }
+    case GuardKind::ShapeEnv: {
+        if (!symReady) {
+            if (!symbolValues(frame, cache, symVals)) {
+                if (why) *why = shapeGuards[static_cast<size_t>(c.shapeGuard)].verbose;
+                return false;
+            }
+            symReady = true;
+        }
+        const ProducedGuard& g = shapeGuards[static_cast<size_t>(c.shapeGuard)];
+        auto get = [&](int i) { return symVals[static_cast<size_t>(i)]; };
+        auto a = g.lhs->eval(get), b = g.rhs->eval(get);
+        bool ok = a && b && relHolds(g.op, *a, *b);
+        if (!ok && why) *why = g.verbose;
+        return ok;
+    }
+    default: return true;
+    }
+}
+
+bool GuardSet::symbolValues(const CallFrame& frame, std::vector<Value>& cache, std::vector<int64_t>& out) const {
+    out.resize(symbols.size());
+    for (size_t i = 0; i < symbols.size(); ++i) {
+        const SymbolBinding& b = symbols[i];
+        Value v = sources->fetch(b.source, frame, cache);
+        if (b.dim < 0) {
+            int64_t x;
+            if (v.isIntLike()) out[i] = v.asInt();
+            else if (v.obj() && v.obj()->toIndex(x)) out[i] = x;
+            else return false;
+        } else {
+            TensorObject* t = asTensorObject(v);
+            if (!t || t->tensor.dim() <= b.dim) return false;
+            out[i] = t->tensor.sizes()[static_cast<size_t>(b.dim)];
+        }
+    }
+    return true;
+}
+
+bool GuardSet::check(const CallFrame& frame, std::vector<Value>& cache) const {
+    std::vector<std::pair<const runtime::Object*, int>> aliasSeen;
+    std::vector<int64_t> symVals;
+    bool symReady = false;
+    for (const auto& c : checks)
+        if (!run(c, frame, cache, aliasSeen, symVals, symReady, nullptr)) return false;
+    return true;
+}
+
+GuardSet::Explanation GuardSet::explain(const CallFrame& frame) const {
+    Explanation ex;
+    std::vector<Value> cache;
+    std::vector<std::pair<const runtime::Object*, int>> aliasSeen;
+    std::vector<int64_t> symVals;
+    bool symReady = false;
+    for (size_t i = 0; i < checks.size(); ++i) {
+        std::string why;
+        ++ex.evaluated;
+        if (!run(checks[i], frame, cache, aliasSeen, symVals, symReady, &why)) {
+            if (ex.firstFailed < 0) ex.firstFailed = static_cast<int>(i);
+            ex.failed.push_back(static_cast<int>(i));
+            ex.reasons.push_back(strip(why));
+        }
+    }
+    return ex;
+}
+
+} // namespace gs::engine

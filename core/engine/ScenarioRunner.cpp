@@ -1,0 +1,144 @@
+#include "core/engine/ScenarioRunner.h"
+
+#include <atomic>
+#include <chrono>
+#include <ctime>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <thread>
+
+#include "core/engine/Engine.h"
+#include "core/engine/TorchBindings.h"
+#include "core/lang/Diagnostic.h"
+#include "core/tensor/Generator.h"
+#include "core/runtime/Exception.h"
+#include "core/runtime/Interpreter.h"
+
+namespace gs::engine {
+
+namespace {
+
+std::string nowIso() {
+    std::time_t t = std::time(nullptr);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
+    return buf;
+}
+
+session::TestStatus toStatus(runtime::TestResult::Status s) {
+    switch (s) {
+    case runtime::TestResult::Status::Ok: return session::TestStatus::Pass;
+    case runtime::TestResult::Status::Fail: return session::TestStatus::Fail;
+    case runtime::TestResult::Status::Error: return session::TestStatus::Error;
+    case runtime::TestResult::Status::Skipped: return session::TestStatus::Skip;
+    }
+    return session::TestStatus::Error;
+}
+
+} // namespace
+
+RunResult runScenario(const std::string& fileName, const std::string& source, session::EventSink& sink,
+                      const RunOptions& options) {
+    RunResult result;
+    session::SessionInfo info;
+    info.kind = session::SessionKind::Scenario;
+    std::string base = fileName.substr(fileName.rfind('/') == std::string::npos ? 0 : fileName.rfind('/') + 1);
+    info.title = base;
+    info.created = nowIso();
+    info.sourcePath = fileName;
+    info.sourceText = source;
+    info.engineVersion = "guardscope-engine 0.1 (PyTorch 2.7+ semantics)";
+
+    runtime::Interpreter interp;
+    runtime::InterpreterScope scope(interp);
+    std::atomic<bool> cancel{false};
+    auto& lim = interp.limits();
+    lim.maxSteps = options.limits.maxSteps;
+    lim.maxDepth = options.limits.maxDepth;
+    lim.maxSeconds = options.limits.maxSeconds;
+    lim.maxTensorElements = options.limits.maxTensorElements;
+    lim.cancel = &cancel;
+    std::string outBuf;
+    auto out = options.out ? options.out : [](std::string_view s) { std::cout << s << std::flush; };
+    interp.setOutput([&](std::string_view s) {
+        out(s);
+        // Script output is kept as a log channel of the session too.
+        outBuf += s;
+        size_t nl;
+        while ((nl = outBuf.find('\n')) != std::string::npos) {
+            sink.log({"output", "", -1, outBuf.substr(0, nl)});
+            outBuf.erase(0, nl + 1);
+        }
+        if (options.cancelled && options.cancelled()) cancel = true;
+    });
+    auto err = options.logOut ? options.logOut : [](std::string_view s) { std::cerr << s << std::flush; };
+    interp.setErrorOutput(err);
+
+    TorchContext ctx;
+    installTorch(interp, ctx);
+    EngineOptions eo;
+    eo.compileDisabled = options.compileDisabled;
+    eo.recordCalls = true;
+    eo.logChannels = options.logChannels;
+    eo.logOut = err;
+    Engine engine(interp, ctx, sink, eo);
+    engine.install();
+    tensor::Generator::defaultGenerator().manualSeed(options.seed);
+    info.configJson = engine.config.toJson();
+    sink.beginSession(info);
+    interp.setTestResultCallback([&](const runtime::TestResult& r) {
+        sink.test({r.name, r.className, toStatus(r.status), r.message, r.file, r.line});
+        if (r.status == runtime::TestResult::Status::Ok) ++result.testsPassed;
+        else if (r.status == runtime::TestResult::Status::Skipped) ++result.testsSkipped;
+        else ++result.testsFailed;
+    });
+    std::thread watchdog;
+    std::atomic<bool> done{false};
+    if (options.cancelled)
+        watchdog = std::thread([&] {
+            while (!done) {
+                if (options.cancelled()) cancel = true;
+                std::this_thread::sleep_for(std::chrono::milliseconds(20));
+            }
+        });
+    session::SessionStatus status = session::SessionStatus::Complete;
+    try {
+        interp.runSource(fileName, source);
+    } catch (const lang::SyntaxError& e) {
+        result.exitCode = 2;
+        result.error = e.what();
+        status = session::SessionStatus::Failed;
+    } catch (const runtime::LimitExceeded& e) {
+        result.exitCode = 3;
+        result.error = e.what();
+        status = session::SessionStatus::Failed;
+    } catch (const runtime::PyError& e) {
+        result.exitCode = 1;
+        result.error = e.formatTraceback();
+        status = session::SessionStatus::Failed;
+    }
+    done = true;
+    if (watchdog.joinable()) watchdog.join();
+    if (!outBuf.empty()) sink.log({"output", "", -1, outBuf});
+    if (!result.error.empty()) sink.log({"error", "", -1, result.error});
+    if (result.exitCode == 0 && result.testsFailed > 0) result.exitCode = 1;
+    engine.flushHits();
+    sink.endSession(status);
+    return result;
+}
+
+RunResult runScenarioFile(const std::string& path, session::EventSink& sink, const RunOptions& options) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        RunResult r;
+        r.exitCode = 2;
+        r.error = path + ": error: cannot open file";
+        return r;
+    }
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return runScenario(path, ss.str(), sink, options);
+}
+
+} // namespace gs::engine

@@ -1,0 +1,185 @@
+#include "core/engine/Source.h"
+
+#include "core/runtime/Containers.h"
+#include "core/runtime/Dict.h"
+#include "core/runtime/Exception.h"
+#include "core/runtime/Interpreter.h"
+#include "core/runtime/Str.h"
+
+namespace gs::engine {
+
+using runtime::Value;
+
+int SourceTable::intern(Source s) {
+    auto it = byText_.find(s.text);
+    if (it != byText_.end()) return it->second;
+    int idx = static_cast<int>(sources_.size());
+    byText_.emplace(s.text, idx);
+    sources_.push_back(std::move(s));
+    return idx;
+}
+
+int SourceTable::local(const std::string& name, int slot) {
+    Source s;
+    s.kind = Source::Kind::Local;
+    s.name = name;
+    s.slot = slot;
+    s.text = "L['" + name + "']";
+    return intern(std::move(s));
+}
+
+int SourceTable::closure(const std::string& name, int index) {
+    Source s;
+    s.kind = Source::Kind::Closure;
+    s.name = name;
+    s.slot = index;
+    s.text = "L['" + name + "']";  // a free variable of the compiled frame reads as a frame local
+    return intern(std::move(s));
+}
+
+int SourceTable::global(const std::string& name) {
+    Source s;
+    s.kind = Source::Kind::Global;
+    s.name = name;
+    s.text = "G['" + name + "']";
+    return intern(std::move(s));
+}
+
+int SourceTable::attr(int parent, const std::string& name) {
+    Source s;
+    s.kind = Source::Kind::Attr;
+    s.name = name;
+    s.parent = parent;
+    s.text = sources_[static_cast<size_t>(parent)].text + "." + name;
+    s.isParameterLike = sources_[static_cast<size_t>(parent)].isParameterLike;
+    return intern(std::move(s));
+}
+
+int SourceTable::item(int parent, const Value& key, const std::string& keyRepr) {
+    Source s;
+    s.kind = Source::Kind::Item;
+    s.key = key;
+    s.parent = parent;
+    const Source& p = sources_[static_cast<size_t>(parent)];
+    s.text = p.text + "[" + keyRepr + "]";
+    s.isParameterLike = p.isParameterLike || (p.kind == Source::Kind::Attr && (p.name == "_parameters" || p.name == "_buffers"));
+    return intern(std::move(s));
+}
+
+int SourceTable::root(int i) const {
+    while (sources_[static_cast<size_t>(i)].parent >= 0) i = sources_[static_cast<size_t>(i)].parent;
+    return i;
+}
+
+Value SourceTable::fetch(int i, const CallFrame& frame, std::vector<Value>& cache) const {
+    if (static_cast<size_t>(i) < cache.size() && !cache[static_cast<size_t>(i)].isNull()) return cache[static_cast<size_t>(i)];
+    const Source& s = sources_[static_cast<size_t>(i)];
+    Value v;
+    switch (s.kind) {
+    case Source::Kind::Local:
+        if (s.slot >= 0 && static_cast<size_t>(s.slot) < frame.slots.size()) v = frame.slots[static_cast<size_t>(s.slot)];
+        break;
+    case Source::Kind::Closure:
+        if (frame.fn && static_cast<size_t>(s.slot) < frame.fn->closure.size()) {
+            if (auto* cell = static_cast<runtime::Cell*>(frame.fn->closure[static_cast<size_t>(s.slot)].obj())) v = cell->value;
+        }
+        break;
+    case Source::Kind::Global:
+        if (frame.fn) {
+            v = frame.fn->globals->getStr(s.name);
+            if (v.isNull()) v = runtime::Interpreter::current().builtinsDict()->getStr(s.name);
+        }
+        break;
+    case Source::Kind::Attr: {
+        Value p = fetch(s.parent, frame, cache);
+        if (!p.isNull()) {
+            try {
+                v = runtime::Interpreter::current().getAttrOr(p, s.name, Value());
+            } catch (const runtime::PyError&) {
+                v = Value();
+            }
+        }
+        break;
+    }
+    case Source::Kind::Item: {
+        Value p = fetch(s.parent, frame, cache);
+        if (auto* o = p.obj()) {
+            if (auto* d = dynamic_cast<runtime::Dict*>(o)) v = d->get(s.key);
+            else if (auto* l = dynamic_cast<runtime::List*>(o)) {
+                int64_t k = s.key.asInt();
+                if (k >= 0 && static_cast<size_t>(k) < l->items.size()) v = l->items[static_cast<size_t>(k)];
+            } else if (auto* t = dynamic_cast<runtime::Tuple*>(o)) {
+                int64_t k = s.key.asInt();
+                if (k >= 0 && static_cast<size_t>(k) < t->items.size()) v = t->items[static_cast<size_t>(k)];
+            }
+        }
+        break;
+    }
+    }
+    if (cache.size() < sources_.size()) cache.resize(sources_.size());
+    cache[static_cast<size_t>(i)] = v;
+    return v;
+}
+
+bool bindArguments(runtime::Function* fn, const runtime::CallArgs& args, std::vector<Value>& slots,
+                   std::vector<bool>* fromDefault) {
+    const runtime::CodeInfo* code = fn->code;
+    size_t nparams = code->paramNames.size();
+    slots.assign(nparams, Value());
+    if (fromDefault) fromDefault->assign(nparams, false);
+    auto& I = runtime::Interpreter::current();
+    size_t nargs = static_cast<size_t>(code->nargs);
+    size_t npos = std::min(args.pos.size(), nargs);
+    for (size_t i = 0; i < npos; ++i) slots[i] = args.pos[i];
+    if (args.pos.size() > nargs) {
+        if (code->varargSlot < 0) return false;
+        std::vector<Value> rest(args.pos.begin() + static_cast<long>(nargs), args.pos.end());
+        slots[static_cast<size_t>(code->varargSlot)] = I.newTuple(std::move(rest));
+    } else if (code->varargSlot >= 0) {
+        slots[static_cast<size_t>(code->varargSlot)] = I.newTuple({});
+    }
+    runtime::Ref<runtime::Dict> extra;
+    for (const auto& kw : args.kw) {
+        bool found = false;
+        for (size_t i = static_cast<size_t>(code->nposonly); i < nparams; ++i) {
+            if (static_cast<int>(i) == code->varargSlot || static_cast<int>(i) == code->kwargSlot) continue;
+            if (code->paramNames[i] && code->paramNames[i]->view() == kw.name->view()) {
+                if (!slots[i].isNull()) return false;
+                slots[i] = kw.value;
+                found = true;
+                break;
+            }
+        }
+        if (!found) {
+            if (code->kwargSlot < 0) return false;
+            if (!extra) extra = I.newDict();
+            extra->set(Value(kw.name), kw.value);
+        }
+    }
+    if (code->kwargSlot >= 0) slots[static_cast<size_t>(code->kwargSlot)] = extra ? Value(extra.get()) : Value(I.newDict().get());
+    // defaults for the last positional parameters, kw defaults for keyword-only ones
+    size_t ndef = fn->defaults.size();
+    for (size_t i = 0; i < nargs; ++i) {
+        if (!slots[i].isNull()) continue;
+        if (i + ndef >= nargs) {
+            slots[i] = fn->defaults[i + ndef - nargs];
+            if (fromDefault) (*fromDefault)[i] = true;
+        } else {
+            return false;
+        }
+    }
+    size_t kwStart = nargs + (code->varargSlot >= 0 ? 1 : 0);
+    for (int k = 0; k < code->nkwonly; ++k) {
+        size_t i = kwStart + static_cast<size_t>(k);
+        if (i >= nparams || !slots[i].isNull()) continue;
+        if (static_cast<size_t>(k) < fn->kwDefaults.size() && !fn->kwDefaults[static_cast<size_t>(k)].isNull()) {
+            slots[i] = fn->kwDefaults[static_cast<size_t>(k)];
+            if (fromDefault) (*fromDefault)[i] = true;
+        } else {
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace gs::engine

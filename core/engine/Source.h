@@ -1,0 +1,60 @@
+#pragma once
+// Where a guarded value comes from: Dynamo's "sources" (dynamo-semantics §2.1). A SourceTable
+// interns them per compile; each source knows how to fetch its value again on a later call
+// (the guard accessors) and how PyTorch prints it (`L['x']`, `G['g']`,
+// `L['self']._modules['dropout'].training`, `L['xs'][0]`).
+#include <deque>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "core/runtime/Function.h"
+#include "core/runtime/Value.h"
+
+namespace gs::engine {
+
+struct Source {
+    enum class Kind : uint8_t { Local, Closure, Global, Attr, Item };
+    Kind kind = Kind::Local;
+    std::string name;          // local/global/attribute name
+    runtime::Value key;        // Item: the key (int or str)
+    int parent = -1;           // Attr/Item: the source it is read from
+    int slot = -1;             // Local: parameter slot of the bound call; Closure: closure index
+    std::string text;          // as PyTorch prints it
+    bool isParameterLike = false;  // reached through ._parameters / ._buffers (module-owned tensor)
+};
+
+// The values a call provides, for fetching sources: the compiled function and its arguments
+// bound to parameter slots.
+struct CallFrame {
+    runtime::Function* fn = nullptr;
+    std::vector<runtime::Value> slots;  // parameter slots (Null where unbound)
+};
+
+class SourceTable {
+public:
+    int local(const std::string& name, int slot);
+    int closure(const std::string& name, int index);
+    int global(const std::string& name);
+    int attr(int parent, const std::string& name);
+    int item(int parent, const runtime::Value& key, const std::string& keyRepr);
+    const Source& operator[](int i) const { return sources_[static_cast<size_t>(i)]; }
+    int size() const { return static_cast<int>(sources_.size()); }
+    // Fetches source i's value for a call (Null if it cannot be read: missing attribute...).
+    // `cache` memoizes per call (size() entries).
+    runtime::Value fetch(int i, const CallFrame& frame, std::vector<runtime::Value>& cache) const;
+    // Root of a source chain.
+    int root(int i) const;
+
+private:
+    int intern(Source s);
+    std::deque<Source> sources_;
+    std::unordered_map<std::string, int> byText_;
+};
+
+// Binds call arguments to parameter slots like CPython (positional, keywords, defaults, *args,
+// **kwargs). Returns false when the call does not fit (the eager call then raises the TypeError).
+bool bindArguments(runtime::Function* fn, const runtime::CallArgs& args, std::vector<runtime::Value>& slots,
+                   std::vector<bool>* fromDefault = nullptr);
+
+} // namespace gs::engine
