@@ -260,7 +260,7 @@ Value Engine::callCompiled(CompiledFunction* cf, const runtime::CallArgs& args) 
             ++e.hits;
             if (i != 0) std::rotate(cc.entries.begin(), cc.entries.begin() + static_cast<long>(i), cc.entries.begin() + static_cast<long>(i) + 1);
             Value result;
-            if (e.graph.hasGraphBreak) {
+            if (e.graph.hasGraphBreak || options.replayDisabled) {
                 result = interp.callFunction(fn, callArgs);
             } else {
                 std::vector<int64_t> symVals;

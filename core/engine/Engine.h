@@ -24,7 +24,8 @@ namespace gs::engine {
 class Tracer;
 
 struct EngineOptions {
-    bool compileDisabled = false;          // every compiled call runs eagerly (differential tests)
+    bool compileDisabled = false;          // every compiled call runs eagerly, nothing is recorded
+    bool replayDisabled = false;           // hits run the Python function instead of the graph
     bool recordCalls = true;               // describe every call for the session (off: benchmarks)
     std::vector<std::string> logChannels;  // printed: recompiles, recompiles_verbose, guards, dynamic, graph_breaks
     std::function<void(std::string_view)> logOut;

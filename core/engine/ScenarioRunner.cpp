@@ -79,6 +79,7 @@ RunResult runScenario(const std::string& fileName, const std::string& source, se
     installTorch(interp, ctx);
     EngineOptions eo;
     eo.compileDisabled = options.compileDisabled;
+    eo.replayDisabled = options.replayDisabled;
     eo.recordCalls = true;
     eo.logChannels = options.logChannels;
     eo.logOut = err;

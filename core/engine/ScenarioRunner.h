@@ -20,7 +20,9 @@ struct RunLimits {
 struct RunOptions {
     uint64_t seed = 67280421310721ULL;  // torch.default_generator initial seed (like PyTorch)
     RunLimits limits;
-    bool compileDisabled = false;       // run every compiled function eagerly (differential tests)
+    bool compileDisabled = false;       // torch.compile returns the function itself: nothing is compiled
+    bool replayDisabled = false;        // entries are compiled and guarded as usual, but a cache hit runs
+                                        // the Python function instead of replaying the graph (differential tests)
     std::vector<std::string> logChannels; // TORCH_LOGS-style: recompiles, guards, dynamic, ...
     std::function<void(std::string_view)> out;   // script output (print); default: stdout
     std::function<void(std::string_view)> logOut; // log channel text; default: stderr

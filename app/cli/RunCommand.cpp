@@ -1,0 +1,112 @@
+// `guardscope-cli run FILE`: runs a scenario through the engine, prints its output and, on
+// request, TORCH_LOGS-style logs, a summary or the session as JSON; records it in the history.
+#include <boost/program_options.hpp>
+
+#include <iostream>
+#include <memory>
+#include <sstream>
+
+#include "app/cli/Command.h"
+#include "core/engine/ScenarioRunner.h"
+#include "core/session/SessionJson.h"
+#include "core/session/SummaryText.h"
+#include "core/store/SessionStore.h"
+
+namespace po = boost::program_options;
+
+namespace gs::cli {
+namespace {
+
+std::vector<std::string> splitList(const std::string& s) {
+    std::vector<std::string> out;
+    std::string cur;
+    for (char c : s) {
+        if (c == ',' || c == ' ') {
+            if (!cur.empty()) out.push_back(cur);
+            cur.clear();
+        } else if (c != '+') {
+            cur += c;
+        }
+    }
+    if (!cur.empty()) out.push_back(cur);
+    return out;
+}
+
+const char* kLogHelp =
+    "TORCH_LOGS-style channels to print on stderr, comma separated: recompiles, recompiles_verbose, "
+    "guards, dynamic, graph_breaks (the recompile-limit warning is always printed)";
+
+int runCommand(const std::vector<std::string>& args) {
+    po::options_description opts("Options");
+    engine::RunOptions ro;
+    std::string logs, db;
+    opts.add_options()("help,h", "show this help")
+        ("seed", po::value<uint64_t>(&ro.seed)->default_value(ro.seed), "seed of torch's default generator")
+        ("max-steps", po::value<int64_t>(&ro.limits.maxSteps)->default_value(ro.limits.maxSteps),
+         "stop after this many interpreter steps (statements, loop iterations, calls)")
+        ("max-depth", po::value<int>(&ro.limits.maxDepth)->default_value(ro.limits.maxDepth), "maximum call depth")
+        ("max-tensor-elements", po::value<int64_t>(&ro.limits.maxTensorElements)->default_value(ro.limits.maxTensorElements),
+         "refuse to create a tensor with more elements")
+        ("timeout", po::value<double>(&ro.limits.maxSeconds)->default_value(ro.limits.maxSeconds),
+         "wall-time limit in seconds (0: none)")
+        ("log", po::value<std::string>(&logs), kLogHelp)
+        ("summary", "print the per-frame summary (entries, hit counts, recompiles with reasons and fixes)")
+        ("json", "write the whole session as JSON to standard output (script output goes to stderr)")
+        ("no-compile", "run every compiled function eagerly (what the scenario does without torch.compile)")
+        ("no-record", "do not record the session in the history database")
+        ("db", po::value<std::string>(&db), "history database (default: $XDG_DATA_HOME/guardscope/sessions.db)")
+        ("file", po::value<std::string>(), "scenario file");
+    po::positional_options_description pos;
+    pos.add("file", 1);
+    po::variables_map vm;
+    try {
+        po::store(po::command_line_parser(args).options(opts).positional(pos).run(), vm);
+        po::notify(vm);
+    } catch (const std::exception& e) {
+        std::cerr << "guardscope-cli run: " << e.what() << "\nRun `guardscope-cli run --help` for the options.\n";
+        return 2;
+    }
+    if (vm.count("help") || !vm.count("file")) {
+        std::ostream& os = vm.count("help") ? std::cout : std::cerr;
+        os << "Usage: guardscope-cli run FILE [OPTIONS]\n\n"
+              "Runs a scenario (Python source using torch.compile) through Guardscope's engine.\n"
+              "TestCase scenarios print one line per test and end with `N passed, N failed`.\n"
+              "Exit code: 0 ok, 1 failed tests or an uncaught exception, 2 syntax error or bad usage,\n"
+              "3 a limit was reached.\n\n"
+           << opts;
+        return vm.count("help") ? 0 : 2;
+    }
+    bool json = vm.count("json") > 0;
+    ro.logChannels = splitList(logs);
+    ro.compileDisabled = vm.count("no-compile") > 0;
+    if (json) ro.out = [](std::string_view s) { std::cerr << s << std::flush; };
+
+    session::SessionBuilder builder;
+    session::TeeSink tee;
+    tee.add(&builder);
+    std::unique_ptr<store::SessionStore> st;
+    std::unique_ptr<session::EventSink> recorder;
+    if (!vm.count("no-record")) {
+        try {
+            st = store::SessionStore::open(databasePath(db));
+            recorder = st->recorder();
+            tee.add(recorder.get());
+        } catch (const std::exception& e) {
+            std::cerr << "guardscope-cli run: warning: not recording this session: " << e.what() << "\n";
+        }
+    }
+    std::string file = vm["file"].as<std::string>();
+    engine::RunResult r = engine::runScenarioFile(file, tee, ro);
+    recorder.reset();  // flush the last batch
+    if (!r.error.empty()) std::cerr << r.error << (r.error.back() == '\n' ? "" : "\n");
+    const session::Session& s = builder.session();
+    if (vm.count("summary")) std::cout << session::SummaryText::render(s);
+    if (json) std::cout << session::toJson(s) << "\n";
+    if (st && st->lastRecordedId() > 0 && !json) std::cerr << "recorded as session " << st->lastRecordedId() << "\n";
+    return r.exitCode;
+}
+
+CommandRegistrar reg({"run", "run a scenario file through the engine (logs, --summary, --json)", runCommand});
+
+} // namespace
+} // namespace gs::cli
