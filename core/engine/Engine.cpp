@@ -524,6 +524,25 @@ void Engine::callBackend(const Value& backend, const CacheEntry& e, int segment)
     interp.call(backend, {gm, interp.newList(examples)});
 }
 
+double Engine::benchGuardCheck(const Value& compiled, const runtime::CallArgs& args, int64_t iterations) {
+    auto* cf = dynamic_cast<CompiledFunction*>(compiled.obj());
+    auto* fn = cf ? dynamic_cast<runtime::Function*>(cf->target.obj()) : nullptr;
+    if (!fn || !caches_.count(fn->code) || caches_[fn->code]->entries.empty()) return -1;
+    const CacheEntry& e = *caches_[fn->code]->entries.front();
+    CallFrame frame;
+    frame.fn = fn;
+    if (!bindArguments(fn, args, frame.slots)) return -1;
+    std::vector<Value> cache;
+    bool ok = true;
+    auto t0 = std::chrono::steady_clock::now();
+    for (int64_t i = 0; i < iterations; ++i) {
+        cache.clear();
+        ok &= e.guards.check(frame, cache);
+    }
+    double ns = std::chrono::duration<double, std::nano>(std::chrono::steady_clock::now() - t0).count() / static_cast<double>(iterations);
+    return ok ? ns : -1;
+}
+
 void Engine::flushHits() {
     auto emit = [&](const CodeCache& cc) {
         for (const auto& e : cc.entries) sink.entryHits(e->compileId, e->hits);

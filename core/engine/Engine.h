@@ -97,6 +97,8 @@ public:
     // Ends the session's bookkeeping: final hit counts.
     void flushHits();
     int64_t callCount() const { return callIndex_; }
+    // Benchmark support: ns per evaluation of the MRU entry's guards for `compiled(args)`.
+    double benchGuardCheck(const runtime::Value& compiled, const runtime::CallArgs& args, int64_t iterations);
     void log(const std::string& channel, const std::string& compileId, const std::string& text, int64_t callIndex);
 
 private:
