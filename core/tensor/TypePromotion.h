@@ -4,6 +4,7 @@
 // integral < floating) is higher. A wrapped float counts as the default dtype (float32), so
 // int64_tensor * 2.5 -> float32 and float16_tensor * 2.0 -> float16.
 #include <initializer_list>
+#include <type_traits>
 
 #include "core/tensor/Scalar.h"
 #include "core/tensor/Tensor.h"
@@ -16,6 +17,9 @@ struct Operand {
     Scalar scalar;
     Operand(const Tensor& t) : tensor(&t) {} // NOLINT
     Operand(const Scalar& s) : scalar(s) {}  // NOLINT
+    template <class N>
+        requires std::is_arithmetic_v<N>
+    Operand(N v) : scalar(v) {} // NOLINT: a Python number
     bool isScalar() const { return tensor == nullptr; }
 };
 
