@@ -87,7 +87,7 @@ std::string Database::message(int rc, std::string_view what) const {
                       "--db, or move this one aside and Guardscope will create a new one.";
     case SQLITE_CORRUPT:
         return file + " is damaged (" + detail + ")" + doing +
-               ". Move it aside (mv " + file + " " + file + ".broken) and Guardscope will start a new "
+               ". Move it aside (mv " + file + " '" + path_ + ".broken') and Guardscope will start a new "
                "database, or restore it from a backup.";
     case SQLITE_BUSY:
     case SQLITE_LOCKED:

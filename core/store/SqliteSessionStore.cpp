@@ -50,6 +50,9 @@ void SqliteSessionStore::openDatabase(const std::string& path, OpenMode mode) {
     const bool memory = isMemory(path);
     std::error_code ec;
     const bool exists = !memory && fs::exists(path, ec);
+    if (exists && fs::is_directory(path, ec))
+        throw StoreError("'" + path + "' is a folder, not a session database. Name a file with --db, e.g. '" +
+                         (fs::path(path) / "sessions.db").string() + "'.");
     if (!memory && !exists && mode == OpenMode::ReadOnly)
         throw StoreError("there is no session database at '" + path +
                          "'. Record a session first (guardscope-cli run FILE), or name another file with --db.");
