@@ -110,6 +110,12 @@ TEST(StoreBadInput, TextFileIsNotAGuardscopeDatabase) {
     EXPECT_EQ(fileBytes(path), text);
 }
 
+TEST(StoreBadInput, AFolderGivenAsTheDatabaseSaysSo) {
+    TempDir dir;
+    const std::string err = errorOf([&] { SessionStore::open(dir.path().string()); });
+    EXPECT_CONTAINS(err, "'" + dir.path().string() + "' is a folder, not a session database");
+}
+
 TEST(StoreBadInput, TruncatedDatabaseGivesErrorsOrIntactSessionsNeverWrongOnes) {
     TempDir dir;
     const std::string path = dir.file("s.db");
