@@ -85,11 +85,11 @@ int runCommand(const std::vector<std::string>& args) {
     session::TeeSink tee;
     tee.add(&builder);
     std::unique_ptr<store::SessionStore> st;
-    std::unique_ptr<session::EventSink> recorder;
+    std::unique_ptr<store::Recorder> recorder;
     if (!vm.count("no-record")) {
         try {
             st = store::SessionStore::open(databasePath(db));
-            recorder = st->recorder();
+            recorder = st->startRecorder();
             tee.add(recorder.get());
         } catch (const std::exception& e) {
             std::cerr << "guardscope-cli run: warning: not recording this session: " << e.what() << "\n";
@@ -97,12 +97,22 @@ int runCommand(const std::vector<std::string>& args) {
     }
     std::string file = vm["file"].as<std::string>();
     engine::RunResult r = engine::runScenarioFile(file, tee, ro);
-    recorder.reset();  // flush the last batch
+    int64_t recordedId = 0;
+    std::string recordError;
+    if (recorder) {
+        recorder->flush();
+        recordedId = recorder->sessionId();
+        if (recorder->failed()) recordError = recorder->error();
+        recorder.reset();
+    }
     if (!r.error.empty()) std::cerr << r.error << (r.error.back() == '\n' ? "" : "\n");
     const session::Session& s = builder.session();
     if (vm.count("summary")) std::cout << session::SummaryText::render(s);
     if (json) std::cout << session::toJson(s) << "\n";
-    if (st && st->lastRecordedId() > 0 && !json) std::cerr << "recorded as session " << st->lastRecordedId() << "\n";
+    if (!recordError.empty())
+        std::cerr << "guardscope-cli run: the session could not be recorded completely: " << recordError << "\n";
+    else if (recordedId > 0 && !json)
+        std::cerr << "recorded as session " << recordedId << " in " << st->path() << "\n";
     return r.exitCode;
 }
 
