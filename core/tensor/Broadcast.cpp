@@ -106,6 +106,8 @@ DimVector outputStrides(const DimVector& shape, std::span<const Tensor* const> i
 }
 
 Tensor emptyForElementwise(const DimVector& shape, DType dtype, Device device, std::span<const Tensor* const> inputs) {
+    if (!inputs.empty() && inputs[0] && inputs[0]->isContiguous() && inputs[0]->sizes() == shape)
+        return Tensor::empty(shape, dtype, device, false);
     DimVector strides = outputStrides(shape, inputs);
     if (strides == contiguousStrides(shape))
         return Tensor::empty(shape, dtype, device, false);

@@ -7,6 +7,7 @@
 #include "core/tensor/ElementwiseKernel.h"
 #include "core/tensor/Pointwise.h"
 #include "core/tensor/TensorError.h"
+#include "core/tensor/Views.h"
 
 namespace gs::tensor {
 
@@ -329,19 +330,23 @@ Tensor binaryImpl(BinaryOp op, const Operand& a, const Operand& b, const Scalar&
     DimVector shape = a.tensor && b.tensor ? broadcastShapes(a.tensor->sizes(), b.tensor->sizes())
                                            : (a.tensor ? a.tensor->sizes() : b.tensor->sizes());
     Tensor out = emptyForElementwise(shape, outType, device, ts);
-    // Operands in the compute dtype; scalars as one stack value.
-    Tensor ca = a.tensor ? to(*a.tensor, compute) : Tensor();
-    Tensor cb = b.tensor ? to(*b.tensor, compute) : Tensor();
+    // Operands in the compute dtype (converted copies only when the dtype differs); scalars as
+    // one stack value.
+    Tensor ca, cb;
+    if (a.tensor && a.tensor->dtype() != compute)
+        ca = to(detach(*a.tensor), compute);
+    if (b.tensor && b.tensor->dtype() != compute)
+        cb = to(detach(*b.tensor), compute);
     alignas(8) char sa[8], sb[8];
     detail::KernelArg ka, kb;
     if (a.tensor) {
-        ka = detail::tensorArg(ca, shape);
+        ka = detail::tensorArg(ca.defined() ? ca : *a.tensor, shape);
     } else {
         detail::writeScalar(sa, compute, a.scalar);
         ka = detail::scalarArg(sa, shape.size());
     }
     if (b.tensor) {
-        kb = detail::tensorArg(cb, shape);
+        kb = detail::tensorArg(cb.defined() ? cb : *b.tensor, shape);
     } else {
         detail::writeScalar(sb, compute, b.scalar);
         kb = detail::scalarArg(sb, shape.size());

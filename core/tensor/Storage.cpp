@@ -1,5 +1,6 @@
 #include "core/tensor/Storage.h"
 
+#include <cstdlib>
 #include <cstring>
 #include <new>
 #include <string>
@@ -16,7 +17,7 @@ static_assert(sizeof(Storage) <= 64, "Storage header must fit its reserved prefi
 
 Ref<Storage> Storage::allocate(int64_t nbytes, bool zero) {
     const size_t total = static_cast<size_t>(kHeader + nbytes);
-    void* mem = ::operator new(total, std::align_val_t(64), std::nothrow);
+    void* mem = std::malloc(total); // 16-byte aligned; the 64-byte header keeps data aligned too
     if (!mem)
         throwRuntime("DefaultCPUAllocator: not enough memory: you tried to allocate " + std::to_string(nbytes) +
                      " bytes.");
@@ -28,7 +29,7 @@ Ref<Storage> Storage::allocate(int64_t nbytes, bool zero) {
 
 void Storage::destroy() {
     this->~Storage();
-    ::operator delete(static_cast<void*>(this), std::align_val_t(64));
+    std::free(static_cast<void*>(this));
 }
 
 } // namespace gs::tensor

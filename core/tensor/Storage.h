@@ -67,7 +67,7 @@ public:
     int64_t useCount() const { return refs_.load(std::memory_order_relaxed); }
 
 private:
-    static constexpr int64_t kHeader = 64; // keeps data 64-byte aligned
+    static constexpr int64_t kHeader = 64; // a multiple of malloc's alignment: data stays aligned
     Storage(int64_t nbytes, uint64_t id) : nbytes_(nbytes), id_(id) {}
     void destroy();
 
