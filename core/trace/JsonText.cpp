@@ -1,0 +1,88 @@
+#include "core/trace/JsonText.h"
+
+#include <charconv>
+#include <cmath>
+
+namespace gs::trace {
+namespace {
+
+void appendEscape(std::string& out, uint32_t cp) {
+    static const char* hex = "0123456789abcdef";
+    auto unit = [&](uint32_t u) {
+        out += "\\u";
+        for (int s = 12; s >= 0; s -= 4) out.push_back(hex[(u >> s) & 15]);
+    };
+    if (cp >= 0x10000) {
+        cp -= 0x10000;
+        unit(0xD800 + (cp >> 10));
+        unit(0xDC00 + (cp & 0x3FF));
+    } else {
+        unit(cp);
+    }
+}
+
+} // namespace
+
+std::string JsonText::quote(std::string_view s) {
+    std::string out;
+    out.reserve(s.size() + 2);
+    out.push_back('"');
+    for (size_t i = 0; i < s.size();) {
+        unsigned char c = static_cast<unsigned char>(s[i]);
+        if (c < 0x80) {
+            switch (c) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            case '\t': out += "\\t"; break;
+            case '\b': out += "\\b"; break;
+            case '\f': out += "\\f"; break;
+            default:
+                if (c < 0x20) appendEscape(out, c);
+                else out.push_back(char(c));
+            }
+            ++i;
+            continue;
+        }
+        // decode one UTF-8 sequence
+        int len = (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+        uint32_t cp = len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
+        bool ok = len > 0 && i + size_t(len) <= s.size();
+        for (int k = 1; ok && k < len; ++k) {
+            unsigned char cc = static_cast<unsigned char>(s[i + size_t(k)]);
+            if ((cc >> 6) != 2) ok = false;
+            else cp = (cp << 6) | (cc & 0x3F);
+        }
+        if (ok && ((len == 2 && cp < 0x80) || (len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
+                   (len == 4 && (cp < 0x10000 || cp > 0x10FFFF))))
+            ok = false;
+        if (!ok) {
+            appendEscape(out, 0xFFFD);
+            ++i;
+            continue;
+        }
+        appendEscape(out, cp);
+        i += size_t(len);
+    }
+    out.push_back('"');
+    return out;
+}
+
+std::string JsonText::number(double v) {
+    if (std::isnan(v)) return "NaN";
+    if (std::isinf(v)) return v > 0 ? "Infinity" : "-Infinity";
+    char buf[64];
+    auto [p, ec] = std::to_chars(buf, buf + sizeof buf, v);
+    std::string s(buf, ec == std::errc() ? p : buf);
+    if (s.find_first_of(".eEn") == std::string::npos) s += ".0"; // Python prints floats with a point
+    return s;
+}
+
+std::string JsonText::pythonListPayload(const std::vector<std::string>& jsonItems) {
+    std::string out = "[\n";
+    for (size_t i = 0; i < jsonItems.size(); ++i) out += (i ? ",\n" : "") + jsonItems[i];
+    return out + "\n]";
+}
+
+} // namespace gs::trace

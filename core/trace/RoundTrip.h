@@ -1,0 +1,33 @@
+#pragma once
+// What "equal" means for export → import (issue 6): exportTorchTrace then importTraceFile gives
+// back a session that RoundTrip::differences() finds no difference in. Compared, because a
+// TORCH_TRACE log can carry it:
+//  1. frames that have compiles: id, name, file, first line;
+//  2. compile entries, in order: compile id, frame, N, attempt, status, fail reason, graph
+//     (every GraphNode field; a placeholder's empty target equals its name), guard tree (every
+//     Guard field), op count, symbols, compile time (±1 µs). For LimitHit entries only the id,
+//     frame and status: PyTorch logs nothing but the reasons for them;
+//  3. recompiles, in order: compile id, frame, limitHit, every RecompileReason field;
+//  4. shape events with a compile id of kind create_symbol (symbol, source, dim, hint, range),
+//     specialization (symbol, source, dim, hint, text) and guard_added (text), per compile;
+//  5. for each compile, the call that caused it: frame, call-site line, outcome (run_only and
+//     failed count as the same for LimitHit entries) and its tensor arguments (source, type
+//     Tensor/Parameter, shape, stride, dtype, device, requires_grad).
+// Not compared (no TORCH_TRACE event holds them): SessionInfo, calls that hit a cache entry,
+// GuardEval details, hit counts, guardsText (a rendering of the guards), log lines, test
+// results, promotion / duck-sizing shape events, non-tensor arguments.
+#include <string>
+#include <vector>
+
+#include "core/session/Session.h"
+
+namespace gs::trace {
+
+class RoundTrip {
+public:
+    // Human-readable differences ("compiles[3].guards[2].code: '…' != '…'"); empty when equal.
+    static std::vector<std::string> differences(const session::Session& original, const session::Session& reimported,
+                                                size_t maxDifferences = 50);
+};
+
+} // namespace gs::trace

@@ -1,0 +1,523 @@
+#include "core/trace/TraceAssembler.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/session/GuardDiff.h"
+#include "core/session/ReasonClassifier.h"
+#include "core/trace/GraphText.h"
+#include "core/trace/GuardTreeText.h"
+
+namespace gs::trace {
+
+using namespace gs::session;
+
+namespace {
+
+constexpr size_t kMaxOpenCompiles = 64;     // compiles in flight before the oldest is closed
+constexpr size_t kMaxUnknownKinds = 100;    // distinct unknown event keys kept as log lines
+
+std::string trimmed(std::string_view s) {
+    while (!s.empty() && (s.back() == '\n' || s.back() == ' ' || s.back() == '\r')) s.remove_suffix(1);
+    while (!s.empty() && (s.front() == '\n' || s.front() == ' ')) s.remove_prefix(1);
+    return std::string(s);
+}
+
+// A frame of PyTorch itself (eval_frame, nn.Module.__call__, ...), not of the user's program.
+bool isFrameworkFile(std::string_view f) {
+    return f.find("/torch/") != std::string_view::npos || f.substr(0, 6) == "torch/";
+}
+
+// The user's call site in a dynamo_start stack (outermost first): the frame below the compiled
+// function when the stack ends in it, else the innermost user frame.
+int callSiteLine(const std::vector<StackFrame>& stack, const std::string& coName) {
+    if (stack.empty()) return 0;
+    size_t end = stack.size();
+    if (!coName.empty() && stack.back().name == coName) --end;
+    for (size_t i = end; i-- > 0;)
+        if (!isFrameworkFile(stack[i].file)) return static_cast<int>(stack[i].line);
+    return 0;
+}
+
+// "torch.float32" → "float32"; "device(type='cuda', index=0)" → "cuda:0".
+std::string dtypeName(std::string_view d) { return std::string(d.substr(0, 6) == "torch." ? d.substr(6) : d); }
+std::string deviceName(std::string_view d) {
+    size_t t = d.find("type='");
+    if (t == std::string_view::npos) return std::string(d);
+    size_t e = d.find('\'', t + 6);
+    std::string out(d.substr(t + 6, e == std::string_view::npos ? std::string_view::npos : e - t - 6));
+    size_t i = d.find("index=");
+    if (i != std::string_view::npos) {
+        size_t j = i + 6;
+        while (j < d.size() && d[j] >= '0' && d[j] <= '9') ++j;
+        out += ":" + std::string(d.substr(i + 6, j - i - 6));
+    }
+    return out;
+}
+
+int dimOfSource(std::string_view src) {
+    size_t p = src.rfind(".size()[");
+    if (p == std::string_view::npos) return -1;
+    int v = 0;
+    size_t i = p + 8;
+    if (i >= src.size() || src[i] < '0' || src[i] > '9') return -1;
+    for (; i < src.size() && src[i] >= '0' && src[i] <= '9' && v < 100000000; ++i) v = v * 10 + (src[i] - '0');
+    return v;
+}
+
+} // namespace
+
+struct TraceAssembler::Pending {
+    Key key;
+    std::string compileId;
+    bool started = false, metricsSeen = false, treeGuards = false, limitHit = false;
+    int64_t attempt = 0, line = 0;
+    std::vector<StackFrame> stack;
+    CompileEntry entry;
+    std::optional<std::vector<std::string>> reasons;
+    CompileMetrics metrics;
+    std::vector<ShapeEvent> shapes;
+    std::vector<LogLine> logs;
+    std::map<std::pair<int64_t, int64_t>, TensorInfo> tensors;
+    std::vector<ArgDesc> args;
+};
+
+TraceAssembler::TraceAssembler(EventSink& sink, SessionInfo info, ImportProblems& problems, ImportReport& report)
+    : sink_(sink), info_(std::move(info)), problems_(problems), report_(report) {}
+
+TraceAssembler::~TraceAssembler() = default;
+
+void TraceAssembler::begin() {
+    if (begun_) return;
+    begun_ = true;
+    sink_.beginSession(info_);
+}
+
+std::string TraceAssembler::compileIdOf(const Key& k) {
+    std::string id = k.ca >= 0 ? "!" + std::to_string(k.ca) + "/" : std::string();
+    return id + std::to_string(k.frame) + "/" + std::to_string(k.fcid);
+}
+
+TraceAssembler::Pending* TraceAssembler::findOpen(const Key& k) {
+    for (auto& p : open_)
+        if (p->key == k) return p.get();
+    return nullptr;
+}
+
+void TraceAssembler::onEvent(const TraceEvent& e) {
+    begin();
+    flushText();
+    ++eventCounts_[e.key];
+    if (e.rank && !rank_) rank_ = e.rank;
+    if (!e.known) {
+        int64_t& n = report_.unknownEvents[e.key];
+        if (++n == 1 && report_.unknownEvents.size() <= kMaxUnknownKinds)
+            sink_.log({"unknown_event", "", -1, e.key + ": " + e.metadataText.substr(0, 2000)});
+        return;
+    }
+    if (e.key == "str") return;
+    if (e.hasCompileId()) {
+        Key k{e.compiledAutogradId.value_or(-1), *e.frameId, *e.frameCompileId};
+        if (e.key == "dynamo_start") {
+            startCompile(k, e);
+            return;
+        }
+        if (e.key == "artifact" && e.artifactName == "recompile_reasons") {
+            onReasons(k, e);
+            return;
+        }
+        Pending* p = findOpen(k);
+        // events that only a compile produces open one even without its dynamo_start (a log
+        // that starts mid-compile); anything else outside a compile (runtime metrics,
+        // chromium events after the end) belongs to no entry
+        if (!p && (e.key == "dynamo_output_graph" || e.key == "dynamo_cpp_guards_str" || e.key == "dynamo_guards" ||
+                   e.key == "compilation_metrics"))
+            p = &startCompile(k, e);
+        if (p) apply(*p, e);
+        return;
+    }
+    // no compile id (torch.export traces, `stack` envelopes): shape events and messages only
+    if (e.key == "create_symbol" || e.key == "create_unbacked_symbol" || e.key == "symbolic_shape_specialization" ||
+        e.key == "guard_added_fast" || e.key == "guard_added") {
+        sink_.shapeEvent(shapeEvent(e));
+    } else if (e.key == "artifact" && e.hasPayload && e.artifactName == "dynamo_graph_break_reason") {
+        sink_.log({"graph_breaks", "", -1, trimmed(e.payload)});
+    } else if (e.key == "artifact" && e.hasPayload && e.artifactName == "dynamo_error") {
+        sink_.log({"error", "", -1, trimmed(e.payload)});
+    }
+}
+
+TraceAssembler::Pending& TraceAssembler::startCompile(const Key& k, const TraceEvent& e) {
+    resolveOrphanReasons(&k);
+    if (Pending* old = findOpen(k)) closeOpen(old); // the same id again: a new compile after reset()
+    auto p = std::make_unique<Pending>();
+    p->key = k;
+    p->compileId = compileIdOf(k);
+    p->line = e.line;
+    ++occurrences_[k];
+    auto it = pendingReasons_.find(k);
+    if (it != pendingReasons_.end()) {
+        p->reasons = std::move(it->second.first);
+        pendingReasons_.erase(it);
+    }
+    if (e.key == "dynamo_start") {
+        p->started = true;
+        p->stack = e.stack;
+    }
+    open_.push_back(std::move(p));
+    if (open_.size() > kMaxOpenCompiles) closeOpen(open_.front().get());
+    return *open_.back();
+}
+
+void TraceAssembler::onReasons(const Key& k, const TraceEvent& e) {
+    if (!e.reasonsValid) return; // reported by the decoder
+    if (Pending* p = findOpen(k); p && !p->reasons) {
+        p->reasons = e.reasons;
+        return;
+    }
+    if (pendingReasons_.count(k)) resolveOrphanReasons(nullptr); // an earlier one was never compiled
+    pendingReasons_[k] = {e.reasons, e.line};
+}
+
+void TraceAssembler::resolveOrphanReasons(const Key* except) {
+    for (auto it = pendingReasons_.begin(); it != pendingReasons_.end();) {
+        if (except && it->first == *except) {
+            ++it;
+            continue;
+        }
+        Pending p;
+        p.key = it->first;
+        p.compileId = compileIdOf(p.key);
+        p.line = it->second.second;
+        p.reasons = std::move(it->second.first);
+        p.limitHit = true;
+        ++occurrences_[p.key];
+        finalize(p);
+        it = pendingReasons_.erase(it);
+    }
+}
+
+ShapeEvent TraceAssembler::shapeEvent(const TraceEvent& e) const {
+    ShapeEvent s;
+    const ShapeInfo& i = e.shape;
+    s.symbol = i.symbol;
+    if (e.key == "create_symbol" || e.key == "create_unbacked_symbol") {
+        s.kind = ShapeEventKind::CreateSymbol;
+        s.source = i.source;
+        s.range = i.vr;
+        int64_t hint = 0;
+        bool neg = !i.val.empty() && i.val[0] == '-';
+        for (size_t c = neg ? 1 : 0; c < i.val.size() && i.val[c] >= '0' && i.val[c] <= '9' && hint < INT64_MAX / 10; ++c)
+            hint = hint * 10 + (i.val[c] - '0');
+        s.hint = neg ? -hint : hint;
+        s.text = e.key == "create_symbol" ? "create_symbol " + i.symbol + " = " + i.val + " for " + i.source + " " + i.vr
+                                          : "create_unbacked_symbol " + i.symbol + " " + i.vr;
+    } else if (e.key == "symbolic_shape_specialization") {
+        s.kind = ShapeEventKind::Specialization;
+        s.source = !i.sources.empty() ? i.sources.front() : i.source;
+        s.text = i.reason;
+        int64_t hint = 0;
+        for (char c : i.val)
+            if (c >= '0' && c <= '9' && hint < INT64_MAX / 10) hint = hint * 10 + (c - '0');
+        s.hint = !i.val.empty() && i.val[0] == '-' ? -hint : hint;
+    } else {
+        s.kind = ShapeEventKind::GuardAdded;
+        s.text = i.expr;
+    }
+    s.dim = dimOfSource(s.source);
+    return s;
+}
+
+void TraceAssembler::apply(Pending& p, const TraceEvent& e) {
+    if (e.attempt) p.attempt = std::max(p.attempt, *e.attempt);
+    const std::string& key = e.key;
+    if (key == "dynamo_output_graph") {
+        if (!e.hasPayload || !e.payloadComplete) return;
+        GraphParse g = GraphText::parse(e.payload, e.sizes);
+        if (!g.found) problems_.add("bad_graph", e.line, "dynamo_output_graph payload has no forward()");
+        p.entry.graph = std::move(g.nodes);
+    } else if (key == "dynamo_cpp_guards_str") {
+        if (!e.hasPayload || !e.payloadComplete) return;
+        GuardTreeParse t = GuardTreeText::parse(e.payload);
+        if (t.badLines > 0)
+            problems_.add("bad_guards", e.line, std::to_string(t.badLines) + " guard tree line(s) not understood, first: " + t.firstBadLine);
+        p.entry.guards = std::move(t.guards);
+        p.entry.guardsText = std::string(e.payload);
+        p.treeGuards = true;
+    } else if (key == "dynamo_guards") {
+        if (p.treeGuards || !e.jsonGuardsValid) return; // the tree is richer when both are logged
+        std::vector<Guard> guards;
+        Guard root;
+        root.kind = "RootGuardManager";
+        guards.push_back(root);
+        for (const JsonGuard& jg : e.jsonGuards) {
+            Guard g;
+            g.id = static_cast<int>(guards.size());
+            g.parent = 0;
+            g.code = jg.code;
+            g.kind = ReasonClassifier::guardKindOfCode(jg.code);
+            if (g.kind.empty()) g.kind = "LAMBDA_GUARD";
+            g.source = GuardDiff::matchSource(g);
+            if (jg.where) {
+                g.file = jg.where->file;
+                g.line = static_cast<int>(jg.where->line);
+                g.userCode = jg.where->loc;
+            }
+            guards.push_back(std::move(g));
+        }
+        p.entry.guards = std::move(guards);
+    } else if (key == "compilation_metrics") {
+        p.metrics = e.metrics;
+        p.metricsSeen = true;
+        if (e.attempt) p.attempt = *e.attempt; // logged with the final attempt (§1.3.5)
+        if (configJson_.empty() && !e.metrics.dynamoConfig.empty()) configJson_ = e.metrics.dynamoConfig;
+        if (configKnobs_.empty()) configKnobs_ = e.metrics.configKnobs;
+        if (pythonVersion_.empty()) pythonVersion_ = e.metrics.pythonVersion;
+        if (logFormatVersion_ < 0) logFormatVersion_ = e.metrics.logFormatVersion;
+        closeOpen(&p);
+    } else if (key == "create_symbol" || key == "create_unbacked_symbol" || key == "symbolic_shape_specialization" ||
+               key == "guard_added_fast" || key == "guard_added") {
+        ShapeEvent s = shapeEvent(e);
+        if (s.kind == ShapeEventKind::CreateSymbol && !s.symbol.empty() &&
+            std::find(p.entry.symbols.begin(), p.entry.symbols.end(), s.symbol) == p.entry.symbols.end())
+            p.entry.symbols.push_back(s.symbol);
+        p.shapes.push_back(std::move(s));
+    } else if (key == "describe_tensor") {
+        p.tensors[{e.tensor.describerId, e.tensor.id}] = e.tensor;
+    } else if (key == "describe_source") {
+        auto it = p.tensors.find({e.source.describerId, e.source.id});
+        if (it == p.tensors.end()) return;
+        const TensorInfo& t = it->second;
+        ArgDesc a;
+        a.source = e.source.source;
+        a.kind = "tensor";
+        a.type = t.isParameter ? "Parameter" : "Tensor";
+        a.shape = t.size;
+        a.stride = t.stride;
+        a.dtype = dtypeName(t.dtype);
+        a.device = deviceName(t.device);
+        a.requiresGrad = t.requiresGrad;
+        p.args.push_back(std::move(a));
+    } else if (key == "artifact" && e.hasPayload) {
+        if (e.artifactName == "dynamo_graph_break_reason") p.logs.push_back({"graph_breaks", p.compileId, -1, trimmed(e.payload)});
+        else if (e.artifactName == "dynamo_error") p.logs.push_back({"error", p.compileId, -1, trimmed(e.payload)});
+    }
+}
+
+TraceAssembler::FrameState& TraceAssembler::frameFor(const Pending& p) {
+    Frame f;
+    if (p.metricsSeen && !p.metrics.coName.empty()) {
+        f.name = p.metrics.coName;
+        f.file = p.metrics.coFilename;
+        f.firstLine = static_cast<int>(std::clamp<int64_t>(p.metrics.coFirstLine, 0, INT32_MAX));
+    } else if (!p.stack.empty()) {
+        f.name = p.stack.back().name;
+        f.file = p.stack.back().file;
+        f.firstLine = static_cast<int>(std::clamp<int64_t>(p.stack.back().line, 0, INT32_MAX));
+    }
+    auto key = std::make_pair(p.key.ca, p.key.frame);
+    auto it = frames_.find(key);
+    bool known = !f.name.empty();
+    if (it != frames_.end()) {
+        const Frame& old = it->second.frame;
+        // after torch._dynamo.reset() a frame id can name another code object: a new frame
+        if (!known || (old.name == f.name && old.file == f.file && old.firstLine == f.firstLine)) return it->second;
+    }
+    if (!known) f.name = "<unknown>";
+    int id = static_cast<int>(std::clamp<int64_t>(p.key.frame, 0, INT32_MAX));
+    if (p.key.ca >= 0 || usedFrameIds_.count(id)) {
+        id = usedFrameIds_.empty() ? 0 : usedFrameIds_.rbegin()->first + 1;
+    }
+    usedFrameIds_[id] = true;
+    FrameState& st = frames_[key];
+    st = FrameState{};
+    st.sessionId = id;
+    st.frame = f;
+    st.frame.id = id;
+    sink_.frame(st.frame);
+    ++framesSent_;
+    return st;
+}
+
+void TraceAssembler::closeOpen(Pending* p) {
+    auto it = std::find_if(open_.begin(), open_.end(), [&](const auto& q) { return q.get() == p; });
+    if (it == open_.end()) return;
+    std::unique_ptr<Pending> keep = std::move(*it);
+    open_.erase(it);
+    finalize(*keep);
+}
+
+void TraceAssembler::finalize(Pending& p) {
+    FrameState& fs = frameFor(p);
+    const int64_t callIndex = nextCall_++;
+    CompileEntry& c = p.entry;
+    c.compileId = p.compileId;
+    c.frameId = fs.sessionId;
+    c.frameCompileId = static_cast<int>(std::clamp<int64_t>(p.key.fcid, 0, INT32_MAX));
+    c.attempt = static_cast<int>(std::clamp<int64_t>(p.attempt, 0, INT32_MAX));
+    c.causedByCall = callIndex;
+    const CompileMetrics& m = p.metrics;
+    if (p.limitHit) {
+        c.status = EntryStatus::LimitHit;
+        c.failReason = "recompile limit hit: recompile reasons were logged but no compile followed";
+    } else if (!p.metricsSeen) {
+        c.status = EntryStatus::Failed;
+        c.failReason = "incomplete: the log has no compilation_metrics for this compile (truncated log or crashed compile)";
+        ++incomplete_;
+        problems_.add("incomplete_compile", p.line, "compile " + p.compileId + " has no compilation_metrics");
+    } else if (m.failType || m.failReason) {
+        std::string type = m.failType.value_or(""), reason = m.failReason.value_or("");
+        bool limit = type.find("RecompileLimit") != std::string::npos || type.find("CacheLimit") != std::string::npos;
+        c.status = limit ? EntryStatus::LimitHit : EntryStatus::Failed;
+        c.failReason = type.empty() ? reason : reason.empty() ? type : type + ": " + reason;
+    }
+    if (c.status == EntryStatus::Failed) ++failures_;
+    if (c.status == EntryStatus::LimitHit) ++limitHits_;
+    int64_t calls = 0;
+    for (const auto& n : c.graph) calls += n.op.rfind("call_", 0) == 0;
+    c.opCount = static_cast<int>(m.graphOpCount >= 0 ? std::min<int64_t>(m.graphOpCount, INT32_MAX) : calls);
+    if (m.compileTimeS >= 0) c.compileTimeUs = m.compileTimeS * 1e6;
+    else if (m.durationUs >= 0) c.compileTimeUs = double(m.durationUs);
+    else if (m.dynamoCumulativeUs >= 0) c.compileTimeUs = double(m.dynamoCumulativeUs);
+    if (p.attempt > 0 || !m.restartReasons.empty()) {
+        ++restarts_;
+        for (const auto& r : m.restartReasons) p.logs.push_back({"graph_breaks", p.compileId, -1, "restart: " + r});
+    }
+    if (c.status == EntryStatus::Failed && p.metricsSeen) p.logs.push_back({"error", p.compileId, -1, c.failReason});
+
+    std::vector<std::string> reasonTexts;
+    if (p.reasons) reasonTexts = *p.reasons;
+    else if (p.key.fcid > 0 && m.recompileReason) reasonTexts.push_back(*m.recompileReason);
+    const bool isRecompile = p.key.fcid > 0 || p.reasons.has_value();
+    Call call;
+    call.index = callIndex;
+    call.frameId = fs.sessionId;
+    call.line = callSiteLine(p.stack, fs.frame.name);
+    call.args = std::move(p.args);
+    if (isRecompile) {
+        Recompile r;
+        r.compileId = p.compileId;
+        r.frameId = fs.sessionId;
+        r.callIndex = callIndex;
+        r.limitHit = c.status == EntryStatus::LimitHit;
+        for (const auto& text : reasonTexts) {
+            r.reasons.push_back(ReasonClassifier::classify(text));
+            call.tried.push_back({r.reasons.back().failedEntryId, false, -1, r.reasons.back().text, {}, 0});
+        }
+        sink_.recompile(r);
+        if (!r.limitHit) ++recompilesSent_;
+    }
+    for (auto& s : p.shapes) {
+        s.compileId = p.compileId;
+        s.callIndex = callIndex;
+        sink_.shapeEvent(s);
+    }
+    sink_.compile(c);
+    ++compilesSent_;
+    if (c.status == EntryStatus::Ok) call.outcome = isRecompile ? CallOutcome::Recompiled : CallOutcome::Compiled;
+    else if (p.limitHit) call.outcome = CallOutcome::RunOnly;
+    else call.outcome = CallOutcome::Failed;
+    if (c.status == EntryStatus::Ok) call.entryId = p.compileId;
+    sink_.call(call);
+
+    if (c.status == EntryStatus::Ok && !c.guards.empty()) {
+        if (isRecompile && !fs.lastGuards.empty()) {
+            GuardDiffResult d = GuardDiff::diff(fs.lastGuards, c.guards);
+            std::string text = "guards of " + p.compileId + " compared with " + fs.lastCompileId + ": ";
+            text += d.empty() ? std::string("no differences") : "\n" + GuardDiff::toText(d);
+            p.logs.push_back({"guard_diff", p.compileId, -1, trimmed(text)});
+        }
+        fs.lastGuards = c.guards;
+        fs.lastCompileId = p.compileId;
+    }
+    if (c.status == EntryStatus::Ok) ++fs.entries;
+    for (auto& l : p.logs) {
+        l.compileId = p.compileId;
+        l.callIndex = callIndex;
+        sink_.log(l);
+    }
+}
+
+void TraceAssembler::onText(char level, std::string_view prefixKey, std::string_view content) {
+    begin();
+    if (!text_.empty() && prefixKey == textKey_ && level == textLevel_) {
+        text_ += "\n";
+        text_ += content;
+        return;
+    }
+    flushText();
+    textKey_ = std::string(prefixKey);
+    textLevel_ = level;
+    text_ = std::string(content);
+}
+
+void TraceAssembler::flushText() {
+    if (text_.empty()) return;
+    LogLine l;
+    l.channel = textLevel_ == 'W' ? "warning" : (textLevel_ == 'E' || textLevel_ == 'C') ? "error" : "output";
+    std::string_view t = text_;
+    // "[0/8] torch._dynamo hit config.recompile_limit (8)": the tag names the compile
+    if (t.size() > 2 && t.front() == '[') {
+        size_t close = t.find("] ");
+        if (close != std::string_view::npos && close < 24 && t.substr(1, close - 1).find('/') != std::string_view::npos) {
+            l.compileId = std::string(t.substr(1, close - 1));
+            t.remove_prefix(close + 2);
+        }
+    }
+    l.text = std::string(t);
+    sink_.log(l);
+    text_.clear();
+    textKey_.clear();
+}
+
+void TraceAssembler::addMetadata(SessionInfo& info) const {
+    auto& md = info.metadata;
+    md["source_format"] = "torch_trace";
+    if (rank_) md["rank"] = std::to_string(*rank_);
+    md["lines"] = std::to_string(report_.lines);
+    md["records"] = std::to_string(report_.records);
+    md["bytes"] = std::to_string(report_.bytes);
+    int64_t problems = 0;
+    for (const auto& [k, n] : report_.problems) {
+        md["problem." + k] = std::to_string(n);
+        problems += n;
+    }
+    md["problems"] = std::to_string(problems);
+    for (const auto& [k, n] : report_.unknownEvents) md["unknown_event." + k] = std::to_string(n);
+    std::string counts = "{";
+    for (const auto& [k, n] : eventCounts_) counts += (counts.size() > 1 ? ", \"" : "\"") + k + "\": " + std::to_string(n);
+    md["event_counts"] = counts + "}";
+    md["restarts"] = std::to_string(restarts_);
+    md["failures"] = std::to_string(failures_);
+    md["limit_hits"] = std::to_string(limitHits_);
+    md["incomplete_compiles"] = std::to_string(incomplete_);
+    for (const auto& [k, v] : configKnobs_) md["dynamo_config." + k] = v;
+    if (!pythonVersion_.empty()) md["python_version"] = pythonVersion_;
+    if (logFormatVersion_ >= 0) md["log_format_version"] = std::to_string(logFormatVersion_);
+    if (!configJson_.empty()) info.configJson = configJson_;
+}
+
+void TraceAssembler::finish(SessionStatus status) {
+    if (!begun_) return;
+    flushText();
+    resolveOrphanReasons(nullptr);
+    while (!open_.empty()) closeOpen(open_.front().get());
+    // Frames at (or over) the recompile limit (torch-trace-format §6 item 6).
+    int64_t limit = -1;
+    for (const auto& [k, v] : configKnobs_)
+        if ((k == "recompile_limit" || (k == "cache_size_limit" && limit < 0)) && !v.empty() && v.find_first_not_of("0123456789") == std::string::npos && v.size() < 18)
+            limit = std::stoll(v);
+    if (limit > 0)
+        for (const auto& [key, fs] : frames_)
+            if (fs.entries >= limit)
+                sink_.log({"warning", fs.lastCompileId, -1,
+                           "'" + fs.frame.name + "' (" + fs.frame.file + ":" + std::to_string(fs.frame.firstLine) + ") has " +
+                               std::to_string(fs.entries) + " cache entries, the recompile_limit is " + std::to_string(limit)});
+    for (const auto& w : report_.warnings) sink_.log({"warning", "", -1, w});
+    SessionInfo info = info_;
+    addMetadata(info);
+    sink_.updateInfo(info);
+    sink_.endSession(status);
+}
+
+} // namespace gs::trace
