@@ -37,8 +37,11 @@ constexpr std::array<KeywordSpelling, 35> kKeywords{{
 
 Tok keywordOrName(std::string_view word) {
     if (word.size() < 2 || word.size() > 8) return Tok::Name;
+    // Keywords start with a lower-case letter or F/N/T: skip the rest without comparing.
+    const char c = word[0];
+    if (!((c >= 'a' && c <= 'y') || c == 'F' || c == 'N' || c == 'T')) return Tok::Name;
     for (const KeywordSpelling& k : kKeywords)
-        if (k.word == word) return k.kind;
+        if (k.word[0] == c && k.word == word) return k.kind;
     return Tok::Name;
 }
 
@@ -243,7 +246,10 @@ Token Lexer::next() {
             continue;
         }
         if (c == '#') {
-            while (!atEnd() && !atNewline()) advanceChar();
+            // The newline that ends a comment resets the column, so the comment's own
+            // characters need not be counted.
+            const size_t nl = text_.find_first_of("\r\n", pos_);
+            pos_ = nl == std::string_view::npos || nl > end_ ? end_ : nl;
             continue;
         }
         if (c == '\\') {

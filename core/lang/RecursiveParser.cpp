@@ -31,12 +31,14 @@ std::optional<BinOpKind> augmentedOp(Tok k) {
 } // namespace
 
 RecursiveParser::RecursiveParser(ParseContext& ctx, Lexer& lexer, std::string messagePrefix)
-    : ctx_(ctx), lexer_(lexer), prefix_(std::move(messagePrefix)) {}
+    : ctx_(ctx), lexer_(lexer), prefix_(std::move(messagePrefix)) {
+    toks_.reserve(64);
+}
 
 // ---------------------------------------------------------------------------------------------
 // Tokens
 
-const Token& RecursiveParser::peek(size_t ahead) {
+const Token& RecursiveParser::fill(size_t ahead) {
     while (toks_.size() <= idx_ + ahead) toks_.push_back(lexer_.next());
     return toks_[idx_ + ahead];
 }

@@ -58,7 +58,10 @@ private:
     struct FString;
 
     // tokens
-    const Token& peek(size_t ahead = 0);
+    const Token& peek(size_t ahead = 0) {
+        return idx_ + ahead < toks_.size() ? toks_[idx_ + ahead] : fill(ahead);
+    }
+    const Token& fill(size_t ahead);
     const Token& cur() { return peek(0); }
     bool at(Tok k) { return peek(0).kind == k; }
     Token take();
