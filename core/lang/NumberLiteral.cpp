@@ -42,7 +42,7 @@ std::string toDecimal(std::string_view digits, int base) {
             if (limbs.empty() && rem == 0) break;
         }
     }
-    if (out.empty()) out = "0";
+    if (out.empty()) out.push_back('0'); // (not `= "0"`: GCC 12 -Wrestrict false positive)
     return std::string(out.rbegin(), out.rend());
 }
 
