@@ -1,7 +1,11 @@
 #include "ui/graph/GraphCanvas.h"
 
 #include <QApplication>
+#include <QContextMenuEvent>
+#include <QFileDialog>
 #include <QFileInfo>
+#include <QMenu>
+#include <QMessageBox>
 #include <QFontMetricsF>
 #include <QGraphicsScene>
 #include <QImage>
@@ -59,6 +63,7 @@ void GraphCanvas::setGraph(const std::vector<GraphNodeStyle>& styles, const layo
     syncing_ = true;
     scene()->clear();
     nodes_.clear();
+    firstNode_ = nullptr;
     message_.clear();
     if (!result.ok()) message_ = QString::fromStdString(result.error);
     QHash<QString, const GraphNodeStyle*> byId;
@@ -70,6 +75,7 @@ void GraphCanvas::setGraph(const std::vector<GraphNodeStyle>& styles, const layo
         auto* item = new GraphNodeItem(style, QRectF(n.left(), n.top(), n.width, n.height), font_);
         scene()->addItem(item);
         nodes_.insert(id, item);
+        if (!firstNode_) firstNode_ = item;
     }
     scene()->setSceneRect(QRectF(-12, -12, result.width + 24, result.height + 24));
     syncing_ = false;
@@ -87,6 +93,7 @@ void GraphCanvas::clearGraph(const QString& message) {
     syncing_ = true;
     scene()->clear();
     nodes_.clear();
+    firstNode_ = nullptr;
     syncing_ = false;
     message_ = message;
     scene()->setSceneRect(QRectF());
@@ -147,10 +154,18 @@ void GraphCanvas::fit() {
     if (r.isEmpty()) return;
     const QSizeF avail = viewport()->size();
     const double s = std::min(avail.width() / r.width(), avail.height() / r.height());
-    // Shrink to fit, but never below a readable size; never blow small graphs up.
-    const double k = std::clamp(s, 0.45, 1.0);
+    // Shrink to fit, but not below readable text; never blow small graphs up.
+    const double k = std::clamp(s, 0.6, 1.0);
     scale(k, k);
-    centerOn(r.center().x(), s < 0.45 ? r.top() + avail.height() / k / 2 : r.center().y());
+    if (s >= 0.6 || nodes_.isEmpty()) {
+        centerOn(r.center());
+        return;
+    }
+    // Too big to fit: start at the first node (the root of a guard tree, the first input of a
+    // graph), shown near the top-left corner.
+    const GraphNodeItem* first = firstNode_ ? firstNode_ : *nodes_.cbegin();
+    const QPointF c = first->boundingRect().center();
+    centerOn(QPointF(std::max(c.x(), r.left() + avail.width() / k / 2 - 4), std::max(c.y(), r.top() + avail.height() / k / 2 - 4)));
 }
 
 void GraphCanvas::drawForeground(QPainter* painter, const QRectF& rect) {
@@ -181,6 +196,34 @@ void GraphCanvas::mouseDoubleClickEvent(QMouseEvent* event) {
 void GraphCanvas::resizeEvent(QResizeEvent* event) {
     QGraphicsView::resizeEvent(event);
     if (!userZoomed_) fit();
+}
+
+} // namespace gs::ui
+
+namespace gs::ui {
+
+void GraphCanvas::contextMenuEvent(QContextMenuEvent* event) {
+    QMenu menu(this);
+    QAction* exportAction = menu.addAction(tr("Export Picture as PNG or SVG…"));
+    exportAction->setEnabled(hasGraph());
+    menu.addSeparator();
+    QAction* fitAction = menu.addAction(tr("Fit"));
+    QAction* in = menu.addAction(tr("Zoom In (Ctrl+Wheel)"));
+    QAction* out = menu.addAction(tr("Zoom Out (Ctrl+Wheel)"));
+    QAction* chosen = menu.exec(event->globalPos());
+    if (chosen == fitAction) {
+        userZoomed_ = false;
+        fit();
+    } else if (chosen == in) {
+        zoomBy(1.25);
+    } else if (chosen == out) {
+        zoomBy(0.8);
+    } else if (chosen == exportAction) {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export picture"), QStringLiteral("graph.svg"), tr("SVG (*.svg);;PNG (*.png)"));
+        if (path.isEmpty()) return;
+        const QString error = exportPicture(path);
+        if (!error.isEmpty()) QMessageBox::warning(this, tr("Export picture"), error);
+    }
 }
 
 } // namespace gs::ui

@@ -48,10 +48,12 @@ protected:
     void wheelEvent(QWheelEvent* event) override;
     void mouseDoubleClickEvent(QMouseEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
+    void contextMenuEvent(QContextMenuEvent* event) override;
 
 private:
     QFont font_;
     QHash<QString, GraphNodeItem*> nodes_;
+    GraphNodeItem* firstNode_ = nullptr;
     QString message_;
     bool userZoomed_ = false;
     bool syncing_ = false;

@@ -20,7 +20,7 @@ void GraphNodeModel::setState(SessionDataPtr data, int entry) {
 
 QVariant GraphNodeModel::header(int column, int role) const {
     if (role != Qt::DisplayRole) return {};
-    static const char* names[] = {"Node", "Op", "Target", "Args", "Shape", "Dtype", "Line"};
+    static const char* names[] = {"Node", "Op", "Target", "Shape", "Dtype", "Line", "Args"};
     return QString::fromLatin1(names[column]);
 }
 

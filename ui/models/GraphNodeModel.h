@@ -9,7 +9,7 @@ namespace gs::ui {
 class GraphNodeModel : public NodeModel {
     Q_OBJECT
 public:
-    enum Column { Name, Op, Target, Args, Shape, Dtype, Line, ColumnCount };
+    enum Column { Name, Op, Target, Shape, Dtype, Line, Args, ColumnCount };
     explicit GraphNodeModel(QObject* parent = nullptr);
 
     void setState(SessionDataPtr data, int entry);

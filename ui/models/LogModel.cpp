@@ -2,6 +2,8 @@
 
 #include <QFontDatabase>
 
+#include <algorithm>
+
 #include "ui/model/Describe.h"
 #include "ui/model/Theme.h"
 #include "ui/models/Roles.h"
@@ -45,7 +47,11 @@ QVariant LogModel::cell(int node, int column, int role) const {
         case Channel: return qs(l.channel);
         case Entry: return qs(l.compileId);
         case Call: return l.callIndex >= 0 ? QVariant(qint64(l.callIndex)) : QVariant();
-        case Text: return qs(l.text);
+        case Text: {
+            // One line per record; the view shows the whole text below the table.
+            const auto lines = std::count(l.text.begin(), l.text.end(), '\n');
+            return lines ? Describe::firstLine(l.text).chopped(2) + QStringLiteral("  (+%1 lines)").arg(lines) : qs(l.text);
+        }
         case ColumnCount: break;
         }
         return {};

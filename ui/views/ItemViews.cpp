@@ -1,0 +1,53 @@
+#include "ui/views/ItemViews.h"
+
+#include <QAbstractProxyModel>
+#include <QHeaderView>
+#include <QLabel>
+#include <QTableView>
+#include <QTreeView>
+
+#include "ui/models/Roles.h"
+
+namespace gs::ui {
+
+void ItemViews::setupTable(QTableView* view) {
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setSelectionMode(QAbstractItemView::SingleSelection);
+    view->setAlternatingRowColors(true);
+    view->setWordWrap(false);
+    view->verticalHeader()->hide();
+    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 6);
+    view->horizontalHeader()->setStretchLastSection(true);
+    view->horizontalHeader()->setHighlightSections(false);
+    view->setTextElideMode(Qt::ElideRight);
+}
+
+void ItemViews::setupTree(QTreeView* view) {
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setAlternatingRowColors(true);
+    view->setUniformRowHeights(true);
+    view->setWordWrap(false);
+    view->header()->setStretchLastSection(true);
+    view->setTextElideMode(Qt::ElideRight);
+}
+
+QLabel* ItemViews::heading(QWidget* parent) {
+    auto* label = new QLabel(parent);
+    label->setWordWrap(true);
+    label->setTextFormat(Qt::RichText);
+    label->setContentsMargins(6, 4, 6, 4);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    return label;
+}
+
+bool ItemViews::selectId(QAbstractItemView* view, const QString& id) {
+    QAbstractItemModel* model = view->model();
+    if (!model) return false;
+    const QModelIndexList hits = model->match(model->index(0, 0), IdRole, id, 1, Qt::MatchExactly | Qt::MatchRecursive);
+    if (hits.isEmpty()) return false;
+    view->selectionModel()->setCurrentIndex(hits.front(), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    view->scrollTo(hits.front());
+    return true;
+}
+
+} // namespace gs::ui

@@ -1,0 +1,24 @@
+#pragma once
+// Shared set-up of the table and tree views, so every dock looks and behaves the same.
+#include <QString>
+
+class QAbstractItemView;
+class QHeaderView;
+class QLabel;
+class QTableView;
+class QTreeView;
+class QWidget;
+
+namespace gs::ui {
+
+class ItemViews {
+public:
+    static void setupTable(QTableView* view);
+    static void setupTree(QTreeView* view);
+    // A one-line heading above a view (rich text allowed).
+    static QLabel* heading(QWidget* parent);
+    // Selects (and scrolls to) the row whose IdRole is `id`; returns false if there is none.
+    static bool selectId(QAbstractItemView* view, const QString& id);
+};
+
+} // namespace gs::ui

@@ -1,0 +1,135 @@
+#include "ui/views/ReasonsView.h"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QSplitter>
+#include <QTableView>
+#include <QVBoxLayout>
+
+#include "ui/model/Describe.h"
+#include "ui/model/Selection.h"
+#include "ui/model/Theme.h"
+#include "ui/models/GuardDiffModel.h"
+#include "ui/models/ReasonModel.h"
+#include "ui/models/Roles.h"
+#include "ui/views/ItemViews.h"
+
+namespace gs::ui {
+
+ReasonsView::ReasonsView(Selection* selection, QWidget* parent)
+    : QWidget(parent), selection_(selection), heading_(ItemViews::heading(this)), reasons_(new QTableView(this)),
+      fix_(ItemViews::heading(this)), diffHeading_(ItemViews::heading(this)), diff_(new QTableView(this)),
+      reasonModel_(new ReasonModel(this)), diffModel_(new GuardDiffModel(this)) {
+    setObjectName(QStringLiteral("reasonsView"));
+    reasons_->setObjectName(QStringLiteral("reasonTable"));
+    diff_->setObjectName(QStringLiteral("guardDiffTable"));
+    reasons_->setModel(reasonModel_);
+    diff_->setModel(diffModel_);
+    ItemViews::setupTable(reasons_);
+    ItemViews::setupTable(diff_);
+    reasons_->setColumnWidth(ReasonModel::FailedEntry, 50);
+    reasons_->setColumnWidth(ReasonModel::Category, 110);
+    reasons_->setColumnWidth(ReasonModel::Guard, 105);
+    reasons_->setColumnWidth(ReasonModel::Source, 110);
+    reasons_->setColumnWidth(ReasonModel::Expected, 70);
+    reasons_->setColumnWidth(ReasonModel::Actual, 70);
+    reasons_->setColumnWidth(ReasonModel::Fix, 260);
+    diff_->setColumnWidth(GuardDiffModel::Change, 70);
+    diff_->setColumnWidth(GuardDiffModel::Kind, 120);
+    diff_->setColumnWidth(GuardDiffModel::Source, 90);
+    diff_->setColumnWidth(GuardDiffModel::Before, 260);
+    diff_->setColumnWidth(GuardDiffModel::After, 260);
+    fix_->setObjectName(QStringLiteral("suggestedFix"));
+
+    auto* top = new QWidget(this);
+    auto* topLayout = new QVBoxLayout(top);
+    topLayout->setContentsMargins(0, 0, 0, 0);
+    topLayout->setSpacing(0);
+    topLayout->addWidget(heading_);
+    topLayout->addWidget(reasons_, 1);
+    topLayout->addWidget(fix_);
+    auto* bottom = new QWidget(this);
+    auto* bottomLayout = new QVBoxLayout(bottom);
+    bottomLayout->setContentsMargins(0, 0, 0, 0);
+    bottomLayout->setSpacing(0);
+    bottomLayout->addWidget(diffHeading_);
+    bottomLayout->addWidget(diff_, 1);
+    auto* split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(top);
+    split->addWidget(bottom);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(split);
+
+    connect(selection_, &Selection::sessionChanged, this, &ReasonsView::refresh);
+    connect(selection_, &Selection::cursorChanged, this, &ReasonsView::refresh);
+    connect(selection_, &Selection::entryChanged, this, &ReasonsView::refresh);
+    connect(reasons_->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex& idx) {
+        if (idx.isValid()) showFix(idx.row());
+    });
+    connect(reasons_, &QTableView::doubleClicked, this, [this](const QModelIndex& idx) {
+        if (int e = idx.data(EntryRole).toInt(); e >= 0) selection_->setEntry(e);
+    });
+    connect(diff_, &QTableView::doubleClicked, this, [this](const QModelIndex& idx) {
+        if (int line = idx.data(LineRole).toInt(); line > 0) selection_->activateLine(line);
+    });
+    refresh();
+}
+
+QString ReasonsView::headingText() const { return heading_->text(); }
+QString ReasonsView::fixText() const { return fix_->text(); }
+
+void ReasonsView::refresh() {
+    const auto& d = selection_->data();
+    int rec = d ? d->recompileAtCall(selection_->cursor()) : -1;
+    if (d && rec < 0) rec = d->recompileOfEntry(selection_->entry());
+    reasonModel_->setState(d, rec);
+    if (!d || rec < 0) {
+        heading_->setText(d ? tr("Call #%1 did not recompile. Step to a coloured mark on the timeline (Ctrl+Right), or select an entry created by a recompile.")
+                                  .arg(selection_->cursor())
+                            : tr("No session."));
+        fix_->clear();
+        diffModel_->setState(d, -1);
+        diffHeading_->setText(QString());
+        return;
+    }
+    const auto& r = d->session().recompiles[size_t(rec)];
+    const session::Frame* f = d->session().frame(r.frameId);
+    const QString fn = f ? QString::fromStdString(f->name).toHtmlEscaped() : QStringLiteral("frame %1").arg(r.frameId);
+    if (r.limitHit)
+        heading_->setText(tr("<b>Call #%1</b>: <b>%2</b> hit the recompile limit; no entry %3 was made and the function runs eagerly. "
+                             "The %4 cached entries rejected the call for these reasons (newest first):")
+                              .arg(r.callIndex).arg(fn, QString::fromStdString(r.compileId)).arg(r.reasons.size()));
+    else
+        heading_->setText(tr("<b>Call #%1</b> recompiled <b>%2</b> as <b>%3</b>: %4 older %5 rejected it (newest first):")
+                              .arg(r.callIndex).arg(fn, QString::fromStdString(r.compileId)).arg(r.reasons.size())
+                              .arg(r.reasons.size() == 1 ? tr("entry") : tr("entries")));
+    if (reasonModel_->rowCount() > 0) {
+        reasons_->selectRow(0);
+        showFix(0);
+    } else {
+        fix_->clear();
+    }
+    const int created = r.limitHit ? -1 : d->resolveEntry(r.compileId, r.callIndex >= 0 ? r.callIndex : INT64_MAX);
+    diffModel_->setState(d, created);
+    if (created < 0) diffHeading_->setText(tr("No guard diff: the recompile made no entry."));
+    else if (diffModel_->olderEntry() < 0) diffHeading_->setText(tr("No guard diff: %1 has no earlier entry.").arg(QString::fromStdString(r.compileId)));
+    else
+        diffHeading_->setText(tr("Guard diff <b>%1 → %2</b>: %3 changed, %4 unchanged")
+                                  .arg(QString::fromStdString(d->session().compiles[size_t(diffModel_->olderEntry())].compileId),
+                                       QString::fromStdString(r.compileId))
+                                  .arg(diffModel_->rowCount())
+                                  .arg(diffModel_->unchanged()));
+}
+
+void ReasonsView::showFix(int row) {
+    const QModelIndex cat = reasonModel_->index(row, ReasonModel::Category);
+    const QString fix = reasonModel_->index(row, ReasonModel::Fix).data().toString();
+    const QString text = reasonModel_->index(row, ReasonModel::Text).data(Qt::ToolTipRole).toString();
+    const QColor c = cat.data(Qt::ForegroundRole).value<QColor>();
+    fix_->setText(tr("<span style=\"color:%1\"><b>%2</b></span> &nbsp;<code>%3</code><br><b>Suggested fix:</b> %4")
+                      .arg(c.name(), cat.data().toString().toHtmlEscaped(), text.toHtmlEscaped(),
+                           fix.isEmpty() ? tr("none known") : fix.toHtmlEscaped()));
+}
+
+} // namespace gs::ui

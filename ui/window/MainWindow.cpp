@@ -1,0 +1,477 @@
+#include "ui/window/MainWindow.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QKeySequence>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QSettings>
+#include <QStatusBar>
+#include <QStyleFactory>
+#include <QTabBar>
+
+#include <chrono>
+
+#include "ui/graph/GraphCanvas.h"
+#include "ui/model/Describe.h"
+#include "ui/model/Selection.h"
+#include "ui/model/Theme.h"
+#include "ui/models/GuardTreeModel.h"
+#include "ui/services/LayoutService.h"
+#include "ui/views/CacheEntriesView.h"
+#include "ui/views/DemoGallery.h"
+#include "ui/views/GraphView.h"
+#include "ui/views/GuardTreeView.h"
+#include "ui/views/LogView.h"
+#include "ui/views/ReasonsView.h"
+#include "ui/views/ScenarioEditor.h"
+#include "ui/views/SessionBrowser.h"
+#include "ui/views/ShapesView.h"
+#include "ui/views/TestsView.h"
+#include "ui/views/TimelineView.h"
+#include "ui/views/TimelineWidget.h"
+#include "ui/window/ProgressIndicator.h"
+#include "ui/window/RecentFiles.h"
+
+namespace gs::ui {
+
+namespace {
+qint64 nowNs() {
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+constexpr int kAutoRerunDelayMs = 700;
+} // namespace
+
+MainWindow::MainWindow(std::unique_ptr<DataBackend> backend, QWidget* parent)
+    : QMainWindow(parent), selection_(new Selection(this)), service_(new SessionService(std::move(backend), this)),
+      layouts_(new LayoutService(this)), editor_(new ScenarioEditor(this)), timeline_(new TimelineView(selection_, this)),
+      cache_(new CacheEntriesView(selection_, this)), guards_(new GuardTreeView(selection_, layouts_, this)),
+      reasons_(new ReasonsView(selection_, this)), shapes_(new ShapesView(selection_, this)),
+      graph_(new GraphView(selection_, layouts_, this)), log_(new LogView(selection_, this)), tests_(new TestsView(selection_, this)),
+      browser_(new SessionBrowser(service_, this)), gallery_(new DemoGallery(this)), progress_(new ProgressIndicator(this)),
+      counts_(new QLabel(this)), cursorLabel_(new QLabel(this)) {
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("Guardscope"));
+    setWindowIcon(QIcon(QStringLiteral(":/guardscope/icon.svg")));
+    setAcceptDrops(true);
+    setDockNestingEnabled(true);
+    setDockOptions(AnimatedDocks | AllowTabbedDocks | AllowNestedDocks);
+    editor_->setNoScript(tr("# Open a scenario (.py), a TORCH_TRACE log or a stored session,\n# or pick a demo from the gallery."));
+    buildDocks();
+    buildMenus();
+
+    statusBar()->addWidget(counts_, 1);
+    statusBar()->addPermanentWidget(progress_);
+    statusBar()->addPermanentWidget(cursorLabel_);
+    counts_->setObjectName(QStringLiteral("statusCounts"));
+    updateStatus();
+
+    rerunTimer_.setSingleShot(true);
+    rerunTimer_.setInterval(kAutoRerunDelayMs);
+    connect(&rerunTimer_, &QTimer::timeout, this, [this] { runCurrent(false); });
+    connect(editor_, &ScenarioEditor::edited, this, [this] {
+        if (autoRerun()) rerunTimer_.start();
+    });
+    connect(editor_, &ScenarioEditor::provenanceClicked, this, [this](int line) {
+        docks_.value(QStringLiteral("guards"))->raise();
+        selection_->activateLine(line);
+    });
+    connect(selection_, &Selection::lineActivated, editor_, &ScenarioEditor::goToLine);
+    connect(selection_, &Selection::entryChanged, this, &MainWindow::updateEditorMarks);
+    connect(selection_, &Selection::cursorChanged, this, [this] {
+        updateEditorMarks();
+        updateStatus();
+    });
+    connect(service_, &SessionService::loadStarted, this, [this](quint64, const QString& what) { progress_->start(what); });
+    connect(service_, &SessionService::loadProgress, this, [this](quint64, double f, const QString& what) { progress_->progress(f, what); });
+    connect(service_, &SessionService::sessionReady, this, &MainWindow::onSessionReady);
+    connect(service_, &SessionService::loadFailed, this, &MainWindow::onLoadFailed);
+    connect(service_, &SessionService::storeFailed, this, [this](const QString& m) { showMessage(m, true); });
+    connect(progress_, &ProgressIndicator::cancelRequested, service_, &SessionService::cancel);
+    connect(browser_, &SessionBrowser::openRequested, this, [this](qint64 id) { service_->openStored(id); });
+    connect(gallery_, &DemoGallery::openRequested, this, [this](const QString& path) { openScenarioFile(path); });
+    timeline_->timeline()->viewport()->installEventFilter(this);
+
+    // Remembered layout; the default is kept for View > Reset Layout.
+    defaultState_ = saveState();
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    setDark(settings.value(QStringLiteral("view/dark"), false).toBool());
+    setAutoRerun(settings.value(QStringLiteral("run/autoRerun"), false).toBool());
+    if (service_->hasStore()) service_->refreshSessions();
+}
+
+MainWindow::~MainWindow() = default;
+
+QDockWidget* MainWindow::addDock(const QString& name, const QString& title, QWidget* content, Qt::DockWidgetArea area) {
+    auto* dock = new QDockWidget(title, this);
+    dock->setObjectName(QStringLiteral("dock_") + name);
+    dock->setWidget(content);
+    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable | QDockWidget::DockWidgetClosable);
+    addDockWidget(area, dock);
+    docks_.insert(name, dock);
+    dockOrder_ << name;
+    return dock;
+}
+
+void MainWindow::buildDocks() {
+    // The timeline is the centre: every other view shows the state at its cursor.
+    setCentralWidget(timeline_);
+    addDock(QStringLiteral("editor"), tr("Scenario"), editor_, Qt::LeftDockWidgetArea);
+    auto* guards = addDock(QStringLiteral("guards"), tr("Guard tree"), guards_, Qt::RightDockWidgetArea);
+    auto* reasons = addDock(QStringLiteral("reasons"), tr("Why it recompiled"), reasons_, Qt::RightDockWidgetArea);
+    auto* graph = addDock(QStringLiteral("graph"), tr("Graph"), graph_, Qt::RightDockWidgetArea);
+    auto* shapes = addDock(QStringLiteral("shapes"), tr("Symbolic shapes"), shapes_, Qt::RightDockWidgetArea);
+    tabifyDockWidget(reasons, guards);
+    tabifyDockWidget(guards, graph);
+    tabifyDockWidget(graph, shapes);
+    reasons->raise();
+    auto* cache = addDock(QStringLiteral("cache"), tr("Cache entries"), cache_, Qt::BottomDockWidgetArea);
+    auto* log = addDock(QStringLiteral("log"), tr("Log"), log_, Qt::BottomDockWidgetArea);
+    auto* tests = addDock(QStringLiteral("tests"), tr("Tests"), tests_, Qt::BottomDockWidgetArea);
+    auto* sessions = addDock(QStringLiteral("sessions"), tr("Sessions"), browser_, Qt::BottomDockWidgetArea);
+    auto* demos = addDock(QStringLiteral("demos"), tr("Demo gallery"), gallery_, Qt::BottomDockWidgetArea);
+    tabifyDockWidget(cache, log);
+    tabifyDockWidget(log, tests);
+    tabifyDockWidget(tests, sessions);
+    tabifyDockWidget(sessions, demos);
+    cache->raise();
+    resize(1440, 900);
+    resizeDocks({docks_.value(QStringLiteral("editor")), reasons}, {430, 560}, Qt::Horizontal);
+    resizeDocks({cache}, {270}, Qt::Vertical);
+}
+
+void MainWindow::buildMenus() {
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* open = file->addAction(tr("&Open…"), this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open scenario or trace"), QString(),
+                                                          tr("Scenarios and traces (*.py *.log *.gz *.zst *.json);;Scenarios (*.py);;TORCH_TRACE logs (*.log *.gz *.zst *.json);;All files (*)"));
+        if (!path.isEmpty()) openPath(path);
+    });
+    open->setShortcut(QKeySequence::Open);
+    recent_ = new RecentFiles(file->addMenu(tr("Open &Recent")), this);
+    connect(recent_, &RecentFiles::openRequested, this, [this](const QString& e) { openPath(e); });
+    QAction* save = file->addAction(tr("&Save Scenario"), this, [this] {
+        if (!editor_->hasScript()) return;
+        QString path = editor_->path();
+        if (path.isEmpty() || !QFileInfo(path).isWritable() || path.startsWith(QLatin1String(":")))
+            path = QFileDialog::getSaveFileName(this, tr("Save scenario"), QString(), tr("Scenarios (*.py)"));
+        if (path.isEmpty()) return;
+        QFile f(path);
+        if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(editor_->text().toUtf8()) < 0)
+            showMessage(tr("%1 could not be written: %2").arg(path, f.errorString()), true);
+        else
+            showMessage(tr("Saved %1").arg(path));
+    });
+    save->setShortcut(QKeySequence::Save);
+    file->addSeparator();
+    QMenu* exportMenu = file->addMenu(tr("&Export Picture"));
+    QAction* exportGuards = exportMenu->addAction(tr("Guard Tree as PNG or SVG…"), this, [this] { exportPicture(QStringLiteral("guards")); });
+    exportGuards->setShortcut(QKeySequence(tr("Ctrl+E")));
+    QAction* exportGraph = exportMenu->addAction(tr("Graph as PNG or SVG…"), this, [this] { exportPicture(QStringLiteral("graph")); });
+    exportGraph->setShortcut(QKeySequence(tr("Ctrl+Shift+E")));
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu* run = menuBar()->addMenu(tr("&Run"));
+    QAction* runAction = run->addAction(tr("&Run Scenario"), this, [this] { runCurrent(true); });
+    runAction->setShortcut(QKeySequence(Qt::Key_F5));
+    autoRerunAction_ = run->addAction(tr("Re-run &Automatically After Edits"));
+    autoRerunAction_->setCheckable(true);
+    connect(autoRerunAction_, &QAction::toggled, this, [](bool on) { QSettings().setValue(QStringLiteral("run/autoRerun"), on); });
+    QAction* cancel = run->addAction(tr("&Cancel"), service_, &SessionService::cancel);
+    cancel->setShortcut(QKeySequence(Qt::Key_Escape));
+    cancel->setShortcutContext(Qt::WindowShortcut);
+
+    QMenu* nav = menuBar()->addMenu(tr("&Navigate"));
+    auto addNav = [&](const QString& text, const QKeySequence& key, auto fn) {
+        QAction* a = nav->addAction(text, this, fn);
+        a->setShortcut(key);
+        return a;
+    };
+    addNav(tr("Step &Back"), QKeySequence(tr("Alt+Left")), [this] { selection_->step(-1); });
+    addNav(tr("Step &Forward"), QKeySequence(tr("Alt+Right")), [this] { selection_->step(+1); });
+    addNav(tr("&Previous Compile or Recompile"), QKeySequence(tr("Alt+Up")), [this] { selection_->stepToCompile(-1); });
+    addNav(tr("&Next Compile or Recompile"), QKeySequence(tr("Alt+Down")), [this] { selection_->stepToCompile(+1); });
+    addNav(tr("F&irst Call"), QKeySequence(tr("Alt+Home")), [this] { selection_->setCursor(0); });
+    addNav(tr("&Last Call"), QKeySequence(tr("Alt+End")), [this] {
+        if (selection_->data()) selection_->setCursor(selection_->data()->callCount() - 1);
+    });
+    nav->addSeparator();
+    addNav(tr("Focus &Timeline"), QKeySequence(tr("Ctrl+1")), [this] { timeline_->timeline()->setFocus(); });
+    addNav(tr("Focus &Editor"), QKeySequence(tr("Ctrl+2")), [this] {
+        docks_.value(QStringLiteral("editor"))->raise();
+        editor_->setFocus();
+    });
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    int key = 3;
+    for (const QString& name : dockOrder_) {
+        QAction* toggle = docks_.value(name)->toggleViewAction();
+        if (key <= 9) toggle->setShortcut(QKeySequence(QStringLiteral("Ctrl+%1").arg(key++)));
+        view->addAction(toggle);
+    }
+    view->addSeparator();
+    darkAction_ = view->addAction(tr("&Dark Palette"));
+    darkAction_->setCheckable(true);
+    darkAction_->setShortcut(QKeySequence(tr("Ctrl+Shift+D")));
+    connect(darkAction_, &QAction::toggled, this, &MainWindow::setDark);
+    view->addAction(tr("&Reset Layout"), this, [this] { restoreState(defaultState_); });
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&Demo Gallery"), this, [this] { docks_.value(QStringLiteral("demos"))->raise(); });
+    help->addAction(tr("&About Guardscope"), this, [this] {
+        QMessageBox::about(this, tr("About Guardscope"),
+                           tr("<b>Guardscope</b> %1<br>An inspector for torch.compile recompiles: why each call hit, compiled or "
+                              "recompiled, guard by guard.")
+                               .arg(QApplication::applicationVersion()));
+    });
+}
+
+bool MainWindow::isOpenable(const QString& path) {
+    static const QStringList suffixes = {QStringLiteral("py"), QStringLiteral("log"), QStringLiteral("gz"), QStringLiteral("zst"),
+                                         QStringLiteral("json"), QStringLiteral("txt")};
+    return suffixes.contains(QFileInfo(path).suffix().toLower());
+}
+
+bool MainWindow::openPath(const QString& arg) {
+    QString s = arg.trimmed();
+    if (s.startsWith(QLatin1String("session:"))) s = s.mid(8);
+    bool isId = false;
+    const qlonglong id = s.toLongLong(&isId);
+    if (isId && !QFileInfo::exists(s)) {
+        if (!service_->hasStore()) {
+            showMessage(tr("This build has no session history to open session %1 from.").arg(id), true);
+            return false;
+        }
+        service_->openStored(id);
+        return true;
+    }
+    const QFileInfo fi(s);
+    if (!fi.exists() || !fi.isFile()) {
+        showMessage(tr("%1 does not exist.").arg(s), true);
+        return false;
+    }
+    if (fi.suffix().compare(QLatin1String("py"), Qt::CaseInsensitive) == 0) return openScenarioFile(fi.absoluteFilePath());
+    if (!service_->canImportTraces()) {
+        showMessage(tr("This build cannot import TORCH_TRACE logs yet (%1).").arg(fi.fileName()), true);
+        return false;
+    }
+    service_->importTrace(fi.absoluteFilePath());
+    recent_->add(fi.absoluteFilePath());
+    return true;
+}
+
+bool MainWindow::openScenarioFile(const QString& path) {
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        showMessage(tr("%1 could not be read: %2").arg(path, f.errorString()), true);
+        return false;
+    }
+    openScenarioText(QFileInfo(path).absoluteFilePath(), QString::fromUtf8(f.readAll()));
+    recent_->add(QFileInfo(path).absoluteFilePath());
+    return true;
+}
+
+void MainWindow::openScenarioText(const QString& fileName, const QString& text) {
+    editor_->setScenario(text, fileName);
+    editor_->clearError();
+    docks_.value(QStringLiteral("editor"))->raise();
+    if (!service_->canRunScenarios()) {
+        showMessage(tr("This build has no scenario engine: %1 is shown but not run.").arg(QFileInfo(fileName).fileName()), true);
+        return;
+    }
+    service_->runScenario(fileName, text, false);
+}
+
+void MainWindow::runCurrent(bool record) {
+    if (!editor_->hasScript()) {
+        showMessage(tr("Nothing to run: open a scenario first."), true);
+        return;
+    }
+    if (!service_->canRunScenarios()) {
+        showMessage(tr("This build has no scenario engine."), true);
+        return;
+    }
+    rerunTimer_.stop();
+    const QString name = editor_->path().isEmpty() ? QStringLiteral("untitled.py") : editor_->path();
+    service_->runScenario(name, editor_->text(), /*rerun=*/selection_->hasSession(), record);
+}
+
+void MainWindow::openStartup() {
+    const QString last = QSettings().value(QStringLiteral("lastSession")).toString();
+    if (!last.isEmpty() && (last.startsWith(QLatin1String("session:")) || QFileInfo::exists(last)) && openPath(last)) return;
+    docks_.value(QStringLiteral("demos"))->raise();
+    showMessage(tr("Welcome: pick a demo to see why torch.compile recompiles, or open a scenario or trace."));
+}
+
+void MainWindow::onSessionReady(quint64, SessionDataPtr data, const LoadInfo& info) {
+    progress_->finish();
+    const auto& s = data->session();
+    switch (info.source) {
+    case LoadInfo::Source::Scenario: break; // the editor already holds the text that ran
+    case LoadInfo::Source::Trace:
+        editor_->setNoScript(tr("# Imported TORCH_TRACE log: %1\n# Recorded runs have no scenario script; the other views work as usual.")
+                                 .arg(info.path));
+        break;
+    case LoadInfo::Source::Store:
+    case LoadInfo::Source::Memory:
+        if (!s.info.sourceText.empty()) editor_->setScenario(QString::fromStdString(s.info.sourceText), QString::fromStdString(s.info.sourcePath));
+        else editor_->setNoScript(tr("# %1\n# This session has no scenario script.").arg(QString::fromStdString(s.info.title)));
+        break;
+    }
+    editor_->clearError();
+    if (info.sourceError.line > 0) editor_->showError(info.sourceError);
+    awaitingPaint_ = true;
+    selection_->setSession(data, info.rerun);
+    timeline_->timeline()->viewport()->update();
+    setWindowTitle(tr("%1 — Guardscope").arg(QString::fromStdString(s.info.title)));
+    const QString key = info.source == LoadInfo::Source::Store || (info.source != LoadInfo::Source::Memory && info.path.isEmpty())
+                            ? QStringLiteral("session:%1").arg(info.storedId)
+                            : info.path;
+    if (!key.isEmpty() && info.source != LoadInfo::Source::Memory) {
+        QSettings().setValue(QStringLiteral("lastSession"), key);
+        if (info.source == LoadInfo::Source::Store) recent_->add(key);
+    }
+    QString msg = tr("Loaded %1 in %2 s").arg(QString::fromStdString(s.info.title)).arg(info.seconds, 0, 'f', 2);
+    if (!info.error.isEmpty()) msg = info.error.section(u'\n', 0, 0);
+    if (!info.warnings.isEmpty()) msg += QStringLiteral(" — ") + info.warnings.front();
+    showMessage(msg, !info.error.isEmpty());
+    updateStatus();
+    if (service_->hasStore() && info.storedId) service_->refreshSessions();
+}
+
+void MainWindow::onLoadFailed(quint64, const LoadInfo& info) {
+    progress_->finish();
+    if (info.sourceError.line > 0 && editor_->hasScript()) editor_->showError(info.sourceError);
+    showMessage(info.error.isEmpty() ? tr("Nothing could be loaded.") : info.error.section(u'\n', 0, 0), info.error != tr("Cancelled."));
+}
+
+void MainWindow::updateEditorMarks() {
+    const auto& d = selection_->data();
+    if (!d) return;
+    std::map<int, int> lines;
+    int failing = 0;
+    const int entry = selection_->entry();
+    if (entry >= 0) {
+        const auto& guards = d->session().compiles[size_t(entry)].guards;
+        for (const auto& g : guards)
+            if (g.line > 0) ++lines[g.line];
+        if (const auto* ge = d->evaluation(entry, selection_->cursor()); ge && !ge->passed)
+            for (const auto& g : guards)
+                if (g.id == ge->firstFailedGuard) failing = g.line;
+    }
+    editor_->setProvenance(lines, failing);
+    const int64_t c = selection_->cursor();
+    editor_->setCursorLine(c >= 0 && c < d->callCount() ? d->call(c).line : 0);
+}
+
+QString MainWindow::statusCounts() const { return counts_->text(); }
+
+void MainWindow::updateStatus() {
+    const auto& d = selection_->data();
+    if (!d) {
+        counts_->setText(tr("No session"));
+        cursorLabel_->clear();
+        return;
+    }
+    const auto s = d->session().summary();
+    QStringList parts;
+    parts << tr("%n function(s)", "", int(s.frames)) << tr("%n call(s)", "", int(s.calls)) << tr("%n compile(s)", "", int(s.compiles))
+          << tr("%n recompile(s)", "", int(s.recompiles)) << tr("%n cache hit(s)", "", int(s.cacheHits));
+    if (s.runOnly) parts << tr("%n run-only", "", int(s.runOnly));
+    if (s.limitHits) parts << tr("%n limit hit(s)", "", int(s.limitHits));
+    if (s.testsPassed + s.testsFailed) parts << tr("tests %1 passed / %2 failed").arg(s.testsPassed).arg(s.testsFailed);
+    counts_->setText(parts.join(QStringLiteral(" · ")));
+    cursorLabel_->setText(Describe::cursor(*d, selection_->cursor()));
+}
+
+void MainWindow::showMessage(const QString& text, bool error) {
+    lastMessage_ = text;
+    statusBar()->setStyleSheet(error ? QStringLiteral("QStatusBar { color: #d02020; }") : QString());
+    statusBar()->showMessage(text, error ? 0 : 8000);
+    counts_->setVisible(text.isEmpty());
+    QTimer::singleShot(error ? 12000 : 8000, this, [this, text] {
+        if (lastMessage_ == text) {
+            statusBar()->clearMessage();
+            statusBar()->setStyleSheet(QString());
+            counts_->setVisible(true);
+        }
+    });
+}
+
+void MainWindow::exportPicture(const QString& dockName) {
+    GraphCanvas* canvas = dockName == QLatin1String("guards") ? guards_->canvas() : graph_->canvas();
+    if (!canvas->hasGraph()) {
+        showMessage(tr("There is no picture to export yet."), true);
+        return;
+    }
+    QString selected;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export picture"), dockName + QStringLiteral(".svg"),
+                                                      tr("SVG (*.svg);;PNG (*.png)"), &selected);
+    if (path.isEmpty()) return;
+    const QString error = canvas->exportPicture(path);
+    showMessage(error.isEmpty() ? tr("Exported %1").arg(path) : error, !error.isEmpty());
+}
+
+bool MainWindow::autoRerun() const { return autoRerunAction_ && autoRerunAction_->isChecked(); }
+void MainWindow::setAutoRerun(bool on) { if (autoRerunAction_) autoRerunAction_->setChecked(on); }
+bool MainWindow::isDark() const { return Theme::dark(); }
+
+void MainWindow::setDark(bool dark) {
+    if (darkAction_ && darkAction_->isChecked() != dark) {
+        darkAction_->setChecked(dark); // re-enters through toggled
+        return;
+    }
+    Theme::setDark(dark);
+    QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    QApplication::setPalette(Theme::palette(dark));
+    editor_->applyTheme(dark);
+    QSettings().setValue(QStringLiteral("view/dark"), dark);
+    // Models and pictures take their colours from Theme: show the same state again.
+    if (selection_->data()) selection_->setSession(selection_->data(), true);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+    for (const QUrl& url : event->mimeData()->urls())
+        if (url.isLocalFile() && isOpenable(url.toLocalFile())) {
+            event->acceptProposedAction();
+            return;
+        }
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+    for (const QUrl& url : event->mimeData()->urls())
+        if (url.isLocalFile() && isOpenable(url.toLocalFile())) {
+            event->acceptProposedAction();
+            openPath(url.toLocalFile());
+            return;
+        }
+}
+
+bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
+    if (event->type() == QEvent::Paint && awaitingPaint_ && watched == timeline_->timeline()->viewport()) {
+        awaitingPaint_ = false;
+        const double ms = paintClockStart_ >= 0 ? double(nowNs() - paintClockStart_) / 1e6 : 0;
+        QTimer::singleShot(0, this, [this, ms] { emit sessionPainted(ms); });
+    }
+    return QMainWindow::eventFilter(watched, event);
+}
+
+} // namespace gs::ui

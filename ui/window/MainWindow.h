@@ -1,0 +1,127 @@
+#pragma once
+// The inspector's main window: every view in a dock (tabbed by default), all following one
+// Selection; menus with shortcuts, recent files, drag and drop, remembered layout, status-bar
+// counts, progress with cancel, light and dark palettes (issue 5).
+#include <QMainWindow>
+#include <QMap>
+#include <QTimer>
+
+#include <memory>
+
+#include "ui/services/DataBackend.h"
+#include "ui/services/SessionService.h"
+
+class QDockWidget;
+class QLabel;
+
+namespace gs::ui {
+
+class CacheEntriesView;
+class DemoGallery;
+class GraphView;
+class GuardTreeView;
+class LayoutService;
+class LogView;
+class ProgressIndicator;
+class ReasonsView;
+class RecentFiles;
+class ScenarioEditor;
+class Selection;
+class SessionBrowser;
+class ShapesView;
+class TestsView;
+class TimelineView;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(std::unique_ptr<DataBackend> backend, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // A .py scenario, a TORCH_TRACE log (.log, .gz, .zst, .json), a stored session id
+    // ("12" or "session:12"). Returns false (with a status message) if it cannot be opened.
+    bool openPath(const QString& pathOrId);
+    bool openScenarioFile(const QString& path);
+    void openScenarioText(const QString& fileName, const QString& text);
+    void runCurrent(bool record = true);      // Run (F5): re-run, keep the time cursor
+    // What to show with no argument: the last session, else the demo gallery.
+    void openStartup();
+
+    Selection* selection() const { return selection_; }
+    SessionService* sessions() const { return service_; }
+    LayoutService* layouts() const { return layouts_; }
+    ScenarioEditor* editor() const { return editor_; }
+    TimelineView* timelineView() const { return timeline_; }
+    CacheEntriesView* cacheView() const { return cache_; }
+    GuardTreeView* guardView() const { return guards_; }
+    ReasonsView* reasonsView() const { return reasons_; }
+    ShapesView* shapesView() const { return shapes_; }
+    GraphView* graphView() const { return graph_; }
+    LogView* logView() const { return log_; }
+    TestsView* testsView() const { return tests_; }
+    SessionBrowser* sessionBrowser() const { return browser_; }
+    DemoGallery* demoGallery() const { return gallery_; }
+    QDockWidget* dock(const QString& name) const { return docks_.value(name); }
+    QStringList dockNames() const { return dockOrder_; }
+    QString statusCounts() const;
+    QString lastMessage() const { return lastMessage_; }
+    bool autoRerun() const;
+    void setAutoRerun(bool on);
+    void setDark(bool dark);
+    bool isDark() const;
+    // Milliseconds from `since` to the first paint of the timeline after a session arrived.
+    void setPaintClock(qint64 startedNs) { paintClockStart_ = startedNs; }
+
+signals:
+    // The first paint of the timeline after a session was shown (benchmarks, screenshots).
+    void sessionPainted(double msSinceClockStart);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+    void buildDocks();
+    void buildMenus();
+    QDockWidget* addDock(const QString& name, const QString& title, QWidget* content, Qt::DockWidgetArea area);
+    void onSessionReady(quint64 gen, SessionDataPtr data, const LoadInfo& info);
+    void onLoadFailed(quint64 gen, const LoadInfo& info);
+    void updateEditorMarks();
+    void updateStatus();
+    void showMessage(const QString& text, bool error = false);
+    void exportPicture(const QString& dockName);
+    static bool isOpenable(const QString& path);
+
+    std::unique_ptr<DataBackend> backendHolder_;
+    Selection* selection_;
+    SessionService* service_;
+    LayoutService* layouts_;
+    ScenarioEditor* editor_;
+    TimelineView* timeline_;
+    CacheEntriesView* cache_;
+    GuardTreeView* guards_;
+    ReasonsView* reasons_;
+    ShapesView* shapes_;
+    GraphView* graph_;
+    LogView* log_;
+    TestsView* tests_;
+    SessionBrowser* browser_;
+    DemoGallery* gallery_;
+    ProgressIndicator* progress_;
+    RecentFiles* recent_ = nullptr;
+    QLabel* counts_;
+    QLabel* cursorLabel_;
+    QMap<QString, QDockWidget*> docks_;
+    QStringList dockOrder_;
+    QByteArray defaultState_;
+    QAction* autoRerunAction_ = nullptr;
+    QAction* darkAction_ = nullptr;
+    QTimer rerunTimer_;
+    QString lastMessage_;
+    qint64 paintClockStart_ = -1;
+    bool awaitingPaint_ = false;
+};
+
+} // namespace gs::ui

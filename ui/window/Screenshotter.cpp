@@ -1,0 +1,102 @@
+#include "ui/window/Screenshotter.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QDockWidget>
+#include <QTimer>
+
+#include "ui/model/Selection.h"
+#include "ui/services/LayoutService.h"
+#include "ui/views/GraphView.h"
+#include "ui/views/GuardTreeView.h"
+#include "ui/window/MainWindow.h"
+
+namespace gs::ui {
+
+Screenshotter::Screenshotter(MainWindow* window, QString dir) : QObject(window), window_(window), dir_(std::move(dir)) {}
+
+void Screenshotter::start() {
+    if (!QDir().mkpath(dir_)) {
+        QTimer::singleShot(0, this, [this] { emit finished(1, tr("%1 could not be created.").arg(dir_)); });
+        return;
+    }
+    connect(window_, &MainWindow::sessionPainted, this, &Screenshotter::onPainted);
+    connect(window_->sessions(), &SessionService::loadFailed, this, [this](quint64, const LoadInfo& info) {
+        emit finished(1, info.error.isEmpty() ? tr("Nothing could be loaded.") : info.error);
+    });
+}
+
+void Screenshotter::onPainted() {
+    if (started_) return;
+    started_ = true;
+    chooseCursor();
+    queue_ = QStringList{QStringLiteral("main"), QStringLiteral("timeline")} + window_->dockNames();
+    dockedState_ = window_->saveState();
+    whenLaidOut([this] { shootNext(); });
+}
+
+// The most instructive moment: the recompile with the most reasons (ties: the last one).
+void Screenshotter::chooseCursor() {
+    const auto& d = window_->selection()->data();
+    if (!d) return;
+    int best = -1;
+    size_t most = 0;
+    for (size_t r = 0; r < d->session().recompiles.size(); ++r) {
+        const auto& rec = d->session().recompiles[r];
+        if (rec.callIndex < 0 || rec.limitHit) continue;
+        if (rec.reasons.size() >= most) {
+            most = rec.reasons.size();
+            best = int(r);
+        }
+    }
+    if (best < 0) return;
+    const auto& rec = d->session().recompiles[size_t(best)];
+    window_->selection()->setCursor(rec.callIndex);
+    createdEntry_ = window_->selection()->entry();
+    if (!rec.reasons.empty()) failedEntry_ = d->resolveEntry(rec.reasons.front().failedEntryId, rec.callIndex);
+}
+
+void Screenshotter::whenLaidOut(std::function<void()> then, int tries) {
+    QTimer::singleShot(120, this, [this, then = std::move(then), tries]() mutable {
+        QApplication::processEvents();
+        const bool busy = window_->layouts()->pending(QLatin1String(GuardTreeView::kLayoutKind)) ||
+                          window_->layouts()->pending(QLatin1String(GraphView::kLayoutKind));
+        if (busy && tries < 100) whenLaidOut(std::move(then), tries + 1);
+        else then();
+    });
+}
+
+void Screenshotter::shootNext() {
+    if (queue_.isEmpty()) {
+        window_->restoreState(dockedState_);
+        emit finished(0, tr("Wrote %n picture(s) to %1", "", int(written_.size())).arg(dir_));
+        return;
+    }
+    const QString name = queue_.takeFirst();
+    QWidget* target = nullptr;
+    if (name == QLatin1String("main")) target = window_;
+    else if (name == QLatin1String("timeline")) target = window_->centralWidget();
+    else if (QDockWidget* dock = window_->dock(name)) {
+        // Docks share the window; shoot each one floating at a readable size instead.
+        window_->restoreState(dockedState_);
+        dock->setFloating(true);
+        dock->resize(kViewSize);
+        dock->show();
+        dock->raise();
+        target = dock->widget();
+        // The guard tree is most telling for the entry that rejected the call; the graph for
+        // the entry the recompile created.
+        if (name == QLatin1String("guards") && failedEntry_ >= 0) window_->selection()->setEntry(failedEntry_);
+        if (name == QLatin1String("graph") && createdEntry_ >= 0) window_->selection()->setEntry(createdEntry_);
+    }
+    whenLaidOut([this, name, target] {
+        QApplication::processEvents();
+        if (target) {
+            const QString path = QDir(dir_).filePath(name + QStringLiteral(".png"));
+            if (target->grab().save(path, "PNG")) written_ << path;
+        }
+        shootNext();
+    });
+}
+
+} // namespace gs::ui
