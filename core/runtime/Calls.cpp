@@ -1,0 +1,259 @@
+// Calling scenario functions (argument binding with CPython's messages, frames, limits,
+// observer callbacks), module code, and building classes (part of Evaluator).
+#include <algorithm>
+
+#include "core/runtime/Containers.h"
+#include "core/runtime/Dict.h"
+#include "core/runtime/Evaluator.h"
+#include "core/runtime/Interpreter.h"
+#include "core/runtime/Ops.h"
+#include "core/runtime/Str.h"
+#include "core/runtime/Type.h"
+
+namespace gs::runtime {
+
+namespace {
+
+std::string quoteList(const std::vector<std::string>& names) {
+    std::string out;
+    for (size_t i = 0; i < names.size(); ++i) {
+        if (i > 0) out += names.size() == 2 ? " and " : (i + 1 == names.size() ? ", and " : ", ");
+        out += "'" + names[i] + "'";
+    }
+    return out;
+}
+
+struct FrameGuard {
+    Interpreter& I;
+    ValueStack& stack;
+    Value* fast;
+    size_t n;
+    bool pushed = false;
+    ~FrameGuard() {
+        if (pushed) I.popFrame();
+        stack.release(fast, n);
+    }
+};
+
+} // namespace
+
+void Evaluator::bindArgs(Function* fn, const CallArgs& a, Value* fast) {
+    const CodeInfo* code = fn->code;
+    const std::string& fname = fn->qualname;
+    size_t nargs = static_cast<size_t>(code->nargs);
+    size_t given = a.pos.size();
+    for (size_t i = 0; i < std::min(given, nargs); ++i) fast[i] = a.pos[i];
+    if (given > nargs) {
+        if (code->varargSlot < 0) {
+            size_t nd = fn->defaults.size();
+            std::string takes = nd ? "from " + std::to_string(nargs - nd) + " to " + std::to_string(nargs)
+                                   : std::to_string(nargs);
+            size_t kwGiven = 0;
+            for (const auto& k : a.kw) {
+                for (int j = code->nargs + (code->varargSlot >= 0); j < code->nargs + code->nkwonly; ++j)
+                    if (code->paramNames[static_cast<size_t>(j)] == k.name) ++kwGiven;
+            }
+            std::string msg = fname + "() takes " + takes + " positional argument" +
+                              (nargs == 1 && !nd ? "" : "s") + " but " + std::to_string(given);
+            if (kwGiven) msg += " positional argument" + std::string(given == 1 ? "" : "s") + " (and " +
+                                std::to_string(kwGiven) + " keyword-only argument" + (kwGiven == 1 ? "" : "s") + ") were given";
+            else msg += given == 1 ? " was given" : " were given";
+            I.raise(I.types.TypeError, msg);
+        }
+        std::vector<Value> rest(a.pos.begin() + static_cast<std::ptrdiff_t>(nargs), a.pos.end());
+        fast[code->varargSlot] = I.newTuple(std::move(rest));
+    } else if (code->varargSlot >= 0) {
+        fast[code->varargSlot] = I.newTuple({});
+    }
+    Ref<Dict> kwdict;
+    if (code->kwargSlot >= 0) {
+        kwdict = I.newDict();
+        fast[code->kwargSlot] = Value(kwdict.get());
+    }
+    int kwStart = code->nargs + (code->varargSlot >= 0 ? 1 : 0);
+    std::vector<std::string> posonlyByKw;
+    for (const auto& k : a.kw) {
+        int idx = -1;
+        for (int j = code->nposonly; j < code->nargs; ++j)
+            if (code->paramNames[static_cast<size_t>(j)] == k.name || code->paramNames[static_cast<size_t>(j)]->view() == k.name->view()) {
+                idx = j;
+                break;
+            }
+        if (idx < 0)
+            for (int j = kwStart; j < kwStart + code->nkwonly; ++j)
+                if (code->paramNames[static_cast<size_t>(j)] == k.name || code->paramNames[static_cast<size_t>(j)]->view() == k.name->view()) {
+                    idx = j;
+                    break;
+                }
+        if (idx >= 0) {
+            if (!fast[idx].isNull())
+                I.raise(I.types.TypeError, fname + "() got multiple values for argument '" + k.name->s() + "'");
+            fast[idx] = k.value;
+            continue;
+        }
+        if (kwdict) {
+            kwdict->set(Value(k.name), k.value);
+            continue;
+        }
+        bool posonly = false;
+        for (int j = 0; j < code->nposonly; ++j)
+            if (code->paramNames[static_cast<size_t>(j)]->view() == k.name->view()) posonly = true;
+        if (posonly) {
+            posonlyByKw.push_back(k.name->s());
+            continue;
+        }
+        I.raise(I.types.TypeError, fname + "() got an unexpected keyword argument '" + k.name->s() + "'");
+    }
+    if (!posonlyByKw.empty()) {
+        std::string list;
+        for (size_t i = 0; i < posonlyByKw.size(); ++i) list += (i ? ", " : "") + posonlyByKw[i];
+        I.raise(I.types.TypeError,
+                fname + "() got some positional-only arguments passed as keyword arguments: '" + list + "'");
+    }
+    size_t nd = fn->defaults.size();
+    std::vector<std::string> missing;
+    for (size_t i = given; i < nargs; ++i) {
+        if (!fast[i].isNull()) continue;
+        if (i >= nargs - nd) fast[i] = fn->defaults[i - (nargs - nd)];
+        else missing.push_back(code->localNames[i]);
+    }
+    if (!missing.empty())
+        I.raise(I.types.TypeError, fname + "() missing " + std::to_string(missing.size()) + " required positional argument" +
+                                       (missing.size() == 1 ? "" : "s") + ": " + quoteList(missing));
+    for (int j = 0; j < code->nkwonly; ++j) {
+        Value& slot = fast[kwStart + j];
+        if (!slot.isNull()) continue;
+        if (static_cast<size_t>(j) < fn->kwDefaults.size() && !fn->kwDefaults[static_cast<size_t>(j)].isNull())
+            slot = fn->kwDefaults[static_cast<size_t>(j)];
+        else missing.push_back(code->localNames[static_cast<size_t>(kwStart + j)]);
+    }
+    if (!missing.empty())
+        I.raise(I.types.TypeError, fname + "() missing " + std::to_string(missing.size()) + " required keyword-only argument" +
+                                       (missing.size() == 1 ? "" : "s") + ": " + quoteList(missing));
+}
+
+Value Evaluator::callFunction(Function* fn, const CallArgs& a) {
+    const CodeInfo* code = fn->code;
+    if (I.depth() >= I.limits().maxDepth) I.depthExceeded();
+    I.step();
+    size_t n = static_cast<size_t>(code->nlocals);
+    Value* fast = stack_.alloc(n);
+    FrameGuard guard{I, stack_, fast, n};
+    if (a.kw.empty() && a.pos.size() == static_cast<size_t>(code->nargs) && code->varargSlot < 0 &&
+        code->kwargSlot < 0 && code->nkwonly == 0) {
+        for (size_t i = 0; i < a.pos.size(); ++i) fast[i] = a.pos[i];
+    } else {
+        bindArgs(fn, a, fast);
+    }
+    for (int s : code->cellSlots) fast[s] = Value(new Cell(I.types.cell, std::move(fast[s])));
+    Frame fr;
+    fr.code = code;
+    fr.fast = fast;
+    fr.func = fn;
+    fr.globals = fn->globals.get();
+    fr.closure = fn->closure.data();
+    fr.line = code->firstLine;
+    I.pushFrame(&fr);
+    guard.pushed = true;
+    TraceObserver* obs = I.observer();
+    if (obs) obs->onFunctionEnter(fn);
+    try {
+        if (code->lambdaBody) {
+            fr.retval = eval(code->lambdaBody, fr);
+        } else if (code->isGenerator) {
+            // Generators run eagerly to completion (see docs in Interpreter.h): the values
+            // are collected and handed out by an iterator.
+            std::vector<Value> ys;
+            fr.yields = &ys;
+            execBody(*code->body, fr);
+            fr.retval = Value(new VectorIterator(I.types.generator, std::move(ys)));
+        } else if (execBody(*code->body, fr) != ExecStatus::Return) {
+            fr.retval = Value::none();
+        }
+    } catch (PyError& e) {
+        e.exception()->traceback.push_back(I.locationOf(fr));
+        if (TraceObserver* o = I.observer()) o->onFunctionExit(fn);
+        throw;
+    }
+    if (TraceObserver* o = I.observer()) o->onFunctionExit(fn);
+    return std::move(fr.retval);
+}
+
+void Evaluator::runModuleCode(const CodeInfo* code, Dict* globals) {
+    Frame fr;
+    fr.code = code;
+    fr.globals = globals;
+    fr.line = 1;
+    I.pushFrame(&fr);
+    try {
+        execBody(*code->body, fr);
+    } catch (PyError& e) {
+        I.popFrame();
+        e.exception()->traceback.push_back(I.locationOf(fr));
+        throw;
+    } catch (...) {
+        I.popFrame();
+        throw;
+    }
+    I.popFrame();
+}
+
+namespace {
+
+// The builtin type whose instance layout a class uses (object, list, dict, BaseException...).
+Type* layoutOf(Interpreter& I, Type* t) {
+    for (Type* m : t->mro())
+        if (!m->heap) {
+            if (m->isSubtypeOf(I.types.BaseException)) return I.types.BaseException;
+            return m;
+        }
+    return I.types.object;
+}
+
+Type* allocatorOf(Type* t) {
+    for (Type* m : t->mro())
+        if (!m->heap) return m;
+    return nullptr;
+}
+
+} // namespace
+
+Value Evaluator::makeClass(const std::string& name, const std::string& qualname, std::vector<Type*> bases, Dict* ns,
+                           const std::string& module) {
+    if (bases.empty()) bases.push_back(I.types.object);
+    Type* layout = I.types.object;
+    Type* allocFrom = I.types.object;
+    for (Type* b : bases) {
+        if (!b->subclassable) I.raise(I.types.TypeError, "type '" + b->name() + "' is not an acceptable base type");
+        Type* l = layoutOf(I, b);
+        if (l == I.types.object) continue;
+        if (layout == I.types.object || l->isSubtypeOf(layout)) {
+            layout = l;
+            allocFrom = allocatorOf(b);
+        } else if (!layout->isSubtypeOf(l)) {
+            I.raise(I.types.TypeError, "multiple bases have instance lay-out conflict");
+        }
+    }
+    for (size_t i = 0; i < bases.size(); ++i)
+        for (size_t j = i + 1; j < bases.size(); ++j)
+            if (bases[i] == bases[j]) I.raise(I.types.TypeError, "duplicate base class " + bases[i]->name());
+    Ref<Type> t(new Type(I.types.type, name));
+    t->heap = true;
+    t->qualname = qualname;
+    t->module = module;
+    std::string err = t->setBases(bases);
+    if (!err.empty()) I.raise(I.types.TypeError, err);
+    for (const auto& e : ns->entries())
+        if (!e.key.isNull()) t->dict()->set(e.key, e.value);
+    if (t->dict()->find(Value(I.names.__eq__)) >= 0 && t->dict()->find(Value(I.names.__hash__)) < 0)
+        t->dict()->set(Value(I.names.__hash__), Value::none());
+    // __new__ is an implicit staticmethod; __init_subclass__ an implicit classmethod
+    Value nw = t->dict()->get(Value(I.names.__new__));
+    if (nw && nw.dyn<Function>()) t->dict()->set(Value(I.names.__new__), Value(new StaticMethod(I.types.staticmethod, nw)));
+    t->alloc = allocFrom->alloc;
+    I.registerType(t.get());
+    I.updateTypeFlags(t.get());
+    return Value(t.get());
+}
+
+} // namespace gs::runtime

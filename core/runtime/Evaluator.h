@@ -1,0 +1,112 @@
+#pragma once
+// The tree-walking evaluator (internal to the runtime). Statements return an ExecStatus so that
+// break / continue / return never use C++ exceptions; Python exceptions travel as PyError.
+// Locals live in a per-interpreter value stack (fast slots assigned by the Resolver).
+#include <memory>
+#include <vector>
+
+#include "core/lang/Ast.h"
+#include "core/runtime/Function.h"
+#include "core/runtime/Value.h"
+
+namespace gs::runtime {
+
+class Interpreter;
+class Dict;
+class Type;
+
+struct Frame {
+    const CodeInfo* code = nullptr;
+    Value* fast = nullptr;          // nlocals slots (cells for captured variables)
+    Function* func = nullptr;       // null for module code, class bodies, comprehensions
+    Dict* globals = nullptr;
+    Dict* classNs = nullptr;        // class bodies: the namespace being built
+    const Value* closure = nullptr; // cells, in code->freeNames order
+    Frame* back = nullptr;
+    int line = 0;
+    Value classCell;                // handed to functions defined here (zero-argument super())
+    Value retval;
+    std::vector<Value>* yields = nullptr;  // generator bodies (run eagerly, see Evaluator.cpp)
+    bool scenario = true;           // has a scenario location (false for native pseudo-frames)
+};
+
+enum class ExecStatus : uint8_t { Normal, Return, Break, Continue };
+
+// Chunked stack of local-variable slots; released slots are reset to Null.
+class ValueStack {
+public:
+    ValueStack();
+    ~ValueStack();
+    Value* alloc(size_t n);
+    void release(Value* p, size_t n);
+
+private:
+    struct Chunk {
+        std::unique_ptr<Value[]> data;
+        size_t size = 0;
+        size_t used = 0;
+    };
+    std::vector<Chunk> chunks_;
+    size_t current_ = 0;
+};
+
+class Evaluator {
+public:
+    explicit Evaluator(Interpreter& in);
+
+    Value eval(const lang::Expr* e, Frame& f);
+    ExecStatus exec(const lang::Stmt* s, Frame& f);
+    ExecStatus execBody(const lang::Body& body, Frame& f);
+    void assign(const lang::Expr* target, const Value& v, Frame& f);
+
+    // Runs module-level code in `globals`.
+    void runModuleCode(const CodeInfo* code, Dict* globals);
+    Value callFunction(Function* fn, const CallArgs& args);
+    // Builds the value of a class statement body run in `ns` (used by type(name, bases, ns)).
+    Value makeClass(const std::string& name, const std::string& qualname, std::vector<Type*> bases,
+                    Dict* ns, const std::string& module);
+    ValueStack& stack() { return stack_; }
+
+private:
+    Value evalName(const lang::Name* n, Frame& f);
+    void storeName(const lang::Name* n, const Value& v, Frame& f);
+    void deleteName(const lang::Name* n, Frame& f);
+    void storeRef(const NameRef& r, const Value& v, Frame& f);
+    Value loadGlobal(const lang::Name* n, Frame& f);
+    Value evalCall(const lang::Call* c, Frame& f);
+    Value evalAttribute(const lang::Attribute* a, Frame& f);
+    Value evalSubscript(const lang::Subscript* s, Frame& f);
+    Value evalSliceKey(const lang::Expr* e, Frame& f);
+    Value evalCompare(const lang::Compare* c, Frame& f);
+    Value evalBinOp(lang::BinOpKind op, const Value& l, const Value& r);
+    Value evalConstant(const lang::Constant* c);
+    Value evalJoinedStr(const lang::JoinedStr* j, Frame& f);
+    Value evalFormattedValue(const lang::FormattedValue* fv, Frame& f);
+    Value evalComprehension(const lang::Comp* c, Frame& f);
+    void compLoop(const lang::Comp* c, size_t level, Frame& cf, const Value& result);
+    Value evalLambda(const lang::Lambda* l, Frame& f);
+    Value makeFunction(const CodeInfo* code, const lang::Arguments& args, Frame& f);
+    void buildClosure(Function* fn, const CodeInfo* code, Frame& f);
+    std::vector<Value> evalSeqElements(const std::vector<lang::ExprPtr>& elts, Frame& f);
+    void unpackTo(const std::vector<lang::ExprPtr>& targets, const Value& v, Frame& f);
+
+    ExecStatus execFor(const lang::For* s, Frame& f);
+    ExecStatus execWhile(const lang::While* s, Frame& f);
+    ExecStatus execTry(const lang::Try* s, Frame& f);
+    ExecStatus execTryBody(const lang::Try* s, Frame& f);
+    ExecStatus execWith(const lang::With* s, size_t item, Frame& f);
+    void execRaise(const lang::Raise* s, Frame& f);
+    void execAssert(const lang::Assert* s, Frame& f);
+    void execImport(const lang::Import* s, Frame& f);
+    void execImportFrom(const lang::ImportFrom* s, Frame& f);
+    void execFunctionDef(const lang::FunctionDef* s, Frame& f);
+    void execClassDef(const lang::ClassDef* s, Frame& f);
+    void execAugAssign(const lang::AugAssign* s, Frame& f);
+    void execDelete(const lang::Expr* target, Frame& f);
+    void bindArgs(Function* fn, const CallArgs& args, Value* fast);
+
+    Interpreter& I;
+    ValueStack stack_;
+};
+
+} // namespace gs::runtime

@@ -1,0 +1,468 @@
+// The interpreter facade: lifetime, modules and imports, running files, limits, locations.
+#include "core/runtime/Interpreter.h"
+
+#include <cstdio>
+
+#include "core/lang/Diagnostic.h"
+#include "core/lang/Parser.h"
+#include "core/runtime/Containers.h"
+#include "core/runtime/Dict.h"
+#include "core/runtime/Evaluator.h"
+#include "core/runtime/Heap.h"
+#include "core/runtime/Module.h"
+#include "core/runtime/Ops.h"
+#include "core/runtime/Resolver.h"
+#include "core/runtime/Stdlib.h"
+#include "core/runtime/Str.h"
+#include "core/runtime/Type.h"
+
+namespace gs::runtime {
+
+namespace {
+thread_local Interpreter* tCurrent = nullptr;
+
+std::string strip(std::string_view s) {
+    size_t b = s.find_first_not_of(" \t\r\n");
+    if (b == std::string_view::npos) return {};
+    size_t e = s.find_last_not_of(" \t\r\n");
+    return std::string(s.substr(b, e - b + 1));
+}
+
+// The object behind f.__code__: identity is the CodeInfo.
+class CodeObject : public Object {
+public:
+    CodeObject(Type* t, const CodeInfo* c) : Object(t), code(c) {}
+    const CodeInfo* code;
+    std::string repr() override {
+        return "<code object " + code->name + ", file \"" + (code->file ? code->file->name : "?") + "\", line " +
+               std::to_string(code->firstLine) + ">";
+    }
+    int64_t hash() override { return static_cast<int64_t>(reinterpret_cast<uintptr_t>(code) >> 4); }
+    Value richCompare(CmpOpKind op, const Value& other) override {
+        auto* o = other.dyn<CodeObject>();
+        if (!o || (op != CmpOpKind::Eq && op != CmpOpKind::NotEq)) return {};
+        return Value::boolean((o->code == code) == (op == CmpOpKind::Eq));
+    }
+    Value getAttr(Str* n) override {
+        Interpreter& I = Interpreter::current();
+        auto names = [&](const std::vector<std::string>& v) {
+            std::vector<Value> out;
+            for (const auto& s : v) out.push_back(I.newStr(s));
+            return I.newTuple(std::move(out));
+        };
+        std::string_view k = n->view();
+        if (k == "co_name") return I.newStr(code->name);
+        if (k == "co_qualname") return I.newStr(code->qualname);
+        if (k == "co_filename") return I.newStr(code->file ? code->file->name : "");
+        if (k == "co_firstlineno") return Value::integer(code->firstLine);
+        if (k == "co_varnames") return names(code->localNames);
+        if (k == "co_freevars") return names(code->freeNames);
+        if (k == "co_argcount") return Value::integer(code->nargs);
+        return {};
+    }
+};
+} // namespace
+
+InterpreterScope::InterpreterScope(Interpreter& i) : previous_(tCurrent) { tCurrent = &i; }
+InterpreterScope::~InterpreterScope() { tCurrent = previous_; }
+
+Interpreter& Interpreter::current() {
+    if (!tCurrent) {
+        std::fputs("gs::runtime: no interpreter is current on this thread\n", stderr);
+        std::abort();
+    }
+    return *tCurrent;
+}
+Interpreter* Interpreter::currentOrNull() { return tCurrent; }
+
+Interpreter::Interpreter() : heap_(std::make_unique<Heap>()) {
+    InterpreterScope scope(*this);
+    eval_ = std::make_unique<Evaluator>(*this);
+    bootstrap();
+}
+
+Interpreter::~Interpreter() {
+    InterpreterScope scope(*this);
+    handling.clear();
+    constants_.clear();
+    codeObjects_.clear();
+    notImplemented_ = Value();
+    ellipsis_ = Value();
+    modules_ = nullptr;
+    allTypes_.clear();
+    heap_->teardown();
+    asts_.clear();
+}
+
+void Interpreter::setOutput(std::function<void(std::string_view)> out) { out_ = std::move(out); }
+void Interpreter::setErrorOutput(std::function<void(std::string_view)> err) { err_ = std::move(err); }
+
+void Interpreter::write(std::string_view text) {
+    if (out_) out_(text);
+    else std::fwrite(text.data(), 1, text.size(), stdout);
+}
+
+void Interpreter::writeError(std::string_view text) {
+    if (err_) err_(text);
+    else {
+        std::fflush(stdout);
+        std::fwrite(text.data(), 1, text.size(), stderr);
+    }
+}
+
+void Interpreter::setArgv(std::vector<std::string> a) {
+    InterpreterScope scope(*this);
+    argv = std::move(a);
+    if (Module* sys = findModule("sys")) {
+        std::vector<Value> items;
+        for (const auto& s : argv) items.push_back(newStr(s));
+        sys->dict->setStr("argv", newList(std::move(items)));
+    }
+}
+
+// ---- values ------------------------------------------------------------------------------------
+
+Str* Interpreter::intern(std::string_view s) {
+    auto it = interned_.find(s);
+    if (it != interned_.end()) return it->second;
+    auto* str = new Str(types.str, std::string(s));
+    str->incref();  // interned strings live as long as the interpreter
+    str->interned = true;
+    interned_.emplace(str->view(), str);
+    return str;
+}
+
+Value Interpreter::newStr(std::string_view s) {
+    if (s.size() <= 1) return Value(intern(s));
+    return Value(new Str(types.str, std::string(s)));
+}
+Value Interpreter::newTuple(std::vector<Value> items) { return Value(new Tuple(types.tuple, std::move(items))); }
+Value Interpreter::newList(std::vector<Value> items) { return Value(new List(types.list, std::move(items))); }
+Ref<Dict> Interpreter::newDict() { return Ref<Dict>(new Dict(types.dict)); }
+Value Interpreter::newBytes(std::string data) { return Value(new Bytes(types.bytes, std::move(data))); }
+
+Value Interpreter::codeObject(const CodeInfo* code) {
+    auto it = codeObjects_.find(code);
+    if (it != codeObjects_.end()) return it->second;
+    Value v(new CodeObject(types.code, code));
+    codeObjects_.emplace(code, v);
+    return v;
+}
+
+void Interpreter::registerType(Type* t) { allTypes_.push_back(Ref<Type>(t)); }
+
+void Interpreter::updateTypeFlags(Type* changed) {
+    for (auto& ref : allTypes_) {
+        Type* t = ref.get();
+        if (!t->heap || !t->isSubtypeOf(changed)) continue;
+        t->hasSetattr = !ops::findDunder(t, names.__setattr__).isNull();
+        t->hasGetattr = !ops::findDunder(t, names.__getattr__).isNull();
+        t->hasDelattr = !ops::findDunder(t, names.__delattr__).isNull();
+        t->hasGetattribute = !ops::findDunder(t, names.__getattribute__).isNull();
+    }
+}
+
+// ---- errors ------------------------------------------------------------------------------------
+
+Type* Interpreter::exceptionType(std::string_view name) const {
+    auto it = exceptionTypes_.find(std::string(name));
+    return it == exceptionTypes_.end() ? nullptr : it->second;
+}
+
+Ref<ExceptionObject> Interpreter::newException(Type* cls, std::string message) {
+    InterpreterScope scope(*this);
+    Ref<Object> o = cls->alloc ? cls->alloc(cls) : Ref<Object>(new ExceptionObject(cls));
+    Ref<ExceptionObject> e(static_cast<ExceptionObject*>(o.get()));
+    if (!message.empty()) e->args = newTuple({newStr(message)});
+    return e;
+}
+
+void Interpreter::raise(std::string_view typeName, std::string message) {
+    Type* t = exceptionType(typeName);
+    if (!t) t = types.RuntimeError;
+    raise(t, std::move(message));
+}
+
+void Interpreter::raise(Type* cls, std::string message) { throw PyError(newException(cls, std::move(message))); }
+
+void Interpreter::raiseArgs(Type* cls, std::vector<Value> args) {
+    Ref<ExceptionObject> e = newException(cls, "");
+    e->args = newTuple(std::move(args));
+    throw PyError(e);
+}
+
+void Interpreter::raise(const Value& excOrClass) {
+    InterpreterScope scope(*this);
+    Value v = excOrClass;
+    if (v.dyn<Type>()) v = ops::call0(v);
+    auto* e = v.dyn<ExceptionObject>();
+    if (!e) raise(types.TypeError, "exceptions must derive from BaseException");
+    throw PyError(Ref<ExceptionObject>(e));
+}
+
+Type* Interpreter::newExceptionClass(std::string name, Module* module, Type* base) {
+    InterpreterScope scope(*this);
+    if (!base) base = types.Exception;
+    Ref<Dict> ns = newDict();
+    std::string modName = module ? module->name : "builtins";
+    Value cls = eval_->makeClass(name, name, {base}, ns.get(), modName);
+    if (module) module->dict->setStr(name, cls);
+    return cls.as<Type>();
+}
+
+// ---- limits and locations ----------------------------------------------------------------------
+
+void Interpreter::onBudget() {
+    stepsUsed_ += budgetGranted_;
+    if (!started_) {
+        started_ = true;
+        start_ = std::chrono::steady_clock::now();
+    }
+    if (limits_.maxSteps > 0 && stepsUsed_ >= limits_.maxSteps)
+        limitReached(LimitExceeded::Kind::Steps, "more than " + std::to_string(limits_.maxSteps) + " steps", "--max-steps");
+    if (limits_.cancel && limits_.cancel->load(std::memory_order_relaxed))
+        limitReached(LimitExceeded::Kind::Cancelled, "", "");
+    if (limits_.maxSeconds > 0) {
+        double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+        if (secs > limits_.maxSeconds) {
+            char buf[64];
+            std::snprintf(buf, sizeof buf, "%g", limits_.maxSeconds);
+            limitReached(LimitExceeded::Kind::Time, std::string("more than ") + buf + " seconds of run time", "--max-seconds");
+        }
+    }
+    int64_t interval = limits_.clockInterval > 0 ? limits_.clockInterval : 4096;
+    int64_t remaining = limits_.maxSteps > 0 ? limits_.maxSteps - stepsUsed_ : interval;
+    budgetGranted_ = std::max<int64_t>(1, std::min(interval, remaining));
+    budget_ = budgetGranted_;
+}
+
+void Interpreter::resetRunClock() {
+    stepsUsed_ = 0;
+    budget_ = 0;
+    budgetGranted_ = 0;
+    started_ = true;
+    start_ = std::chrono::steady_clock::now();
+}
+
+void Interpreter::limitReached(LimitExceeded::Kind kind, const std::string& what, const std::string& flag) {
+    SourceLocation loc = currentLocation();
+    std::string where = loc.file.empty() ? std::string("<runtime>") : loc.file + ":" + std::to_string(loc.line);
+    std::string msg = kind == LimitExceeded::Kind::Cancelled ? where + ": run cancelled"
+                                                             : where + ": limit reached: " + what + " (raise it with " + flag + ")";
+    throw LimitExceeded(kind, loc, msg);
+}
+
+void Interpreter::depthExceeded() {
+    limitReached(LimitExceeded::Kind::Depth, "more than " + std::to_string(limits_.maxDepth) + " nested calls",
+                 "--max-depth");
+}
+
+void Interpreter::checkTensorElements(int64_t elements) {
+    if (limits_.maxTensorElements > 0 && elements > limits_.maxTensorElements)
+        limitReached(LimitExceeded::Kind::TensorElements,
+                     "a tensor of " + std::to_string(elements) + " elements (more than " +
+                         std::to_string(limits_.maxTensorElements) + ")",
+                     "--max-tensor-elements");
+}
+
+void Interpreter::pushFrame(Frame* f) {
+    f->back = top_;
+    top_ = f;
+    ++depth_;
+}
+
+void Interpreter::popFrame() {
+    top_ = top_->back;
+    --depth_;
+}
+
+SourceLocation Interpreter::locationOf(const Frame& f) const {
+    SourceLocation loc;
+    const CodeInfo* c = f.code;
+    if (!c) return loc;
+    if (c->file) {
+        loc.file = c->file->name;
+        loc.text = strip(c->file->line(f.line));
+    }
+    loc.line = f.line;
+    loc.function = c->kind == CodeInfo::Kind::Module ? "<module>" : c->name;
+    return loc;
+}
+
+SourceLocation Interpreter::currentLocation() const {
+    for (Frame* f = top_; f; f = f->back)
+        if (f->scenario && f->code) return locationOf(*f);
+    return {};
+}
+
+std::vector<SourceLocation> Interpreter::stack() const {
+    std::vector<SourceLocation> out;
+    for (Frame* f = top_; f; f = f->back)
+        if (f->scenario && f->code) out.push_back(locationOf(*f));
+    return out;
+}
+
+// ---- modules -----------------------------------------------------------------------------------
+
+Module* Interpreter::findModule(std::string_view dotted) const {
+    if (!modules_) return nullptr;
+    Value v = modules_->getStr(dotted);
+    return v.dyn<Module>();
+}
+
+Module* Interpreter::newModule(std::string_view dotted) {
+    auto* m = new Module(types.module, std::string(dotted));
+    Value keep(m);
+    modules_->set(newStr(dotted), keep);
+    auto dot = dotted.rfind('.');
+    if (dot != std::string_view::npos) {
+        Module* parent = nativeModule(dotted.substr(0, dot));
+        parent->dict->setStr(dotted.substr(dot + 1), keep);
+    }
+    return m;
+}
+
+Module* Interpreter::nativeModule(std::string_view dotted) {
+    InterpreterScope scope(*this);
+    if (Module* m = findModule(dotted)) return m;
+    return newModule(dotted);
+}
+
+void Interpreter::addSourceModule(std::string_view dotted, std::string source, std::string fileName) {
+    if (fileName.empty()) {
+        fileName = "<" + std::string(dotted) + ">";
+    }
+    sourceModules_[std::string(dotted)] = SourceModule{std::move(source), std::move(fileName), false};
+}
+
+Value Interpreter::sourceModuleFile(std::string_view dotted) const {
+    auto it = sourceModules_.find(std::string(dotted));
+    if (it == sourceModules_.end()) return {};
+    return Value::boolean(true);
+}
+
+const lang::Module* Interpreter::parse(std::string fileName, std::string source) {
+    asts_.push_back(lang::parseModule(std::move(source), std::move(fileName)));
+    return asts_.back().get();
+}
+
+Module* Interpreter::importModule(std::string_view dotted) {
+    InterpreterScope scope(*this);
+    Module* m = nullptr;
+    size_t pos = 0;
+    while (true) {
+        size_t dot = dotted.find('.', pos);
+        std::string_view prefix = dotted.substr(0, dot);
+        m = findModule(prefix);
+        auto src = sourceModules_.find(std::string(prefix));
+        bool pendingSource = src != sourceModules_.end() && !src->second.executed;
+        if (!m || pendingSource) {
+            if (!m && stdlib::has(prefix)) {
+                m = newModule(prefix);
+                stdlib::init(*this, prefix, m);
+            } else if (pendingSource) {
+                if (!m) m = newModule(prefix);
+                src->second.executed = true;
+                m->dict->setStr("__file__", newStr(src->second.fileName));
+                if (prefix.find('.') != std::string_view::npos)
+                    m->dict->setStr("__package__", newStr(prefix.substr(0, prefix.rfind('.'))));
+                const lang::Module* ast = parse(src->second.fileName, src->second.source);
+                const CodeInfo* code = Resolver(*this).resolve(*ast);
+                m->dict->setStr("__builtins__", Value(nativeModule("builtins")));
+                eval_->runModuleCode(code, m->dict.get());
+            } else {
+                raise(types.ModuleNotFoundError, "No module named '" + std::string(prefix) + "'");
+            }
+        }
+        if (dot == std::string_view::npos) break;
+        pos = dot + 1;
+    }
+    return m;
+}
+
+// ---- running -----------------------------------------------------------------------------------
+
+Module* Interpreter::execModule(const lang::Module* ast, std::string moduleName) {
+    const CodeInfo* code = Resolver(*this).resolve(*ast);
+    Module* m = findModule(moduleName);
+    if (!m) m = newModule(moduleName);
+    m->dict->setStr("__name__", newStr(moduleName));
+    m->dict->setStr("__file__", newStr(ast->source ? ast->source->name : "<string>"));
+    m->dict->setStr("__builtins__", Value(nativeModule("builtins")));
+    bool topLevel = top_ == nullptr;
+    if (topLevel) resetRunClock();
+    eval_->runModuleCode(code, m->dict.get());
+    return m;
+}
+
+Module* Interpreter::runSource(std::string fileName, std::string source, std::string moduleName) {
+    InterpreterScope scope(*this);
+    const lang::Module* ast = parse(std::move(fileName), std::move(source));
+    return execModule(ast, std::move(moduleName));
+}
+
+Module* Interpreter::runModule(std::unique_ptr<lang::Module> ast, std::string moduleName) {
+    InterpreterScope scope(*this);
+    asts_.push_back(std::move(ast));
+    return execModule(asts_.back().get(), std::move(moduleName));
+}
+
+int Interpreter::runMain(std::string fileName, std::string source) {
+    InterpreterScope scope(*this);
+    try {
+        runSource(std::move(fileName), std::move(source));
+        return 0;
+    } catch (const lang::SyntaxError& e) {
+        writeError(std::string(e.what()) + "\n");
+        return 2;
+    } catch (PyError& e) {
+        if (e.exception()->type()->isSubtypeOf(types.SystemExit)) {
+            auto* t = e.exception()->args.dyn<Tuple>();
+            if (!t || t->items.empty() || t->items[0].isNone()) return 0;
+            if (t->items[0].isIntLike()) return static_cast<int>(t->items[0].asInt());
+            writeError(ops::str(t->items[0]) + "\n");
+            return 1;
+        }
+        writeError(e.formatTraceback());
+        return 1;
+    } catch (const LimitExceeded& e) {
+        writeError(std::string(e.what()) + "\n");
+        return 3;
+    }
+}
+
+// ---- calls and attributes ----------------------------------------------------------------------
+
+Value Interpreter::call(const Value& callable, std::vector<Value> args, std::vector<std::pair<std::string, Value>> kwargs) {
+    InterpreterScope scope(*this);
+    std::vector<KwArg> kw;
+    kw.reserve(kwargs.size());
+    for (auto& [k, v] : kwargs) kw.push_back(KwArg{intern(k), v});
+    if (top_ == nullptr) resetRunClock();
+    return ops::call(callable, CallArgs{std::span<const Value>(args.data(), args.size()), std::span<const KwArg>(kw.data(), kw.size())});
+}
+
+Value Interpreter::call(const Value& callable, const CallArgs& args) {
+    InterpreterScope scope(*this);
+    return ops::call(callable, args);
+}
+
+Value Interpreter::callFunction(Function* fn, const CallArgs& args) { return eval_->callFunction(fn, args); }
+
+Value Interpreter::getAttr(const Value& obj, std::string_view name) {
+    InterpreterScope scope(*this);
+    return ops::getAttr(obj, intern(name));
+}
+
+Value Interpreter::getAttrOr(const Value& obj, std::string_view name, Value dflt) {
+    InterpreterScope scope(*this);
+    Value v = ops::getAttrOpt(obj, intern(name));
+    return v.isNull() ? dflt : v;
+}
+
+void Interpreter::setAttr(const Value& obj, std::string_view name, const Value& v) {
+    InterpreterScope scope(*this);
+    ops::setAttr(obj, intern(name), v);
+}
+
+} // namespace gs::runtime

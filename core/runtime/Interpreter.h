@@ -1,0 +1,255 @@
+#pragma once
+// The scenario-language interpreter (Python 3 semantics) and its host API.
+//
+// One Interpreter per thread; it has no global mutable state, so several may run on different
+// threads at once. Every Value/Object created while an Interpreter is current belongs to it and
+// must be released before it is destroyed. All methods must be called on the owning thread; each
+// public entry point makes the interpreter "current" for its duration (InterpreterScope).
+//
+// Host quick reference (the engine's view):
+//   register a module       Module* m = I.nativeModule("torch.nn");  I.setAttr(m, "x", v);
+//                           I.defineFunction(m, "randn", [&](const CallArgs& a) {...});
+//                           I.addSourceModule("torch.nn", pythonText, "<torch/nn.py>");
+//   native type             Type* T = I.newNativeType("Tensor", "torch", base);
+//                           class TensorObj : public Object { ... override slots ... };
+//                           I.addMethod(T, "add_", fn); I.addProperty(T, "shape", get, set);
+//   call                    I.call(callable, {args...}, {{"kw", v}});
+//   raise / catch           I.raise("ValueError", "msg"); I.raise(typePtr, "msg");
+//                           try { ... } catch (PyError& e) { e.typeName(); e.message(); }
+//   observe                 I.setObserver(&myObserver); ... I.setObserver(nullptr);
+//   where are we            I.currentLocation(); I.stack();
+//   run                     I.runSource("scenario.py", text); I.runMain(...) prints tracebacks
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "core/lang/Ast.h"
+#include "core/runtime/Exception.h"
+#include "core/runtime/Extension.h"
+#include "core/runtime/Function.h"
+#include "core/runtime/Names.h"
+#include "core/runtime/Value.h"
+
+namespace gs::runtime {
+
+class Dict;
+class Module;
+class Evaluator;
+class Heap;
+struct Frame;
+
+// The builtin types of one interpreter.
+struct BuiltinTypes {
+    Type *type, *object, *noneType, *notImplementedType, *ellipsisType;
+    Type *int_, *bool_, *float_, *str, *bytes, *tuple, *list, *dict, *set, *frozenset;
+    Type *range, *slice, *function, *builtinFunction, *method, *cell, *module;
+    Type *staticmethod, *classmethod, *property, *super, *code;
+    Type *listIterator, *rangeIterator, *iterator, *generator, *nativeIterator;
+    Type *dictKeys, *dictValues, *dictItems, *dictIterator, *setIterator;
+    // exceptions used by the runtime itself (all are also reachable by name)
+    Type *BaseException, *Exception, *TypeError, *ValueError, *KeyError, *IndexError;
+    Type *AttributeError, *NameError, *UnboundLocalError, *ZeroDivisionError, *AssertionError;
+    Type *RuntimeError, *StopIteration, *NotImplementedError, *RecursionError, *OverflowError;
+    Type *ImportError, *ModuleNotFoundError, *LookupError, *ArithmeticError, *SystemExit;
+    Type *SkipTest;
+};
+
+class Interpreter {
+public:
+    Interpreter();
+    ~Interpreter();
+    Interpreter(const Interpreter&) = delete;
+    Interpreter& operator=(const Interpreter&) = delete;
+
+    // The interpreter current on this thread (set by every public entry point and by
+    // InterpreterScope). Asserts one exists.
+    static Interpreter& current();
+    static Interpreter* currentOrNull();
+
+    // ---- configuration --------------------------------------------------------------------
+    RuntimeLimits& limits() { return limits_; }
+    void setOutput(std::function<void(std::string_view)> out);       // print(); default stdout
+    void setErrorOutput(std::function<void(std::string_view)> err);  // tracebacks; default stderr
+    void write(std::string_view text);                                // to the output sink
+    void writeError(std::string_view text);
+    void setTestResultCallback(std::function<void(const TestResult&)> cb) { testCallback_ = std::move(cb); }
+    void setEqualityHook(EqualityHook hook) { equalityHook_ = std::move(hook); }
+    const EqualityHook& equalityHook() const { return equalityHook_; }
+    void setObserver(TraceObserver* o) { observer_ = o; }
+    TraceObserver* observer() const { return observer_; }
+    void setArgv(std::vector<std::string> argv);
+
+    // ---- running ---------------------------------------------------------------------------
+    // Parses and runs `source` as module `moduleName` (default __main__, whose __name__ is
+    // "__main__"). Throws lang::SyntaxError, PyError (uncaught scenario exception) or
+    // LimitExceeded. Returns the module.
+    Module* runSource(std::string fileName, std::string source, std::string moduleName = "__main__");
+    // Runs an already parsed module (hand-built ASTs in tests); the interpreter keeps it.
+    Module* runModule(std::unique_ptr<lang::Module> ast, std::string moduleName = "__main__");
+    // Like runSource but reports like `python3 FILE`: uncaught exceptions print a traceback to
+    // the error sink. Returns 0 ok, 1 uncaught exception (or SystemExit code), 2 syntax error,
+    // 3 limit reached / cancelled.
+    int runMain(std::string fileName, std::string source);
+
+    // ---- modules ---------------------------------------------------------------------------
+    // Gets or creates the native module `dotted` (parents created too and linked as attributes).
+    Module* nativeModule(std::string_view dotted);
+    // Registers a module whose code is scenario-language source, run on first import.
+    void addSourceModule(std::string_view dotted, std::string source, std::string fileName = {});
+    // import dotted (like importlib.import_module); raises ModuleNotFoundError.
+    Module* importModule(std::string_view dotted);
+    Module* findModule(std::string_view dotted) const;  // already imported, else null
+    Dict* builtinsDict() const { return builtins_; }
+
+    // ---- types and values ------------------------------------------------------------------
+    BuiltinTypes types{};
+    Names names;
+    Value notImplemented() const { return notImplemented_; }
+    Value ellipsis() const { return ellipsis_; }
+    Str* intern(std::string_view s);
+    Value newStr(std::string_view s);
+    Value newTuple(std::vector<Value> items);
+    Value newList(std::vector<Value> items = {});
+    Ref<Dict> newDict();
+    Value newBytes(std::string data);
+
+    // A native type. `base` (optional) must be another native type (Parameter -> Tensor);
+    // instances are C++ subclasses of Object created with `new T(type, ...)`.
+    Type* newNativeType(std::string name, std::string module, Type* base = nullptr);
+    // A method: args[0] is self. Also usable on builtin types for host additions.
+    NativeFunction* addMethod(Type* t, std::string_view name, NativeFunction::Fn fn);
+    void addStaticMethod(Type* t, std::string_view name, NativeFunction::Fn fn);
+    void addClassMethod(Type* t, std::string_view name, NativeFunction::Fn fn);  // args[0] = class
+    // A property: getter(self) and optional setter(self, value).
+    void addProperty(Type* t, std::string_view name, std::function<Value(const Value&)> getter,
+                     std::function<void(const Value&, const Value&)> setter = nullptr);
+    void setClassAttr(Type* t, std::string_view name, Value v);
+    // A native function value (not bound); defineFunction also stores it in the module.
+    Value newFunction(std::string name, NativeFunction::Fn fn);
+    Value defineFunction(Module* m, std::string_view name, NativeFunction::Fn fn);
+    // A new exception class deriving from `base` (e.g. RuntimeError), stored in `module`.
+    Type* newExceptionClass(std::string name, Module* module, Type* base);
+    // A builtin exception class by name ("ValueError"), or null.
+    Type* exceptionType(std::string_view name) const;
+
+    // Attribute access with Python semantics (descriptors, __getattr__, observer).
+    Value getAttr(const Value& obj, std::string_view name);
+    Value getAttrOr(const Value& obj, std::string_view name, Value dflt);  // missing -> dflt
+    void setAttr(const Value& obj, std::string_view name, const Value& v);
+
+    // ---- calls -----------------------------------------------------------------------------
+    Value call(const Value& callable, std::vector<Value> args = {},
+               std::vector<std::pair<std::string, Value>> kwargs = {});
+    Value call(const Value& callable, const CallArgs& args);
+    // Scenario function call (defaults, closure, observer callbacks, limits).
+    Value callFunction(Function* fn, const CallArgs& args);
+
+    // ---- errors ----------------------------------------------------------------------------
+    [[noreturn]] void raise(std::string_view typeName, std::string message);
+    [[noreturn]] void raise(Type* cls, std::string message);
+    // raise an exception instance, or a class (instantiated without arguments).
+    [[noreturn]] void raise(const Value& excOrClass);
+    // raise cls(*args), e.g. KeyError with the key itself as argument
+    [[noreturn]] void raiseArgs(Type* cls, std::vector<Value> args);
+    Ref<ExceptionObject> newException(Type* cls, std::string message);
+
+    // ---- where are we ----------------------------------------------------------------------
+    // The innermost scenario frame's location (file, line, function, line text); empty
+    // outside of a run.
+    SourceLocation currentLocation() const;
+    // Innermost first.
+    std::vector<SourceLocation> stack() const;
+    // The engine calls this before materialising a tensor of `elements` elements.
+    void checkTensorElements(int64_t elements);
+
+    // ---- unittest --------------------------------------------------------------------------
+    // Runs every unittest.TestCase subclass defined in `moduleName`, test methods in
+    // alphabetical order, printing "test_x (__main__.C) ... ok" lines and the closing
+    // "N passed, N failed[, N skipped]" line; each result also goes to the callback.
+    TestSummary runTests(std::string_view moduleName = "__main__");
+    void reportTestResult(const TestResult& r);
+    const TestSummary& testSummary() const { return testSummary_; }
+
+    // ---- internals shared by the runtime's own files ---------------------------------------
+    Evaluator& eval() { return *eval_; }
+    Frame* topFrame() const { return top_; }
+    void pushFrame(Frame* f);
+    void popFrame();
+    int depth() const { return depth_; }
+    // Step accounting: every statement, loop iteration and call costs one step.
+    void step() {
+        if (--budget_ <= 0) onBudget();
+    }
+    uint64_t typeEpoch = 1;  // bumped whenever any class dict or MRO changes
+    std::vector<Value> handling;  // exceptions being handled (bare `raise`, __context__)
+    Heap& heap() { return *heap_; }
+    std::vector<std::string> argv;
+    void registerType(Type* t);
+    const lang::Module* parse(std::string fileName, std::string source);  // kept alive
+    Value sourceModuleFile(std::string_view dotted) const;
+    [[noreturn]] void depthExceeded();
+    SourceLocation locationOf(const Frame& f) const;
+    void updateTypeFlags(Type* t);
+    void keepAlive(Value v) { constants_.push_back(std::move(v)); }
+    std::vector<Object*> reprStack;
+    Value codeObject(const CodeInfo* code);
+    [[noreturn]] void limitReached(LimitExceeded::Kind kind, const std::string& what, const std::string& flag);
+
+private:
+    friend class InterpreterScope;
+    void onBudget();
+    void resetRunClock();
+    void bootstrap();
+    Module* execModule(const lang::Module* ast, std::string moduleName);
+    Module* newModule(std::string_view dotted);
+
+    std::unique_ptr<Heap> heap_;
+    std::unique_ptr<Evaluator> eval_;
+    RuntimeLimits limits_;
+    int64_t budget_ = 0;
+    int64_t budgetGranted_ = 0;
+    int64_t stepsUsed_ = 0;
+    std::chrono::steady_clock::time_point start_{};
+    bool started_ = false;
+    Frame* top_ = nullptr;
+    int depth_ = 0;
+    std::function<void(std::string_view)> out_, err_;
+    std::function<void(const TestResult&)> testCallback_;
+    EqualityHook equalityHook_;
+    TraceObserver* observer_ = nullptr;
+    TestSummary testSummary_;
+
+    Value notImplemented_, ellipsis_;
+    std::unordered_map<std::string_view, Str*> interned_;
+    std::vector<Ref<Type>> allTypes_;
+    std::unordered_map<std::string, Type*> exceptionTypes_;
+    Ref<Dict> modules_;  // dotted name -> module (sys.modules)
+    Dict* builtins_ = nullptr;
+    struct SourceModule {
+        std::string source, fileName;
+        bool executed = false;
+    };
+    std::unordered_map<std::string, SourceModule> sourceModules_;
+    std::vector<std::unique_ptr<lang::Module>> asts_;
+    std::vector<Value> constants_;
+    std::unordered_map<const CodeInfo*, Value> codeObjects_;
+    Interpreter* previous_ = nullptr;
+};
+
+// Makes an interpreter current on this thread for a scope (restores the previous one).
+class InterpreterScope {
+public:
+    explicit InterpreterScope(Interpreter& i);
+    ~InterpreterScope();
+    InterpreterScope(const InterpreterScope&) = delete;
+    InterpreterScope& operator=(const InterpreterScope&) = delete;
+
+private:
+    Interpreter* previous_;
+};
+
+} // namespace gs::runtime

@@ -1,0 +1,119 @@
+// Object base class defaults, the per-interpreter heap list, CallArgs helpers.
+#include <cstdio>
+#include <vector>
+
+#include "core/runtime/Heap.h"
+#include "core/runtime/Interpreter.h"
+#include "core/runtime/Ops.h"
+#include "core/runtime/Str.h"
+#include "core/runtime/Type.h"
+
+namespace gs::runtime {
+
+Object::Object(Type* type) : type_(type) {
+    if (Interpreter* in = Interpreter::currentOrNull()) in->heap().link(this);
+}
+
+Object::~Object() {
+    if (gcPrev_ || gcNext_) {
+        if (Interpreter* in = Interpreter::currentOrNull()) in->heap().unlink(this);
+    }
+}
+
+void Object::destroy() noexcept { delete this; }
+
+std::string Object::repr() {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, " object at %p>", static_cast<void*>(this));
+    Type* t = type();
+    std::string mod = t->module == "builtins" ? std::string() : t->module + ".";
+    return "<" + mod + (t->qualname.empty() ? t->name() : t->qualname) + buf;
+}
+
+std::string Object::format(std::string_view spec) {
+    if (!spec.empty())
+        Interpreter::current().raise("TypeError", "unsupported format string passed to " + typeName(Value(this)) +
+                                                      ".__format__");
+    return ops::str(Value(this));
+}
+
+int64_t Object::hash() {
+    // Serial-based: deterministic across runs, unlike an address (set iteration order).
+    return static_cast<int64_t>(serial_) * 16 + 7;
+}
+
+Value Object::call(const CallArgs&) {
+    Interpreter::current().raise("TypeError", "'" + typeName(Value(this)) + "' object is not callable");
+}
+
+// ---------------------------------------------------------------------------------------------
+
+Heap::Heap() = default;
+Heap::~Heap() = default;
+
+void Heap::link(Object* o) {
+    o->serial_ = nextSerial_++;
+    o->gcNext_ = head_;
+    o->gcPrev_ = nullptr;
+    if (head_) head_->gcPrev_ = o;
+    head_ = o;
+    ++live_;
+}
+
+void Heap::unlink(Object* o) {
+    if (tearingDown_) return;
+    if (o->gcPrev_) o->gcPrev_->gcNext_ = o->gcNext_;
+    else if (head_ == o) head_ = o->gcNext_;
+    if (o->gcNext_) o->gcNext_->gcPrev_ = o->gcPrev_;
+    o->gcPrev_ = o->gcNext_ = nullptr;
+    --live_;
+}
+
+void Heap::teardown() {
+    std::vector<Object*> all;
+    for (Object* o = head_; o; o = o->gcNext_) all.push_back(o);
+    // Pin everything, so that breaking references frees nothing while we walk.
+    for (Object* o : all) o->refcnt_ += 1u << 30;
+    for (Object* o : all) o->clearRefs();
+    tearingDown_ = true;
+    // Run destructors first and free memory after: a destructor may still decrement the
+    // (pinned) count of an object destroyed before it.
+    for (Object* o : all) o->~Object();
+    for (Object* o : all) ::operator delete(static_cast<void*>(o));
+    head_ = nullptr;
+    live_ = 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const Value* CallArgs::kwarg(std::string_view name) const {
+    for (const KwArg& k : kw)
+        if (k.name->view() == name) return &k.value;
+    return nullptr;
+}
+
+void CallArgs::noKeywords(std::string_view fname) const {
+    if (!kw.empty()) Interpreter::current().raise("TypeError", std::string(fname) + "() takes no keyword arguments");
+}
+
+void CallArgs::expect(std::string_view fname, size_t min, size_t max) const {
+    noKeywords(fname);
+    size_t n = pos.size();
+    if (n >= min && n <= max) return;
+    std::string f(fname);
+    std::string msg;
+    if (min == max) {
+        if (min == 0) msg = f + "() takes no arguments (" + std::to_string(n) + " given)";
+        else if (min == 1) msg = f + "() takes exactly one argument (" + std::to_string(n) + " given)";
+        else msg = f + " expected " + std::to_string(min) + " arguments, got " + std::to_string(n);
+    } else if (n < min) {
+        msg = f + " expected at least " + std::to_string(min) + " argument" + (min == 1 ? "" : "s") + ", got " +
+              std::to_string(n);
+    } else {
+        msg = f + " expected at most " + std::to_string(max) + " argument" + (max == 1 ? "" : "s") + ", got " +
+              std::to_string(n);
+    }
+    Interpreter::current().raise("TypeError", msg);
+}
+
+} // namespace gs::runtime

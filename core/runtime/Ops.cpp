@@ -1,0 +1,990 @@
+// The generic object protocol (see Ops.h): dunder dispatch for scenario classes, native slots
+// for everything else, and CPython's messages.
+#include "core/runtime/Ops.h"
+
+#include "core/runtime/Containers.h"
+#include "core/runtime/Dict.h"
+#include "core/runtime/Format.h"
+#include "core/runtime/Interpreter.h"
+#include "core/runtime/Module.h"
+#include "core/runtime/Numbers.h"
+#include "core/runtime/Str.h"
+#include "core/runtime/Type.h"
+
+namespace gs::runtime {
+
+std::string typeName(const Value& v) { return ops::visibleTypeOf(v)->name(); }
+
+namespace ops {
+namespace {
+
+Interpreter& in() { return Interpreter::current(); }
+
+Str* dunderFor(BinOpKind op, int variant) {  // 0 normal, 1 reflected, 2 in-place
+    Names& n = in().names;
+    switch (op) {
+    case BinOpKind::Add: return variant == 0 ? n.__add__ : variant == 1 ? n.__radd__ : n.__iadd__;
+    case BinOpKind::Sub: return variant == 0 ? n.__sub__ : variant == 1 ? n.__rsub__ : n.__isub__;
+    case BinOpKind::Mult: return variant == 0 ? n.__mul__ : variant == 1 ? n.__rmul__ : n.__imul__;
+    case BinOpKind::MatMult: return variant == 0 ? n.__matmul__ : variant == 1 ? n.__rmatmul__ : n.__imatmul__;
+    case BinOpKind::Div: return variant == 0 ? n.__truediv__ : variant == 1 ? n.__rtruediv__ : n.__itruediv__;
+    case BinOpKind::FloorDiv: return variant == 0 ? n.__floordiv__ : variant == 1 ? n.__rfloordiv__ : n.__ifloordiv__;
+    case BinOpKind::Mod: return variant == 0 ? n.__mod__ : variant == 1 ? n.__rmod__ : n.__imod__;
+    case BinOpKind::Pow: return variant == 0 ? n.__pow__ : variant == 1 ? n.__rpow__ : n.__ipow__;
+    case BinOpKind::LShift: return variant == 0 ? n.__lshift__ : variant == 1 ? n.__rlshift__ : n.__ilshift__;
+    case BinOpKind::RShift: return variant == 0 ? n.__rshift__ : variant == 1 ? n.__rrshift__ : n.__irshift__;
+    case BinOpKind::BitAnd: return variant == 0 ? n.__and__ : variant == 1 ? n.__rand__ : n.__iand__;
+    case BinOpKind::BitOr: return variant == 0 ? n.__or__ : variant == 1 ? n.__ror__ : n.__ior__;
+    case BinOpKind::BitXor: return variant == 0 ? n.__xor__ : variant == 1 ? n.__rxor__ : n.__ixor__;
+    }
+    return n.__add__;
+}
+
+Str* dunderFor(CmpOpKind op) {
+    Names& n = in().names;
+    switch (op) {
+    case CmpOpKind::Eq: return n.__eq__;
+    case CmpOpKind::NotEq: return n.__ne__;
+    case CmpOpKind::Lt: return n.__lt__;
+    case CmpOpKind::LtE: return n.__le__;
+    case CmpOpKind::Gt: return n.__gt__;
+    case CmpOpKind::GtE: return n.__ge__;
+    default: return n.__eq__;
+    }
+}
+
+CmpOpKind reflect(CmpOpKind op) {
+    switch (op) {
+    case CmpOpKind::Lt: return CmpOpKind::Gt;
+    case CmpOpKind::LtE: return CmpOpKind::GtE;
+    case CmpOpKind::Gt: return CmpOpKind::Lt;
+    case CmpOpKind::GtE: return CmpOpKind::LtE;
+    default: return op;
+    }
+}
+
+bool isNotImpl(const Value& v) { return v.isNull() || v.is(in().notImplemented()); }
+
+Value callDunder(const Value& fn, const Value& self) {
+    Value a[1] = {self};
+    return call(fn, CallArgs{std::span<const Value>(a, 1), {}});
+}
+Value callDunder(const Value& fn, const Value& self, const Value& x) {
+    Value a[2] = {self, x};
+    return call(fn, CallArgs{std::span<const Value>(a, 2), {}});
+}
+Value callDunder(const Value& fn, const Value& self, const Value& x, const Value& y) {
+    Value a[3] = {self, x, y};
+    return call(fn, CallArgs{std::span<const Value>(a, 3), {}});
+}
+
+bool isNumeric(const Value& v) { return v.isInt() || v.isFloat() || v.isBool(); }
+
+Value tryRich(const Value& x, CmpOpKind op, const Value& y) {
+    Object* o = x.obj();
+    if (!o) {
+        if (isNumeric(x) && isNumeric(y)) return Value::boolean(numbers::compare(op, x, y));
+        return {};
+    }
+    if (o->type()->heap) {
+        Value fn = findDunder(o->type(), dunderFor(op));
+        if (fn) {
+            if (fn.isNone()) return {};
+            return callDunder(fn, x, y);
+        }
+        if (op == CmpOpKind::NotEq) {
+            Value eq = findDunder(o->type(), in().names.__eq__);
+            if (eq && !eq.isNone()) {
+                Value r = callDunder(eq, x, y);
+                if (isNotImpl(r)) return r;
+                return Value::boolean(!truthy(r));
+            }
+        }
+    }
+    Value r = o->richCompare(op, y);
+    if (isNotImpl(r) && op == CmpOpKind::NotEq) {
+        Value eq = o->richCompare(CmpOpKind::Eq, y);
+        if (!isNotImpl(eq)) return Value::boolean(!truthy(eq));
+    }
+    return r;
+}
+
+Value tryBinary(const Value& x, BinOpKind op, const Value& y, bool reflected) {
+    Object* o = x.obj();
+    if (!o) return {};
+    if (o->type()->heap) {
+        Value fn = findDunder(o->type(), dunderFor(op, reflected ? 1 : 0));
+        if (fn) return callDunder(fn, x, y);
+    }
+    return o->binaryOp(op, y, reflected);
+}
+
+const char* cmpSymbol(CmpOpKind op) {
+    switch (op) {
+    case CmpOpKind::Lt: return "<";
+    case CmpOpKind::LtE: return "<=";
+    case CmpOpKind::Gt: return ">";
+    case CmpOpKind::GtE: return ">=";
+    case CmpOpKind::Eq: return "==";
+    default: return "!=";
+    }
+}
+
+[[noreturn]] void noAttribute(const Value& obj, Str* name) {
+    Interpreter& I = in();
+    if (auto* m = obj.dyn<Module>())
+        I.raise(I.types.AttributeError, "module '" + m->name + "' has no attribute '" + name->s() + "'");
+    if (auto* t = obj.dyn<Type>())
+        I.raise(I.types.AttributeError, "type object '" + t->name() + "' has no attribute '" + name->s() + "'");
+    I.raise(I.types.AttributeError, "'" + typeName(obj) + "' object has no attribute '" + name->s() + "'");
+}
+
+Value typeGetAttr(Type* cls, Str* name, bool& found) {
+    Interpreter& I = in();
+    Names& n = I.names;
+    found = true;
+    if (name == n.__name__) return I.newStr(cls->name());
+    if (name == n.__qualname__) return I.newStr(cls->qualname.empty() ? cls->name() : cls->qualname);
+    if (name == n.__mro__) {
+        std::vector<Value> m;
+        for (Type* t : cls->mro()) m.push_back(Value(t));
+        return I.newTuple(std::move(m));
+    }
+    if (name == n.__bases__) {
+        std::vector<Value> b;
+        for (Type* t : cls->bases()) b.push_back(Value(t));
+        return I.newTuple(std::move(b));
+    }
+    if (name == n.__base__) return cls->bases().empty() ? Value::none() : Value(cls->bases().front());
+    if (name == n.__dict__) return Value(cls->dict());
+    if (name == n.__class__) return Value(I.types.type);
+    Value v = cls->lookup(name);
+    if (v) {
+        if (Object* o = v.obj()) {
+            Type* vt = o->type();
+            if (vt == I.types.staticmethod) return static_cast<StaticMethod*>(o)->func;
+            if (vt == I.types.classmethod)
+                return Value(new BoundMethod(I.types.method, static_cast<ClassMethod*>(o)->func, Value(cls)));
+            if (vt->heap) {
+                Value get = findDunder(vt, n.__get__);
+                if (get) return callDunder(get, v, Value::none(), Value(cls));
+            }
+        }
+        return v;
+    }
+    if (name == n.__module__) return I.newStr(cls->module);
+    if (name == n.__doc__) return Value::none();
+    // attributes of `type` itself (mro(), __subclasses__ ...)
+    Value mv = I.types.type->lookup(name);
+    if (mv) return bindDescriptor(mv, Value(cls), I.types.type);
+    found = false;
+    return {};
+}
+
+Value superGetAttr(Super* s, Str* name, bool& found) {
+    Interpreter& I = in();
+    const auto& mro = s->selfType->mro();
+    size_t i = 0;
+    while (i < mro.size() && mro[i] != s->thisClass) ++i;
+    for (++i; i < mro.size(); ++i) {
+        Value v = mro[i]->dict()->get(Value(name));
+        if (!v) continue;
+        found = true;
+        bool selfIsClass = s->self.dyn<Type>() && !s->selfType->isSubtypeOf(I.types.type) ? true : false;
+        if (s->self.dyn<Type>() && s->self.obj() == s->selfType) selfIsClass = true;
+        if (selfIsClass) {
+            if (auto* cm = v.dyn<ClassMethod>()) return Value(new BoundMethod(I.types.method, cm->func, s->self));
+            if (auto* sm = v.dyn<StaticMethod>()) return sm->func;
+            return v;
+        }
+        return bindDescriptor(v, s->self, s->selfType);
+    }
+    found = false;
+    return {};
+}
+
+} // namespace
+
+Type* typeOf(const Value& v) {
+    Interpreter& I = in();
+    switch (v.tag()) {
+    case Tag::Int: return I.types.int_;
+    case Tag::Float: return I.types.float_;
+    case Tag::Bool: return I.types.bool_;
+    case Tag::Obj: return v.obj()->type();
+    default: return I.types.noneType;
+    }
+}
+
+Type* visibleTypeOf(const Value& v) {
+    if (Object* o = v.obj()) {
+        if (Type* t = o->visibleType()) return t;
+        return o->type();
+    }
+    return typeOf(v);
+}
+
+bool isInstance(const Value& v, Type* t) {
+    if (visibleTypeOf(v)->isSubtypeOf(t)) return true;
+    return v.isObj() && v.obj()->type()->isSubtypeOf(t);
+}
+
+bool isSubclass(Type* a, Type* b) { return a->isSubtypeOf(b); }
+
+Value findDunder(Type* t, Str* name) {
+    if (!t->heap) return {};
+    Type* owner = nullptr;
+    Value v = t->lookupWithOwner(name, owner);
+    if (v && owner->heap) return v;
+    return {};
+}
+
+std::string repr(const Value& v) {
+    switch (v.tag()) {
+    case Tag::None: return "None";
+    case Tag::Bool: return v.asBool() ? "True" : "False";
+    case Tag::Int: return std::to_string(v.asInt());
+    case Tag::Float: return numbers::floatRepr(v.asFloat());
+    case Tag::Null: return "<NULL>";
+    case Tag::Obj: break;
+    }
+    Object* o = v.obj();
+    if (o->type()->heap) {
+        Value fn = findDunder(o->type(), in().names.__repr__);
+        if (fn) {
+            Value r = callDunder(fn, v);
+            auto* s = r.dyn<Str>();
+            if (!s) in().raise(in().types.TypeError, "__repr__ returned non-string (type " + typeName(r) + ")");
+            return s->s();
+        }
+    }
+    return o->repr();
+}
+
+std::string str(const Value& v) {
+    Object* o = v.obj();
+    if (!o) return repr(v);
+    if (o->type() == in().types.str) return static_cast<Str*>(o)->s();
+    if (o->type()->heap) {
+        Value fn = findDunder(o->type(), in().names.__str__);
+        if (fn) {
+            Value r = callDunder(fn, v);
+            auto* s = r.dyn<Str>();
+            if (!s) in().raise(in().types.TypeError, "__str__ returned non-string (type " + typeName(r) + ")");
+            return s->s();
+        }
+        if (!dynamic_cast<ExceptionObject*>(o) && !dynamic_cast<Str*>(o)) return repr(v);
+    }
+    return o->str();
+}
+
+std::string format(const Value& v, std::string_view spec) {
+    Object* o = v.obj();
+    if (!o) return numbers::format(v, spec);
+    if (o->type()->heap) {
+        Value fn = findDunder(o->type(), in().names.__format__);
+        if (fn) {
+            Value r = callDunder(fn, v, in().newStr(spec));
+            auto* s = r.dyn<Str>();
+            if (!s) in().raise(in().types.TypeError, "__format__ must return a str, not " + typeName(r));
+            return s->s();
+        }
+        if (spec.empty()) return str(v);
+    }
+    return o->format(spec);
+}
+
+bool truthy(const Value& v) {
+    switch (v.tag()) {
+    case Tag::None: return false;
+    case Tag::Bool:
+    case Tag::Int: return v.asInt() != 0;
+    case Tag::Float: return v.asFloat() != 0.0;
+    case Tag::Null: return false;
+    case Tag::Obj: break;
+    }
+    Object* o = v.obj();
+    Interpreter& I = in();
+    if (o->type()->heap) {
+        Value fn = findDunder(o->type(), I.names.__bool__);
+        if (fn) {
+            Value r = callDunder(fn, v);
+            if (!r.isBool()) I.raise(I.types.TypeError, "__bool__ should return bool, returned " + typeName(r));
+            return r.asBool();
+        }
+        fn = findDunder(o->type(), I.names.__len__);
+        if (fn) return length(v) != 0;
+    }
+    int t = o->truth();
+    if (t >= 0) return t != 0;
+    int64_t n = o->len();
+    if (n >= 0) {
+        if (TraceObserver* ob = I.observer()) ob->onLen(v);
+        return n != 0;
+    }
+    return true;
+}
+
+int64_t hash(const Value& v) {
+    switch (v.tag()) {
+    case Tag::Int:
+    case Tag::Bool: return numbers::intHash(v.asInt());
+    case Tag::Float: return numbers::floatHash(v.asFloat());
+    case Tag::None: return 0x4d8a3c1;
+    case Tag::Null: return 0;
+    case Tag::Obj: break;
+    }
+    Object* o = v.obj();
+    Interpreter& I = in();
+    if (o->type()->heap) {
+        Type* owner = nullptr;
+        Value fn = o->type()->lookupWithOwner(I.names.__hash__, owner);
+        if (fn && fn.isNone()) I.raise(I.types.TypeError, "unhashable type: '" + typeName(v) + "'");
+        if (fn && owner->heap) {
+            Value r = callDunder(fn, v);
+            if (!r.isIntLike()) I.raise(I.types.TypeError, "__hash__ method should return an integer");
+            return numbers::intHash(r.asInt());
+        }
+    }
+    return o->hash();
+}
+
+int64_t length(const Value& v) {
+    Interpreter& I = in();
+    Object* o = v.obj();
+    if (o) {
+        if (TraceObserver* ob = I.observer()) ob->onLen(v);
+        if (o->type()->heap) {
+            Value fn = findDunder(o->type(), I.names.__len__);
+            if (fn) {
+                Value r = callDunder(fn, v);
+                int64_t n;
+                if (!tryIndex(r, n)) I.raise(I.types.TypeError, "'" + typeName(r) + "' object cannot be interpreted as an integer");
+                if (n < 0) I.raise(I.types.ValueError, "__len__() should return >= 0");
+                return n;
+            }
+        }
+        int64_t n = o->len();
+        if (n >= 0) return n;
+    }
+    I.raise(I.types.TypeError, "object of type '" + typeName(v) + "' has no len()");
+}
+
+Value compare(CmpOpKind op, const Value& a, const Value& b) {
+    if (isNumeric(a) && isNumeric(b)) return Value::boolean(numbers::compare(op, a, b));
+    Interpreter& I = in();
+    Type* ta = typeOf(a);
+    Type* tb = typeOf(b);
+    bool reversedFirst = ta != tb && tb->isSubtypeOf(ta) && tb->heap && findDunder(tb, dunderFor(reflect(op)));
+    Value r;
+    if (reversedFirst) {
+        r = tryRich(b, reflect(op), a);
+        if (!isNotImpl(r)) return r;
+    }
+    r = tryRich(a, op, b);
+    if (!isNotImpl(r)) return r;
+    if (!reversedFirst) {
+        r = tryRich(b, reflect(op), a);
+        if (!isNotImpl(r)) return r;
+    }
+    if (op == CmpOpKind::Eq) return Value::boolean(a.is(b));
+    if (op == CmpOpKind::NotEq) return Value::boolean(!a.is(b));
+    I.raise(I.types.TypeError, std::string("'") + cmpSymbol(op) + "' not supported between instances of '" +
+                                   typeName(a) + "' and '" + typeName(b) + "'");
+}
+
+bool compareBool(CmpOpKind op, const Value& a, const Value& b) {
+    if (a.isInt() && b.isInt()) {
+        switch (op) {
+        case CmpOpKind::Lt: return a.asInt() < b.asInt();
+        case CmpOpKind::LtE: return a.asInt() <= b.asInt();
+        case CmpOpKind::Gt: return a.asInt() > b.asInt();
+        case CmpOpKind::GtE: return a.asInt() >= b.asInt();
+        case CmpOpKind::Eq: return a.asInt() == b.asInt();
+        case CmpOpKind::NotEq: return a.asInt() != b.asInt();
+        default: break;
+        }
+    }
+    Value r = compare(op, a, b);
+    return r.isBool() ? r.asBool() : truthy(r);
+}
+
+bool equals(const Value& a, const Value& b) {
+    if (a.isObj() && a.obj() == b.obj()) return true;
+    if (a.isObj() && b.isObj()) {
+        Object* x = a.obj();
+        Object* y = b.obj();
+        Interpreter& I = in();
+        if (x->type() == I.types.str && y->type() == I.types.str)
+            return static_cast<Str*>(x)->view() == static_cast<Str*>(y)->view();
+    }
+    return compareBool(CmpOpKind::Eq, a, b);
+}
+
+bool less(const Value& a, const Value& b) { return compareBool(CmpOpKind::Lt, a, b); }
+
+Value binary(BinOpKind op, const Value& a, const Value& b) {
+    if (isNumeric(a) && isNumeric(b)) return numbers::binary(op, a, b);
+    Type* ta = typeOf(a);
+    Type* tb = typeOf(b);
+    bool reversedFirst = ta != tb && tb->isSubtypeOf(ta) && tb->heap && findDunder(tb, dunderFor(op, 1));
+    Value r;
+    if (reversedFirst) {
+        r = tryBinary(b, op, a, true);
+        if (!isNotImpl(r)) return r;
+    }
+    r = tryBinary(a, op, b, false);
+    if (!isNotImpl(r)) return r;
+    if (!reversedFirst && ta != tb) {
+        r = tryBinary(b, op, a, true);
+        if (!isNotImpl(r)) return r;
+    } else if (!reversedFirst && ta == tb && !ta->heap && b.isObj()) {
+        // same native type: the type's own reflected slot (e.g. proxy * proxy)
+        r = tryBinary(b, op, a, true);
+        if (!isNotImpl(r)) return r;
+    }
+    Interpreter& I = in();
+    std::string sym(lang::toString(op));
+    if (op == BinOpKind::Pow) sym = "** or pow()";
+    I.raise(I.types.TypeError, "unsupported operand type(s) for " + sym + ": '" + typeName(a) + "' and '" +
+                                   typeName(b) + "'");
+}
+
+Value inplace(BinOpKind op, const Value& a, const Value& b) {
+    if (Object* o = a.obj()) {
+        if (o->type()->heap) {
+            Value fn = findDunder(o->type(), dunderFor(op, 2));
+            if (fn) {
+                Value r = callDunder(fn, a, b);
+                if (!isNotImpl(r)) return r;
+            }
+        }
+        Value r = o->inplaceOp(op, b);
+        if (!isNotImpl(r)) return r;
+    }
+    try {
+        return binary(op, a, b);
+    } catch (PyError& e) {
+        // CPython words the in-place failure with the augmented operator ("+=").
+        Interpreter& I = in();
+        if (e.exception()->type() == I.types.TypeError && e.message().rfind("unsupported operand type(s) for ", 0) == 0) {
+            std::string sym(lang::toString(op));
+            I.raise(I.types.TypeError, "unsupported operand type(s) for " + sym + "=: '" + typeName(a) + "' and '" +
+                                           typeName(b) + "'");
+        }
+        throw;
+    }
+}
+
+Value unary(UnaryOpKind op, const Value& a) {
+    Interpreter& I = in();
+    if (op == UnaryOpKind::Not) return Value::boolean(!truthy(a));
+    if (isNumeric(a)) return numbers::unary(op, a);
+    if (Object* o = a.obj()) {
+        if (o->type()->heap) {
+            Str* n = op == UnaryOpKind::USub ? I.names.__neg__ : op == UnaryOpKind::UAdd ? I.names.__pos__ : I.names.__invert__;
+            Value fn = findDunder(o->type(), n);
+            if (fn) return callDunder(fn, a);
+        }
+        Value r = o->unaryOp(op);
+        if (!isNotImpl(r)) return r;
+    }
+    I.raise(I.types.TypeError, "bad operand type for unary " + std::string(lang::toString(op)) + ": '" + typeName(a) + "'");
+}
+
+// --- attributes ------------------------------------------------------------------------------
+
+bool isDataDescriptor(const Value& d) {
+    Object* o = d.obj();
+    if (!o) return false;
+    Type* t = o->type();
+    Interpreter& I = in();
+    if (t == I.types.property) return true;
+    if (t->heap) return findDunder(t, I.names.__set__) || findDunder(t, I.names.__delete__);
+    return false;
+}
+
+Value bindDescriptor(const Value& descr, const Value& instance, Type* owner) {
+    Object* o = descr.obj();
+    if (!o) return descr;
+    Interpreter& I = in();
+    Type* t = o->type();
+    if (t == I.types.function) return Value(new BoundMethod(I.types.method, descr, instance));
+    if (t == I.types.builtinFunction) {
+        if (static_cast<NativeFunction*>(o)->binds) return Value(new BoundMethod(I.types.method, descr, instance));
+        return descr;
+    }
+    if (t == I.types.staticmethod) return static_cast<StaticMethod*>(o)->func;
+    if (t == I.types.classmethod)
+        return Value(new BoundMethod(I.types.method, static_cast<ClassMethod*>(o)->func, Value(owner)));
+    if (t == I.types.property) {
+        auto* p = static_cast<Property*>(o);
+        if (p->fget.isNull() || p->fget.isNone())
+            I.raise(I.types.AttributeError, "property of '" + typeName(instance) + "' object has no getter");
+        return call1(p->fget, instance);
+    }
+    if (t->heap) {
+        Value get = findDunder(t, I.names.__get__);
+        if (get) return callDunder(get, descr, instance, Value(owner));
+    }
+    return descr;
+}
+
+Value genericGetAttr(const Value& obj, Str* name, bool& found) {
+    Type* t = typeOf(obj);
+    Value descr = t->lookup(name);
+    if (descr && isDataDescriptor(descr)) {
+        found = true;
+        return bindDescriptor(descr, obj, t);
+    }
+    if (Object* o = obj.obj()) {
+        Value v = o->getAttr(name);
+        if (v) {
+            found = true;
+            return v;
+        }
+    }
+    if (descr) {
+        found = true;
+        return bindDescriptor(descr, obj, t);
+    }
+    Interpreter& I = in();
+    if (name == I.names.__class__) {
+        found = true;
+        return Value(visibleTypeOf(obj));
+    }
+    if (name == I.names.__dict__) {
+        if (Object* o = obj.obj())
+            if (Dict* d = o->instanceDict()) {
+                found = true;
+                return Value(d);
+            }
+    }
+    found = false;
+    return {};
+}
+
+Value getAttrOpt(const Value& obj, Str* name) {
+    Interpreter& I = in();
+    Value v;
+    bool found = false;
+    Object* o = obj.obj();
+    if (o && o->type() == I.types.type) {
+        v = typeGetAttr(static_cast<Type*>(o), name, found);
+    } else if (o && o->type() == I.types.super) {
+        v = superGetAttr(static_cast<Super*>(o), name, found);
+        if (!found) v = genericGetAttr(obj, name, found);
+    } else if (o && o->type()->hasGetattribute) {
+        Value fn = findDunder(o->type(), I.names.__getattribute__);
+        try {
+            v = callDunder(fn, obj, Value(name));
+            found = true;
+        } catch (PyError& e) {
+            if (!e.exception()->type()->isSubtypeOf(I.types.AttributeError) || !o->type()->hasGetattr) throw;
+        }
+    } else {
+        v = genericGetAttr(obj, name, found);
+    }
+    if (!found && o) {
+        if (o->type()->hasGetattr) {
+            Value fn = findDunder(o->type(), I.names.__getattr__);
+            try {
+                v = callDunder(fn, obj, Value(name));
+                found = true;
+            } catch (PyError& e) {
+                if (!e.exception()->type()->isSubtypeOf(I.types.AttributeError)) throw;
+                return {};
+            }
+        } else {
+            v = o->getAttrFallback(name);
+            found = !v.isNull();
+        }
+    }
+    if (!found) return {};
+    if (TraceObserver* ob = I.observer()) ob->onGetAttr(obj, name->view(), v);
+    return v;
+}
+
+Value getAttr(const Value& obj, Str* name) {
+    Interpreter& I = in();
+    Object* o = obj.obj();
+    if (o && o->type()->hasGetattr && o->type() != I.types.type) {
+        // let __getattr__'s own AttributeError (with its message) propagate
+        bool found = false;
+        Value v = o->type()->hasGetattribute ? Value() : genericGetAttr(obj, name, found);
+        if (!found) {
+            if (o->type()->hasGetattribute) return getAttrOptOrRaise(obj, name);
+            Value fn = findDunder(o->type(), I.names.__getattr__);
+            v = callDunder(fn, obj, Value(name));
+        }
+        if (TraceObserver* ob = I.observer()) ob->onGetAttr(obj, name->view(), v);
+        return v;
+    }
+    Value v = getAttrOpt(obj, name);
+    if (v.isNull()) noAttribute(obj, name);
+    return v;
+}
+
+Value getAttrOptOrRaise(const Value& obj, Str* name) {
+    Value v = getAttrOpt(obj, name);
+    if (v.isNull()) noAttribute(obj, name);
+    return v;
+}
+
+void genericSetAttr(const Value& obj, Str* name, const Value& v) {
+    Interpreter& I = in();
+    Type* t = typeOf(obj);
+    Value descr = t->lookup(name);
+    if (Object* d = descr.obj()) {
+        if (d->type() == I.types.property) {
+            auto* p = static_cast<Property*>(d);
+            if (p->fset.isNull() || p->fset.isNone())
+                I.raise(I.types.AttributeError, "property '" + name->s() + "' of '" + typeName(obj) + "' object has no setter");
+            call2(p->fset, obj, v);
+            return;
+        }
+        if (d->type()->heap) {
+            Value set = findDunder(d->type(), I.names.__set__);
+            if (set) {
+                callDunder(set, descr, obj, v);
+                return;
+            }
+        }
+    }
+    if (Object* o = obj.obj())
+        if (o->setAttr(name, v)) return;
+    if (descr) I.raise(I.types.AttributeError, "'" + typeName(obj) + "' object attribute '" + name->s() + "' is read-only");
+    I.raise(I.types.AttributeError, "'" + typeName(obj) + "' object has no attribute '" + name->s() + "'");
+}
+
+void setAttr(const Value& obj, Str* name, const Value& v) {
+    Interpreter& I = in();
+    Object* o = obj.obj();
+    if (o && o->type() == I.types.type) {
+        auto* t = static_cast<Type*>(o);
+        if (t->immutable)
+            I.raise(I.types.TypeError, "cannot set '" + name->s() + "' attribute of immutable type '" + t->name() + "'");
+        if (name == I.names.__name__) {
+            I.raise(I.types.TypeError, "setting __name__ of a class is not supported");
+        }
+        if (name == I.names.__qualname__) {
+            t->qualname = str(v);
+            return;
+        }
+        t->dict()->set(Value(name), v);
+        ++I.typeEpoch;
+        I.updateTypeFlags(t);
+        return;
+    }
+    if (o && o->type()->hasSetattr) {
+        Value fn = findDunder(o->type(), I.names.__setattr__);
+        callDunder(fn, obj, Value(name), v);
+        return;
+    }
+    genericSetAttr(obj, name, v);
+}
+
+void genericDelAttr(const Value& obj, Str* name) {
+    Interpreter& I = in();
+    Type* t = typeOf(obj);
+    Value descr = t->lookup(name);
+    if (auto* p = descr.dyn<Property>()) {
+        if (p->fdel.isNull() || p->fdel.isNone())
+            I.raise(I.types.AttributeError, "property '" + name->s() + "' of '" + typeName(obj) + "' object has no deleter");
+        call1(p->fdel, obj);
+        return;
+    }
+    if (Object* d = descr.obj(); d && d->type()->heap) {
+        Value del = findDunder(d->type(), I.names.__delete__);
+        if (del) {
+            callDunder(del, descr, obj);
+            return;
+        }
+    }
+    if (Object* o = obj.obj())
+        if (o->delAttr(name)) return;
+    noAttribute(obj, name);
+}
+
+void delAttr(const Value& obj, Str* name) {
+    Interpreter& I = in();
+    Object* o = obj.obj();
+    if (o && o->type() == I.types.type) {
+        auto* t = static_cast<Type*>(o);
+        if (t->immutable)
+            I.raise(I.types.TypeError, "cannot delete '" + name->s() + "' attribute of immutable type '" + t->name() + "'");
+        if (!t->dict()->remove(Value(name))) noAttribute(obj, name);
+        ++I.typeEpoch;
+        I.updateTypeFlags(t);
+        return;
+    }
+    if (o && o->type()->hasDelattr) {
+        callDunder(findDunder(o->type(), I.names.__delattr__), obj, Value(name));
+        return;
+    }
+    genericDelAttr(obj, name);
+}
+
+// --- containers ------------------------------------------------------------------------------
+
+Value getItem(const Value& obj, const Value& key) {
+    Interpreter& I = in();
+    Object* o = obj.obj();
+    Value r;
+    if (!o) I.raise(I.types.TypeError, "'" + typeName(obj) + "' object is not subscriptable");
+    if (o->type()->heap) {
+        Value fn = findDunder(o->type(), I.names.__getitem__);
+        if (fn) r = callDunder(fn, obj, key);
+    }
+    if (r.isNull()) {
+        r = o->getItem(key);
+        if (r.isNull()) {
+            if (o->type() == I.types.type) {
+                Value cg = static_cast<Type*>(o)->lookup(I.names.__class_getitem__);
+                if (cg) r = call1(bindDescriptor(cg.dyn<ClassMethod>() ? cg : Value(new ClassMethod(I.types.classmethod, cg)),
+                                                 obj, static_cast<Type*>(o)),
+                                  key);
+                else r = obj;  // list[int] and friends: the generic alias is the class itself here
+            } else {
+                I.raise(I.types.TypeError, "'" + typeName(obj) + "' object is not subscriptable");
+            }
+        }
+    }
+    if (TraceObserver* ob = I.observer()) ob->onGetItem(obj, key, r);
+    return r;
+}
+
+void setItem(const Value& obj, const Value& key, const Value& v) {
+    Interpreter& I = in();
+    Object* o = obj.obj();
+    if (o) {
+        if (o->type()->heap) {
+            Value fn = findDunder(o->type(), I.names.__setitem__);
+            if (fn) {
+                callDunder(fn, obj, key, v);
+                return;
+            }
+        }
+        if (o->setItem(key, v)) return;
+    }
+    I.raise(I.types.TypeError, "'" + typeName(obj) + "' object does not support item assignment");
+}
+
+void delItem(const Value& obj, const Value& key) {
+    Interpreter& I = in();
+    Object* o = obj.obj();
+    if (o) {
+        if (o->type()->heap) {
+            Value fn = findDunder(o->type(), I.names.__delitem__);
+            if (fn) {
+                callDunder(fn, obj, key);
+                return;
+            }
+        }
+        if (o->delItem(key)) return;
+    }
+    I.raise(I.types.TypeError, "'" + typeName(obj) + "' object doesn't support item deletion");
+}
+
+bool contains(const Value& container, const Value& item) {
+    Interpreter& I = in();
+    Object* o = container.obj();
+    if (!o) I.raise(I.types.TypeError, "argument of type '" + typeName(container) + "' is not iterable");
+    if (o->type()->heap) {
+        Value fn = findDunder(o->type(), I.names.__contains__);
+        if (fn) return truthy(callDunder(fn, container, item));
+    }
+    if (!o->type()->heap || !findDunder(o->type(), I.names.__iter__)) {
+        int r = o->contains(item);
+        if (r >= 0) return r != 0;
+    }
+    Value it = getIter(container);
+    Value v;
+    while (next(it, v))
+        if (equals(v, item)) return true;
+    return false;
+}
+
+Value getIter(const Value& v) {
+    Interpreter& I = in();
+    Object* o = v.obj();
+    if (o) {
+        if (o->type()->heap) {
+            Value fn = findDunder(o->type(), I.names.__iter__);
+            if (fn) {
+                Value it = callDunder(fn, v);
+                Object* io = it.obj();
+                if (!io || !(io->isIterator() || findDunder(io->type(), I.names.__next__)))
+                    I.raise(I.types.TypeError, "iter() returned non-iterator of type '" + typeName(it) + "'");
+                return it;
+            }
+            Value gi = findDunder(o->type(), I.names.__getitem__);
+            if (gi) {
+                auto idx = std::make_shared<int64_t>(0);
+                return Value(new NativeIterator(I.types.nativeIterator, "iterator", [gi, v, idx](Value& out) {
+                    Interpreter& I2 = Interpreter::current();
+                    try {
+                        out = callDunder(gi, v, Value::integer((*idx)++));
+                        return true;
+                    } catch (PyError& e) {
+                        if (e.exception()->type()->isSubtypeOf(I2.types.IndexError) ||
+                            e.exception()->type()->isSubtypeOf(I2.types.StopIteration))
+                            return false;
+                        throw;
+                    }
+                }));
+            }
+        }
+        Value it = o->iter();
+        if (it) return it;
+    }
+    I.raise(I.types.TypeError, "'" + typeName(v) + "' object is not iterable");
+}
+
+bool next(const Value& iterator, Value& out) {
+    Object* o = iterator.obj();
+    Interpreter& I = in();
+    if (!o) I.raise(I.types.TypeError, "'" + typeName(iterator) + "' object is not an iterator");
+    if (o->type()->heap) {
+        Value fn = findDunder(o->type(), I.names.__next__);
+        if (fn) {
+            try {
+                out = callDunder(fn, iterator);
+                return true;
+            } catch (PyError& e) {
+                if (e.exception()->type()->isSubtypeOf(I.types.StopIteration)) return false;
+                throw;
+            }
+        }
+    }
+    if (!o->isIterator()) I.raise(I.types.TypeError, "'" + typeName(iterator) + "' object is not an iterator");
+    return o->next(out);
+}
+
+std::vector<Value> toVector(const Value& iterable) {
+    Interpreter& I = in();
+    if (Object* o = iterable.obj()) {
+        if (o->type() == I.types.list) return static_cast<List*>(o)->items;
+        if (o->type() == I.types.tuple) return static_cast<Tuple*>(o)->items;
+    }
+    std::vector<Value> out;
+    Value it = getIter(iterable);
+    Value v;
+    while (next(it, v)) {
+        out.push_back(std::move(v));
+        I.step();
+    }
+    return out;
+}
+
+// --- calls -----------------------------------------------------------------------------------
+
+Value call(const Value& f, const CallArgs& args) {
+    Interpreter& I = in();
+    Object* o = f.obj();
+    if (!o) I.raise(I.types.TypeError, "'" + typeName(f) + "' object is not callable");
+    Type* t = o->type();
+    if (t == I.types.function) return I.callFunction(static_cast<Function*>(o), args);
+    if (t->heap) {
+        Value fn = findDunder(t, I.names.__call__);
+        if (fn) {
+            std::vector<Value> a;
+            a.reserve(args.size() + 1);
+            a.push_back(f);
+            a.insert(a.end(), args.pos.begin(), args.pos.end());
+            return call(fn, CallArgs{std::span<const Value>(a.data(), a.size()), args.kw});
+        }
+        if (!o->callable()) I.raise(I.types.TypeError, "'" + typeName(f) + "' object is not callable");
+    }
+    return o->call(args);
+}
+
+Value call0(const Value& f) { return call(f, CallArgs{}); }
+Value call1(const Value& f, const Value& a) {
+    Value v[1] = {a};
+    return call(f, CallArgs{std::span<const Value>(v, 1), {}});
+}
+Value call2(const Value& f, const Value& a, const Value& b) {
+    Value v[2] = {a, b};
+    return call(f, CallArgs{std::span<const Value>(v, 2), {}});
+}
+
+Value callMethod(const Value& obj, Str* name, std::initializer_list<Value> args) {
+    Value m = getAttr(obj, name);
+    return call(m, CallArgs{std::span<const Value>(args.begin(), args.size()), {}});
+}
+
+bool isCallable(const Value& v) {
+    Object* o = v.obj();
+    if (!o) return false;
+    if (o->type()->heap) return !findDunder(o->type(), in().names.__call__).isNull() || o->callable();
+    return o->callable();
+}
+
+// --- conversions -----------------------------------------------------------------------------
+
+bool tryIndex(const Value& v, int64_t& out) {
+    if (v.isIntLike()) {
+        out = v.asInt();
+        return true;
+    }
+    Object* o = v.obj();
+    if (!o) return false;
+    if (o->type()->heap) {
+        Value fn = findDunder(o->type(), in().names.__index__);
+        if (fn) {
+            Value r = callDunder(fn, v);
+            if (!r.isIntLike()) in().raise(in().types.TypeError, "__index__ returned non-int (type " + typeName(r) + ")");
+            out = r.asInt();
+            return true;
+        }
+    }
+    return o->toIndex(out);
+}
+
+int64_t toIndex(const Value& v) {
+    int64_t out;
+    if (tryIndex(v, out)) return out;
+    in().raise(in().types.TypeError, "'" + typeName(v) + "' object cannot be interpreted as an integer");
+}
+
+bool tryDouble(const Value& v, double& out) {
+    switch (v.tag()) {
+    case Tag::Int:
+    case Tag::Bool: out = static_cast<double>(v.asInt()); return true;
+    case Tag::Float: out = v.asFloat(); return true;
+    case Tag::Obj: break;
+    default: return false;
+    }
+    Object* o = v.obj();
+    if (o->type()->heap) {
+        Value fn = findDunder(o->type(), in().names.__float__);
+        if (fn) {
+            Value r = callDunder(fn, v);
+            if (!r.isFloat()) in().raise(in().types.TypeError, "__float__ returned non-float (type " + typeName(r) + ")");
+            out = r.asFloat();
+            return true;
+        }
+        fn = findDunder(o->type(), in().names.__index__);
+        if (fn) {
+            out = static_cast<double>(toIndex(v));
+            return true;
+        }
+    }
+    if (o->toFloat(out)) return true;
+    int64_t i;
+    if (o->toIndex(i)) {
+        out = static_cast<double>(i);
+        return true;
+    }
+    return false;
+}
+
+double toDouble(const Value& v) {
+    double d;
+    if (tryDouble(v, d)) return d;
+    in().raise(in().types.TypeError, "must be real number, not " + typeName(v));
+}
+
+} // namespace ops
+} // namespace gs::runtime

@@ -1,0 +1,63 @@
+#pragma once
+// set and frozenset. The table follows CPython's setobject.c (linear probes, then perturbed
+// probing; same resize rule), so iteration order over ints matches python3's, e.g. {3, 1, 2}
+// prints as {1, 2, 3}. Address-free hashes keep the order deterministic.
+#include <vector>
+
+#include "core/runtime/Value.h"
+
+namespace gs::runtime {
+
+class SetObject : public Object {
+public:
+    SetObject(Type* t, bool frozen);
+    bool frozen;
+
+    size_t size() const { return used_; }
+    bool has(const Value& key);
+    void add(const Value& key);
+    bool discard(const Value& key);
+    void clear();
+    // Active keys in table order.
+    std::vector<Value> items() const;
+
+    std::string repr() override;
+    int64_t len() override { return static_cast<int64_t>(used_); }
+    int64_t hash() override;  // frozenset only
+    Value iter() override;
+    int contains(const Value& v) override { return has(v) ? 1 : 0; }
+    Value richCompare(CmpOpKind op, const Value& other) override;
+    Value binaryOp(BinOpKind op, const Value& other, bool reflected) override;
+    Value inplaceOp(BinOpKind op, const Value& other) override;
+    void clearRefs() override { table_.clear(); used_ = fill_ = 0; }
+
+private:
+    struct Slot {
+        Value key;         // Null: unused, or a dummy when dummy is set
+        int64_t hash = 0;
+        bool dummy = false;
+    };
+    void insertClean(std::vector<Slot>& table, size_t mask, Value key, int64_t hash);
+    void resize(size_t minUsed);
+    std::vector<Slot> table_;
+    size_t mask_ = 7;
+    size_t used_ = 0;
+    size_t fill_ = 0;
+};
+
+class SetIterator : public Object {
+public:
+    SetIterator(Type* t, std::vector<Value> items) : Object(t), items(std::move(items)) {}
+    std::vector<Value> items;
+    size_t pos = 0;
+    bool isIterator() const override { return true; }
+    Value iter() override { return Value(this); }
+    bool next(Value& out) override {
+        if (pos >= items.size()) return false;
+        out = items[pos++];
+        return true;
+    }
+    void clearRefs() override { items.clear(); }
+};
+
+} // namespace gs::runtime
