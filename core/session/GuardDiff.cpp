@@ -1,7 +1,6 @@
 #include "core/session/GuardDiff.h"
 
 #include <algorithm>
-#include <cctype>
 #include <map>
 #include <utility>
 
@@ -55,13 +54,9 @@ std::string GuardDiff::normalizeCode(std::string_view code) {
 
 std::string GuardDiff::matchSource(const Guard& g) {
     if (!g.source.empty()) return g.source;
-    // The first L[...] / G[...] reference, e.g. L['x'] in "2 <= L['x'].size()[0]".
     std::string_view code = ReasonClassifier::stripComment(g.code);
-    for (size_t i = 0; i + 1 < code.size(); ++i) {
-        bool startOfName = i == 0 || !(std::isalnum(static_cast<unsigned char>(code[i - 1])) || code[i - 1] == '_');
-        if (startOfName && (code[i] == 'L' || code[i] == 'G') && code[i + 1] == '[')
-            return std::string(ReasonClassifier::leadingSource(code.substr(i)));
-    }
+    std::string ref = ReasonClassifier::firstSourceReference(code); // e.g. L['x'] in "2 <= L['x'].size()[0]"
+    if (!ref.empty()) return ref;
     return std::string(ReasonClassifier::leadingSource(code));
 }
 

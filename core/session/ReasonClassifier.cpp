@@ -508,6 +508,14 @@ std::vector<std::string_view> ReasonClassifier::splitTopLevel(std::string_view t
 std::vector<std::string_view> ReasonClassifier::callArguments(std::string_view call) { return callArgs(trim(call)); }
 std::string_view ReasonClassifier::leadingSource(std::string_view expr) { return gs::session::leadingSource(expr); }
 
+std::string ReasonClassifier::firstSourceReference(std::string_view code) {
+    for (size_t i = 0; i + 1 < code.size(); ++i) {
+        bool startOfName = i == 0 || !(std::isalnum(static_cast<unsigned char>(code[i - 1])) || code[i - 1] == '_');
+        if (startOfName && (code[i] == 'L' || code[i] == 'G') && code[i + 1] == '[') return std::string(gs::session::leadingSource(code.substr(i)));
+    }
+    return {};
+}
+
 std::string_view ReasonClassifier::stripComment(std::string_view code) {
     size_t at = findTopLevel(code, "  #", /*bracketAware=*/false);
     if (at != std::string_view::npos) code = code.substr(0, at);

@@ -48,6 +48,10 @@ public:
     // "G['m'].F.relu is None" → "G['m'].F.relu"; empty when the expression starts otherwise.
     static std::string_view leadingSource(std::string_view expr);
 
+    // The first L[…] / G[…] reference in a code part with its accessors:
+    // "2 <= L['x'].size()[0]" → "L['x']"; "" when the code names no such source.
+    static std::string firstSourceReference(std::string_view code);
+
     // One sentence telling the user what to do, for a classified reason.
     static std::string suggestedFix(const RecompileReason& r);
 };

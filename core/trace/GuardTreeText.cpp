@@ -65,6 +65,8 @@ void GuardTreeText::parseProvenance(std::string_view comment, Guard& g) {
     }
 }
 
+std::string GuardTreeText::sourceOfCode(std::string_view code) { return ReasonClassifier::firstSourceReference(code); }
+
 GuardTreeParse GuardTreeText::parse(std::string_view text) {
     GuardTreeParse out;
     std::vector<int> parentAtDepth; // id of the last node at each depth
@@ -123,7 +125,7 @@ GuardTreeParse GuardTreeText::parse(std::string_view text) {
                     g.source = out.guards[static_cast<size_t>(p)].source;
                     break;
                 }
-            if (g.source.empty()) g.source = session::GuardDiff::matchSource(g);
+            if (g.source.empty()) g.source = sourceOfCode(g.code);
         }
         out.guards.push_back(std::move(g));
     }

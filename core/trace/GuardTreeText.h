@@ -35,6 +35,10 @@ public:
     // TREE_GUARD_MANAGER prints them). Starts with a blank line like PyTorch's payload.
     static std::string render(const std::vector<session::Guard>& guards);
 
+    // The source a root-level guard names: the first L[…] / G[…] reference in its code with
+    // its accessors ("2 <= L['x'].size()[0]" → "L['x']"); "" when there is none.
+    static std::string sourceOfCode(std::string_view code);
+
     // "<user line>  # <file>:<line> in <fn>" (or only one of the two) → the guard's provenance.
     static void parseProvenance(std::string_view comment, session::Guard& g);
 };

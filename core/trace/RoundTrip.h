@@ -10,9 +10,9 @@
 //  3. recompiles, in order: compile id, frame, limitHit, every RecompileReason field;
 //  4. shape events with a compile id of kind create_symbol (symbol, source, dim, hint, range),
 //     specialization (symbol, source, dim, hint, text) and guard_added (text), per compile;
-//  5. for each compile, the call that caused it: frame, call-site line, outcome (run_only and
-//     failed count as the same for LimitHit entries) and its tensor arguments (source, type
-//     Tensor/Parameter, shape, stride, dtype, device, requires_grad).
+//  5. for each compile, the call that caused it: frame, call-site line, outcome and its tensor
+//     arguments (source, type Tensor/Parameter, shape, stride, dtype, device, requires_grad);
+//     for LimitHit entries only frame and outcome (run_only and failed count as the same).
 // Not compared (no TORCH_TRACE event holds them): SessionInfo, calls that hit a cache entry,
 // GuardEval details, hit counts, guardsText (a rendering of the guards), log lines, test
 // results, promotion / duck-sizing shape events, non-tensor arguments.

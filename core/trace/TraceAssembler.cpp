@@ -257,7 +257,7 @@ void TraceAssembler::apply(Pending& p, const TraceEvent& e) {
             g.code = jg.code;
             g.kind = ReasonClassifier::guardKindOfCode(jg.code);
             if (g.kind.empty()) g.kind = "LAMBDA_GUARD";
-            g.source = GuardDiff::matchSource(g);
+            g.source = GuardTreeText::sourceOfCode(g.code);
             if (jg.where) {
                 g.file = jg.where->file;
                 g.line = static_cast<int>(jg.where->line);

@@ -116,7 +116,7 @@ private:
             const int64_t no = reader_.lineNumber();
             if (truncated) problems_.add("line_too_long", no, "line cut at 64 MiB");
             if (options_.progress && reader_.bytesRead() >= nextProgress) {
-                nextProgress = reader_.bytesRead() + (4 << 20);
+                nextProgress = reader_.bytesRead() + (1 << 20);
                 double f = reader_.fileSize() > 0 ? double(reader_.filePosition()) / double(reader_.fileSize()) : 0.0;
                 if (!options_.progress(std::min(1.0, f))) throw Cancelled{};
             }

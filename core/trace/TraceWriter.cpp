@@ -116,6 +116,13 @@ public:
         std::map<std::string, size_t> seen; // compile id → occurrences written
         bool configWritten = false;
         std::map<int, int64_t> entriesOfFrame;
+        // The program's file first (so that even a session without compiles gives a log with a
+        // record), then shape events outside compiles (torch.export-style, no context keys).
+        intern(s_.info.sourcePath.empty() ? s_.info.title : s_.info.sourcePath);
+        if (auto sit = shapesById.find(""); sit != shapesById.end()) {
+            std::vector<std::string> ignored;
+            for (size_t i : sit->second) writeShape(s_.shapeEvents[i], "", ignored);
+        }
 
         for (const CompileEntry& c : s_.compiles) {
             size_t occurrence = seen[c.compileId]++;
