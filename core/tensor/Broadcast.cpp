@@ -6,6 +6,15 @@
 
 namespace gs::tensor {
 
+namespace {
+const Tensor* firstTensor(std::span<const Tensor* const> inputs) {
+    for (const Tensor* t : inputs)
+        if (t)
+            return t;
+    return nullptr;
+}
+} // namespace
+
 DimVector broadcastShapes(const DimVector& a, const DimVector& b) {
     if (a == b)
         return a;
@@ -48,7 +57,7 @@ DimVector outputStrides(const DimVector& shape, std::span<const Tensor* const> i
     const size_t nd = shape.size();
     // Fast answer for the common case: the first input already has the full shape and is
     // contiguous, which makes every comparison below strict in favour of row-major order.
-    if (!inputs.empty() && inputs[0] && inputs[0]->isContiguous() && inputs[0]->sizes() == shape)
+    if (const Tensor* first = firstTensor(inputs); first && first->isContiguous() && first->sizes() == shape)
         return contiguousStrides(shape);
     // Operand strides aligned to `shape`, 0 where broadcast (NOTE: [Computing output strides]).
     std::vector<DimVector> st;
@@ -106,7 +115,7 @@ DimVector outputStrides(const DimVector& shape, std::span<const Tensor* const> i
 }
 
 Tensor emptyForElementwise(const DimVector& shape, DType dtype, Device device, std::span<const Tensor* const> inputs) {
-    if (!inputs.empty() && inputs[0] && inputs[0]->isContiguous() && inputs[0]->sizes() == shape)
+    if (const Tensor* first = firstTensor(inputs); first && first->isContiguous() && first->sizes() == shape)
         return Tensor::empty(shape, dtype, device, false);
     DimVector strides = outputStrides(shape, inputs);
     if (strides == contiguousStrides(shape))

@@ -238,6 +238,10 @@ Tensor tensor(const NestedValue& data, const TensorOptions& o) {
 
 Tensor fromNested(const NestedValue& data, const TensorOptions& options) { return tensor(data, options); }
 
+Tensor Tensor::fromNested(const NestedValue& data, std::optional<DType> dtype, Device device) {
+    return tensor(data, TensorOptions{dtype, device, false});
+}
+
 Tensor empty_like(const Tensor& t, std::optional<DType> dtype) { return emptyLike(t, dtype, true); }
 Tensor zeros_like(const Tensor& t, std::optional<DType> dtype) { return emptyLike(t, dtype, true); }
 Tensor ones_like(const Tensor& t, std::optional<DType> dtype) { return full_like(t, Scalar(int64_t{1}), dtype); }

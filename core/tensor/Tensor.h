@@ -3,6 +3,7 @@
 // keeps object identity: `identity()` is what Python's `is` compares, `storageId()` what
 // aliasing checks compare. Ops are free functions (Ops.h) so the engine can record each one.
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -14,6 +15,8 @@
 #include "core/tensor/TensorImpl.h"
 
 namespace gs::tensor {
+
+struct NestedValue;
 
 // Wraps a possibly negative dim into [0, ndim); 0-dim tensors accept -1 and 0 (PyTorch's
 // wrap_scalar). Throws IndexError "Dimension out of range (expected to be in range of [-1, 0],
@@ -33,6 +36,8 @@ public:
     // Values given as doubles, converted to dtype (ints truncate, bools are value != 0).
     static Tensor fromData(std::span<const double> values, const DimVector& sizes, DType dtype = DType::Float32,
                            Device device = {});
+    // torch.tensor(nested list): see tensor() in Factories.h for the inference rules.
+    static Tensor fromNested(const NestedValue& data, std::optional<DType> dtype = std::nullopt, Device device = {});
 
     bool defined() const { return static_cast<bool>(impl_); }
     TensorImpl* impl() const { return impl_.get(); }

@@ -107,3 +107,12 @@ TEST(FactoriesTest, DtypeInferenceAndValues) {
     EXPECT_EQ(randn_like(f64).dtype(), DType::Float64);
     EXPECT_EQ(empty({2, 2}).numel(), 4);
 }
+
+TEST(FactoriesTest, FromNestedStaticMatchesTensor) {
+    Tensor a = Tensor::fromNested(NestedValue{NestedValue{1.5, 2}, NestedValue{3, 4}});
+    EXPECT_EQ(a.dtype(), DType::Float32);
+    EXPECT_EQ(V(a), (std::vector<double>{1.5, 2, 3, 4}));
+    EXPECT_EQ(Tensor::fromNested(NestedValue{1, 2}, DType::Float64).dtype(), DType::Float64);
+    EXPECT_EQ(V(sub(10, T({1, 2}))), (std::vector<double>{9, 8}));
+    EXPECT_EQ(sub(10, t(zeros({2, 3}))).strides(), (DimVector{1, 3}));
+}

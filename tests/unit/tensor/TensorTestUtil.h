@@ -2,10 +2,16 @@
 // Small helpers shared by the tensor unit tests.
 #include <gtest/gtest.h>
 
+#include <ostream>
 #include <string>
 #include <vector>
 
 #include "core/tensor/Ops.h"
+
+namespace gs::tensor {
+// Readable gtest failure output for shapes and strides.
+inline void PrintTo(const DimVector& v, std::ostream* os) { *os << v.str(); }
+} // namespace gs::tensor
 
 namespace gs::tensor::testing {
 
