@@ -262,6 +262,7 @@ Token Lexer::next() {
             continue;
         }
         if (c == '\n' || c == '\r') {
+            afterContinuation_ = false;
             if (embedded_ || !brackets_.empty() || !lineHasTokens_) {
                 // Implicit line joining, or a blank / comment-only line.
                 consumeNewline();
@@ -299,9 +300,9 @@ std::optional<Token> Lexer::indentation() {
     // or the indentation depends on the tab size (TabError).
     int col = 0;
     int alt = 0;
-    size_t p = pos_;
-    while (p < end_) {
-        char c = text_[p];
+    int continuationCol = 0; // column of the first backslash continuation, if not at column 0
+    while (!atEnd()) {
+        const char c = text_[pos_];
         if (c == ' ') {
             ++col;
             ++alt;
@@ -310,15 +311,23 @@ std::optional<Token> Lexer::indentation() {
             ++alt;
         } else if (c == '\f') {
             col = alt = 0;
+        } else if (c == '\\' && (peekChar(1) == '\n' || peekChar(1) == '\r')) {
+            // Indentation cannot be split over physical lines: the first backslash fixes
+            // it, unless it stands in column 0 (then the next line's counts), as in CPython.
+            if (continuationCol == 0) continuationCol = col;
+            advanceAscii();
+            consumeNewline();
+            afterContinuation_ = true;
+            continue;
         } else {
             break;
         }
-        ++p;
+        advanceAscii();
     }
-    advanceAscii(p - pos_);
     if (atEnd()) return std::nullopt;
     char c = text_[pos_];
     if (c == '#' || c == '\n' || c == '\r') return std::nullopt; // blank line: no indentation
+    if (continuationCol != 0) col = alt = continuationCol;
 
     const char* tabError = "inconsistent use of tabs and spaces in indentation";
     if (col == indents_.back()) {

@@ -107,6 +107,10 @@ void RecursiveParser::checkHeight(int h) {
     if (h > kMaxTreeDepth) errorAt(prevEnd_, "too deeply nested");
 }
 
+void RecursiveParser::rejectLoneStarred(const Expr& e) {
+    if (e.kind == ExprKind::Starred) errorAt(startOf(e), "can't use starred expression here");
+}
+
 ParseContext::Scope& RecursiveParser::statementScope() {
     for (auto it = ctx_.scopes.rbegin(); it != ctx_.scopes.rend(); ++it)
         if (it->kind != ParseContext::ScopeKind::Lambda) return *it;
@@ -147,7 +151,7 @@ ExprPtr RecursiveParser::parseEval() {
 ExprPtr RecursiveParser::parseFStringField(int& height) {
     PE e = at(Tok::KwYield) ? parseYieldExpression() : parseStarExpressions();
     if (!at(Tok::EndMarker)) invalidSyntax();
-    if (e.e->kind == ExprKind::Starred) errorAt(startOf(*e.e), "can't use starred expression here");
+    rejectLoneStarred(*e.e);
     height = e.h;
     return std::move(e.e);
 }
@@ -226,7 +230,7 @@ RecursiveParser::PS RecursiveParser::parseSimpleStatement() {
         int h = 0;
         if (startsExpression() || at(Tok::Star)) {
             PE v = parseStarExpressions();
-            if (v.e->kind == ExprKind::Starred) errorAt(startOf(*v.e), "can't use starred expression here");
+            rejectLoneStarred(*v.e);
             h = v.h;
             r->value = std::move(v.e);
         }
@@ -290,9 +294,7 @@ RecursiveParser::PS RecursiveParser::parseSimpleStatement() {
 RecursiveParser::PS RecursiveParser::parseExpressionStatement() {
     const Pos start = cur().start;
     auto rhs = [&] { return at(Tok::KwYield) ? parseYieldExpression() : parseStarExpressions(); };
-    auto noStar = [&](const PE& v) {
-        if (v.e->kind == ExprKind::Starred) errorAt(startOf(*v.e), "can't use starred expression here");
-    };
+    auto noStar = [&](const PE& v) { rejectLoneStarred(*v.e); };
     PE first = rhs();
 
     if (at(Tok::Equal)) {

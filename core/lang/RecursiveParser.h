@@ -82,6 +82,7 @@ private:
     template <class T>
     PS doneStmt(std::unique_ptr<T> n, int h);
     void checkHeight(int h);
+    void rejectLoneStarred(const Expr& e); // "can't use starred expression here"
 
     // statements
     int parseStatementInto(Body& out);
@@ -103,7 +104,7 @@ private:
     int parseLoopBody(Body& out, const std::string& what, int line);
     int parseWithItem(std::vector<WithItem>& items);
     int parseParameters(Arguments& a, bool isLambda, Tok closer);
-    Arg parseParameter(bool isLambda, int& height);
+    Arg parseParameter(bool isLambda, int& height, bool starAnnotation = false);
     int parseCallArguments(std::vector<ExprPtr>& args, std::vector<Keyword>& keywords, Pos open,
                            bool allowGenerator);
     std::string parseDottedName();

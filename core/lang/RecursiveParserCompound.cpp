@@ -154,6 +154,7 @@ RecursiveParser::PS RecursiveParser::parseFor() {
     setContext(*target.e, ExprContext::Store);
     expect(Tok::KwIn);
     PE iter = parseStarExpressions();
+    rejectLoneStarred(*iter.e);
     int h = std::max(target.h, iter.h);
     f->target = std::move(target.e);
     f->iter = std::move(iter.e);
@@ -260,13 +261,14 @@ RecursiveParser::PS RecursiveParser::parseTry() {
 // ---------------------------------------------------------------------------------------------
 // Parameters (def and lambda) and call arguments
 
-Arg RecursiveParser::parseParameter(bool isLambda, int& h) {
+Arg RecursiveParser::parseParameter(bool isLambda, int& h, bool starAnnotation) {
     Token name = expect(Tok::Name);
     Arg a;
     a.name = std::string(name.text);
     a.loc = {name.start.line, name.start.col, name.stop.line, name.stop.col};
     if (!isLambda && accept(Tok::Colon)) {
-        PE ann = parseExpression();
+        // `*args: *Ts` (PEP 646) may unpack its annotation.
+        PE ann = starAnnotation && at(Tok::Star) ? parseStarExpression() : parseExpression();
         h = std::max(h, ann.h);
         a.annotation = std::move(ann.e);
         a.loc.endLine = prevEnd_.line;
@@ -302,7 +304,7 @@ int RecursiveParser::parseParameters(Arguments& a, bool isLambda, Tok closer) {
             if (seenStar) errorAt(t.start, "* argument may appear only once");
             seenStar = true;
             if (at(Tok::Name)) {
-                a.vararg = parseParameter(isLambda, h);
+                a.vararg = parseParameter(isLambda, h, true);
                 checkName(*a.vararg);
                 if (at(Tok::Equal)) errorAt(cur().start, "var-positional argument cannot have default value");
             } else {

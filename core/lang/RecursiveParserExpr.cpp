@@ -307,11 +307,19 @@ RecursiveParser::PE RecursiveParser::parseSlices() {
 // slice: [expression] ':' [expression] [':' [expression]] | named_expression
 RecursiveParser::PE RecursiveParser::parseSliceItem() {
     const Pos start = cur().start;
-    if (at(Tok::Star)) return parseStarExpression();
+    if (at(Tok::Star)) { // starred_expression: '*' expression
+        auto s = node<Starred>(take().start);
+        PE v = parseExpression();
+        s->value = std::move(v.e);
+        return done(std::move(s), v.h + 1);
+    }
     PE lower;
     if (!at(Tok::Colon)) {
+        // A slice bound is an `expression`; only a whole item may be a bare `a := b`.
+        const bool walrus = at(Tok::Name) && peek(1).kind == Tok::ColonEqual;
         lower = parseNamedExpression();
         if (!at(Tok::Colon)) return lower;
+        if (walrus) invalidSyntax();
     }
     take();
     auto s = node<Slice>(start);
@@ -615,6 +623,7 @@ RecursiveParser::PE RecursiveParser::parseYieldExpression() {
     int h = 0;
     if (startsExpression() || at(Tok::Star)) {
         PE v = parseStarExpressions();
+        rejectLoneStarred(*v.e);
         h = v.h;
         y->value = std::move(v.e);
     }

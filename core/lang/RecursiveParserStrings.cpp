@@ -152,6 +152,8 @@ size_t RecursiveParser::parseReplacementField(const Token& tok, size_t open, siz
     Guard guard(*this);
     const std::string_view text = ctx_.src.text;
     const Pos fieldStart = positionIn(tok, open);
+    // Fields may nest inside a format spec once (f"{x:{w}}"), as in CPython, not deeper.
+    if (specDepth >= 2) errorAt(fieldStart, "f-string: expressions nested too deeply");
     const size_t exprBegin = open + 1;
     size_t i = exprBegin;
 
@@ -238,7 +240,6 @@ size_t RecursiveParser::parseReplacementField(const Token& tok, size_t open, siz
         term = text[i];
     }
     if (term == ':') {
-        if (specDepth >= 2) errorAt(positionIn(tok, i), "f-string: expressions nested too deeply");
         ++i;
         const Pos specPos = positionIn(tok, i);
         FString spec;

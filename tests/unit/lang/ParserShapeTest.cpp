@@ -339,6 +339,37 @@ x = 1  # trailing
     return g
 )py",
      R"d(FunctionDef(name='f', args=arguments(), body=[Assign(targets=[Name(id='g', ctx=Store())], value=Lambda(args=arguments(), body=Yield())), Return(value=Name(id='g', ctx=Load()))]))d"},
+    {"BackslashAtColumnZeroTakesTheNextLinesIndentation",
+     R"py(if 1:
+  x
+\
+  y
+)py",
+     R"d(If(test=Constant(value=1), body=[Expr(value=Name(id='x', ctx=Load())), Expr(value=Name(id='y', ctx=Load()))]))d"},
+    {"BackslashAfterIndentationFixesTheIndentation",
+     R"py(def gen():
+    yield
+    \
+x = yield 2
+    yield 1
+)py",
+     R"d(FunctionDef(name='gen', args=arguments(), body=[Expr(value=Yield()), Assign(targets=[Name(id='x', ctx=Store())], value=Yield(value=Constant(value=2))), Expr(value=Yield(value=Constant(value=1)))], generator=True))d"},
+    {"VarargStarAnnotation",
+     R"py(def f(*args: *Ts): pass
+)py",
+     R"d(FunctionDef(name='f', args=arguments(vararg=arg(arg='args', annotation=Starred(value=Name(id='Ts', ctx=Load()), ctx=Load()))), body=[Pass()]))d"},
+    {"StarredExpressionInSubscriptTakesAWholeExpression",
+     R"py(a[x, *b in c]
+)py",
+     R"d(Expr(value=Subscript(value=Name(id='a', ctx=Load()), slice=Tuple(elts=[Name(id='x', ctx=Load()), Starred(value=Compare(left=Name(id='b', ctx=Load()), ops=[In()], comparators=[Name(id='c', ctx=Load())]), ctx=Load())], ctx=Load()), ctx=Load())))d"},
+    {"EmptyFormatSpecInsideSpec",
+     R"py(F"{x!s:^{w:}}"
+)py",
+     R"d(Expr(value=JoinedStr(values=[FormattedValue(value=Name(id='x', ctx=Load()), conversion=115, format_spec=JoinedStr(values=[Constant(value='^'), FormattedValue(value=Name(id='w', ctx=Load()), conversion=-1, format_spec=JoinedStr())]))])))d"},
+    {"ParenthesizedWalrusAsSliceBound",
+     R"py(x[(a := 1):2]
+)py",
+     R"d(Expr(value=Subscript(value=Name(id='x', ctx=Load()), slice=Slice(lower=NamedExpr(target=Name(id='a', ctx=Store()), value=Constant(value=1)), upper=Constant(value=2)), ctx=Load())))d"},
 };
 
 const DumpCase kExpressions[] = {
