@@ -62,12 +62,22 @@ Plan makePlan(const Tensor& x, const std::vector<bool>& mask, bool keepdim, bool
             order.push_back(d);
             p.inner *= x.sizes()[static_cast<size_t>(d)];
         }
-    Tensor work = contiguous(to(detach(permute(detach(x), DimVector(order))), floating ? DType::Float64 : DType::Int64));
+    // One pass: gather in reduction order and widen to double / int64 at the same time.
+    Tensor work = contiguous(permute(detach(x), DimVector(order)));
     const auto n = static_cast<size_t>(work.numel());
-    if (floating)
-        p.f.assign(work.dataAs<double>(), work.dataAs<double>() + n);
-    else
-        p.i.assign(work.dataAs<int64_t>(), work.dataAs<int64_t>() + n);
+    detail::dispatch(work.dtype(), [&](auto tag) {
+        using T = typename decltype(tag)::type;
+        const T* src = work.dataAs<T>();
+        if (floating) {
+            p.f.resize(n);
+            for (size_t k = 0; k < n; ++k)
+                p.f[k] = static_cast<double>(static_cast<detail::Acc<T>>(src[k]));
+        } else {
+            p.i.resize(n);
+            for (size_t k = 0; k < n; ++k)
+                p.i[k] = detail::castValue<int64_t>(src[k]);
+        }
+    });
     return p;
 }
 

@@ -154,6 +154,14 @@ std::string Tensor::describe() const {
     return s + ")";
 }
 
+bool truthValue(const Tensor& t) {
+    if (t.numel() > 1)
+        throwRuntime("Boolean value of Tensor with more than one value is ambiguous");
+    if (t.numel() == 0)
+        throwRuntime("Boolean value of Tensor with no values is ambiguous");
+    return t.item().toBool();
+}
+
 void propagateGrad(const Tensor& out, const char* gradFn, std::span<const Tensor> inputs) {
     if (!GradMode::isEnabled() || !isFloating(out.dtype()))
         return;

@@ -96,6 +96,10 @@ private:
 void propagateGrad(const Tensor& out, const char* gradFn, std::initializer_list<const Tensor*> inputs);
 void propagateGrad(const Tensor& out, const char* gradFn, std::span<const Tensor> inputs);
 
+// bool(tensor): one element only, else RuntimeError "Boolean value of Tensor with more than one
+// value is ambiguous".
+bool truthValue(const Tensor& t);
+
 // Default contiguous strides for sizes.
 DimVector contiguousStrides(const DimVector& sizes);
 

@@ -133,3 +133,10 @@ TEST(ScalarTest, PythonRepr) {
     EXPECT_EQ(pythonFloatRepr(static_cast<double>(0.2f)), "0.20000000298023224");
     EXPECT_EQ(pythonFloatRepr(-0.0), "-0.0");
 }
+
+TEST(TensorTest, TruthValueNeedsOneElement) {
+    EXPECT_TRUE(truthValue(T({2})));
+    EXPECT_FALSE(truthValue(T({0}, DType::Bool)));
+    expectError([] { truthValue(T({1, 1})); }, ErrorKind::RuntimeError,
+                "Boolean value of Tensor with more than one value is ambiguous");
+}
