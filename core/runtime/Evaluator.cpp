@@ -541,7 +541,7 @@ Value Evaluator::evalCall(const Call* c, Frame& f) {
         Value obj = eval(at->value.get(), f);
         Str* name = static_cast<Str*>(const_cast<void*>(at->rtName));
         Object* o = obj.obj();
-        if (o && !I.observer() && !o->type()->hasGetattribute) {
+        if (o && !I.observer() && !o->type()->hasGetattribute && o->type() != I.types.type && o->type() != I.types.super) {
             Type* t = o->type();
             Value descr = t->lookup(name);
             if (descr && descr.isObj() &&

@@ -9,6 +9,7 @@
 #include "core/runtime/Module.h"
 #include "core/runtime/Ops.h"
 #include "core/runtime/Resolver.h"
+#include "core/runtime/Stdlib.h"
 #include "core/runtime/Str.h"
 #include "core/runtime/Type.h"
 
@@ -410,7 +411,7 @@ void Evaluator::execImportFrom(const ImportFrom* s, Frame& f) {
         Value v = m->dict->get(Value(I.intern(al.name)));
         if (!v) {
             std::string sub = modName + "." + al.name;
-            if (I.findModule(sub) || !I.sourceModuleFile(sub).isNull()) {
+            if (I.findModule(sub) || !I.sourceModuleFile(sub).isNull() || stdlib::has(sub)) {
                 v = Value(I.importModule(sub));
             } else {
                 bool found = false;

@@ -363,13 +363,9 @@ Module* Interpreter::importModule(std::string_view dotted) {
             } else if (pendingSource) {
                 if (!m) m = newModule(prefix);
                 src->second.executed = true;
-                m->dict->setStr("__file__", newStr(src->second.fileName));
                 if (prefix.find('.') != std::string_view::npos)
                     m->dict->setStr("__package__", newStr(prefix.substr(0, prefix.rfind('.'))));
-                const lang::Module* ast = parse(src->second.fileName, src->second.source);
-                const CodeInfo* code = Resolver(*this).resolve(*ast);
-                m->dict->setStr("__builtins__", Value(nativeModule("builtins")));
-                eval_->runModuleCode(code, m->dict.get());
+                execInModule(m, src->second.fileName, src->second.source);
             } else {
                 raise(types.ModuleNotFoundError, "No module named '" + std::string(prefix) + "'");
             }
@@ -378,6 +374,14 @@ Module* Interpreter::importModule(std::string_view dotted) {
         pos = dot + 1;
     }
     return m;
+}
+
+void Interpreter::execInModule(Module* m, std::string fileName, std::string source) {
+    m->dict->setStr("__file__", newStr(fileName));
+    m->dict->setStr("__builtins__", Value(nativeModule("builtins")));
+    const lang::Module* ast = parse(std::move(fileName), std::move(source));
+    const CodeInfo* code = Resolver(*this).resolve(*ast);
+    eval_->runModuleCode(code, m->dict.get());
 }
 
 // ---- running -----------------------------------------------------------------------------------

@@ -191,6 +191,8 @@ public:
     void registerType(Type* t);
     const lang::Module* parse(std::string fileName, std::string source);  // kept alive
     Value sourceModuleFile(std::string_view dotted) const;
+    // Runs scenario-language source in an existing module's namespace (stdlib modules).
+    void execInModule(Module* m, std::string fileName, std::string source);
     [[noreturn]] void depthExceeded();
     SourceLocation locationOf(const Frame& f) const;
     void updateTypeFlags(Type* t);

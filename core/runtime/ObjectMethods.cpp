@@ -8,6 +8,7 @@
 #include "core/runtime/Evaluator.h"
 #include "core/runtime/Extension.h"
 #include "core/runtime/Interpreter.h"
+#include "core/runtime/Module.h"
 #include "core/runtime/Numbers.h"
 #include "core/runtime/Ops.h"
 #include "core/runtime/Str.h"
@@ -131,7 +132,10 @@ void setupObjectAndNumbers(Interpreter& I) {
             for (auto& k : t->dict()->keys()) names.push_back(k);
         return in().newList(std::move(names));
     });
-    o->construct = nullptr;
+    o->construct = [](Type* cls, const CallArgs& a) -> Value {
+        if (a.size() || !a.kw.empty()) in().raise(in().types.TypeError, "object() takes no arguments");
+        return Value(new Instance(cls));
+    };
 
     // --- type
     T.type->construct = [](Type*, const CallArgs& a) -> Value {
