@@ -129,6 +129,21 @@ bool GuardSet::run(const GuardCheck& c, const CallFrame& frame, std::vector<Valu
         return false;
     }
     case GuardKind::DefaultDevice: return true;  // torch.set_default_device is not modelled
+    case GuardKind::ShapeEnv: {
+        if (!symReady) {
+            if (!symbolValues(frame, cache, symVals)) {
+                if (why) *why = shapeGuards[static_cast<size_t>(c.shapeGuard)].verbose;
+                return false;
+            }
+            symReady = true;
+        }
+        const ProducedGuard& g = shapeGuards[static_cast<size_t>(c.shapeGuard)];
+        auto get = [&](int i) { return symVals[static_cast<size_t>(i)]; };
+        auto x = g.lhs->eval(get), y = g.rhs->eval(get);
+        bool ok = x && y && relHolds(g.op, *x, *y);
+        if (!ok && why) *why = g.verbose;
+        return ok;
+    }
     default: break;
     }
     Value v = sources->fetch(c.source, frame, cache);
@@ -235,21 +250,6 @@ bool GuardSet::run(const GuardCheck& c, const CallFrame& frame, std::vector<Valu
     case GuardKind::SequenceLength: {
         bool ok = sequenceLength(v) == c.length;
         if (!ok && why) *why = c.verbose;
-        return ok;
-    }
-    case GuardKind::ShapeEnv: {
-        if (!symReady) {
-            if (!symbolValues(frame, cache, symVals)) {
-                if (why) *why = shapeGuards[static_cast<size_t>(c.shapeGuard)].verbose;
-                return false;
-            }
-            symReady = true;
-        }
-        const ProducedGuard& g = shapeGuards[static_cast<size_t>(c.shapeGuard)];
-        auto get = [&](int i) { return symVals[static_cast<size_t>(i)]; };
-        auto a = g.lhs->eval(get), b = g.rhs->eval(get);
-        bool ok = a && b && relHolds(g.op, *a, *b);
-        if (!ok && why) *why = g.verbose;
         return ok;
     }
     default: return true;

@@ -59,8 +59,9 @@ SymPtr ShapeEnv::createSize(const std::string& source, int64_t hint, DimKind kin
             if (!r.replacement && r.isSize && !r.unbacked && r.hint == hint) {
                 SymbolSlot s{.name = r.name, .source = source, .hint = hint, .isSize = true,
                              .replacement = SymExpr::sym(static_cast<int>(i)), .duck = true, .firstUse = where};
+                std::string rootName = r.name;  // r dangles once addSlot grows the vector
                 addSlot(std::move(s));
-                if (log) log->push_back("create_symbol " + r.name + " duck sized " + source);
+                if (log) log->push_back("create_symbol " + rootName + " duck sized " + source);
                 return SymExpr::sym(static_cast<int>(i));
             }
         }

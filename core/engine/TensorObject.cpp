@@ -103,8 +103,10 @@ Value TensorObject::binaryOp(BinOpKind op, const Value& other, bool reflected) {
     TorchContext& ctx = contextOf(this);
     const int id = ctx.state->ids.binary[static_cast<size_t>(op)];
     if (id < 0) return {};
+    // A tracking proxy (a traced Python int/bool/float) must reach the op unconverted: probing it
+    // would specialize a SymInt. Proxies report a visible builtin type.
     std::optional<tensor::Operand> probe;
-    if (!operandOf(ctx, other, probe)) return {};
+    if (!(other.isObj() && other.obj()->visibleType()) && !operandOf(ctx, other, probe)) return {};
     // Reflected (`2 * x`): recorded as operator.mul(2, x), the operands in source order.
     return reflected ? callOp2(ctx, id, other, Value(this)) : callOp2(ctx, id, Value(this), other);
 }
@@ -114,7 +116,7 @@ Value TensorObject::inplaceOp(BinOpKind op, const Value& other) {
     const int id = ctx.state->ids.inplace[static_cast<size_t>(op)];
     if (id < 0) return {};
     std::optional<tensor::Operand> probe;
-    if (!operandOf(ctx, other, probe)) return {};
+    if (!(other.isObj() && other.obj()->visibleType()) && !operandOf(ctx, other, probe)) return {};
     return callOp2(ctx, id, Value(this), other);
 }
 
