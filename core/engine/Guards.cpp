@@ -263,8 +263,10 @@ bool GuardSet::symbolValues(const CallFrame& frame, std::vector<Value>& cache, s
         Value v = sources->fetch(b.source, frame, cache);
         if (b.dim < 0) {
             int64_t x;
+            // Only ints (or traced ints) have a value here; a tensor in an int's place fails the
+            // TYPE_MATCH before, and must not be asked for __index__ while explaining.
             if (v.isIntLike()) out[i] = v.asInt();
-            else if (v.obj() && v.obj()->toIndex(x)) out[i] = x;
+            else if (v.obj() && v.obj()->visibleType() && v.obj()->toIndex(x)) out[i] = x;
             else return false;
         } else {
             TensorObject* t = asTensorObject(v);

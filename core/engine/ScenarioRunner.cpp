@@ -115,9 +115,16 @@ RunResult runScenario(const std::string& fileName, const std::string& source, se
         result.error = e.what();
         status = session::SessionStatus::Failed;
     } catch (const runtime::PyError& e) {
-        result.exitCode = 1;
-        result.error = e.formatTraceback();
-        status = session::SessionStatus::Failed;
+        if (e.typeName() == "SystemExit") {
+            // sys.exit() / unittest.main(): the exit code, no traceback (like python3).
+            runtime::Value code = interp.getAttrOr(e.value(), "code", runtime::Value::none());
+            result.exitCode = code.isNone() ? 0 : code.isIntLike() ? static_cast<int>(code.asInt()) : 1;
+            if (result.exitCode != 0 && result.testsFailed == 0) result.error = e.message();
+        } else {
+            result.exitCode = 1;
+            result.error = e.formatTraceback();
+            status = session::SessionStatus::Failed;
+        }
     }
     done = true;
     if (watchdog.joinable()) watchdog.join();
