@@ -96,7 +96,6 @@ void sortValues(std::vector<Value>& items, const Value& key, bool reverse) {
     }
     std::vector<size_t> idx(items.size());
     for (size_t i = 0; i < idx.size(); ++i) idx[i] = i;
-    if (reverse) std::reverse(idx.begin(), idx.end());
     std::stable_sort(idx.begin(), idx.end(), [&](size_t x, size_t y) {
         const Value& kx = keys[x];
         const Value& ky = keys[y];

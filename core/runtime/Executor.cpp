@@ -470,6 +470,11 @@ void Evaluator::execClassDef(const ClassDef* s, Frame& f) {
     Value modName = f.globals->getStr("__name__");
     ns->setStr("__module__", modName ? modName : Value::none());
     ns->setStr("__qualname__", I.newStr(code->qualname));
+    if (!s->body.empty() && s->body[0]->kind == StmtKind::Expr) {
+        auto* e = static_cast<const ExprStmt*>(s->body[0].get())->value.get();
+        if (e->kind == ExprKind::Constant && static_cast<const Constant*>(e)->type == Constant::Type::Str)
+            ns->setStr("__doc__", I.newStr(static_cast<const Constant*>(e)->s));
+    }
     auto cell = make<Cell>(I.types.cell);
     std::vector<Value> closure;
     for (const auto& src : code->closureSources)

@@ -174,10 +174,19 @@ Value resolveField(std::string_view field, const CallArgs& args, size_t& autoInd
 
 } // namespace
 
+namespace {
+std::string strFormatImpl(std::string_view f, const CallArgs& args, size_t& autoIndex, int& mode);
+}
+
 std::string strFormat(std::string_view f, const CallArgs& args) {
-    std::string out;
     size_t autoIndex = 0;
     int mode = 0;
+    return strFormatImpl(f, args, autoIndex, mode);
+}
+
+namespace {
+std::string strFormatImpl(std::string_view f, const CallArgs& args, size_t& autoIndex, int& mode) {
+    std::string out;
     size_t i = 0;
     while (i < f.size()) {
         char c = f[i];
@@ -227,8 +236,8 @@ std::string strFormat(std::string_view f, const CallArgs& args) {
             conv = inner[bang + 1];
         }
         std::string spec;
-        if (colon != std::string_view::npos) spec = strFormat(inner.substr(colon + 1), args);
         Value v = resolveField(field, args, autoIndex, mode);
+        if (colon != std::string_view::npos) spec = strFormatImpl(inner.substr(colon + 1), args, autoIndex, mode);
         if (conv == 'r' || conv == 'a') v = in().newStr(ops::repr(v));
         else if (conv == 's') v = in().newStr(ops::str(v));
         else if (conv) valueError(std::string("Unknown conversion specifier ") + conv);
@@ -237,6 +246,7 @@ std::string strFormat(std::string_view f, const CallArgs& args) {
     }
     return out;
 }
+} // namespace
 
 std::string percentFormat(std::string_view f, const Value& values) {
     Interpreter& I = in();

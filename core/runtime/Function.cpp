@@ -56,6 +56,13 @@ Value Function::getAttr(Str* n) {
     }
     if (n == N.__globals__) return Value(globals.get());
     if (n == N.__defaults__) return defaults.empty() ? Value::none() : I.newTuple(defaults);
+    if (n == N.__kwdefaults__) {
+        Ref<Dict> d = I.newDict();
+        for (size_t i = 0; i < kwDefaults.size(); ++i)
+            if (!kwDefaults[i].isNull())
+                d->set(Value(code->paramNames[static_cast<size_t>(code->nargs + (code->varargSlot >= 0 ? 1 : 0)) + i]), kwDefaults[i]);
+        return d->size() ? Value(d.get()) : Value::none();
+    }
     if (n == N.__closure__) return closure.empty() ? Value::none() : I.newTuple(closure);
     if (n == N.__dict__) return Value(instanceDict());
     if (n == N.__code__) return I.codeObject(code);

@@ -294,7 +294,7 @@ std::string format(const Value& v, std::string_view specText) {
     fmt::FormatSpec spec = fmt::parse(specText);
     Interpreter& I = in();
     char type = spec.type;
-    if (v.isBool() && type == 0) return fmt::pad(v.asBool() ? "True" : "False", spec, false, '<');
+    if (v.isBool() && specText.empty()) return v.asBool() ? "True" : "False";
     bool isInteger = v.isInt() || v.isBool();
     if (isInteger && (type == 0 || type == 'd' || type == 'n' || type == 'b' || type == 'o' || type == 'x' ||
                       type == 'X' || type == 'c')) {

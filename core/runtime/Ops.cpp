@@ -280,7 +280,13 @@ std::string str(const Value& v) {
 
 std::string format(const Value& v, std::string_view spec) {
     Object* o = v.obj();
-    if (!o) return numbers::format(v, spec);
+    if (!o) {
+        if (v.isNone() || v.isNull()) {
+            if (!spec.empty()) in().raise(in().types.TypeError, "unsupported format string passed to NoneType.__format__");
+            return "None";
+        }
+        return numbers::format(v, spec);
+    }
     if (o->type()->heap) {
         Value fn = findDunder(o->type(), in().names.__format__);
         if (fn) {
@@ -444,6 +450,11 @@ Value binary(BinOpKind op, const Value& a, const Value& b) {
         if (!isNotImpl(r)) return r;
     }
     Interpreter& I = in();
+    if (op == BinOpKind::Mult) {
+        auto isSeq = [&](Type* t) { return t == I.types.str || t == I.types.list || t == I.types.tuple || t == I.types.bytes; };
+        if (isSeq(ta) || isSeq(tb))
+            I.raise(I.types.TypeError, "can't multiply sequence by non-int of type '" + typeName(isSeq(ta) ? b : a) + "'");
+    }
     std::string sym(lang::toString(op));
     if (op == BinOpKind::Pow) sym = "** or pow()";
     I.raise(I.types.TypeError, "unsupported operand type(s) for " + sym + ": '" + typeName(a) + "' and '" +

@@ -47,9 +47,13 @@ std::string Type::setBases(std::vector<Type*> bases) {
             }
         }
         if (!candidate) {
+            // CPython names the heads it could not place, in order.
+            std::vector<Type*> heads;
+            for (const auto& s : seqs)
+                if (std::find(heads.begin(), heads.end(), s.front()) == heads.end()) heads.push_back(s.front());
             std::string names;
-            for (size_t i = 0; i < bases.size(); ++i) names += (i ? ", " : "") + bases[i]->name();
-            return "Cannot create a consistent method resolution order (MRO) for bases " + names;
+            for (size_t i = 0; i < heads.size(); ++i) names += (i ? ", " : "") + heads[i]->name();
+            return "Cannot create a consistent method resolution\norder (MRO) for bases " + names;
         }
         result.push_back(candidate);
         for (auto& s : seqs)
