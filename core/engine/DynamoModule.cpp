@@ -7,6 +7,7 @@
 #include "core/runtime/Containers.h"
 #include "core/runtime/Dict.h"
 #include "core/runtime/Exception.h"
+#include "core/runtime/Function.h"
 #include "core/runtime/Module.h"
 #include "core/runtime/Str.h"
 #include "core/runtime/Type.h"
@@ -205,7 +206,7 @@ public:
         args.expect("patch", 1, 1);
         Value fn = args[0];
         Value self(this);
-        return I.newFunction("patched", [self, fn](const CallArgs& a) {
+        Value wrapper = I.newFunction("patched", [self, fn](const CallArgs& a) {
             auto* p = static_cast<ConfigPatch*>(self.obj());
             p->enter();
             try {
@@ -217,6 +218,9 @@ public:
                 throw;
             }
         });
+        // Binds like a def when it decorates a method (self is passed on).
+        if (auto* nf = dynamic_cast<runtime::NativeFunction*>(wrapper.obj())) nf->binds = true;
+        return wrapper;
     }
     void clearRefs() override {
         config = Value();

@@ -261,7 +261,14 @@ Value Engine::callCompiled(CompiledFunction* cf, const runtime::CallArgs& args) 
             if (i != 0) std::rotate(cc.entries.begin(), cc.entries.begin() + static_cast<long>(i), cc.entries.begin() + static_cast<long>(i) + 1);
             Value result;
             if (e.graph.hasGraphBreak || options.replayDisabled) {
-                result = interp.callFunction(fn, callArgs);
+                ++eagerHitDepth_;
+                try {
+                    result = interp.callFunction(fn, callArgs);
+                } catch (...) {
+                    --eagerHitDepth_;
+                    throw;
+                }
+                --eagerHitDepth_;
             } else {
                 std::vector<int64_t> symVals;
                 e.guards.symbolValues(frame, cache, symVals);

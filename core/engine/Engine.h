@@ -92,7 +92,9 @@ public:
                            runtime::Value guardFailFn);
     runtime::Value callCompiled(CompiledFunction* cf, const runtime::CallArgs& args);
     void reset();                                  // torch._dynamo.reset()
-    bool isCompiling() const { return tracer_ != nullptr; }
+    // True while tracing, and while a hit re-runs the Python code in place of the graph (the
+    // graph was captured with is_compiling() == True).
+    bool isCompiling() const { return tracer_ != nullptr || eagerHitDepth_ > 0; }
     Tracer* tracer() const { return tracer_.get(); }
     // Ends the session's bookkeeping: final hit counts.
     void flushHits();
@@ -118,6 +120,7 @@ private:
     int frameCounter_ = 0;
     int64_t callIndex_ = 0;
     int runOnlyDepth_ = 0;
+    int eagerHitDepth_ = 0;
     std::shared_ptr<Tracer> tracer_;
     Engine* previous_ = nullptr;
 };

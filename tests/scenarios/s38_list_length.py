@@ -1,4 +1,4 @@
-# expect-categories: other
+# expect-categories: constant_change
 # expect-reason: 0/1 | 0/0: len(xs) == 2
 import torch
 import torch._dynamo.testing
