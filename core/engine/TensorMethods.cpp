@@ -123,8 +123,20 @@ void installTensorMethods(Interpreter& interp, TorchContext& ctx) {
             if (!t.attrs) t.attrs = Interpreter::current().newDict();
             t.attrs->setStr("grad", g);
         });
-    // .data: a detached alias of the same storage.
-    prop("data", [c](const Value& v) { return c->wrap(tensor::detach(self(*c, v).tensor)); });
+    // .data: a detached alias of the same storage; assigning it swaps the tensor behind this
+    // Python object (torch's set_data), which Module._apply relies on to keep Parameters.
+    interp.addProperty(
+        T, "data", [c](const Value& v) { return runGuarded([&] { return c->wrap(tensor::detach(self(*c, v).tensor)); }); },
+        [c](const Value& v, const Value& x) {
+            TensorObject& t = self(*c, v);
+            const Tensor& src = tensorArg(*c, x, "data", "data");
+            runGuarded([&] {
+                const bool rg = t.tensor.requiresGrad();
+                Tensor fresh = tensor::detach(src);
+                if (rg && fresh.isFloatingPoint()) fresh.setRequiresGrad(true);
+                t.tensor = std::move(fresh);
+            });
+        });
     // .T / .mT are ops (new views): properties that call them through the dispatcher.
     for (auto [name, id] : {std::pair{"T", ctx.state->ids.opT}, std::pair{"mT", ctx.state->ids.opMT}}) {
         const int op = id;

@@ -32,6 +32,25 @@ Value callOp2(TorchContext& ctx, int op, const Value& a, const Value& b) {
     return ctx.callOp(op, CallArgs{std::span<const Value>(args, 2), {}});
 }
 
+// Whether `v` can be an operand of a tensor op (a tensor or a number), decided without
+// converting it: a tracking proxy (a traced Python int/bool/float, which reports a visible
+// builtin type) must reach the op unconverted, since probing it would install a guard or
+// specialize a SymInt.
+bool isOperandCandidate(const TorchContext& ctx, const Value& v) {
+    switch (v.tag()) {
+    case runtime::Tag::Bool:
+    case runtime::Tag::Int:
+    case runtime::Tag::Float: return true;
+    case runtime::Tag::Obj: break;
+    default: return false;
+    }
+    if (tensorObj(ctx, v) || asTensorObject(v)) return true;
+    runtime::Type* t = v.obj()->visibleType();
+    if (!t) t = v.obj()->type();
+    const runtime::BuiltinTypes& bt = Interpreter::current().types;
+    return t->isSubtypeOf(bt.int_) || t->isSubtypeOf(bt.float_);  // bool is an int subtype
+}
+
 bool isDynamicIndicesName(const TorchContext& ctx, runtime::Str* name) {
     return name == ctx.state->dynamicIndicesName || name->view() == "_dynamo_dynamic_indices";
 }
@@ -83,8 +102,7 @@ bool TensorObject::setItem(const Value& key, const Value& v) {
 
 int TensorObject::contains(const Value& v) {
     TorchContext& ctx = contextOf(this);
-    std::optional<tensor::Operand> probe;
-    if (!operandOf(ctx, v, probe))
+    if (!isOperandCandidate(ctx, v))
         Interpreter::current().raise("RuntimeError", "Tensor.__contains__ only supports Tensor or scalar, but you passed in a " +
                                                          runtime::typeName(v) + ".");
     return runtime::ops::truthy(callOp2(ctx, ctx.state->ids.contains, Value(this), v)) ? 1 : 0;
@@ -93,9 +111,8 @@ int TensorObject::contains(const Value& v) {
 Value TensorObject::richCompare(CmpOpKind op, const Value& other) {
     if (op > CmpOpKind::GtE) return {};
     TorchContext& ctx = contextOf(this);
-    std::optional<tensor::Operand> probe;
     // Anything that is neither a tensor nor a number: NotImplemented (so `x == None` is False).
-    if (!operandOf(ctx, other, probe)) return {};
+    if (!isOperandCandidate(ctx, other)) return {};
     return callOp2(ctx, ctx.state->ids.compare[static_cast<size_t>(op)], Value(this), other);
 }
 
@@ -103,10 +120,7 @@ Value TensorObject::binaryOp(BinOpKind op, const Value& other, bool reflected) {
     TorchContext& ctx = contextOf(this);
     const int id = ctx.state->ids.binary[static_cast<size_t>(op)];
     if (id < 0) return {};
-    // A tracking proxy (a traced Python int/bool/float) must reach the op unconverted: probing it
-    // would specialize a SymInt. Proxies report a visible builtin type.
-    std::optional<tensor::Operand> probe;
-    if (!(other.isObj() && other.obj()->visibleType()) && !operandOf(ctx, other, probe)) return {};
+    if (!isOperandCandidate(ctx, other)) return {};
     // Reflected (`2 * x`): recorded as operator.mul(2, x), the operands in source order.
     return reflected ? callOp2(ctx, id, other, Value(this)) : callOp2(ctx, id, Value(this), other);
 }
@@ -115,8 +129,7 @@ Value TensorObject::inplaceOp(BinOpKind op, const Value& other) {
     TorchContext& ctx = contextOf(this);
     const int id = ctx.state->ids.inplace[static_cast<size_t>(op)];
     if (id < 0) return {};
-    std::optional<tensor::Operand> probe;
-    if (!(other.isObj() && other.obj()->visibleType()) && !operandOf(ctx, other, probe)) return {};
+    if (!isOperandCandidate(ctx, other)) return {};
     return callOp2(ctx, id, Value(this), other);
 }
 

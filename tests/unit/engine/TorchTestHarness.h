@@ -29,6 +29,8 @@ struct TorchHarness {
     // Runs `source`, expecting an uncaught exception: "TypeName: message" (empty if none).
     std::string error(const std::string& source) {
         out.clear();
+        // The exception object must be released (and str() taken) with the interpreter current.
+        runtime::InterpreterScope scope(interp);
         try {
             interp.runSource("scenario.py", source);
         } catch (const runtime::PyError& e) {
