@@ -4,6 +4,7 @@
 #include <boost/iostreams/filter/zstd.hpp>
 #include <boost/iostreams/filtering_streambuf.hpp>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -63,7 +64,8 @@ LineReader::LineReader(const std::string& path, size_t maxLineBytes)
         else source_->decoder->push(io::zstd_decompressor());
         source_->decoder->push(CountingFile{source_->file, source_->position});
     }
-    buf_.resize(1u << 20);
+    // Read in 1 MiB chunks, or the whole file when it is smaller (many small imports, fuzzing).
+    chunk_ = compression_ == Compression::None ? size_t(std::clamp<int64_t>(fileSize_ + 1, 4096, 1 << 20)) : size_t(256u << 10);
 }
 
 LineReader::~LineReader() = default;
@@ -75,7 +77,7 @@ int64_t LineReader::filePosition() const {
 size_t LineReader::fill() {
     if (eof_) return 0;
     // Keep the unread tail, make room for one more chunk (plus padding for readers of the view).
-    constexpr size_t kChunk = 1u << 20;
+    const size_t kChunk = chunk_;
     if (begin_ > 0) {
         std::memmove(buf_.data(), buf_.data() + begin_, end_ - begin_);
         end_ -= begin_;

@@ -39,6 +39,7 @@ private:
     std::string path_;
     Compression compression_ = Compression::None;
     size_t maxLine_;
+    size_t chunk_ = 1u << 20;    // bytes read per fill()
     std::string buf_;
     std::string overlong_; // holds the cut line while the buffer is refilled
     size_t begin_ = 0, end_ = 0; // unread bytes are buf_[begin_, end_)
