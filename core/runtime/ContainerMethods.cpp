@@ -62,9 +62,9 @@ void dictInit(Dict* d, const CallArgs& a, const char* name) {
 Ref<SetObject> setFrom(Type* t, const Value& it) {
     auto s = make<SetObject>(t, t == in().types.frozenset);
     if (auto* o = it.dyn<SetObject>()) {
-        for (auto& v : o->items()) s->add(v);
+        s->merge(o);
     } else if (auto* d = it.dyn<Dict>()) {
-        for (auto& k : d->keys()) s->add(k);
+        s->mergeKeys(d->keys());
     } else {
         Value iter = ops::getIter(it);
         Value v;
@@ -386,8 +386,12 @@ void setupContainerMethods(Interpreter& I) {
     }, true);
     S("update", [](const CallArgs& a) {
         auto* s = self<SetObject>(a, "set", "update");
-        for (size_t i = 1; i < a.size(); ++i)
-            for (auto& v : ops::toVector(a[i])) s->add(v);
+        for (size_t i = 1; i < a.size(); ++i) {
+            if (auto* o = a[i].dyn<SetObject>()) s->merge(o);
+            else if (auto* d = a[i].dyn<Dict>()) s->mergeKeys(d->keys());
+            else
+                for (auto& v : ops::toVector(a[i])) s->add(v);
+        }
         return Value::none();
     }, false);
     S("union", [](const CallArgs& a) { return setOp(a, BinOpKind::BitOr, "union"); }, true);

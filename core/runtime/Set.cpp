@@ -189,13 +189,33 @@ int64_t SetObject::hash() {
 
 Value SetObject::iter() { return Value(new SetIterator(in().types.setIterator, items())); }
 
+void SetObject::merge(const SetObject* other) {
+    if (other == this || other->used_ == 0) return;
+    if ((fill_ + other->used_) * 5 >= mask_ * 3) resize((used_ + other->used_) * 2);
+    if (fill_ == 0 && mask_ == other->mask_ && other->fill_ == other->used_) {
+        table_ = other->table_;  // same size, no dummies: same positions
+        fill_ = used_ = other->used_;
+        return;
+    }
+    if (fill_ == 0) {
+        for (const auto& e : other->table_)
+            if (!e.key.isNull() && !e.dummy) insertClean(table_, mask_, e.key, e.hash);
+        fill_ = used_ = other->used_;
+        return;
+    }
+    for (const auto& e : std::vector<Slot>(other->table_))
+        if (!e.key.isNull() && !e.dummy) add(e.key);
+}
+
+void SetObject::mergeKeys(const std::vector<Value>& keys) {
+    if ((fill_ + keys.size()) * 5 >= mask_ * 3) resize((used_ + keys.size()) * 2);
+    for (const auto& k : keys) add(k);
+}
+
 namespace {
 Ref<SetObject> copyOf(SetObject* s, Type* t) {
     auto r = make<SetObject>(t, t == in().types.frozenset);
-    if ((r->size() + s->size()) * 5 >= 7 * 3) {
-        // mirror set_update_internal's pre-sizing
-    }
-    for (auto& v : s->items()) r->add(v);
+    r->merge(s);
     return r;
 }
 } // namespace
@@ -229,14 +249,14 @@ Value SetObject::binaryOp(BinOpKind op, const Value& other, bool reflected) {
     switch (op) {
     case BinOpKind::BitOr: {
         auto r = copyOf(a, rt);
-        for (auto& v : b->items()) r->add(v);
+        r->merge(b);
         return Value(r.get());
     }
     case BinOpKind::BitAnd: {
         auto r = make<SetObject>(rt, rt == in().types.frozenset);
-        SetObject* small = a;
-        SetObject* big = b;
-        if (big->size() < small->size()) std::swap(small, big);
+        SetObject* small = b;
+        SetObject* big = a;
+        if (small->size() > big->size()) std::swap(small, big);
         for (auto& v : small->items())
             if (big->has(v)) r->add(v);
         return Value(r.get());
@@ -253,8 +273,8 @@ Value SetObject::binaryOp(BinOpKind op, const Value& other, bool reflected) {
         return Value(r.get());
     }
     case BinOpKind::BitXor: {
-        auto r = copyOf(a, rt);
-        for (auto& v : b->items()) {
+        auto r = copyOf(b, rt);
+        for (auto& v : a->items()) {
             if (r->has(v)) r->discard(v);
             else r->add(v);
         }
@@ -270,7 +290,7 @@ Value SetObject::inplaceOp(BinOpKind op, const Value& other) {
     if (!o) return {};
     switch (op) {
     case BinOpKind::BitOr:
-        for (auto& v : o->items()) add(v);
+        merge(o);
         return Value(this);
     case BinOpKind::BitAnd: {
         std::vector<Value> keep;

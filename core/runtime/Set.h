@@ -18,6 +18,10 @@ public:
     void add(const Value& key);
     bool discard(const Value& key);
     void clear();
+    // CPython's set_merge: one resize up front, then insert in the other table's order.
+    void merge(const SetObject* other);
+    // set_update_internal for a dict: presize, then insert in the dict's order.
+    void mergeKeys(const std::vector<Value>& keys);
     // Active keys in table order.
     std::vector<Value> items() const;
 

@@ -25,7 +25,9 @@ bool printable(uint32_t cp) {
     if (cp < 0x20 || cp == 0x7f) return false;
     if (cp >= 0x80 && cp < 0xa0) return false;
     if (cp == 0xad) return false;
-    if (cp >= 0x2028 && cp <= 0x2029) return false;
+    if ((cp >= 0x200B && cp <= 0x200F) || (cp >= 0x2028 && cp <= 0x202E) || (cp >= 0x2060 && cp <= 0x206F)) return false;
+    if (cp == 0xFEFF || cp == 0x180E || (cp >= 0xFFF9 && cp <= 0xFFFB)) return false;
+    if (cp >= 0xE000 && cp <= 0xF8FF) return false;  // private use
     if (cp >= 0xd800 && cp <= 0xdfff) return false;
     return true;
 }

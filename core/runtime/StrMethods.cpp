@@ -197,20 +197,59 @@ Value splitImpl(const CallArgs& a, bool fromRight) {
     return I.newList(std::move(out));
 }
 
-template <class F> std::string mapAscii(const std::string& s, F f) {
-    std::string out = s;
-    for (auto& c : out)
-        if (static_cast<unsigned char>(c) < 0x80) c = static_cast<char>(f(static_cast<unsigned char>(c)));
+// Simple case mapping for ASCII, Latin-1, Latin Extended-A, Greek and Cyrillic (one code point
+// to one code point; 'ß'.upper() stays 'ß').
+uint32_t upperCp(uint32_t c) {
+    if (c < 0x80) return (c >= 'a' && c <= 'z') ? c - 32 : c;
+    if (c >= 0xE0 && c <= 0xFE && c != 0xF7) return c - 0x20;
+    if (c == 0xFF) return 0x178;
+    if ((c >= 0x100 && c <= 0x137) || (c >= 0x14A && c <= 0x177)) return c & ~1u;
+    if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E)) return (c & 1u) ? c : c - 1;
+    if (c >= 0x3B1 && c <= 0x3C9 && c != 0x3C2) return c - 0x20;
+    if (c == 0x3C2) return 0x3A3;
+    if (c >= 0x430 && c <= 0x44F) return c - 0x20;
+    if (c >= 0x450 && c <= 0x45F) return c - 0x50;
+    return c;
+}
+uint32_t lowerCp(uint32_t c) {
+    if (c < 0x80) return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+    if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return c + 0x20;
+    if (c == 0x178) return 0xFF;
+    if ((c >= 0x100 && c <= 0x137) || (c >= 0x14A && c <= 0x177)) return c | 1u;
+    if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E)) return (c & 1u) ? c + 1 : c;
+    if (c >= 0x391 && c <= 0x3A9 && c != 0x3A2) return c + 0x20;
+    if (c >= 0x410 && c <= 0x42F) return c + 0x20;
+    if (c >= 0x400 && c <= 0x40F) return c + 0x50;
+    return c;
+}
+bool isUpperCp(uint32_t c) { return lowerCp(c) != c; }
+bool isLowerCp(uint32_t c) { return upperCp(c) != c || c == 0xDF; }
+bool isAlphaCp(uint32_t c) {
+    if (c < 0x80) return std::isalpha(static_cast<int>(c)) != 0;
+    if (c == 0xD7 || c == 0xF7) return false;
+    return (c >= 0xC0 && c <= 0x24F) || (c >= 0x370 && c <= 0x3FF) || (c >= 0x400 && c <= 0x4FF) ||
+           (c >= 0x3040 && c <= 0x30FF) || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7AF) || c == 0xAA ||
+           c == 0xB5 || c == 0xBA;
+}
+
+template <class F> std::string mapCase(const std::string& s, F f) {
+    std::string out;
+    out.reserve(s.size());
+    size_t i = 0;
+    while (i < s.size()) appendUtf8(out, f(decodeUtf8(s, i)));
     return out;
 }
 
 template <class P> Value predicate(const CallArgs& a, const char* name, P pred, bool emptyResult = false) {
     Str* s = selfStr(a, name);
     if (s->s().empty()) return Value::boolean(emptyResult);
-    for (unsigned char c : s->s())
-        if (!pred(c)) return Value::boolean(false);
+    const std::string& str = s->s();
+    size_t i = 0;
+    while (i < str.size())
+        if (!pred(decodeUtf8(str, i))) return Value::boolean(false);
     return Value::boolean(true);
 }
+bool asciiDigit(uint32_t c) { return c >= '0' && c <= '9'; }
 
 Value justify(const CallArgs& a, char how) {
     Interpreter& I = in();
@@ -352,66 +391,80 @@ void setupStrMethods(Interpreter& I) {
         for (size_t i = hay.find(sub); i != std::string_view::npos; i = hay.find(sub, i + sub.size())) ++n;
         return Value::integer(n);
     });
-    M("upper", [](const CallArgs& a) { return in().newStr(mapAscii(selfStr(a, "upper")->s(), ::toupper)); });
-    M("lower", [](const CallArgs& a) { return in().newStr(mapAscii(selfStr(a, "lower")->s(), ::tolower)); });
-    M("casefold", [](const CallArgs& a) { return in().newStr(mapAscii(selfStr(a, "casefold")->s(), ::tolower)); });
+    M("upper", [](const CallArgs& a) { return in().newStr(mapCase(selfStr(a, "upper")->s(), upperCp)); });
+    M("lower", [](const CallArgs& a) { return in().newStr(mapCase(selfStr(a, "lower")->s(), lowerCp)); });
+    M("casefold", [](const CallArgs& a) { return in().newStr(mapCase(selfStr(a, "casefold")->s(), lowerCp)); });
     M("swapcase", [](const CallArgs& a) {
-        return in().newStr(mapAscii(selfStr(a, "swapcase")->s(), [](int c) { return std::isupper(c) ? std::tolower(c) : std::toupper(c); }));
+        return in().newStr(mapCase(selfStr(a, "swapcase")->s(), [](uint32_t c) { return isUpperCp(c) ? lowerCp(c) : upperCp(c); }));
     });
     M("capitalize", [](const CallArgs& a) {
-        std::string s = mapAscii(selfStr(a, "capitalize")->s(), ::tolower);
-        if (!s.empty() && static_cast<unsigned char>(s[0]) < 0x80) s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
-        return in().newStr(s);
+        const std::string& src = selfStr(a, "capitalize")->s();
+        std::string out;
+        size_t i = 0;
+        bool first = true;
+        while (i < src.size()) {
+            uint32_t c = decodeUtf8(src, i);
+            appendUtf8(out, first ? upperCp(c) : lowerCp(c));
+            first = false;
+        }
+        return in().newStr(out);
     });
     M("title", [](const CallArgs& a) {
-        std::string s = selfStr(a, "title")->s();
+        const std::string& src = selfStr(a, "title")->s();
+        std::string out;
         bool prevCased = false;
-        for (auto& c : s) {
-            auto u = static_cast<unsigned char>(c);
-            if (u >= 0x80) {
-                prevCased = false;
-                continue;
-            }
-            if (std::isalpha(u)) {
-                c = static_cast<char>(prevCased ? std::tolower(u) : std::toupper(u));
+        size_t i = 0;
+        while (i < src.size()) {
+            uint32_t c = decodeUtf8(src, i);
+            if (isAlphaCp(c)) {
+                appendUtf8(out, prevCased ? lowerCp(c) : upperCp(c));
                 prevCased = true;
-            } else prevCased = false;
+            } else {
+                appendUtf8(out, c);
+                prevCased = false;
+            }
         }
-        return in().newStr(s);
+        return in().newStr(out);
     });
-    M("isdigit", [](const CallArgs& a) { return predicate(a, "isdigit", [](unsigned char c) { return std::isdigit(c) != 0; }); });
-    M("isdecimal", [](const CallArgs& a) { return predicate(a, "isdecimal", [](unsigned char c) { return std::isdigit(c) != 0; }); });
-    M("isnumeric", [](const CallArgs& a) { return predicate(a, "isnumeric", [](unsigned char c) { return std::isdigit(c) != 0; }); });
-    M("isalpha", [](const CallArgs& a) { return predicate(a, "isalpha", [](unsigned char c) { return std::isalpha(c) != 0; }); });
-    M("isalnum", [](const CallArgs& a) { return predicate(a, "isalnum", [](unsigned char c) { return std::isalnum(c) != 0; }); });
-    M("isspace", [](const CallArgs& a) { return predicate(a, "isspace", [](unsigned char c) { return isSpace(c); }); });
-    M("isascii", [](const CallArgs& a) { return predicate(a, "isascii", [](unsigned char c) { return c < 0x80; }, true); });
+    M("isdigit", [](const CallArgs& a) { return predicate(a, "isdigit", asciiDigit); });
+    M("isdecimal", [](const CallArgs& a) { return predicate(a, "isdecimal", asciiDigit); });
+    M("isnumeric", [](const CallArgs& a) { return predicate(a, "isnumeric", asciiDigit); });
+    M("isalpha", [](const CallArgs& a) { return predicate(a, "isalpha", isAlphaCp); });
+    M("isalnum", [](const CallArgs& a) { return predicate(a, "isalnum", [](uint32_t c) { return isAlphaCp(c) || asciiDigit(c); }); });
+    M("isspace", [](const CallArgs& a) { return predicate(a, "isspace", [](uint32_t c) { return c < 0x80 && isSpace(static_cast<unsigned char>(c)); }); });
+    M("isascii", [](const CallArgs& a) { return predicate(a, "isascii", [](uint32_t c) { return c < 0x80; }, true); });
     M("isupper", [](const CallArgs& a) {
-        std::string s = selfStr(a, "isupper")->s();
+        const std::string& s = selfStr(a, "isupper")->s();
         bool cased = false;
-        for (unsigned char c : s) {
-            if (std::islower(c)) return Value::boolean(false);
-            if (std::isupper(c)) cased = true;
+        size_t i = 0;
+        while (i < s.size()) {
+            uint32_t c = decodeUtf8(s, i);
+            if (isLowerCp(c)) return Value::boolean(false);
+            if (isUpperCp(c)) cased = true;
         }
         return Value::boolean(cased);
     });
     M("islower", [](const CallArgs& a) {
-        std::string s = selfStr(a, "islower")->s();
+        const std::string& s = selfStr(a, "islower")->s();
         bool cased = false;
-        for (unsigned char c : s) {
-            if (std::isupper(c)) return Value::boolean(false);
-            if (std::islower(c)) cased = true;
+        size_t i = 0;
+        while (i < s.size()) {
+            uint32_t c = decodeUtf8(s, i);
+            if (isUpperCp(c)) return Value::boolean(false);
+            if (isLowerCp(c)) cased = true;
         }
         return Value::boolean(cased);
     });
     M("istitle", [](const CallArgs& a) {
-        std::string s = selfStr(a, "istitle")->s();
+        const std::string& s = selfStr(a, "istitle")->s();
         bool prevCased = false, any = false;
-        for (unsigned char c : s) {
-            if (std::isupper(c)) {
+        size_t i = 0;
+        while (i < s.size()) {
+            uint32_t c = decodeUtf8(s, i);
+            if (isUpperCp(c)) {
                 if (prevCased) return Value::boolean(false);
                 prevCased = any = true;
-            } else if (std::islower(c)) {
+            } else if (isLowerCp(c)) {
                 if (!prevCased) return Value::boolean(false);
             } else prevCased = false;
         }
@@ -424,7 +477,7 @@ void setupStrMethods(Interpreter& I) {
             if (!(std::isalnum(c) || c == '_' || c >= 0x80)) return Value::boolean(false);
         return Value::boolean(true);
     });
-    M("isprintable", [](const CallArgs& a) { return predicate(a, "isprintable", [](unsigned char c) { return c >= 0x20 && c != 0x7f; }, true); });
+    M("isprintable", [](const CallArgs& a) { return predicate(a, "isprintable", [](uint32_t c) { return c >= 0x20 && c != 0x7f; }, true); });
     M("center", [](const CallArgs& a) { return justify(a, '^'); });
     M("ljust", [](const CallArgs& a) { return justify(a, '<'); });
     M("rjust", [](const CallArgs& a) { return justify(a, '>'); });
