@@ -76,7 +76,16 @@ RunResult runScenario(const std::string& fileName, const std::string& source, se
     interp.setErrorOutput(err);
 
     TorchContext ctx;
-    installTorch(interp, ctx);
+    try {
+        installTorch(interp, ctx);
+    } catch (const std::exception& e) {  // a broken torch prelude must not take the host down
+        result.exitCode = 1;
+        result.error = std::string("internal error while installing the torch modules: ") + e.what();
+        sink.beginSession(info);
+        sink.log({"error", "", -1, result.error});
+        sink.endSession(session::SessionStatus::Failed);
+        return result;
+    }
     EngineOptions eo;
     eo.compileDisabled = options.compileDisabled;
     eo.replayDisabled = options.replayDisabled;
