@@ -14,6 +14,7 @@
 namespace gs::engine {
 
 std::string nnLayerSource();  // NnLayers.cpp
+std::string nnInitSource();   // NnLayers.cpp
 
 namespace {
 
@@ -401,6 +402,9 @@ void installNn(runtime::Interpreter& interp, TorchContext& ctx) {
     interp.setAttr(runtime::Value(parameterModule), "Parameter", runtime::Value(ctx.parameterType));
     interp.addSourceModule("torch.nn", std::string(kModuleSource) + nnLayerSource(), "<torch/nn/modules.py>");
     interp.importModule("torch.nn");
+    // torch/nn/__init__.py imports init, so torch.nn.init works after `import torch`.
+    interp.addSourceModule("torch.nn.init", nnInitSource(), "<torch/nn/init.py>");
+    interp.importModule("torch.nn.init");
 }
 
 } // namespace gs::engine

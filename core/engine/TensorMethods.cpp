@@ -58,6 +58,101 @@ Value gradOf(TensorObject& t) {
     return g ? g : Value::none();
 }
 
+// Explicit dunder calls (x.__add__(y), torch.Tensor.__mul__): the same slots the operators
+// use, so they reach the same ops; NotImplemented where the operator would return it.
+void installOperatorMethods(Interpreter& interp, TorchContext& ctx) {
+    TorchContext* c = &ctx;
+    runtime::Type* T = ctx.tensorType;
+    using runtime::BinOpKind;
+    const std::pair<const char*, BinOpKind> binary[] = {
+        {"add", BinOpKind::Add},       {"sub", BinOpKind::Sub},   {"mul", BinOpKind::Mult},
+        {"matmul", BinOpKind::MatMult}, {"truediv", BinOpKind::Div}, {"floordiv", BinOpKind::FloorDiv},
+        {"mod", BinOpKind::Mod},       {"pow", BinOpKind::Pow},   {"and", BinOpKind::BitAnd},
+        {"or", BinOpKind::BitOr},      {"xor", BinOpKind::BitXor},
+    };
+    auto orNotImplemented = [](Value v) { return v ? v : Interpreter::current().notImplemented(); };
+    for (const auto& [n, kind] : binary) {
+        const BinOpKind k = kind;
+        const std::string name = n;
+        defineNativeMethod(interp, T, "__" + name + "__", [c, k, orNotImplemented, name](const CallArgs& a) {
+            a.expect("__" + name + "__", 2, 2);
+            return orNotImplemented(self(*c, a[0]).binaryOp(k, a[1], false));
+        });
+        defineNativeMethod(interp, T, "__r" + name + "__", [c, k, orNotImplemented, name](const CallArgs& a) {
+            a.expect("__r" + name + "__", 2, 2);
+            return orNotImplemented(self(*c, a[0]).binaryOp(k, a[1], true));
+        });
+        if (k == BinOpKind::MatMult) continue;
+        defineNativeMethod(interp, T, "__i" + name + "__", [c, k, orNotImplemented, name](const CallArgs& a) {
+            a.expect("__i" + name + "__", 2, 2);
+            return orNotImplemented(self(*c, a[0]).inplaceOp(k, a[1]));
+        });
+    }
+    using runtime::CmpOpKind;
+    const std::pair<const char*, CmpOpKind> compare[] = {{"eq", CmpOpKind::Eq}, {"ne", CmpOpKind::NotEq},
+                                                         {"lt", CmpOpKind::Lt}, {"le", CmpOpKind::LtE},
+                                                         {"gt", CmpOpKind::Gt}, {"ge", CmpOpKind::GtE}};
+    for (const auto& [n, kind] : compare) {
+        const CmpOpKind k = kind;
+        const std::string name = std::string("__") + n + "__";
+        defineNativeMethod(interp, T, name, [c, k, orNotImplemented, name](const CallArgs& a) {
+            a.expect(name, 2, 2);
+            return orNotImplemented(self(*c, a[0]).richCompare(k, a[1]));
+        });
+    }
+    using runtime::UnaryOpKind;
+    const std::pair<const char*, UnaryOpKind> unary[] = {
+        {"__neg__", UnaryOpKind::USub}, {"__pos__", UnaryOpKind::UAdd}, {"__invert__", UnaryOpKind::Invert}};
+    for (const auto& [n, kind] : unary) {
+        const UnaryOpKind k = kind;
+        const std::string name = n;
+        defineNativeMethod(interp, T, name, [c, k, name](const CallArgs& a) {
+            a.expect(name, 1, 1);
+            return self(*c, a[0]).unaryOp(k);
+        });
+    }
+    defineNativeMethod(interp, T, "__bool__", [c](const CallArgs& a) {
+        a.expect("__bool__", 1, 1);
+        return Value::boolean(self(*c, a[0]).truth() != 0);
+    });
+    defineNativeMethod(interp, T, "__float__", [c](const CallArgs& a) {
+        a.expect("__float__", 1, 1);
+        double d = 0;
+        self(*c, a[0]).toFloat(d);
+        return Value::real(d);
+    });
+    defineNativeMethod(interp, T, "__int__", [c](const CallArgs& a) {
+        a.expect("__int__", 1, 1);
+        int64_t i = 0;
+        self(*c, a[0]).toInt(i);
+        return Value::integer(i);
+    });
+    defineNativeMethod(interp, T, "__index__", [c](const CallArgs& a) {
+        a.expect("__index__", 1, 1);
+        int64_t i = 0;
+        self(*c, a[0]).toIndex(i);
+        return Value::integer(i);
+    });
+    defineNativeMethod(interp, T, "__iter__", [c](const CallArgs& a) {
+        a.expect("__iter__", 1, 1);
+        return self(*c, a[0]).iter();
+    });
+    defineNativeMethod(interp, T, "__contains__", [c](const CallArgs& a) {
+        a.expect("__contains__", 2, 2);
+        return Value::boolean(self(*c, a[0]).contains(a[1]) != 0);
+    });
+    defineNativeMethod(interp, T, "__repr__", [c](const CallArgs& a) {
+        a.expect("__repr__", 1, 1);
+        return Interpreter::current().newStr(self(*c, a[0]).repr());
+    });
+    defineNativeMethod(interp, T, "__format__", [c](const CallArgs& a) {
+        a.expect("__format__", 2, 2);
+        auto* spec = a[1].dyn<runtime::Str>();
+        if (!spec) Interpreter::current().raise("TypeError", "__format__() argument must be str, not " + runtime::typeName(a[1]));
+        return Interpreter::current().newStr(self(*c, a[0]).format(spec->view()));
+    });
+}
+
 } // namespace
 
 void installTensorMethods(Interpreter& interp, TorchContext& ctx) {
@@ -208,6 +303,7 @@ void installTensorMethods(Interpreter& interp, TorchContext& ctx) {
         a.expect("__len__", 1, 1);
         return Value::integer(self(*c, a[0]).len());
     });
+    installOperatorMethods(interp, ctx);
 }
 
 } // namespace gs::engine

@@ -4,6 +4,7 @@
 #include "core/engine/TorchBindings.h"
 
 #include <atomic>
+#include <limits>
 #include <mutex>
 #include <stdexcept>
 #include <unordered_map>
@@ -116,7 +117,7 @@ const tensor::Tensor& dispatchedTensor(const Value& v) { return tensorOf(v); }
 } // namespace
 
 Value OpDispatcher::call(int opIndex, const CallArgs& args) {
-    TorchContext& ctx = dispatcherContext();
+    TorchContext& ctx = owner ? *owner : dispatcherContext();
     return ctx.ops[static_cast<size_t>(opIndex)].impl(args);
 }
 
@@ -233,11 +234,13 @@ void installTorch(Interpreter& interp, TorchContext& ctx) {
     ctx.state = std::make_shared<TorchState>();
     ctx.ops.clear();
     ctx.defaultDispatcher = OpDispatcher();
+    ctx.defaultDispatcher.owner = &ctx;
     ctx.dispatcher = &ctx.defaultDispatcher;
     registerContext(ctx);
     // Tensors that allocate beyond the run's element limit fail inside the tensor library with
     // a LimitError, which raiseLimitError turns into the interpreter's LimitExceeded.
-    tensor::ElementLimit::set(interp.limits().maxTensorElements);
+    const int64_t limit = interp.limits().maxTensorElements;  // <= 0: no limit
+    tensor::ElementLimit::set(limit > 0 ? limit : std::numeric_limits<int64_t>::max());
 
     TorchState& st = *ctx.state;
     st.torchModule = interp.nativeModule("torch");

@@ -21,6 +21,8 @@
 
 namespace gs::engine {
 
+struct TorchContext;
+
 // How an op's output shape relates to its inputs, for symbolic shapes while tracing.
 enum class ShapeRule : uint8_t {
     Elementwise,   // broadcast of all tensor inputs (binary/unary/ternary pointwise ops)
@@ -55,6 +57,9 @@ public:
     // bool(tensor) (one element) and tensor.item(): data-dependent; the tracer graph-breaks.
     virtual bool truth(const runtime::Value& tensor);
     virtual runtime::Value item(const runtime::Value& tensor);
+    // The context whose ops call() runs (set for TorchContext::defaultDispatcher by installTorch;
+    // when null, call() looks the current interpreter's context up).
+    TorchContext* owner = nullptr;
 };
 
 class TensorObject;

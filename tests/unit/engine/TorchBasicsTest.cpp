@@ -161,3 +161,21 @@ TEST(TorchBasics, SeededRandomIsReproducible) {
               "torch.Size([2]) True\n"
               "torch.int64 [0, 1, 2, 3]\n");
 }
+
+TEST(TorchBasics, TensorElementLimitStopsTheRun) {
+    gs::runtime::Interpreter interp;
+    interp.limits().maxTensorElements = 1000;
+    gs::engine::TorchContext ctx;
+    gs::engine::installTorch(interp, ctx);
+    EXPECT_THROW(interp.runSource("scenario.py", "import torch\nx = torch.zeros(100, 100)\n"), gs::runtime::LimitExceeded);
+    // An op result over the limit (not a factory) stops the run too, and scenario code cannot
+    // catch it.
+    EXPECT_THROW(interp.runSource("scenario.py", "import torch\n"
+                                                 "x = torch.ones(40)\n"
+                                                 "try:\n"
+                                                 "    y = x.view(40, 1) * x\n"
+                                                 "except RuntimeError:\n"
+                                                 "    pass\n"),
+                 gs::runtime::LimitExceeded);
+    EXPECT_NO_THROW(interp.runSource("scenario.py", "import torch\nx = torch.zeros(10, 100)\n"));
+}

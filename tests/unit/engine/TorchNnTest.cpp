@@ -168,3 +168,17 @@ TEST(TorchNn, ModuleConversionsKeepParameterObjects) {
               "True torch.float64 torch.float64 True torch.float32\n"
               "None False\n");
 }
+
+TEST(TorchNn, InitFunctionsFillUnderNoGrad) {
+    TorchHarness h;
+    EXPECT_EQ(h.run("import torch\n"
+                    "lin = torch.nn.Linear(3, 2)\n"
+                    "torch.nn.init.zeros_(lin.bias)\n"
+                    "torch.nn.init.constant_(lin.weight, 0.5)\n"
+                    "print(lin.bias, lin.weight.sum().item())\n"
+                    "w = torch.empty(4, 6)\n"
+                    "torch.nn.init.xavier_uniform_(w)\n"
+                    "print(bool((w.abs() <= (6 / 10) ** 0.5).all()), torch.nn.init.calculate_gain('relu') == 2 ** 0.5)\n"),
+              "Parameter containing:\ntensor([0., 0.], requires_grad=True) 3.0\n"
+              "True True\n");
+}

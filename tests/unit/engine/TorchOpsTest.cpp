@@ -146,3 +146,16 @@ TEST(TorchOps, ShapeMismatchIsARuntimeErrorOnTheScenarioLine) {
     EXPECT_EQ(h.error("import torch\ntorch.ones(2).sum(dim=3)\n"),
               "IndexError: Dimension out of range (expected to be in range of [-1, 0], but got 3)");
 }
+
+TEST(TorchOps, ExplicitDunderCallsUseTheSameOps) {
+    TorchHarness h;
+    EXPECT_EQ(h.run("import torch\n"
+                    "x = torch.tensor([1.0, 2.0])\n"
+                    "print(x.__add__(1), x.__rsub__(1), x.__mul__('a'), x.__eq__(x), x.__neg__())\n"
+                    "print(torch.Tensor.__matmul__(x, x), x.__bool__ if False else len(x), x.__contains__(2.0))\n"
+                    "y = x.clone()\n"
+                    "print(y.__iadd__(1) is y, y, format(torch.tensor(0.5), '.3f'), x.__index__ if False else int(x[1]))\n"),
+              "tensor([2., 3.]) tensor([ 0., -1.]) NotImplemented tensor([True, True]) tensor([-1., -2.])\n"
+              "tensor(5.) 2 True\n"
+              "True tensor([2., 3.]) 0.500 2\n");
+}
