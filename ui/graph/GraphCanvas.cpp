@@ -119,6 +119,14 @@ QStringList GraphCanvas::selectedIds() const {
 
 QString GraphCanvas::exportPicture(const QString& path) const {
     if (nodes_.isEmpty()) return QStringLiteral("There is no picture to export.");
+    // Cached items would be painted as bitmaps; an export wants vectors and text.
+    for (auto* item : nodes_) item->setCacheMode(QGraphicsItem::NoCache);
+    const QString error = renderTo(path);
+    for (auto* item : nodes_) item->setCacheMode(QGraphicsItem::DeviceCoordinateCache);
+    return error;
+}
+
+QString GraphCanvas::renderTo(const QString& path) const {
     const QRectF rect = scene()->sceneRect();
     if (QFileInfo(path).suffix().compare(QStringLiteral("svg"), Qt::CaseInsensitive) == 0) {
         QSvgGenerator svg;

@@ -51,6 +51,7 @@ protected:
     void contextMenuEvent(QContextMenuEvent* event) override;
 
 private:
+    QString renderTo(const QString& path) const;
     QFont font_;
     QHash<QString, GraphNodeItem*> nodes_;
     GraphNodeItem* firstNode_ = nullptr;

@@ -51,6 +51,10 @@ QString Describe::localName(const std::string& source) {
     return qs(source).replace(local, QStringLiteral("\\1"));
 }
 
+QString Describe::count(qint64 n, const char* singular, const char* plural) {
+    return QStringLiteral("%1 %2").arg(n).arg(QString::fromLatin1(n == 1 ? singular : plural));
+}
+
 QString Describe::firstLine(const std::string& text) {
     const auto nl = text.find('\n');
     return qs(nl == std::string::npos ? text : text.substr(0, nl) + " …");

@@ -19,6 +19,8 @@ public:
     static QString cursor(const SessionData& d, int64_t pos);
     // L['x'] -> x, as PyTorch prints reasons (dynamo-semantics §2.1 strip_local_scope)
     static QString localName(const std::string& source);
+    // "1 call", "3 calls" (no translator is loaded, so tr("%n call(s)") would print "(s)").
+    static QString count(qint64 n, const char* singular, const char* plural);
     // The first line of a possibly multi-line text.
     static QString firstLine(const std::string& text);
 };

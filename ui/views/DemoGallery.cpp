@@ -7,6 +7,7 @@
 #include <QSplitter>
 #include <QVBoxLayout>
 
+#include "ui/model/Describe.h"
 #include "ui/models/DemoModel.h"
 #include "ui/services/DemoCatalog.h"
 #include "ui/views/ItemViews.h"
@@ -63,8 +64,8 @@ void DemoGallery::setFolder(const QString& folder) {
         showDemo(-1);
         return;
     }
-    heading_->setText(tr("<b>%n teaching scenario(s)</b> — each shows one reason torch.compile recompiles. Double-click to run one.", "",
-                         model_->rowCount()));
+    heading_->setText(tr("<b>%1</b> — each shows one reason torch.compile recompiles. Double-click to run one.")
+                          .arg(Describe::count(model_->rowCount(), "teaching scenario", "teaching scenarios")));
     list_->setCurrentIndex(model_->index(0, DemoModel::Title));
 }
 

@@ -11,6 +11,7 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include "ui/model/Describe.h"
 #include "ui/models/CompareModel.h"
 #include "ui/models/Roles.h"
 #include "ui/models/SessionListModel.h"
@@ -86,7 +87,7 @@ SessionBrowser::SessionBrowser(SessionService* service, QWidget* parent)
     connect(remove_, &QPushButton::clicked, this, [this] {
         const auto ids = selectedIds();
         if (ids.empty()) return;
-        if (QMessageBox::question(this, tr("Delete sessions"), tr("Delete %n session(s) from the history? This cannot be undone.", "", int(ids.size())))
+        if (QMessageBox::question(this, tr("Delete sessions"), tr("Delete %1 from the history? This cannot be undone.").arg(Describe::count(qint64(ids.size()), "session", "sessions")))
             != QMessageBox::Yes)
             return;
         for (auto id : ids) removeSession(id);
@@ -96,7 +97,8 @@ SessionBrowser::SessionBrowser(SessionService* service, QWidget* parent)
         const auto keep = selectedIds();
         model_->setRows(rows);
         selectIds(keep);
-        heading_->setText(tr("%n stored session(s) in <code>%1</code>", "", int(rows.size())).arg(service_->storeLocation().toHtmlEscaped()));
+        heading_->setText(tr("%1 in <code>%2</code>")
+                              .arg(Describe::count(qint64(rows.size()), "stored session", "stored sessions"), service_->storeLocation().toHtmlEscaped()));
         updateButtons();
     });
     connect(service_, &SessionService::storeFailed, this, [this](const QString& msg) {

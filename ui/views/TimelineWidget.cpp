@@ -163,7 +163,7 @@ void TimelineWidget::paintDense(QPainter& p, const std::vector<int64_t>& calls, 
         for (; it != calls.end(); ++it) {
             const double x = *it * ppc_ - sx;
             if (x > width) break;
-            p.fillRect(QRectF(kLabelWidth + x, y, std::max(1.0, ppc_ - 1), h), c);
+            p.fillRect(QRectF(kLabelWidth + x + ppc_ * 0.15, y, std::max(1.0, ppc_ * 0.7), h), c);
         }
         return;
     }
@@ -189,9 +189,9 @@ void TimelineWidget::paintTrack(QPainter& p, const SessionData::Track& t, int y,
     paintDense(p, t.eager, y + h / 4, h / 2, width, Theme::kindColor(CallKind::RunOnly));
     // Compiles and recompiles: full-height marks, at least 3 px so they never vanish.
     auto it = std::lower_bound(t.marks.begin(), t.marks.end(), first, [](const auto& m, int64_t v) { return m.pos < v; });
-    const double w = std::max(3.0, ppc_ - 1);
+    const double w = std::max(3.0, ppc_ * 0.8);
     for (; it != t.marks.end() && it->pos <= last; ++it) {
-        const double x = kLabelWidth + it->pos * ppc_ - sx - (w > ppc_ ? (w - ppc_) / 2 : 0);
+        const double x = kLabelWidth + it->pos * ppc_ - sx + (ppc_ - w) / 2;
         QColor c = it->kind == CallKind::Recompile ? Theme::categoryColor(it->category) : Theme::kindColor(it->kind);
         p.fillRect(QRectF(x, y + 3, w, h - 6), c);
         if (it->kind == CallKind::Failed) {

@@ -40,6 +40,9 @@
 #include "ui/window/ProgressIndicator.h"
 #include "ui/window/RecentFiles.h"
 
+// The .qrc lives in the static gs_ui library: register it once, whoever creates the window.
+static void initGuardscopeResources() { Q_INIT_RESOURCE(guardscope); }
+
 namespace gs::ui {
 
 namespace {
@@ -57,6 +60,7 @@ MainWindow::MainWindow(std::unique_ptr<DataBackend> backend, QWidget* parent)
       graph_(new GraphView(selection_, layouts_, this)), log_(new LogView(selection_, this)), tests_(new TestsView(selection_, this)),
       browser_(new SessionBrowser(service_, this)), gallery_(new DemoGallery(this)), progress_(new ProgressIndicator(this)),
       counts_(new QLabel(this)), cursorLabel_(new QLabel(this)) {
+    initGuardscopeResources();
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Guardscope"));
     setWindowIcon(QIcon(QStringLiteral(":/guardscope/icon.svg")));
@@ -67,8 +71,9 @@ MainWindow::MainWindow(std::unique_ptr<DataBackend> backend, QWidget* parent)
     buildDocks();
     buildMenus();
 
-    statusBar()->addWidget(counts_, 1);
+    // Counts stay visible while messages come and go on the left.
     statusBar()->addPermanentWidget(progress_);
+    statusBar()->addPermanentWidget(counts_);
     statusBar()->addPermanentWidget(cursorLabel_);
     counts_->setObjectName(QStringLiteral("statusCounts"));
     updateStatus();
@@ -145,8 +150,20 @@ void MainWindow::buildDocks() {
     tabifyDockWidget(sessions, demos);
     cache->raise();
     resize(1440, 900);
-    resizeDocks({docks_.value(QStringLiteral("editor")), reasons}, {430, 560}, Qt::Horizontal);
-    resizeDocks({cache}, {270}, Qt::Vertical);
+}
+
+void MainWindow::showEvent(QShowEvent* event) {
+    QMainWindow::showEvent(event);
+    if (sized_) return;
+    sized_ = true;
+    // Default proportions, applied once the window has its size (resizeDocks needs one); a
+    // remembered layout replaces them.
+    if (!QSettings().contains(QStringLiteral("window/state"))) {
+        resizeDocks({docks_.value(QStringLiteral("editor")), docks_.value(QStringLiteral("reasons"))}, {width() * 30 / 100, width() * 36 / 100},
+                    Qt::Horizontal);
+        resizeDocks({docks_.value(QStringLiteral("cache"))}, {height() * 30 / 100}, Qt::Vertical);
+        defaultState_ = saveState();
+    }
 }
 
 void MainWindow::buildMenus() {
@@ -386,10 +403,11 @@ void MainWindow::updateStatus() {
     }
     const auto s = d->session().summary();
     QStringList parts;
-    parts << tr("%n function(s)", "", int(s.frames)) << tr("%n call(s)", "", int(s.calls)) << tr("%n compile(s)", "", int(s.compiles))
-          << tr("%n recompile(s)", "", int(s.recompiles)) << tr("%n cache hit(s)", "", int(s.cacheHits));
-    if (s.runOnly) parts << tr("%n run-only", "", int(s.runOnly));
-    if (s.limitHits) parts << tr("%n limit hit(s)", "", int(s.limitHits));
+    parts << Describe::count(s.frames, "function", "functions") << Describe::count(s.calls, "call", "calls")
+          << Describe::count(s.compiles, "compile", "compiles") << Describe::count(s.recompiles, "recompile", "recompiles")
+          << Describe::count(s.cacheHits, "cache hit", "cache hits");
+    if (s.runOnly) parts << Describe::count(s.runOnly, "run-only call", "run-only calls");
+    if (s.limitHits) parts << Describe::count(s.limitHits, "limit hit", "limit hits");
     if (s.testsPassed + s.testsFailed) parts << tr("tests %1 passed / %2 failed").arg(s.testsPassed).arg(s.testsFailed);
     counts_->setText(parts.join(QStringLiteral(" · ")));
     cursorLabel_->setText(Describe::cursor(*d, selection_->cursor()));
@@ -399,12 +417,10 @@ void MainWindow::showMessage(const QString& text, bool error) {
     lastMessage_ = text;
     statusBar()->setStyleSheet(error ? QStringLiteral("QStatusBar { color: #d02020; }") : QString());
     statusBar()->showMessage(text, error ? 0 : 8000);
-    counts_->setVisible(text.isEmpty());
     QTimer::singleShot(error ? 12000 : 8000, this, [this, text] {
         if (lastMessage_ == text) {
             statusBar()->clearMessage();
             statusBar()->setStyleSheet(QString());
-            counts_->setVisible(true);
         }
     });
 }

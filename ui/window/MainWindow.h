@@ -78,6 +78,7 @@ signals:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void showEvent(QShowEvent* event) override;
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
     bool eventFilter(QObject* watched, QEvent* event) override;
@@ -122,6 +123,7 @@ private:
     QString lastMessage_;
     qint64 paintClockStart_ = -1;
     bool awaitingPaint_ = false;
+    bool sized_ = false;
 };
 
 } // namespace gs::ui

@@ -5,6 +5,7 @@
 #include <QDockWidget>
 #include <QTimer>
 
+#include "ui/model/Describe.h"
 #include "ui/model/Selection.h"
 #include "ui/services/LayoutService.h"
 #include "ui/views/GraphView.h"
@@ -69,7 +70,7 @@ void Screenshotter::whenLaidOut(std::function<void()> then, int tries) {
 void Screenshotter::shootNext() {
     if (queue_.isEmpty()) {
         window_->restoreState(dockedState_);
-        emit finished(0, tr("Wrote %n picture(s) to %1", "", int(written_.size())).arg(dir_));
+        emit finished(0, tr("Wrote %1 to %2").arg(Describe::count(written_.size(), "picture", "pictures"), dir_));
         return;
     }
     const QString name = queue_.takeFirst();
