@@ -1,6 +1,8 @@
 // Exception objects and Python-style traceback text.
 #include "core/runtime/Exception.h"
 
+#include <optional>
+
 #include "core/runtime/Containers.h"
 #include "core/runtime/Dict.h"
 #include "core/runtime/Interpreter.h"
@@ -110,7 +112,14 @@ std::string formatExceptionLine(ExceptionObject* e) {
 }
 
 PyError::PyError(Ref<ExceptionObject> e) : exc_(std::move(e)) {
-    if (Interpreter* I = Interpreter::currentOrNull()) {
+    interp_ = Interpreter::currentOrNull();
+    typeName_ = exc_->typeName();
+    try {
+        message_ = ops::str(Value(exc_.get()));
+    } catch (PyError&) {
+        message_ = "<exception str() failed>";
+    }
+    if (Interpreter* I = interp_) {
         if (!I->handling.empty() && exc_->context.isNull()) {
             const Value& h = I->handling.back();
             if (h.obj() != exc_.get()) exc_->context = h;
@@ -145,6 +154,8 @@ void formatOne(ExceptionObject* e, std::string& out, int depth) {
 } // namespace
 
 std::string PyError::formatTraceback() const {
+    std::optional<InterpreterScope> scope;
+    if (interp_ && Interpreter::currentOrNull() != interp_) scope.emplace(*interp_);
     std::string out;
     formatOne(exc_.get(), out, 0);
     return out;

@@ -52,14 +52,17 @@ public:
     const char* what() const noexcept override { return text_.c_str(); }
     ExceptionObject* exception() const { return exc_.get(); }
     Value value() const { return Value(exc_.get()); }
-    std::string typeName() const { return exc_->typeName(); }
-    std::string message() const { return exc_->message(); }
+    // Computed when thrown, so they can be read outside an InterpreterScope.
+    std::string typeName() const { return typeName_; }
+    std::string message() const { return message_; }
     // Python-style "Traceback (most recent call last): ..." text with the chained exceptions.
     std::string formatTraceback() const;
 
 private:
     Ref<ExceptionObject> exc_;
     std::string text_;
+    std::string typeName_, message_;
+    Interpreter* interp_ = nullptr;
 };
 
 // A resource limit was hit (steps, call depth, wall time, tensor elements) or the run was

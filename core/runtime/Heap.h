@@ -13,16 +13,17 @@ public:
     Heap();
     ~Heap();
     void link(Object* o);
-    void unlink(Object* o);
+    static void unlink(Object* o);
     // Breaks all references (clearRefs) and frees every object still alive.
     void teardown();
     bool tearingDown() const { return tearingDown_; }
-    uint64_t liveObjects() const { return live_; }
+    uint64_t liveObjects() const;
 
 private:
-    Object* head_ = nullptr;
+    // Circular list through a sentinel, so that an object unlinks itself without knowing its
+    // heap (values may be released outside an InterpreterScope).
+    Object* sentinel_ = nullptr;
     uint32_t nextSerial_ = 1;
-    uint64_t live_ = 0;
     bool tearingDown_ = false;
 };
 

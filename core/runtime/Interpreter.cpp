@@ -68,7 +68,9 @@ InterpreterScope::~InterpreterScope() { tCurrent = previous_; }
 
 Interpreter& Interpreter::current() {
     if (!tCurrent) {
-        std::fputs("gs::runtime: no interpreter is current on this thread\n", stderr);
+        std::fputs("gs::runtime: no interpreter is current on this thread (host code that touches values "
+                   "directly must hold a gs::runtime::InterpreterScope)\n",
+                   stderr);
         std::abort();
     }
     return *tCurrent;

@@ -31,7 +31,9 @@
 #include "core/runtime/Exception.h"
 #include "core/runtime/Extension.h"
 #include "core/runtime/Function.h"
+#include "core/runtime/Module.h"
 #include "core/runtime/Names.h"
+#include "core/runtime/Type.h"
 #include "core/runtime/Value.h"
 
 namespace gs::runtime {

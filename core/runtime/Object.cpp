@@ -14,10 +14,10 @@ Object::Object(Type* type) : type_(type) {
     if (Interpreter* in = Interpreter::currentOrNull()) in->heap().link(this);
 }
 
+Object::Object(HeapSentinelTag) : type_(nullptr) { gcPrev_ = gcNext_ = this; }
+
 Object::~Object() {
-    if (gcPrev_ || gcNext_) {
-        if (Interpreter* in = Interpreter::currentOrNull()) in->heap().unlink(this);
-    }
+    if (gcPrev_) Heap::unlink(this);
 }
 
 void Object::destroy() noexcept { delete this; }
@@ -48,40 +48,53 @@ Value Object::call(const CallArgs&) {
 
 // ---------------------------------------------------------------------------------------------
 
-Heap::Heap() = default;
-Heap::~Heap() = default;
+namespace {
+class Sentinel : public Object {
+public:
+    Sentinel() : Object(HeapSentinelTag{}) {}
+};
+} // namespace
+
+Heap::Heap() : sentinel_(new Sentinel()) {}
+
+Heap::~Heap() {
+    sentinel_->gcPrev_ = sentinel_->gcNext_ = nullptr;
+    delete sentinel_;
+}
 
 void Heap::link(Object* o) {
     o->serial_ = nextSerial_++;
-    o->gcNext_ = head_;
-    o->gcPrev_ = nullptr;
-    if (head_) head_->gcPrev_ = o;
-    head_ = o;
-    ++live_;
+    o->gcNext_ = sentinel_->gcNext_;
+    o->gcPrev_ = sentinel_;
+    sentinel_->gcNext_->gcPrev_ = o;
+    sentinel_->gcNext_ = o;
 }
 
 void Heap::unlink(Object* o) {
-    if (tearingDown_) return;
-    if (o->gcPrev_) o->gcPrev_->gcNext_ = o->gcNext_;
-    else if (head_ == o) head_ = o->gcNext_;
-    if (o->gcNext_) o->gcNext_->gcPrev_ = o->gcPrev_;
+    o->gcPrev_->gcNext_ = o->gcNext_;
+    o->gcNext_->gcPrev_ = o->gcPrev_;
     o->gcPrev_ = o->gcNext_ = nullptr;
-    --live_;
+}
+
+uint64_t Heap::liveObjects() const {
+    uint64_t n = 0;
+    for (Object* o = sentinel_->gcNext_; o != sentinel_; o = o->gcNext_) ++n;
+    return n;
 }
 
 void Heap::teardown() {
     std::vector<Object*> all;
-    for (Object* o = head_; o; o = o->gcNext_) all.push_back(o);
+    for (Object* o = sentinel_->gcNext_; o != sentinel_; o = o->gcNext_) all.push_back(o);
     // Pin everything, so that breaking references frees nothing while we walk.
     for (Object* o : all) o->refcnt_ += 1u << 30;
     for (Object* o : all) o->clearRefs();
     tearingDown_ = true;
     // Run destructors first and free memory after: a destructor may still decrement the
-    // (pinned) count of an object destroyed before it.
+    // (pinned) count of an object destroyed before it. Unlinked first, so ~Object skips it.
+    for (Object* o : all) o->gcPrev_ = o->gcNext_ = nullptr;
+    sentinel_->gcPrev_ = sentinel_->gcNext_ = sentinel_;
     for (Object* o : all) o->~Object();
     for (Object* o : all) ::operator delete(static_cast<void*>(o));
-    head_ = nullptr;
-    live_ = 0;
 }
 
 // ---------------------------------------------------------------------------------------------

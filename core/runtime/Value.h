@@ -134,9 +134,12 @@ struct CallArgs {
 // protocol virtuals; a "Null" Value / -1 / false return means "this type has no such slot" and
 // makes the interpreter raise the same TypeError CPython raises. Scenario classes (heap types)
 // never reach these virtuals directly: Ops dispatches them to dunder methods first.
+struct HeapSentinelTag {};
+
 class Object {
 public:
     explicit Object(Type* type);
+    explicit Object(HeapSentinelTag);  // the heap's list head (not a real object)
     Object(const Object&) = delete;
     Object& operator=(const Object&) = delete;
     virtual ~Object();
