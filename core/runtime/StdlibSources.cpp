@@ -1118,8 +1118,31 @@ DEFAULT = sentinel.DEFAULT
 _missing = sentinel.MISSING
 
 
+class _Call:
+    def __init__(self, args=(), kwargs=None):
+        self.args = tuple(args)
+        self.kwargs = dict(kwargs or {})
+
+    def __eq__(self, other):
+        if isinstance(other, _Call):
+            return self.args == other.args and self.kwargs == other.kwargs
+        if isinstance(other, tuple) and len(other) == 2:
+            return self.args == tuple(other[0]) and self.kwargs == dict(other[1])
+        return NotImplemented
+
+    def __iter__(self):
+        return iter((self.args, self.kwargs))
+
+    def __getitem__(self, i):
+        return (self.args, self.kwargs)[i]
+
+    def __repr__(self):
+        parts = [repr(a) for a in self.args] + [f"{k}={v!r}" for k, v in self.kwargs.items()]
+        return "call(" + ", ".join(parts) + ")"
+
+
 def call(*args, **kwargs):
-    return (args, kwargs)
+    return _Call(args, kwargs)
 
 
 class NonCallableMock:
@@ -1184,21 +1207,21 @@ class NonCallableMock:
     def assert_called_with(self, *args, **kwargs):
         if not self.call_args_list:
             raise AssertionError(f"expected call not found.\nExpected: mock{args}\nActual: not called.")
-        if self.call_args_list[-1] != (args, kwargs):
-            raise AssertionError(f"expected call not found.\nExpected: {(args, kwargs)}\nActual: {self.call_args_list[-1]}")
+        if self.call_args_list[-1] != _Call(args, kwargs):
+            raise AssertionError(f"expected call not found.\nExpected: {_Call(args, kwargs)!r}\nActual: {self.call_args_list[-1]!r}")
 
     def assert_called_once_with(self, *args, **kwargs):
         self.assert_called_once()
         self.assert_called_with(*args, **kwargs)
 
     def assert_any_call(self, *args, **kwargs):
-        if (args, kwargs) not in self.call_args_list:
-            raise AssertionError(f"{(args, kwargs)} call not found")
+        if _Call(args, kwargs) not in self.call_args_list:
+            raise AssertionError(f"{_Call(args, kwargs)!r} call not found")
 
 
 class Mock(NonCallableMock):
     def __call__(self, *args, **kwargs):
-        self.call_args_list.append((args, kwargs))
+        self.call_args_list.append(_Call(args, kwargs))
         effect = self.side_effect
         if effect is not None:
             if isinstance(effect, type) and issubclass(effect, BaseException):
@@ -1225,7 +1248,10 @@ class MagicMock(Mock):
         return True
 
     def __enter__(self):
-        return self
+        children = self._mock_children
+        if "__enter__" not in children:
+            children["__enter__"] = MagicMock(name="__enter__")
+        return children["__enter__"]
 
     def __exit__(self, *exc):
         return False

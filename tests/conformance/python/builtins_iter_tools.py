@@ -1,0 +1,12 @@
+data = [("a", 3), ("b", 1), ("c", 2)]
+names, nums = zip(*data)
+print(names, nums, dict(data), list(map(lambda p: p[1] * 2, data)))
+print(sum(n for _, n in data), max(data, key=lambda p: p[1]), min(data, key=lambda p: p[1])[0])
+print(list(enumerate(names, start=10)), [i for i, _ in enumerate(range(3))])
+print(list(filter(lambda p: p[1] > 1, data)), sorted(data, key=lambda p: p[1], reverse=True))
+print(any(n > 2 for _, n in data), all(isinstance(n, int) for _, n in data))
+print(list(zip(range(5), range(5, 0, -1))), list(map(max, [1, 5], [4, 2])))
+it = iter(range(10))
+print(list(zip(it, it)))
+print(sorted(map(len, ["aaa", "b", "cc"])), list(reversed(list(enumerate("ab")))))
+print(dict(map(lambda kv: (kv[1], kv[0]), {"x": 1, "y": 2}.items())), len(list(filter(None, [0, "", [], 1]))))
