@@ -27,7 +27,7 @@ bool LogFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex& sourcePa
     if (!channels_.isEmpty() && !channels_.contains(idx.data(ChannelRole).toString())) return false;
     if (hideFuture_ && idx.data(FutureRole).toBool()) return false;
     if (!text_.isEmpty()) {
-        const QString text = sourceModel()->index(sourceRow, LogModel::Text, sourceParent).data().toString();
+        const QString text = sourceModel()->index(sourceRow, LogModel::Text, sourceParent).data(Qt::ToolTipRole).toString(); // all lines
         if (!text.contains(text_, Qt::CaseInsensitive)) return false;
     }
     return true;
