@@ -360,6 +360,7 @@ bool RecordDecoder::decode(int64_t line, std::string_view envelope, const std::s
     }
     out.known = isKnownEvent(out.key);
     out.stackContext = stackContext.has_value();
+    out.payloadMd5 = std::string(md5);
     if (payload) {
         out.hasPayload = true;
         out.payload = *payload;
@@ -368,7 +369,7 @@ bool RecordDecoder::decode(int64_t line, std::string_view envelope, const std::s
             d.problems.add("unexpected_payload", line, "payload lines after a record without has_payload");
             out.hasPayload = false;
             out.payload = {};
-        } else if (md5 != payloadMd5) {
+        } else if (!payloadMd5.empty() && md5 != payloadMd5) {
             d.problems.add("md5_mismatch", line, "payload MD5 " + std::string(payloadMd5) + " does not match has_payload " + std::string(md5));
         }
     }

@@ -19,7 +19,8 @@ public:
 
     // `envelope` must have at least 64 readable bytes after its end (simdjson padding); so must
     // `payload` (its capacity) when given. `payloadMd5` is the digest of the joined payload as
-    // read. Returns false (and reports the problem) when the envelope is unusable.
+    // read, or empty when the caller checks it later (against TraceEvent::payloadMd5). Returns
+    // false (and reports the problem) when the envelope is unusable.
     bool decode(int64_t line, std::string_view envelope, const std::string* payload, bool payloadComplete,
                 std::string_view payloadMd5, TraceEvent& out);
 

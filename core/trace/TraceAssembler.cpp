@@ -326,7 +326,10 @@ TraceAssembler::FrameState& TraceAssembler::frameFor(const Pending& p) {
     if (!known) f.name = "<unknown>";
     int id = static_cast<int>(std::clamp<int64_t>(p.key.frame, 0, INT32_MAX));
     if (p.key.ca >= 0 || usedFrameIds_.count(id)) {
-        id = usedFrameIds_.empty() ? 0 : usedFrameIds_.rbegin()->first + 1;
+        id = usedFrameIds_.empty() ? 0 : usedFrameIds_.rbegin()->first;
+        if (id < INT32_MAX) ++id;
+        else
+            for (id = 0; usedFrameIds_.count(id); ++id) {} // ids near INT32_MAX in a hostile log
     }
     usedFrameIds_[id] = true;
     FrameState& st = frames_[key];

@@ -10,11 +10,13 @@
 #include <cstring>
 #include <ctime>
 #include <filesystem>
+#include <memory>
 
 #include "core/trace/GlogHeader.h"
 #include "core/trace/ImportProblems.h"
 #include "core/trace/LineReader.h"
 #include "core/trace/Md5.h"
+#include "core/trace/PayloadHasher.h"
 #include "core/trace/RecordDecoder.h"
 #include "core/trace/TraceAssembler.h"
 
@@ -27,6 +29,8 @@ namespace {
 constexpr size_t kMaxPayloadBytes = 256u << 20;   // larger payloads are hashed, not kept
 constexpr size_t kMaxTextLinesBeforeRecords = 1000;
 constexpr size_t kPadding = 64;                    // simdjson::SIMDJSON_PADDING
+constexpr size_t kInlineHashBytes = 64u << 10;     // smaller payloads are hashed in line
+constexpr size_t kHashLag = 32;                    // big payloads' MD5s are checked this many later
 
 struct Cancelled {};
 
@@ -150,7 +154,14 @@ private:
             overflow_ = false;
         }
         finishRecord();
+        PayloadHasher::Result res;
+        while (hasher_ && hasher_->next(res)) checkDigest(res);
         flushEarlyText();
+    }
+
+    void checkDigest(const PayloadHasher::Result& r) {
+        if (r.expected != r.actual)
+            problems_.add("md5_mismatch", r.line, "payload MD5 " + r.actual + " does not match has_payload " + r.expected);
     }
 
     static std::string printable(std::string_view s) {
@@ -187,15 +198,25 @@ private:
         if (!active_) return;
         active_ = false;
         std::string digest;
+        bool deferred = false;
         if (expectPayload_) {
-            if (!overflow_) {
-                md5_.reset();
-                md5_.update(payload_);
+            if (overflow_ || payload_.size() < kInlineHashBytes) {
+                if (!overflow_) {
+                    md5_.reset();
+                    md5_.update(payload_);
+                }
+                digest = md5_.hexDigest();
+            } else {
+                deferred = true; // hashed on the hasher's thread while we go on reading
             }
-            digest = md5_.hexDigest();
             payload_.reserve(payload_.size() + kPadding);
         }
         if (!decoder_.decode(recordLine_, header_, expectPayload_ ? &payload_ : nullptr, !overflow_, digest, event_)) return;
+        if (deferred && event_.hasPayload) {
+            if (!hasher_) hasher_ = std::make_unique<PayloadHasher>();
+            PayloadHasher::Result res;
+            if (hasher_->submit(recordLine_, event_.payloadMd5, payload_, kHashLag, res)) checkDigest(res);
+        }
         ++report_.records;
         flushEarlyText();
         assembler_.onEvent(event_);
@@ -233,6 +254,7 @@ private:
     TraceAssembler assembler_;
     TraceEvent event_;
     Md5 md5_;
+    std::unique_ptr<PayloadHasher> hasher_; // created at the first big payload
     bool active_ = false, expectPayload_ = false, overflow_ = false, unexpectedRun_ = false;
     int64_t recordLine_ = 0, payloadLines_ = 0, firstBadLineNo_ = 0;
     std::string header_, payload_, firstBadLine_;

@@ -11,6 +11,7 @@
 
 #include "core/trace/LineReader.h"
 #include "core/trace/Md5.h"
+#include "core/trace/PayloadHasher.h"
 #include "tests/unit/trace/TraceTestUtil.h"
 
 using namespace gs::session;
@@ -351,6 +352,40 @@ TEST(TraceRobustness, ProgressIsReportedAndCancelEndsTheSessionInterrupted) {
     }
     EXPECT_EQ(b.session().info.status, SessionStatus::Interrupted);
     EXPECT_LT(b.session().compiles.size(), 15u);
+}
+
+TEST(TraceRobustness, BigPayloadsAreCheckedOnTheHasherThreadWithTheirLine) {
+    TempDir d;
+    std::string big;
+    for (int i = 0; i < 3000; ++i) big += "line " + std::to_string(i) + " of a payload big enough to be hashed on the other thread\n";
+    std::string body = kStr;
+    for (int k = 0; k < 40; ++k) // more big payloads than the hasher's lag; the 3rd has a wrong MD5
+        body += recP("{\"artifact\": {\"name\": \"fx_graph_runnable\", \"encoding\": \"string\"}" + kCtx + "0, \"attempt\": 0", big, "\n", k != 2);
+    Imported r = importFile(d.write("big.log", body));
+    EXPECT_EQ(r.problem("md5_mismatch"), 1);
+    EXPECT_EQ(r.problems(), 1);
+    const int64_t thirdHeader = 2 + 2 * (1 + 3001); // after the str line, 2 records of a header and 3001 payload lines
+    ASSERT_EQ(r.report.warnings.size(), 1u);
+    EXPECT_NE(r.report.warnings[0].find("big.log:" + std::to_string(thirdHeader) + ": md5_mismatch"), std::string::npos) << r.report.warnings[0];
+}
+
+TEST(PayloadHasher, ResultsComeBackInOrderAfterTheLag) {
+    PayloadHasher h(1000); // tiny queue: submit() has to wait for the worker
+    PayloadHasher::Result r;
+    std::vector<int64_t> lines;
+    for (int i = 0; i < 50; ++i) {
+        std::string payload(100 + i, char('a' + i % 26));
+        std::string expected = i % 7 == 0 ? std::string("bad") : Md5::hex(payload);
+        if (h.submit(i, expected, payload, 5, r)) {
+            lines.push_back(r.line);
+            EXPECT_EQ(r.expected == r.actual, r.line % 7 != 0) << r.line;
+        }
+    }
+    EXPECT_EQ(lines.size(), 45u);
+    while (h.next(r)) lines.push_back(r.line);
+    ASSERT_EQ(lines.size(), 50u);
+    for (int i = 0; i < 50; ++i) EXPECT_EQ(lines[size_t(i)], i);
+    EXPECT_FALSE(h.next(r));
 }
 
 TEST(LineReader, CutsOverlongLinesAndKeepsReading) {
