@@ -173,6 +173,7 @@ void Interpreter::bootstrap() {
     }
     types.str = new Type(types.type, "str");
     types.str->immutable = true;
+    types.str->isStr = true;
     registerType(types.str);
 #define GS_INTERN_NAME(n) names.n = intern(#n);
     GS_RUNTIME_NAMES(GS_INTERN_NAME)

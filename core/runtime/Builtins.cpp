@@ -258,7 +258,6 @@ void setupBuiltins(Interpreter& I, Module* b) {
         }
         std::vector<Value> its;
         for (size_t i = 0; i < a.size(); ++i) {
-            if (TraceObserver* o = In.observer()) o->onIterate(a[i]);
             its.push_back(ops::getIter(a[i]));
         }
         return Value(new NativeIterator(In.types.nativeIterator, "zip", [its, strict](Value& out) {
@@ -280,7 +279,6 @@ void setupBuiltins(Interpreter& I, Module* b) {
     F("enumerate", [](const CallArgs& a) {
         Interpreter& In = in();
         ArgParser p(a, "enumerate", {"iterable", "start"}, 1);
-        if (TraceObserver* o = In.observer()) o->onIterate(p[0]);
         Value it = ops::getIter(p[0]);
         auto n = std::make_shared<int64_t>(p.getInt(1, 0));
         return Value(new NativeIterator(In.types.nativeIterator, "enumerate", [it, n](Value& out) {
@@ -391,10 +389,6 @@ void setupBuiltins(Interpreter& I, Module* b) {
                 out = ops::call0(fn);
                 return !ops::equals(out, sentinel);
             }));
-        }
-        if (TraceObserver* o = In.observer()) {
-            Type* t = ops::typeOf(a[0]);
-            if (t == In.types.list || t == In.types.tuple || t == In.types.dict) o->onIterate(a[0]);
         }
         return ops::getIter(a[0]);
     });
@@ -556,7 +550,7 @@ void setupBuiltins(Interpreter& I, Module* b) {
             Frame* f = In.topFrame();
             return f ? Value(f->classNs ? f->classNs : f->globals) : Value(In.builtinsDict());
         }
-        if (auto* t = a[0].dyn<Type>()) return Value(t->dict());
+        if (a[0].dyn<Type>()) return ops::getAttr(a[0], In.names.__dict__);
         if (Object* o = a[0].obj())
             if (Dict* dd = o->instanceDict()) return Value(dd);
         In.raise(In.types.TypeError, "vars() argument must have __dict__ attribute");

@@ -18,9 +18,7 @@ thread_local uint64_t tDictVersion = 0;
 Interpreter& in() { return Interpreter::current(); }
 
 inline int64_t hashOf(const Value& k) {
-    if (Object* o = k.obj()) {
-        if (auto* s = dynamic_cast<Str*>(o); s && !o->type()->heap) return s->hashValue();
-    }
+    if (Object* o = k.obj(); o && o->type()->isStr) return static_cast<Str*>(o)->hashValue();
     return ops::hash(k);
 }
 
@@ -28,11 +26,8 @@ inline bool keyEq(const Value& a, const Value& b) {
     Object* x = a.obj();
     Object* y = b.obj();
     if (x && x == y) return true;
-    if (x && y) {
-        auto* sx = dynamic_cast<Str*>(x);
-        auto* sy = sx ? dynamic_cast<Str*>(y) : nullptr;
-        if (sx && sy && !x->type()->heap && !y->type()->heap) return sx->view() == sy->view();
-    }
+    if (x && y && x->type()->isStr && y->type()->isStr)
+        return static_cast<Str*>(x)->view() == static_cast<Str*>(y)->view();
     if (!x && !y && a.tag() == b.tag() && a.isInt()) return a.asInt() == b.asInt();
     return ops::equals(a, b);
 }
@@ -121,7 +116,7 @@ Value Dict::getStr(std::string_view key) {
         if (ix >= 0) {
             Entry& e = entries_[static_cast<size_t>(ix)];
             if (e.hash == h)
-                if (auto* s = dynamic_cast<Str*>(e.key.obj()); s && s->view() == key) return e.value;
+                if (Object* o = e.key.obj(); o && o->type()->isStr && static_cast<Str*>(o)->view() == key) return e.value;
         }
         perturb >>= 5;
         i = (i * 5 + perturb + 1) & mask;

@@ -65,6 +65,14 @@ void ValueStack::release(Value* p, size_t n) {
 
 Evaluator::Evaluator(Interpreter& in) : I(in) {}
 
+// onIterate is reported for the containers whose contents a tracer must guard (list, tuple,
+// dict and their subclasses), the same set for every kind of iteration.
+void Evaluator::notifyIterate(TraceObserver* o, const Value& v) {
+    Object* obj = v.obj();
+    if (obj && (dynamic_cast<runtime::List*>(obj) || dynamic_cast<runtime::Tuple*>(obj) || dynamic_cast<runtime::Dict*>(obj)))
+        o->onIterate(v);
+}
+
 namespace {
 
 [[noreturn]] void unboundLocal(Interpreter& I, const std::string& name) {
@@ -443,9 +451,61 @@ Value Evaluator::evalCompare(const Compare* c, Frame& f) {
     return result;
 }
 
+bool Evaluator::cachedTypeAttr(Type* t, Str* name, InlineCache& ic, Object*& descr, bool& dataDescr) {
+    auto epoch = static_cast<uint32_t>(I.typeEpoch);
+    if (ic.key == t && ic.version == epoch) {
+        if (!(ic.index & 1)) return false;
+        descr = static_cast<Object*>(const_cast<void*>(ic.value));
+        dataDescr = (ic.index & 2) != 0;
+        return true;
+    }
+    Value d = t->lookup(name);
+    ic.key = t;
+    ic.version = epoch;
+    if (!d.isNull() && !d.isObj()) {
+        ic.index = 0;
+        return false;
+    }
+    descr = d.obj();  // kept alive by the class dict while the epoch holds
+    dataDescr = descr && ops::isDataDescriptor(d);
+    ic.value = descr;
+    ic.index = 1 | (dataDescr ? 2 : 0);
+    return true;
+}
+
+Value Evaluator::loadAttr(const Value& obj, Str* name, InlineCache& ic) {
+    Object* o = obj.obj();
+    if (o && !I.observer()) {
+        Type* t = o->type();
+        if (!t->hasGetattribute && t != I.types.type && t != I.types.super) {
+            Object* descr = nullptr;
+            bool data = false;
+            if (cachedTypeAttr(t, name, ic, descr, data) && !data) {
+                Value v = o->getAttr(name);
+                if (v) return v;
+                if (descr) return ops::bindDescriptor(Value(descr), obj, t);
+            }
+        }
+    }
+    return ops::getAttr(obj, name);
+}
+
+void Evaluator::storeAttr(const Value& obj, Str* name, InlineCache& ic, const Value& v) {
+    Object* o = obj.obj();
+    if (o) {
+        Type* t = o->type();
+        if (!t->hasSetattr && t != I.types.type) {
+            Object* descr = nullptr;
+            bool data = false;
+            if (cachedTypeAttr(t, name, ic, descr, data) && !data && o->setAttr(name, v)) return;
+        }
+    }
+    ops::setAttr(obj, name, v);
+}
+
 Value Evaluator::evalAttribute(const Attribute* a, Frame& f) {
     Value obj = eval(a->value.get(), f);
-    return ops::getAttr(obj, static_cast<Str*>(const_cast<void*>(a->rtName)));
+    return loadAttr(obj, static_cast<Str*>(const_cast<void*>(a->rtName)), a->cache);
 }
 
 Value Evaluator::evalSliceKey(const Expr* e, Frame& f) {
@@ -543,18 +603,19 @@ Value Evaluator::evalCall(const Call* c, Frame& f) {
         Object* o = obj.obj();
         if (o && !I.observer() && !o->type()->hasGetattribute && o->type() != I.types.type && o->type() != I.types.super) {
             Type* t = o->type();
-            Value descr = t->lookup(name);
-            if (descr && descr.isObj() &&
-                (descr.obj()->type() == I.types.function ||
-                 (descr.obj()->type() == I.types.builtinFunction && descr.as<NativeFunction>()->binds))) {
+            Object* descr = nullptr;
+            bool data = false;
+            if (cachedTypeAttr(t, name, c->cache, descr, data) && descr &&
+                (descr->type() == I.types.function ||
+                 (descr->type() == I.types.builtinFunction && static_cast<NativeFunction*>(descr)->binds))) {
                 Dict* d = o->instanceDict();
                 if (!d || d->size() == 0 || d->find(Value(name)) < 0) {
-                    callee = descr;
+                    callee = Value(descr);
                     args.push_back(obj);
                 }
             }
         }
-        if (callee.isNull()) callee = ops::getAttr(obj, name);
+        if (callee.isNull()) callee = loadAttr(obj, name, at->cache);
     } else {
         callee = eval(fe, f);
     }
@@ -657,7 +718,6 @@ Value Evaluator::evalComprehension(const Comp* c, Frame& f) {
     // The first iterable was evaluated in the enclosing scope; bind it as the comprehension's
     // hidden argument by running the first loop level here.
     const Comprehension& g0 = c->generators.front();
-    if (TraceObserver* o = I.observer()) o->onIterate(firstIter);
     Value it = ops::getIter(firstIter);
     Value v;
     while (ops::next(it, v)) {
@@ -691,7 +751,6 @@ void Evaluator::compLoop(const Comp* c, size_t level, Frame& cf, const Value& re
     }
     const Comprehension& g = c->generators[level];
     Value src = eval(g.iter.get(), cf);
-    if (TraceObserver* o = I.observer()) o->onIterate(src);
     Value it = ops::getIter(src);
     Value v;
     while (ops::next(it, v)) {
@@ -708,15 +767,7 @@ void Evaluator::compLoop(const Comp* c, size_t level, Frame& cf, const Value& re
 // Assignment
 
 void Evaluator::unpackTo(const std::vector<ExprPtr>& targets, const Value& v, Frame& f) {
-    std::vector<Value> items;
-    if (auto* t = v.dyn<runtime::Tuple>()) items = t->items;
-    else if (v.isObj() && v.obj()->type() == I.types.list) items = v.as<runtime::List>()->items;
-    else {
-        if (TraceObserver* o = I.observer()) o->onIterate(v);
-        items = ops::toVector(v);
-    }
-    if (v.isObj() && (v.obj()->type() == I.types.tuple || v.obj()->type() == I.types.list))
-        if (TraceObserver* o = I.observer()) o->onIterate(v);
+    std::vector<Value> items = ops::toVector(v);  // reports onIterate
     size_t star = targets.size();
     for (size_t i = 0; i < targets.size(); ++i)
         if (targets[i]->kind == ExprKind::Starred) star = i;
@@ -748,7 +799,7 @@ void Evaluator::assign(const Expr* target, const Value& v, Frame& f) {
     case ExprKind::Attribute: {
         auto* a = static_cast<const Attribute*>(target);
         Value obj = eval(a->value.get(), f);
-        ops::setAttr(obj, static_cast<Str*>(const_cast<void*>(a->rtName)), v);
+        storeAttr(obj, static_cast<Str*>(const_cast<void*>(a->rtName)), a->cache, v);
         return;
     }
     case ExprKind::Subscript: {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/lang/Ast.h"
+#include "core/runtime/Extension.h"
 #include "core/runtime/Function.h"
 #include "core/runtime/Value.h"
 
@@ -66,6 +67,7 @@ public:
     Value makeClass(const std::string& name, const std::string& qualname, std::vector<Type*> bases,
                     Dict* ns, const std::string& module);
     ValueStack& stack() { return stack_; }
+    void notifyIterate(TraceObserver* o, const Value& v);
 
 private:
     Value evalName(const lang::Name* n, Frame& f);
@@ -75,6 +77,11 @@ private:
     Value loadGlobal(const lang::Name* n, Frame& f);
     Value evalCall(const lang::Call* c, Frame& f);
     Value evalAttribute(const lang::Attribute* a, Frame& f);
+    // Class attribute `name` of t through a per-site cache (valid while the type epoch holds);
+    // sets dataDescr. Returns false when the site cannot be cached (an inline class value).
+    bool cachedTypeAttr(Type* t, Str* name, lang::InlineCache& ic, Object*& descr, bool& dataDescr);
+    Value loadAttr(const Value& obj, Str* name, lang::InlineCache& ic);
+    void storeAttr(const Value& obj, Str* name, lang::InlineCache& ic, const Value& v);
     Value evalSubscript(const lang::Subscript* s, Frame& f);
     Value evalSliceKey(const lang::Expr* e, Frame& f);
     Value evalCompare(const lang::Compare* c, Frame& f);

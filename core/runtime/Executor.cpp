@@ -113,10 +113,6 @@ ExecStatus Evaluator::execWhile(const While* w, Frame& f) {
 
 ExecStatus Evaluator::execFor(const For* s, Frame& f) {
     Value src = eval(s->iter.get(), f);
-    if (TraceObserver* o = I.observer()) {
-        Type* t = ops::typeOf(src);
-        if (t == I.types.list || t == I.types.tuple || t == I.types.dict) o->onIterate(src);
-    }
     Value it = ops::getIter(src);
     Object* io = it.obj();
     const Expr* target = s->target.get();
@@ -168,9 +164,15 @@ void Evaluator::execAugAssign(const AugAssign* s, Frame& f) {
         auto* a = static_cast<const Attribute*>(t);
         Value obj = eval(a->value.get(), f);
         Str* name = static_cast<Str*>(const_cast<void*>(a->rtName));
-        Value cur = ops::getAttr(obj, name);
+        Value cur = loadAttr(obj, name, a->cache);
         Value r = eval(s->value.get(), f);
-        ops::setAttr(obj, name, ops::inplace(s->op, cur, r));
+        Value res;
+        int64_t sum;
+        if (cur.isInt() && r.isInt() && s->op == BinOpKind::Add && !__builtin_add_overflow(cur.asInt(), r.asInt(), &sum))
+            res = Value::integer(sum);
+        else
+            res = ops::inplace(s->op, cur, r);
+        storeAttr(obj, name, a->cache, res);
         return;
     }
     case ExprKind::Subscript: {

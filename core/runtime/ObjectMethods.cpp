@@ -31,8 +31,11 @@ Value makeSuper(const CallArgs& a) {
         if (!cell || cell->value.isNull()) I.raise(I.types.RuntimeError, "super(): __class__ cell not found");
         cls = cell->value.as<Type>();
         self = f->fast[0];
-        if (auto* c = self.dyn<Cell>(); c && f->code->cellSlots.size() && f->code->cellSlots[0] == 0) self = c->value;
-        if (auto* t = self.dyn<runtime::Tuple>(); t && f->code->varargSlot == 0) self = t->items.empty() ? Value() : t->items[0];
+        if (!f->code->cellSlots.empty() && f->code->cellSlots[0] == 0) self = self.as<Cell>()->value;
+        if (f->code->varargSlot == 0) {
+            auto* t = self.as<runtime::Tuple>();
+            self = t->items.empty() ? Value() : t->items[0];
+        }
         if (self.isNull()) I.raise(I.types.RuntimeError, "super(): arg[0] deleted");
     } else {
         auto* t = a[0].dyn<Type>();
@@ -42,7 +45,7 @@ Value makeSuper(const CallArgs& a) {
         self = a[1];
     }
     Type* selfType;
-    if (auto* st = self.dyn<Type>(); st && st->isSubtypeOf(cls)) selfType = st;
+    if (self.isObj() && self.obj()->type() == I.types.type && self.as<Type>()->isSubtypeOf(cls)) selfType = self.as<Type>();
     else selfType = ops::typeOf(self);
     if (!selfType->isSubtypeOf(cls))
         I.raise(I.types.TypeError, "super(type, obj): obj must be an instance or subtype of type");

@@ -4,6 +4,7 @@
 
 #include "core/runtime/Containers.h"
 #include "core/runtime/Dict.h"
+#include "core/runtime/Evaluator.h"
 #include "core/runtime/Format.h"
 #include "core/runtime/Interpreter.h"
 #include "core/runtime/Module.h"
@@ -156,7 +157,14 @@ Value typeGetAttr(Type* cls, Str* name, bool& found) {
         return I.newTuple(std::move(b));
     }
     if (name == n.__base__) return cls->bases().empty() ? Value::none() : Value(cls->bases().front());
-    if (name == n.__dict__) return Value(cls->dict());
+    if (name == n.__dict__) {
+        // A snapshot, like CPython's read-only mappingproxy: class attributes change only
+        // through setattr, which keeps the lookup caches valid.
+        Ref<Dict> copy = I.newDict();
+        for (const auto& e : cls->dict()->entries())
+            if (!e.key.isNull()) copy->set(e.key, e.value);
+        return Value(copy.get());
+    }
     if (name == n.__class__) return Value(I.types.type);
     Value v = cls->lookup(name);
     if (v) {
@@ -190,8 +198,7 @@ Value superGetAttr(Super* s, Str* name, bool& found) {
         Value v = mro[i]->dict()->get(Value(name));
         if (!v) continue;
         found = true;
-        bool selfIsClass = s->self.dyn<Type>() && !s->selfType->isSubtypeOf(I.types.type) ? true : false;
-        if (s->self.dyn<Type>() && s->self.obj() == s->selfType) selfIsClass = true;
+        bool selfIsClass = s->self.obj() == s->selfType;
         if (selfIsClass) {
             if (auto* cm = v.dyn<ClassMethod>()) return Value(new BoundMethod(I.types.method, cm->func, s->self));
             if (auto* sm = v.dyn<StaticMethod>()) return sm->func;
@@ -818,6 +825,7 @@ bool contains(const Value& container, const Value& item) {
 
 Value getIter(const Value& v) {
     Interpreter& I = in();
+    if (TraceObserver* ob = I.observer()) I.eval().notifyIterate(ob, v);
     Object* o = v.obj();
     if (o) {
         if (o->type()->heap) {
@@ -875,8 +883,10 @@ bool next(const Value& iterator, Value& out) {
 std::vector<Value> toVector(const Value& iterable) {
     Interpreter& I = in();
     if (Object* o = iterable.obj()) {
-        if (o->type() == I.types.list) return static_cast<List*>(o)->items;
-        if (o->type() == I.types.tuple) return static_cast<Tuple*>(o)->items;
+        if (o->type() == I.types.list || o->type() == I.types.tuple) {
+            if (TraceObserver* ob = I.observer()) ob->onIterate(iterable);
+            return o->type() == I.types.list ? static_cast<List*>(o)->items : static_cast<Tuple*>(o)->items;
+        }
     }
     std::vector<Value> out;
     Value it = getIter(iterable);

@@ -21,7 +21,7 @@ Type::~Type() = default;
 
 void Type::clearRefs() {
     if (dict_) dict_->clearRefs();
-    cache_.clear();
+    for (auto& e : cache_) e = CacheEntry{};
     alloc = nullptr;
     construct = nullptr;
 }
@@ -75,27 +75,29 @@ bool Type::isSubtypeOf(const Type* other) const {
 Value Type::lookupWithOwner(Str* name, Type*& owner) {
     Interpreter& I = Interpreter::current();
     if (cacheEpoch != I.typeEpoch) {
-        cache_.clear();
+        for (auto& e : cache_) e = CacheEntry{};
         cacheEpoch = I.typeEpoch;
     }
-    auto it = cache_.find(name);
-    if (it != cache_.end()) {
-        owner = it->second.owner;
-        return it->second.value;
+    CacheEntry& slot = cache_[(reinterpret_cast<uintptr_t>(name) >> 4) % kCacheSize];
+    if (slot.name == name) {
+        owner = slot.owner;
+        return slot.value;
     }
     Value key(name);
+    owner = nullptr;
+    Value found;
     for (Type* t : mro_) {
         int64_t i = t->dict()->find(key);
         if (i >= 0) {
             owner = t;
-            Value v = t->dict()->entryAt(static_cast<size_t>(i)).value;
-            cache_.emplace(name, CacheEntry{v, t});
-            return v;
+            found = t->dict()->entryAt(static_cast<size_t>(i)).value;
+            break;
         }
     }
-    owner = nullptr;
-    cache_.emplace(name, CacheEntry{Value(), nullptr});
-    return {};
+    slot.name = name;
+    slot.value = found;
+    slot.owner = owner;
+    return found;
 }
 
 Value Type::lookupUncached(Str* name) const {

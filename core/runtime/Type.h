@@ -4,7 +4,6 @@
 // its instances (inherited from its solid base, as in CPython).
 #include <functional>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "core/runtime/Value.h"
@@ -55,6 +54,7 @@ public:
     bool hasGetattr = false;     // defines __getattr__
     bool hasDelattr = false;
     bool hasGetattribute = false; // defines __getattribute__
+    bool isStr = false;           // the str type (fast key comparisons in dicts)
     // Instances are made by this allocator; a heap type inherits its solid base's.
     Allocator alloc;
     // Whether instances of a heap type subclassing this one can be created (list, dict,
@@ -80,11 +80,15 @@ private:
     std::vector<Type*> bases_;
     std::vector<Type*> mro_;
     Ref<Dict> dict_;
+    // Direct-mapped lookup cache keyed by the interned name's address; a collision simply
+    // replaces the entry (cleared when the type epoch moves).
     struct CacheEntry {
+        Str* name = nullptr;
         Value value;
-        Type* owner;
+        Type* owner = nullptr;
     };
-    std::unordered_map<Str*, CacheEntry> cache_;
+    static constexpr size_t kCacheSize = 64;
+    CacheEntry cache_[kCacheSize];
 };
 
 } // namespace gs::runtime
