@@ -18,7 +18,8 @@ struct ImportOptions {
 
 struct ImportReport {
     int64_t bytes = 0, lines = 0, records = 0;
-    std::map<std::string, int64_t> problems;     // kind -> count (bad_json, md5_mismatch, no_prefix, ...)
+    // kind -> count; the kinds are listed in ImportProblems.h (bad_json, md5_mismatch, no_prefix, ...)
+    std::map<std::string, int64_t> problems;
     std::map<std::string, int64_t> unknownEvents;// event key -> count
     std::vector<std::string> warnings;           // human-readable, file:line where known
 };
@@ -37,7 +38,8 @@ std::vector<ImportReport> importTracePath(const std::string& path,
                                           const std::function<session::EventSink&(const std::string& file)>& makeSink,
                                           const ImportOptions& = {});
 
-// Writes a session as a TORCH_TRACE log that our reader (and tlparse) can read.
+// Writes a session as a TORCH_TRACE log that our reader (and tlparse) can read. Reading it back
+// gives a session equal to `s` in the sense of RoundTrip.h. Throws TraceError if it cannot write.
 void exportTorchTrace(const session::Session& s, const std::string& outPath);
 
 } // namespace gs::trace
