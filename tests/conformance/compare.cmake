@@ -6,6 +6,5 @@ execute_process(COMMAND ${PYRUN} ${SCRIPT}
 file(READ ${EXPECTED} expected)
 set(actual "${out}# exit: ${rc}\n")
 if(NOT actual STREQUAL expected)
-  file(WRITE ${CMAKE_CURRENT_BINARY_DIR}/actual.txt "${actual}")
   message(FATAL_ERROR "output differs from ${EXPECTED}\n--- expected\n${expected}\n--- actual\n${actual}\n--- stderr\n${err}")
 endif()
