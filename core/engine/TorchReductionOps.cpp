@@ -73,7 +73,7 @@ Body spreadBody(bool isStd) {
         std::optional<tensor::DimVector> dims;
         double correction = 1;
         if (b.has(1)) {
-            if (b[1].isBool()) correction = b[1].asBool() ? 1 : 0;  // std(input, unbiased)
+            if (isBoolLike(b[1])) correction = boolArg(b[1]) ? 1 : 0;  // std(input, unbiased)
             else dims = intListArg(c, b[1], name, "dim");
         }
         if (b.has(2)) correction = boolArg(b[2]) ? 1 : 0;  // unbiased=

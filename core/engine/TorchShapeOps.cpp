@@ -109,7 +109,7 @@ Tensor toImpl(TorchContext& c, const Tensor& self, const CallArgs& a) {
             dtype = other->tensor.dtype();
             device = other->tensor.device();
             ++i;
-        } else if (!first.isNone() && !first.isBool()) {
+        } else if (!first.isNone() && !isBoolLike(first)) {
             device = deviceArg(c, first, "to");
             ++i;
             if (i < a.size() && a[i].obj() && a[i].obj()->type() == c.dtypeType) dtype = dtypeArg(c, a[i++], "to");
@@ -305,6 +305,23 @@ void registerCopies(TorchContext& ctx) {
                    if (d.isCpu()) tensor::throwRuntime("Invalid device, must be cuda device");
                }
                return wrapResult(cx, tensor::to(in0(cx, b, "cuda"), d), a);
+           });
+    // copy.deepcopy(t) (torch/_tensor.py __deepcopy__): leaves only; a Parameter stays a
+    // Parameter, requires_grad is kept. The copy module records the memo entry itself.
+    method(ctx, "__deepcopy__", ShapeRule::Elementwise, Sig{"__deepcopy__", {"input", "memo"}, 2, 2, 2},
+           [](TorchContext& cx, const Bound& b, const CallArgs&) -> Value {
+               TensorObject* self = tensorObj(cx, b[0]);
+               if (!self) tensorArg(cx, b[0], "__deepcopy__", "self");
+               const Tensor& t = self->tensor;
+               if (!t.isLeaf())
+                   tensor::throwRuntime("Only Tensors created explicitly by the user (graph leaves) support the deepcopy "
+                                        "protocol at the moment.  If you were attempting to deepcopy a module, this may be "
+                                        "because of a torch.nn.utils.weight_norm usage, see "
+                                        "https://github.com/pytorch/pytorch/pull/103001");
+               Tensor copy = tensor::clone(tensor::detach(t));
+               if (self->isParameter()) return wrapParameter(std::move(copy), t.requiresGrad());
+               if (t.requiresGrad()) copy.setRequiresGrad(true);
+               return cx.wrap(std::move(copy));
            });
     method(ctx, "copy_", ShapeRule::Elementwise, Sig{"copy_", {"input", "src", "non_blocking"}, 3, 2, 3},
            [](TorchContext& cx, const Bound& b, const CallArgs&) {

@@ -98,6 +98,12 @@ bool boolArg(const Value& v) {
     return runtime::ops::truthy(v);
 }
 
+bool isBoolLike(const Value& v) {
+    if (v.isBool()) return true;
+    runtime::Object* o = v.obj();
+    return o && o->visibleType() == Interpreter::current().types.bool_;
+}
+
 bool isSequence(const TorchContext& ctx, const Value& v) {
     runtime::Object* o = v.obj();
     if (!o) return false;

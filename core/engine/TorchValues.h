@@ -84,6 +84,8 @@ const tensor::Tensor& tensorArg(const TorchContext& ctx, const runtime::Value& v
 int64_t intArg(const runtime::Value& v);      // __index__, TypeError otherwise
 double floatArg(const runtime::Value& v);     // __float__
 bool boolArg(const runtime::Value& v);        // truthiness
+// A bool or a proxy standing for one (visible type bool), without converting it.
+bool isBoolLike(const runtime::Value& v);
 
 // True for tuple, list and torch.Size (the "int list" containers).
 bool isSequence(const TorchContext& ctx, const runtime::Value& v);

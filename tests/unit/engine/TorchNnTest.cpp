@@ -182,3 +182,17 @@ TEST(TorchNn, InitFunctionsFillUnderNoGrad) {
               "Parameter containing:\ntensor([0., 0.], requires_grad=True) 3.0\n"
               "True True\n");
 }
+
+TEST(TorchNn, DeepcopyOfAModuleCopiesParameters) {
+    TorchHarness h;
+    EXPECT_EQ(h.run("import copy\n"
+                    "import torch\n"
+                    "m = torch.nn.Sequential(torch.nn.Linear(2, 2))\n"
+                    "c = copy.deepcopy(m)\n"
+                    "print(c[0].weight is m[0].weight, torch.equal(c[0].weight, m[0].weight), type(c[0].weight).__name__)\n"
+                    "with torch.no_grad():\n"
+                    "    c[0].weight.fill_(0)\n"
+                    "print(bool((m[0].weight != 0).any()), c[0].weight.requires_grad, c.training)\n"),
+              "False True Parameter\n"
+              "True True True\n");
+}
