@@ -365,8 +365,18 @@ Module* Interpreter::importModule(std::string_view dotted) {
             } else if (pendingSource) {
                 if (!m) m = newModule(prefix);
                 src->second.executed = true;
-                if (prefix.find('.') != std::string_view::npos)
+                // A source module with registered submodules is a package: relative imports in
+                // it resolve below it.
+                bool isPackage = false;
+                std::string childPrefix = std::string(prefix) + ".";
+                for (const auto& [name, unused] : sourceModules_)
+                    if (name.rfind(childPrefix, 0) == 0) isPackage = true;
+                if (isPackage) {
+                    m->dict->setStr("__package__", newStr(prefix));
+                    m->dict->setStr("__path__", newList());
+                } else if (prefix.find('.') != std::string_view::npos) {
                     m->dict->setStr("__package__", newStr(prefix.substr(0, prefix.rfind('.'))));
+                }
                 execInModule(m, src->second.fileName, src->second.source);
             } else {
                 raise(types.ModuleNotFoundError, "No module named '" + std::string(prefix) + "'");
