@@ -1,7 +1,9 @@
 #include "ui/model/SessionData.h"
 
 #include <algorithm>
+#include <charconv>
 #include <climits>
+#include <map>
 #include <unordered_set>
 
 namespace gs::ui {
@@ -140,6 +142,7 @@ void SessionData::index() {
         const int ti = trackOfFrame_[c.frameId];
         trackOfCall_[i] = ti;
         Track& t = tracks_[size_t(ti)];
+        t.calls.push_back(pos);
         if (!c.entryId.empty()) entryOfCall_[i] = resolveEntry(c.entryId, pos);
         switch (kinds_[i]) {
         case CallKind::Hit:
@@ -164,10 +167,37 @@ void SessionData::index() {
         }
         }
     }
+    for (auto& t : tracks_) indexDims(t);
     for (size_t r = 0; r < s_.recompiles.size(); ++r) {
         const auto& rc = s_.recompiles[r];
         const int e = resolveEntry(rc.compileId, rc.callIndex >= 0 ? rc.callIndex : INT64_MAX);
         if (e >= 0 && recompileOfEntry_[size_t(e)] < 0) recompileOfEntry_[size_t(e)] = int(r);
+    }
+}
+
+void SessionData::indexDims(Track& t) {
+    std::map<std::pair<std::string, int>, size_t> rowOf;
+    auto series = [&](const std::string& src, int dim) -> Track::DimSeries& {
+        auto [it, fresh] = rowOf.emplace(std::make_pair(src, dim), t.dims.size());
+        if (fresh) t.dims.push_back({src, dim, std::vector<int64_t>(t.calls.size(), Track::kAbsent), {}});
+        return t.dims[it->second];
+    };
+    auto record = [](Track::DimSeries& d, size_t i, int64_t at, int64_t v) {
+        d.values[i] = v;
+        for (const auto& f : d.firstSeen)
+            if (f.second == v) return;
+        d.firstSeen.emplace_back(at, v);
+    };
+    for (size_t i = 0; i < t.calls.size(); ++i) {
+        for (const auto& a : s_.calls[size_t(t.calls[i])].args) {
+            if (a.kind == "tensor") {
+                for (size_t d = 0; d < a.shape.size(); ++d) record(series(a.source, int(d)), i, t.calls[i], a.shape[d]);
+            } else if (a.kind == "int") {
+                int64_t v = 0;
+                const auto r = std::from_chars(a.value.data(), a.value.data() + a.value.size(), v);
+                if (r.ec == std::errc()) record(series(a.source, -1), i, t.calls[i], v);
+            }
+        }
     }
 }
 

@@ -3,6 +3,7 @@
 // cursor" cheaply (ARCHITECTURE.md "The GUI": the whole run is recorded, stepping is scrubbing).
 // Built once on a worker thread, then shared read-only by all models (STYLE.md: immutable
 // snapshots handed to the UI thread).
+#include <climits>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -35,6 +36,19 @@ public:
             session::ReasonCategory category; // for recompiles: the first reason's category
         };
         std::vector<Mark> marks;           // compiles, recompiles and failures, ascending
+        std::vector<int64_t> calls;        // every call of the frame, ascending
+
+        // One input dimension (tensor arg, dim) or Python int input (dim -1) of the frame,
+        // with its value at each of `calls` — precomputed here, off the UI thread, so that
+        // the symbolic-shapes view only slices it while the cursor moves.
+        struct DimSeries {
+            std::string source;                // L['x']
+            int dim = -1;
+            std::vector<int64_t> values;       // aligned with calls; kAbsent where not passed
+            std::vector<std::pair<int64_t, int64_t>> firstSeen; // (call, value), distinct values
+        };
+        static constexpr int64_t kAbsent = INT64_MIN;
+        std::vector<DimSeries> dims;
     };
 
     explicit SessionData(session::Session s);
@@ -92,6 +106,7 @@ public:
 private:
     void synthesizeCallsFromCompiles();
     void index();
+    void indexDims(Track& t);
 
     session::Session s_;
     bool synthesizedCalls_ = false;

@@ -28,89 +28,84 @@ ShapeModel::ShapeModel(QObject* parent) : NodeModel(parent) {}
 void ShapeModel::setState(SessionDataPtr data, int frameId, int64_t cursor) {
     std::vector<int64_t> calls;
     std::vector<Row> rows;
-    if (data && data->trackOfFrame(frameId) >= 0) {
-        const auto& t = data->tracks()[size_t(data->trackOfFrame(frameId))];
-        std::vector<int64_t> all;
-        for (auto p : t.hits) if (p <= cursor) all.push_back(p);
-        for (auto p : t.eager) if (p <= cursor) all.push_back(p);
-        for (const auto& m : t.marks) if (m.pos <= cursor) all.push_back(m.pos);
-        std::sort(all.begin(), all.end());
-        std::map<std::pair<std::string, int>, size_t> rowOf;
-        auto rowFor = [&](const std::string& src, int dim) -> Row& {
-            auto [it, fresh] = rowOf.emplace(std::make_pair(src, dim), rows.size());
-            if (fresh) rows.push_back({src, dim, {}, {}, {}, {}, {}, {}, -1, {}});
+    std::map<std::pair<std::string, int>, size_t> rowOf;
+    const int track = data ? data->trackOfFrame(frameId) : -1;
+    if (track >= 0 && (eventsFor_ != data || eventsFrame_ != frameId)) {
+        // The frame's shape-env events (by their call, or their compile for imported traces).
+        eventsFor_ = data;
+        eventsFrame_ = frameId;
+        events_.clear();
+        for (size_t e = 0; e < data->session().shapeEvents.size(); ++e) {
+            const auto& ev = data->session().shapeEvents[e];
+            int evFrame = -1;
+            if (ev.callIndex >= 0 && ev.callIndex < data->callCount()) evFrame = data->call(ev.callIndex).frameId;
+            else if (int en = data->resolveEntry(ev.compileId, INT64_MAX); en >= 0) evFrame = data->session().compiles[size_t(en)].frameId;
+            if (evFrame == frameId && !splitSource(ev.source, ev.dim).first.empty()) events_.push_back(e);
+        }
+    }
+    if (track >= 0) {
+        const auto& t = data->tracks()[size_t(track)];
+        // Calls up to the cursor; the table shows the newest kMaxCallColumns of them.
+        const size_t upTo = size_t(std::upper_bound(t.calls.begin(), t.calls.end(), cursor) - t.calls.begin());
+        const size_t first = upTo > size_t(kMaxCallColumns) ? upTo - kMaxCallColumns : 0;
+        calls.assign(t.calls.begin() + long(first), t.calls.begin() + long(upTo));
+        auto addRow = [&](const std::string& source, int dim) -> Row& {
+            auto [it, fresh] = rowOf.emplace(std::make_pair(source, dim), rows.size());
+            if (fresh) {
+                rows.push_back({source, dim, std::vector<QString>(calls.size()), {}, {}, {}, {}, {}, -1, {}});
+            }
             return rows[it->second];
         };
-        const size_t first = all.size() > size_t(kMaxCallColumns) ? all.size() - kMaxCallColumns : 0;
-        calls.assign(all.begin() + long(first), all.end());
-        // Sizes seen: every call up to the cursor; table columns: the newest ones.
-        for (size_t i = 0; i < all.size(); ++i) {
-            const auto& call = data->call(all[i]);
-            for (const auto& a : call.args) {
-                if (a.kind == "tensor") {
-                    for (size_t d = 0; d < a.shape.size(); ++d) {
-                        Row& r = rowFor(a.source, int(d));
-                        const QString v = QString::number(a.shape[d]);
-                        if (!r.seen.contains(v)) r.seen << v;
-                        if (i >= first) {
-                            r.sizes.resize(calls.size());
-                            r.sizes[i - first] = v;
-                        }
-                    }
-                } else if (a.kind == "int") {
-                    Row& r = rowFor(a.source, -1);
-                    const QString v = QString::fromStdString(a.value);
-                    if (!r.seen.contains(v)) r.seen << v;
-                    if (i >= first) {
-                        r.sizes.resize(calls.size());
-                        r.sizes[i - first] = v;
-                    }
-                }
+        for (const auto& d : t.dims) {
+            if (d.firstSeen.empty() || d.firstSeen.front().first > cursor) continue; // not seen yet
+            Row& r = addRow(d.source, d.dim);
+            for (const auto& [at, v] : d.firstSeen)
+                if (at <= cursor) r.seen << QString::number(v);
+            for (size_t i = first; i < upTo; ++i)
+                if (d.values[i] != SessionData::Track::kAbsent) r.sizes[i - first] = QString::number(d.values[i]);
+        }
+        // Dimensions named only by the shape environment (e.g. an int attribute) get a row too.
+        for (size_t e : events_) {
+            const auto& ev = data->session().shapeEvents[e];
+            if (ev.callIndex <= cursor) {
+                auto [src, dim] = splitSource(ev.source, ev.dim);
+                addRow(src, dim);
             }
         }
-        // Shape-env events of this frame up to the cursor; the newest compile's words win.
-        std::map<std::string, std::vector<std::string>> symbolRows;
-        for (const auto& ev : data->session().shapeEvents) {
-            if (ev.callIndex > cursor) continue;
-            int evFrame = -1;
-            if (ev.callIndex >= 0) evFrame = data->call(ev.callIndex).frameId;
-            else if (int e = data->resolveEntry(ev.compileId, INT64_MAX); e >= 0) evFrame = data->session().compiles[size_t(e)].frameId;
-            if (evFrame != frameId) continue;
-            auto [src, dim] = splitSource(ev.source, ev.dim);
-            if (src.empty()) continue;
-            Row& r = rowFor(src, dim);
-            switch (ev.kind) {
-            case session::ShapeEventKind::CreateSymbol:
-                r.symbol = QString::fromStdString(ev.symbol);
-                r.range = QString::fromStdString(ev.range);
-                break;
-            case session::ShapeEventKind::DuckSizing:
-                r.symbol = QString::fromStdString(ev.symbol);
-                break;
-            case session::ShapeEventKind::Promotion:
-                r.promotedAt = ev.callIndex;
-                r.promotion = QString::fromStdString(ev.sizesSeen);
-                break;
-            case session::ShapeEventKind::Specialization:
-                r.specialized = QString::fromStdString(ev.text.empty() ? ev.symbol : ev.text);
-                break;
-            case session::ShapeEventKind::GuardAdded: break;
-            }
+    }
+    // Shape-env events up to the cursor; the newest compile's words win.
+    for (size_t e : events_) {
+        const auto& ev = data->session().shapeEvents[e];
+        if (ev.callIndex > cursor) continue;
+        auto it = rowOf.find(splitSource(ev.source, ev.dim));
+        if (it == rowOf.end()) continue;
+        Row& r = rows[it->second];
+        switch (ev.kind) {
+        case session::ShapeEventKind::CreateSymbol:
+            r.symbol = QString::fromStdString(ev.symbol);
+            r.range = QString::fromStdString(ev.range);
+            break;
+        case session::ShapeEventKind::DuckSizing:
+            r.symbol = QString::fromStdString(ev.symbol);
+            break;
+        case session::ShapeEventKind::Promotion:
+            r.promotedAt = ev.callIndex;
+            r.promotion = QString::fromStdString(ev.sizesSeen);
+            break;
+        case session::ShapeEventKind::Specialization:
+            r.specialized = QString::fromStdString(ev.text.empty() ? ev.symbol : ev.text);
+            break;
+        case session::ShapeEventKind::GuardAdded: break;
         }
-        // Duck sizing: dims that share one symbol form a group (dynamo-semantics §3.5).
-        for (const auto& r : rows)
-            if (!r.symbol.isEmpty())
-                symbolRows[r.symbol.toStdString()].push_back(Describe::localName(r.source).toStdString() +
-                                                             (r.dim >= 0 ? "[" + std::to_string(r.dim) + "]" : ""));
-        for (auto& r : rows) {
-            r.sizes.resize(calls.size());
-            auto it = symbolRows.find(r.symbol.toStdString());
-            if (it != symbolRows.end() && it->second.size() > 1) {
-                QStringList members;
-                for (const auto& m : it->second) members << QString::fromStdString(m);
-                r.duck = r.symbol + QStringLiteral(": ") + members.join(QStringLiteral(", "));
-            }
-        }
+    }
+    // Duck sizing: dims that share one symbol form a group (dynamo-semantics §3.5).
+    std::map<QString, QStringList> members;
+    for (const auto& r : rows)
+        if (!r.symbol.isEmpty())
+            members[r.symbol] << Describe::localName(r.source) + (r.dim >= 0 ? QStringLiteral("[%1]").arg(r.dim) : QString());
+    for (auto& r : rows) {
+        auto it = members.find(r.symbol);
+        if (it != members.end() && it->second.size() > 1) r.duck = r.symbol + QStringLiteral(": ") + it->second.join(QStringLiteral(", "));
     }
     resetWith([&] {
         data_ = std::move(data);

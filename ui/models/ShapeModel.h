@@ -26,6 +26,11 @@ protected:
     QVariant cell(int node, int column, int role) const override;
 
 private:
+    // Shape events of the current frame (cached per session and frame).
+    SessionDataPtr eventsFor_; // held, so its address cannot be reused by another session
+    int eventsFrame_ = -1;
+    std::vector<size_t> events_;
+
     struct Row {
         std::string source;  // L['x']
         int dim = -1;        // -1: a Python int input

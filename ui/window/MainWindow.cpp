@@ -92,7 +92,7 @@ MainWindow::MainWindow(std::unique_ptr<DataBackend> backend, QWidget* parent)
     connect(selection_, &Selection::entryChanged, this, &MainWindow::updateEditorMarks);
     connect(selection_, &Selection::cursorChanged, this, [this] {
         updateEditorMarks();
-        updateStatus();
+        if (const auto& d = selection_->data()) cursorLabel_->setText(Describe::cursor(*d, selection_->cursor()));
     });
     connect(service_, &SessionService::loadStarted, this, [this](quint64, const QString& what) { progress_->start(what); });
     connect(service_, &SessionService::loadProgress, this, [this](quint64, double f, const QString& what) { progress_->progress(f, what); });
