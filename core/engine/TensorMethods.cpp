@@ -4,6 +4,7 @@
 #include <string>
 
 #include "core/engine/TorchDevice.h"
+#include "core/engine/TorchGradFn.h"
 #include "core/engine/TorchInstall.h"
 #include "core/engine/TorchOpRegistry.h"
 #include "core/engine/TorchSize.h"
@@ -198,12 +199,9 @@ void installTensorMethods(Interpreter& interp, TorchContext& ctx) {
         const Tensor& t = self(*c, v).tensor;
         return Value::integer(t.numel() * t.itemSize());
     });
-    // grad_fn: None for leaves; otherwise an object whose repr names the backward node.
-    prop("grad_fn", [c](const Value& v) -> Value {
-        const char* fn = self(*c, v).tensor.gradFn();
-        if (!fn) return Value::none();
-        return c->interp->newStr(std::string("<") + fn + " object>");
-    });
+    // grad_fn: None for leaves; otherwise a node object naming the backward function.
+    installGradFn(interp, ctx);
+    prop("grad_fn", [c](const Value& v) { return gradFnOf(*c, self(*c, v).tensor); });
     interp.addProperty(
         T, "requires_grad", [c](const Value& v) { return Value::boolean(self(*c, v).tensor.requiresGrad()); },
         [c](const Value& v, const Value& x) { runGuarded([&] { self(*c, v).tensor.setRequiresGrad(boolArg(x)); }); });

@@ -45,14 +45,19 @@ int method(TorchContext& ctx, const std::string& name, ShapeRule rule, const Sig
     return id;
 }
 
-// A method taking varargs sizes (x.view(2, 3), x.view((2, 3))): no keyword binding.
-int varargsMethod(TorchContext& ctx, const std::string& name, ShapeRule rule,
+// A method taking varargs sizes (x.view(2, 3), x.view((2, 3))) or the sizes as one keyword
+// (x.view(size=(2, 3)), x.permute(dims=(1, 0))).
+int varargsMethod(TorchContext& ctx, const std::string& name, const char* kwName, ShapeRule rule,
                   std::function<Tensor(const Tensor&, const tensor::DimVector&)> fn) {
     TorchContext* c = &ctx;
-    const int id = addOp(ctx, "Tensor." + name, name, rule, {.method = true}, guarded([c, name, fn](const CallArgs& a) {
+    const int id = addOp(ctx, "Tensor." + name, name, rule, {.method = true}, guarded([c, name, kwName, fn](const CallArgs& a) {
                              TensorObject& self = selfTensor(*c, a, name);
-                             if (!a.kw.empty())
-                                 Interpreter::current().raise("TypeError", name + "() takes no keyword arguments");
+                             if (!a.kw.empty()) {
+                                 if (a.kw.size() != 1 || a.kw[0].name->view() != kwName || a.pos.size() != 1)
+                                     Interpreter::current().raise("TypeError", name + "() got an unexpected keyword argument '" +
+                                                                                   std::string(a.kw[0].name->view()) + "'");
+                                 return wrapResult(*c, fn(self.tensor, intListArg(*c, a.kw[0].value, name, kwName)), a);
+                             }
                              return wrapResult(*c, fn(self.tensor, sizesArg(*c, a.pos.subspan(1), name)), a);
                          }));
     bindMethod(ctx, name, id);
@@ -130,12 +135,12 @@ Tensor toImpl(TorchContext& c, const Tensor& self, const CallArgs& a) {
 }
 
 void registerViews(TorchContext& ctx) {
-    varargsMethod(ctx, "view", ShapeRule::Generic, [](const Tensor& t, const tensor::DimVector& s) { return tensor::view(t, s); });
-    varargsMethod(ctx, "reshape", ShapeRule::Generic,
+    varargsMethod(ctx, "view", "size", ShapeRule::Generic, [](const Tensor& t, const tensor::DimVector& s) { return tensor::view(t, s); });
+    varargsMethod(ctx, "reshape", "shape", ShapeRule::Generic,
                   [](const Tensor& t, const tensor::DimVector& s) { return tensor::reshape(t, s); });
-    varargsMethod(ctx, "expand", ShapeRule::Generic, [](const Tensor& t, const tensor::DimVector& s) { return tensor::expand(t, s); });
-    varargsMethod(ctx, "repeat", ShapeRule::Generic, [](const Tensor& t, const tensor::DimVector& s) { return tensor::repeat(t, s); });
-    varargsMethod(ctx, "permute", ShapeRule::Generic,
+    varargsMethod(ctx, "expand", "size", ShapeRule::Generic, [](const Tensor& t, const tensor::DimVector& s) { return tensor::expand(t, s); });
+    varargsMethod(ctx, "repeat", "repeats", ShapeRule::Generic, [](const Tensor& t, const tensor::DimVector& s) { return tensor::repeat(t, s); });
+    varargsMethod(ctx, "permute", "dims", ShapeRule::Generic,
                   [](const Tensor& t, const tensor::DimVector& s) { return tensor::permute(t, s); });
 
     // torch.reshape(input, shape) / torch.permute(input, dims) take one sequence; the methods

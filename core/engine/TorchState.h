@@ -40,6 +40,7 @@ struct TorchState {
     std::unordered_map<std::string, int> opByName;
     std::array<runtime::Object*, tensor::kNumDTypes> dtypes{};
     runtime::Type* generatorType = nullptr;
+    runtime::Type* gradFnType = nullptr;  // x.grad_fn nodes
     runtime::Object* defaultGenerator = nullptr;  // torch.default_generator (immortal)
     runtime::Module* torchModule = nullptr;
     runtime::Module* functional = nullptr;   // torch.nn.functional

@@ -159,3 +159,15 @@ TEST(TorchOps, ExplicitDunderCallsUseTheSameOps) {
               "tensor(5.) 2 True\n"
               "True tensor([2., 3.]) 0.500 2\n");
 }
+
+TEST(TorchOps, SizesAsKeywordsAndGradFnNodes) {
+    TorchHarness h;
+    EXPECT_EQ(h.run("import torch\n"
+                    "x = torch.ones(2, 3)\n"
+                    "print(x.reshape(shape=(3, 2)).shape, x.view(size=[6]).shape, x.permute(dims=(1, 0)).shape)\n"
+                    "w = torch.ones(2, requires_grad=True)\n"
+                    "y = w * 2\n"
+                    "print(w.grad_fn, y.grad_fn.name(), y.requires_grad, y.is_leaf, repr(y.grad_fn).startswith('<MulBackward0 object at '))\n"),
+              "torch.Size([3, 2]) torch.Size([6]) torch.Size([3, 2])\n"
+              "None MulBackward0 True False True\n");
+}
