@@ -7,6 +7,7 @@
 #include "core/runtime/Dict.h"
 #include "core/runtime/Evaluator.h"
 #include "core/runtime/Extension.h"
+#include "core/runtime/Generator.h"
 #include "core/runtime/Interpreter.h"
 #include "core/runtime/Module.h"
 #include "core/runtime/Numbers.h"
@@ -397,6 +398,8 @@ void setupBuiltins(Interpreter& I, Module* b) {
         Value out;
         if (ops::next(a[0], out)) return out;
         if (a.size() == 2) return a[1];
+        if (auto* g = a[0].dyn<Generator>(); g && !g->returnValue.isNull() && !g->returnValue.isNone())
+            in().raiseArgs(in().types.StopIteration, {g->returnValue});
         in().raise(in().types.StopIteration, "");
     });
     F("round", roundValue);

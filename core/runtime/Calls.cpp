@@ -5,6 +5,7 @@
 #include "core/runtime/Containers.h"
 #include "core/runtime/Dict.h"
 #include "core/runtime/Evaluator.h"
+#include "core/runtime/Generator.h"
 #include "core/runtime/Interpreter.h"
 #include "core/runtime/Ops.h"
 #include "core/runtime/Str.h"
@@ -132,13 +133,66 @@ void Evaluator::bindArgs(Function* fn, const CallArgs& a, Value* fast) {
                                        (missing.size() == 1 ? "" : "s") + ": " + quoteList(missing));
 }
 
+Value Evaluator::makeGenerator(Function* fn, const CallArgs& a) {
+    const CodeInfo* code = fn->code;
+    auto n = static_cast<size_t>(code->nlocals);
+    auto gen = make<Generator>(I.types.generator, I, fn->name, fn->qualname);
+    gen->nlocals = n;
+    gen->locals.reset(new Value[n]);
+    Value* fast = gen->locals.get();
+    if (a.kw.empty() && a.pos.size() == static_cast<size_t>(code->nargs) && code->varargSlot < 0 &&
+        code->kwargSlot < 0 && code->nkwonly == 0) {
+        for (size_t i = 0; i < a.pos.size(); ++i) fast[i] = a.pos[i];
+    } else {
+        bindArgs(fn, a, fast);
+    }
+    for (int s : code->cellSlots) fast[s] = Value(new Cell(I.types.cell, std::move(fast[s])));
+    gen->keep.push_back(Value(fn));
+    Frame& fr = gen->frame;
+    fr.code = code;
+    fr.fast = fast;
+    fr.func = fn;
+    fr.globals = fn->globals.get();
+    fr.closure = fn->closure.data();
+    fr.line = code->firstLine;
+    fr.generator = gen.get();
+    Generator* g = gen.get();
+    gen->body = [this, g]() -> Value {
+        Frame& f = g->frame;
+        I.pushFrame(&f);
+        if (TraceObserver* o = I.observer()) o->onFunctionEnter(f.func);
+        try {
+            if (execBody(*f.code->body, f) != ExecStatus::Return) f.retval = Value::none();
+        } catch (PyError& e) {
+            e.exception()->traceback.push_back(I.locationOf(f));
+            I.popFrame();
+            if (TraceObserver* o = I.observer()) o->onFunctionExit(f.func);
+            throw;
+        } catch (...) {
+            I.popFrame();
+            throw;
+        }
+        I.popFrame();
+        if (TraceObserver* o = I.observer()) o->onFunctionExit(f.func);
+        return std::move(f.retval);
+    };
+    return Value(gen.get());
+}
+
 Value Evaluator::callFunction(Function* fn, const CallArgs& a) {
     const CodeInfo* code = fn->code;
     if (I.depth() >= I.limits().maxDepth) I.depthExceeded();
+    if (I.stackLimit_) {
+        char probe;
+        if (&probe < I.stackLimit_)
+            I.limitReached(LimitExceeded::Kind::Depth, "nested calls inside a generator exhaust its 1 MB stack",
+                           "fewer nested calls in generators");
+    }
     I.step();
+    if (code->isGenerator) return makeGenerator(fn, a);
     size_t n = static_cast<size_t>(code->nlocals);
-    Value* fast = stack_.alloc(n);
-    FrameGuard guard{I, stack_, fast, n};
+    Value* fast = stack_->alloc(n);
+    FrameGuard guard{I, *stack_, fast, n};
     if (a.kw.empty() && a.pos.size() == static_cast<size_t>(code->nargs) && code->varargSlot < 0 &&
         code->kwargSlot < 0 && code->nkwonly == 0) {
         for (size_t i = 0; i < a.pos.size(); ++i) fast[i] = a.pos[i];
@@ -160,13 +214,6 @@ Value Evaluator::callFunction(Function* fn, const CallArgs& a) {
     try {
         if (code->lambdaBody) {
             fr.retval = eval(code->lambdaBody, fr);
-        } else if (code->isGenerator) {
-            // Generators run eagerly to completion (see docs in Interpreter.h): the values
-            // are collected and handed out by an iterator.
-            std::vector<Value> ys;
-            fr.yields = &ys;
-            execBody(*code->body, fr);
-            fr.retval = Value(new VectorIterator(I.types.generator, std::move(ys)));
         } else if (execBody(*code->body, fr) != ExecStatus::Return) {
             fr.retval = Value::none();
         }

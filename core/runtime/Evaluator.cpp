@@ -8,6 +8,7 @@
 #include "core/runtime/Containers.h"
 #include "core/runtime/Dict.h"
 #include "core/runtime/Format.h"
+#include "core/runtime/Generator.h"
 #include "core/runtime/Interpreter.h"
 #include "core/runtime/Module.h"
 #include "core/runtime/Ops.h"
@@ -21,7 +22,7 @@ namespace gs::runtime {
 
 using namespace gs::lang;
 
-ValueStack::ValueStack() = default;
+ValueStack::ValueStack(size_t chunk) : chunk_(chunk) {}
 ValueStack::~ValueStack() = default;
 
 Value* ValueStack::alloc(size_t n) {
@@ -42,7 +43,7 @@ Value* ValueStack::alloc(size_t n) {
             continue;
         }
         Chunk c;
-        c.size = std::max<size_t>(n, 16384);
+        c.size = std::max(n, chunk_);
         c.data.reset(new Value[c.size]);
         chunks_.push_back(std::move(c));
     }
@@ -186,20 +187,20 @@ Value Evaluator::eval(const Expr* e, Frame& f) {
         I.raise("SyntaxError", "can't use starred expression here");
     case ExprKind::Yield: {
         auto* y = static_cast<const Yield*>(e);
-        if (!f.yields) I.raise("SyntaxError", "'yield' outside function");
-        f.yields->push_back(y->value ? eval(y->value.get(), f) : Value::none());
-        I.step();
-        return Value::none();
+        if (!f.generator) I.raise("SyntaxError", "'yield' outside function");
+        return f.generator->yieldValue(y->value ? eval(y->value.get(), f) : Value::none());
     }
     case ExprKind::YieldFrom: {
         auto* y = static_cast<const YieldFrom*>(e);
-        if (!f.yields) I.raise("SyntaxError", "'yield' outside function");
+        if (!f.generator) I.raise("SyntaxError", "'yield' outside function");
         Value it = ops::getIter(eval(y->value.get(), f));
-        Value v;
-        while (ops::next(it, v)) {
-            f.yields->push_back(v);
-            I.step();
+        if (auto* g = dynamic_cast<Generator*>(it.obj())) {
+            Value out, sent = Value::none();
+            while (g->resume(sent, out)) sent = f.generator->yieldValue(out);
+            return g->returnValue.isNull() ? Value::none() : g->returnValue;
         }
+        Value v;
+        while (ops::next(it, v)) f.generator->yieldValue(v);
         return Value::none();
     }
     }
@@ -690,56 +691,76 @@ Value Evaluator::evalComprehension(const Comp* c, Frame& f) {
     closure.reserve(code->closureSources.size());
     for (const auto& src : code->closureSources)
         closure.push_back(src.fromClosure ? f.closure[src.index] : f.fast[src.index]);
-    Frame cf;
-    cf.code = code;
-    cf.globals = f.globals;
-    cf.closure = closure.data();
-    cf.func = f.func;
-    cf.classCell = f.classCell;
-    cf.line = c->loc.line;
-    cf.scenario = false;
-    cf.yields = f.yields;
-    Value* fast = stack_.alloc(static_cast<size_t>(code->nlocals));
-    struct Release {
-        ValueStack& s;
-        Value* p;
-        size_t n;
-        ~Release() { s.release(p, n); }
-    } rel{stack_, fast, static_cast<size_t>(code->nlocals)};
-    cf.fast = fast;
-    for (int slot : code->cellSlots) cf.fast[slot] = make<Cell>(I.types.cell);
+
+    // Runs the loops in a fresh comprehension frame; `result` collects (or is Null for a
+    // generator expression, whose elements are yielded to `gen`).
+    auto run = [this, c, code](Dict* globals, const Value* cells, Function* func, const Value& it0, const Value& result,
+                               Generator* gen) {
+        Frame cf;
+        cf.code = code;
+        cf.globals = globals;
+        cf.closure = cells;
+        cf.func = func;
+        cf.line = c->loc.line;
+        cf.scenario = false;
+        cf.generator = gen;
+        auto n = static_cast<size_t>(code->nlocals);
+        Value* fast = stack_->alloc(n);
+        struct Release {
+            ValueStack& s;
+            Value* p;
+            size_t n;
+            ~Release() { s.release(p, n); }
+        } rel{*stack_, fast, n};
+        cf.fast = fast;
+        for (int slot : code->cellSlots) cf.fast[slot] = make<Cell>(I.types.cell);
+        const Comprehension& g0 = c->generators.front();
+        Value v;
+        while (ops::next(it0, v)) {
+            I.step();
+            assign(g0.target.get(), v, cf);
+            bool ok = true;
+            for (const auto& cond : g0.ifs)
+                if (!ops::truthy(eval(cond.get(), cf))) {
+                    ok = false;
+                    break;
+                }
+            if (ok) compLoop(c, 1, cf, result);
+        }
+    };
+
+    if (c->kind == ExprKind::GeneratorExp) {
+        // Lazy: the first iterable is iterated now (like CPython), the loops run on demand.
+        auto gen = make<Generator>(I.types.generator, I, "<genexpr>", code->qualname);
+        Value it0 = ops::getIter(firstIter);
+        gen->keep = std::move(closure);
+        gen->keep.push_back(it0);
+        gen->keep.push_back(Value(f.globals));
+        if (f.func) gen->keep.push_back(Value(f.func));
+        Dict* globals = f.globals;
+        Function* func = f.func;
+        Generator* g = gen.get();
+        gen->body = [run, g, globals, func, it0]() -> Value {
+            run(globals, g->keep.data(), func, it0, Value(), g);
+            return Value::none();
+        };
+        return Value(gen.get());
+    }
     Value result;
     switch (c->kind) {
-    case ExprKind::ListComp:
-    case ExprKind::GeneratorExp: result = I.newList(); break;
+    case ExprKind::ListComp: result = I.newList(); break;
     case ExprKind::SetComp: result = make<SetObject>(I.types.set, false); break;
     default: result = I.newDict(); break;
     }
-    // The first iterable was evaluated in the enclosing scope; bind it as the comprehension's
-    // hidden argument by running the first loop level here.
-    const Comprehension& g0 = c->generators.front();
-    Value it = ops::getIter(firstIter);
-    Value v;
-    while (ops::next(it, v)) {
-        I.step();
-        assign(g0.target.get(), v, cf);
-        bool ok = true;
-        for (const auto& cond : g0.ifs)
-            if (!ops::truthy(eval(cond.get(), cf))) { ok = false; break; }
-        if (ok) compLoop(c, 1, cf, result);
-    }
-    if (c->kind == ExprKind::GeneratorExp) {
-        auto* l = result.as<runtime::List>();
-        return make<VectorIterator>(I.types.generator, std::move(l->items));
-    }
+    run(f.globals, closure.data(), f.func, ops::getIter(firstIter), result, nullptr);
     return result;
 }
 
 void Evaluator::compLoop(const Comp* c, size_t level, Frame& cf, const Value& result) {
     if (level == c->generators.size()) {
         switch (c->kind) {
-        case ExprKind::ListComp:
-        case ExprKind::GeneratorExp: result.as<runtime::List>()->items.push_back(eval(c->elt.get(), cf)); break;
+        case ExprKind::GeneratorExp: cf.generator->yieldValue(eval(c->elt.get(), cf)); break;
+        case ExprKind::ListComp: result.as<runtime::List>()->items.push_back(eval(c->elt.get(), cf)); break;
         case ExprKind::SetComp: result.as<SetObject>()->add(eval(c->elt.get(), cf)); break;
         default: {
             Value k = eval(c->key.get(), cf);

@@ -27,7 +27,7 @@ struct Frame {
     int line = 0;
     Value classCell;                // handed to functions defined here (zero-argument super())
     Value retval;
-    std::vector<Value>* yields = nullptr;  // generator bodies (run eagerly, see Evaluator.cpp)
+    class Generator* generator = nullptr;  // the generator whose body this frame runs
     bool scenario = true;           // has a scenario location (false for native pseudo-frames)
 };
 
@@ -36,7 +36,7 @@ enum class ExecStatus : uint8_t { Normal, Return, Break, Continue };
 // Chunked stack of local-variable slots; released slots are reset to Null.
 class ValueStack {
 public:
-    ValueStack();
+    explicit ValueStack(size_t chunk = 16384);
     ~ValueStack();
     Value* alloc(size_t n);
     void release(Value* p, size_t n);
@@ -49,6 +49,7 @@ private:
     };
     std::vector<Chunk> chunks_;
     size_t current_ = 0;
+    size_t chunk_;
 };
 
 class Evaluator {
@@ -63,10 +64,11 @@ public:
     // Runs module-level code in `globals`.
     void runModuleCode(const CodeInfo* code, Dict* globals);
     Value callFunction(Function* fn, const CallArgs& args);
+    Value makeGenerator(Function* fn, const CallArgs& args);
     // Builds the value of a class statement body run in `ns` (used by type(name, bases, ns)).
     Value makeClass(const std::string& name, const std::string& qualname, std::vector<Type*> bases,
                     Dict* ns, const std::string& module);
-    ValueStack& stack() { return stack_; }
+    ValueStack& stack() { return *stack_; }
     void notifyIterate(TraceObserver* o, const Value& v);
 
 private:
@@ -112,8 +114,10 @@ private:
     void execDelete(const lang::Expr* target, Frame& f);
     void bindArgs(Function* fn, const CallArgs& args, Value* fast);
 
+    friend class Generator;
     Interpreter& I;
-    ValueStack stack_;
+    ValueStack ownStack_;
+    ValueStack* stack_ = &ownStack_;  // a running generator swaps in its own
 };
 
 } // namespace gs::runtime

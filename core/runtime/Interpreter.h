@@ -205,6 +205,9 @@ public:
 
 private:
     friend class InterpreterScope;
+    friend class Generator;
+    const char* stackLimit_ = nullptr;  // lowest safe stack address while a generator runs
+    friend class Evaluator;
     void onBudget();
     void resetRunClock();
     void bootstrap();

@@ -7,6 +7,7 @@
 #include "core/runtime/Dict.h"
 #include "core/runtime/Evaluator.h"
 #include "core/runtime/Extension.h"
+#include "core/runtime/Generator.h"
 #include "core/runtime/Interpreter.h"
 #include "core/runtime/Module.h"
 #include "core/runtime/Numbers.h"
@@ -55,8 +56,10 @@ Value makeSuper(const CallArgs& a) {
 void iteratorMethods(Interpreter& I, Type* t) {
     method(I, t, "__next__", [](const CallArgs& a) {
         Value out;
-        if (!ops::next(a[0], out)) in().raise(in().types.StopIteration, "");
-        return out;
+        if (ops::next(a[0], out)) return out;
+        if (auto* g = a[0].dyn<Generator>(); g && !g->returnValue.isNull() && !g->returnValue.isNone())
+            in().raiseArgs(in().types.StopIteration, {g->returnValue});
+        in().raise(in().types.StopIteration, "");
     });
     method(I, t, "__iter__", [](const CallArgs& a) { return a[0]; });
 }
@@ -300,6 +303,37 @@ void setupObjectAndNumbers(Interpreter& I) {
 
     for (Type* t : {T.listIterator, T.rangeIterator, T.iterator, T.generator, T.nativeIterator, T.dictIterator, T.setIterator})
         iteratorMethods(I, t);
+    auto finishOrYield = [](Generator* g, bool yielded, const Value& out) -> Value {
+        if (yielded) return out;
+        Interpreter& In = in();
+        In.raiseArgs(In.types.StopIteration, g->returnValue.isNull() || g->returnValue.isNone()
+                                                  ? std::vector<Value>{}
+                                                  : std::vector<Value>{g->returnValue});
+    };
+    method(I, T.generator, "send", [finishOrYield](const CallArgs& a) {
+        a.expect("send", 2, 2);
+        auto* g = a[0].dyn<Generator>();
+        if (!g) in().raise(in().types.TypeError, "send() requires a generator");
+        Value out;
+        bool y = g->resume(a[1], out);
+        return finishOrYield(g, y, out);
+    });
+    method(I, T.generator, "throw", [finishOrYield](const CallArgs& a) {
+        a.expect("throw", 2, 4);
+        auto* g = a[0].dyn<Generator>();
+        if (!g) in().raise(in().types.TypeError, "throw() requires a generator");
+        Value exc = a[1];
+        if (exc.dyn<Type>()) exc = a.size() > 2 && !a[2].isNone() ? ops::call1(exc, a[2]) : ops::call0(exc);
+        if (!exc.dyn<ExceptionObject>()) in().raise(in().types.TypeError, "exceptions must derive from BaseException");
+        g->setPendingThrow(exc);
+        Value out;
+        bool y = g->resume(Value::none(), out);
+        return finishOrYield(g, y, out);
+    });
+    method(I, T.generator, "close", [](const CallArgs& a) {
+        if (auto* g = a[0].dyn<Generator>()) g->close();
+        return Value::none();
+    });
 }
 
 } // namespace gs::runtime

@@ -1404,6 +1404,118 @@ patch.object = _patch_object
 patch.dict = _patch_dict
 )PY";
 
+const char* kContextlib = R"PY(
+import functools as _functools
+
+
+class _GeneratorContextManager:
+    def __init__(self, func, args, kwds):
+        self.gen = func(*args, **kwds)
+        self.func, self.args, self.kwds = func, args, kwds
+
+    def _recreate_cm(self):
+        return _GeneratorContextManager(self.func, self.args, self.kwds)
+
+    def __call__(self, func):
+        @_functools.wraps(func)
+        def inner(*args, **kwds):
+            with self._recreate_cm():
+                return func(*args, **kwds)
+        return inner
+
+    def __enter__(self):
+        try:
+            return next(self.gen)
+        except StopIteration:
+            raise RuntimeError("generator didn't yield") from None
+
+    def __exit__(self, typ, value, traceback):
+        if typ is None:
+            try:
+                next(self.gen)
+            except StopIteration:
+                return False
+            else:
+                raise RuntimeError("generator didn't stop")
+        if value is None:
+            value = typ()
+        try:
+            self.gen.throw(value)
+        except StopIteration as exc:
+            return exc is not value
+        except BaseException as exc:
+            if exc is value:
+                return False
+            raise
+        raise RuntimeError("generator didn't stop after throw()")
+
+
+def contextmanager(func):
+    @_functools.wraps(func)
+    def helper(*args, **kwds):
+        return _GeneratorContextManager(func, args, kwds)
+    return helper
+
+
+class suppress:
+    def __init__(self, *exceptions):
+        self._exceptions = exceptions
+
+    def __enter__(self):
+        pass
+
+    def __exit__(self, exctype, excinst, exctb):
+        return exctype is not None and issubclass(exctype, self._exceptions)
+
+
+class nullcontext:
+    def __init__(self, enter_result=None):
+        self.enter_result = enter_result
+
+    def __enter__(self):
+        return self.enter_result
+
+    def __exit__(self, *excinfo):
+        return False
+
+
+class ExitStack:
+    def __init__(self):
+        self._exit_callbacks = []
+
+    def __enter__(self):
+        return self
+
+    def enter_context(self, cm):
+        result = type(cm).__enter__(cm)
+        self._exit_callbacks.append(lambda *exc: type(cm).__exit__(cm, *exc))
+        return result
+
+    def callback(self, callback, /, *args, **kwds):
+        self._exit_callbacks.append(lambda *exc: callback(*args, **kwds))
+        return callback
+
+    def close(self):
+        self.__exit__(None, None, None)
+
+    def __exit__(self, *exc_details):
+        received_exc = exc_details[0] is not None
+        suppressed = False
+        pending = exc_details[1] if received_exc else None
+        while self._exit_callbacks:
+            cb = self._exit_callbacks.pop()
+            try:
+                details = (type(pending), pending, None) if pending is not None else (None, None, None)
+                if cb(*details):
+                    suppressed = True
+                    pending = None
+            except BaseException as e:
+                pending = e
+        if pending is not None and (not received_exc or pending is not exc_details[1]):
+            raise pending
+        return received_exc and pending is None
+)PY";
+
 const char* kUnittestPkgMock = "from unittest.mock import *\n";
 
 } // namespace
@@ -1417,6 +1529,7 @@ const char* pythonSource(std::string_view name) {
     if (name == "collections") return kCollections;
     if (name == "unittest") return kUnittest;
     if (name == "unittest.mock") return kUnittestMock;
+    if (name == "contextlib") return kContextlib;
     (void)kUnittestPkgMock;
     return nullptr;
 }

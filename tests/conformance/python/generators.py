@@ -1,5 +1,4 @@
-# Generators here are consumed after they finish: the runtime evaluates generator bodies
-# eagerly (documented limitation), so these scripts do not interleave producer and consumer.
+# Generators suspend at each yield: producer and consumer output interleave like CPython's.
 def count_up(n):
     i = 0
     while i < n:
@@ -54,3 +53,76 @@ print(list(empty()))
 for i, v in enumerate(count_up(3)):
     print(i, v)
 print(all(x < 5 for x in count_up(5)), any(x > 3 for x in count_up(5)))
+
+def noisy(n):
+    for i in range(n):
+        print("produce", i)
+        yield i
+    print("producer done")
+
+for v in noisy(3):
+    print("consume", v)
+
+def accumulate():
+    total = 0
+    while True:
+        value = yield total
+        if value is None:
+            return total
+        total += value
+
+acc = accumulate()
+print(next(acc), acc.send(5), acc.send(10))
+try:
+    acc.send(None)
+except StopIteration as stop:
+    print("returned", stop.value)
+
+def infinite():
+    n = 0
+    while True:
+        yield n
+        n += 1
+
+import itertools
+print(list(itertools.islice(infinite(), 4)), next(x for x in infinite() if x > 10))
+
+def guarded():
+    try:
+        yield "first"
+        yield "second"
+    finally:
+        print("finally in generator")
+
+g = guarded()
+print(next(g))
+g.close()
+print("closed")
+
+def catcher():
+    while True:
+        try:
+            yield
+        except ValueError as e:
+            print("generator caught", e)
+
+c = catcher()
+next(c)
+c.throw(ValueError("thrown in"))
+c.close()
+
+def delegate():
+    result = yield from accumulate_two()
+    yield f"sub returned {result}"
+
+def accumulate_two():
+    yield 1
+    yield 2
+    return "two"
+
+print(list(delegate()))
+lazy = (print("evaluating", i) or i for i in range(2))
+print("before consuming")
+print(list(lazy))
+g2 = count_up(2)
+print(type(g2).__name__, g2.__name__ if hasattr(g2, "__name__") else "")
