@@ -300,6 +300,16 @@ Value Evaluator::makeClass(const std::string& name, const std::string& qualname,
     t->alloc = allocFrom->alloc;
     I.registerType(t.get());
     I.updateTypeFlags(t.get());
+    // PEP 487: descriptors learn their attribute name.
+    for (const auto& e : std::vector<Dict::Entry>(t->dict()->entries())) {
+        Object* o = e.value.obj();
+        if (e.key.isNull() || !o || !o->type()->heap) continue;
+        Value setName = ops::findDunder(o->type(), I.names.__set_name__);
+        if (setName) {
+            Value args[3] = {e.value, Value(t.get()), e.key};
+            ops::call(setName, CallArgs{std::span<const Value>(args, 3), {}});
+        }
+    }
     return Value(t.get());
 }
 

@@ -111,6 +111,7 @@ private:
     void execFunctionDef(const lang::FunctionDef* s, Frame& f);
     void execClassDef(const lang::ClassDef* s, Frame& f);
     void execAugAssign(const lang::AugAssign* s, Frame& f);
+    void recordAnnotation(const lang::AnnAssign* a, Frame& f);
     void execDelete(const lang::Expr* target, Frame& f);
     void bindArgs(Function* fn, const CallArgs& args, Value* fast);
 

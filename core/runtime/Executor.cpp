@@ -43,6 +43,7 @@ ExecStatus Evaluator::exec(const Stmt* s, Frame& f) {
         return ExecStatus::Normal;
     case StmtKind::AnnAssign: {
         auto* a = static_cast<const AnnAssign*>(s);
+        if (f.classNs && a->target->kind == ExprKind::Name) recordAnnotation(a, f);
         if (a->value) assign(a->target.get(), eval(a->value.get(), f), f);
         return ExecStatus::Normal;
     }
@@ -96,6 +97,39 @@ ExecStatus Evaluator::exec(const Stmt* s, Frame& f) {
         return ExecStatus::Normal;
     }
     return ExecStatus::Normal;
+}
+
+// Class-body annotations are kept as their source text in __annotations__ (PEP 563 style: never
+// evaluated), which is what dataclasses needs.
+void Evaluator::recordAnnotation(const AnnAssign* a, Frame& f) {
+    std::string text;
+    const Loc& l = a->annotation->loc;
+    if (f.code->file && l.line > 0) {
+        std::string_view line = f.code->file->line(l.line);
+        size_t b = 0, i = 0;
+        int col = 1;
+        while (i < line.size() && col < l.col) {
+            decodeUtf8(line, i);
+            ++col;
+        }
+        b = i;
+        if (l.endLine == l.line && l.endCol > l.col) {
+            while (i < line.size() && col < l.endCol) {
+                decodeUtf8(line, i);
+                ++col;
+            }
+            text = std::string(line.substr(b, i - b));
+        } else {
+            text = std::string(line.substr(b));
+        }
+    }
+    Value ann = f.classNs->getStr("__annotations__");
+    if (!ann.dyn<runtime::Dict>()) {
+        ann = Value(I.newDict().get());
+        f.classNs->setStr("__annotations__", ann);
+    }
+    ann.as<runtime::Dict>()->set(Value(static_cast<Object*>(const_cast<void*>(static_cast<const Name*>(a->target.get())->rtName))),
+                                 I.newStr(text));
 }
 
 ExecStatus Evaluator::execWhile(const While* w, Frame& f) {

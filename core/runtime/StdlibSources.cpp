@@ -1516,6 +1516,341 @@ class ExitStack:
         return received_exc and pending is None
 )PY";
 
+const char* kWarnings = R"PY(
+import _gs_unittest as _gs
+
+_seen = set()
+_filters = []
+_records = None
+
+
+def warn(message, category=None, stacklevel=1, source=None):
+    if category is None:
+        category = message.__class__ if isinstance(message, Warning) else UserWarning
+    text = str(message)
+    for action, cat in _filters:
+        if issubclass(category, cat):
+            if action == "ignore":
+                return
+            if action == "error":
+                raise category(text)
+            break
+    file, line, code = _gs.caller_location(stacklevel)
+    if _records is not None:
+        _records.append(WarningMessage(message if isinstance(message, Warning) else category(text), category, file, line))
+        return
+    key = (file, line, category, text)
+    if key in _seen:
+        return
+    _seen.add(key)
+    _gs.write_error(f"{file}:{line}: {category.__name__}: {text}\n" + (f"  {code}\n" if code else ""))
+
+
+class WarningMessage:
+    def __init__(self, message, category, filename, lineno):
+        self.message = message
+        self.category = category
+        self.filename = filename
+        self.lineno = lineno
+
+
+def simplefilter(action, category=Warning, lineno=0, append=False):
+    _filters.insert(0, (action, category))
+
+
+def filterwarnings(action, message="", category=Warning, module="", lineno=0, append=False):
+    _filters.insert(0, (action, category))
+
+
+def resetwarnings():
+    _filters.clear()
+
+
+class catch_warnings:
+    def __init__(self, *, record=False, **kwargs):
+        self._record = record
+
+    def __enter__(self):
+        global _records
+        self._saved = (list(_filters), _records)
+        if self._record:
+            _records = []
+            return _records
+        return None
+
+    def __exit__(self, *exc):
+        global _records
+        _filters[:] = self._saved[0]
+        _records = self._saved[1]
+        return False
+)PY";
+
+const char* kOs = R"PY(
+import _gs_unittest as _gs
+
+environ = _gs.environ()
+sep = "/"
+linesep = "\n"
+name = "posix"
+
+
+def getenv(key, default=None):
+    return environ.get(key, default)
+
+
+def getcwd():
+    return "."
+
+
+class _Path:
+    sep = "/"
+
+    def join(self, a, *parts):
+        out = a
+        for p in parts:
+            if p.startswith("/"):
+                out = p
+            elif not out or out.endswith("/"):
+                out = out + p
+            else:
+                out = out + "/" + p
+        return out
+
+    def basename(self, p):
+        return p.rsplit("/", 1)[-1]
+
+    def dirname(self, p):
+        return p.rsplit("/", 1)[0] if "/" in p else ""
+
+    def split(self, p):
+        return (self.dirname(p), self.basename(p))
+
+    def splitext(self, p):
+        base = self.basename(p)
+        if "." not in base.lstrip("."):
+            return (p, "")
+        i = p.rfind(".")
+        return (p[:i], p[i:])
+
+    def exists(self, p):
+        return False
+
+    def isfile(self, p):
+        return False
+
+    def isdir(self, p):
+        return False
+
+    def abspath(self, p):
+        return p
+
+
+path = _Path()
+)PY";
+
+const char* kDataclasses = R"PY(
+class _MissingType:
+    def __repr__(self):
+        return "MISSING"
+
+
+MISSING = _MissingType()
+
+
+class FrozenInstanceError(AttributeError):
+    pass
+
+
+class Field:
+    def __init__(self, default=MISSING, default_factory=MISSING, init=True, repr=True, compare=True, kw_only=False):
+        if default is not MISSING and default_factory is not MISSING:
+            raise ValueError("cannot specify both default and default_factory")
+        self.default = default
+        self.default_factory = default_factory
+        self.init = init
+        self.repr = repr
+        self.compare = compare
+        self.kw_only = kw_only
+        self.name = None
+        self.type = None
+
+    def __repr__(self):
+        return f"Field(name={self.name!r},type={self.type!r},default={self.default!r})"
+
+
+def field(*, default=MISSING, default_factory=MISSING, init=True, repr=True, hash=None, compare=True,
+          metadata=None, kw_only=False):
+    return Field(default, default_factory, init, repr, compare, kw_only)
+
+
+def fields(class_or_instance):
+    cls = class_or_instance if isinstance(class_or_instance, type) else type(class_or_instance)
+    try:
+        return tuple(cls.__dataclass_fields__.values())
+    except AttributeError:
+        raise TypeError("must be called with a dataclass type or instance") from None
+
+
+def is_dataclass(obj):
+    cls = obj if isinstance(obj, type) else type(obj)
+    return hasattr(cls, "__dataclass_fields__")
+
+
+def _convert(value, factory):
+    if is_dataclass(value) and not isinstance(value, type):
+        return factory([(f.name, _convert(getattr(value, f.name), factory)) for f in fields(value)])
+    if isinstance(value, list):
+        return [_convert(v, factory) for v in value]
+    if isinstance(value, tuple):
+        return tuple(_convert(v, factory) for v in value)
+    if isinstance(value, dict):
+        return {_convert(k, factory): _convert(v, factory) for k, v in value.items()}
+    return value
+
+
+def asdict(obj, *, dict_factory=dict):
+    if not is_dataclass(obj):
+        raise TypeError("asdict() should be called on dataclass instances")
+    return _convert(obj, dict_factory)
+
+
+def astuple(obj):
+    return tuple(_convert(getattr(obj, f.name), dict) for f in fields(obj))
+
+
+def replace(obj, /, **changes):
+    for f in fields(obj):
+        if f.init and f.name not in changes:
+            changes[f.name] = getattr(obj, f.name)
+    return type(obj)(**changes)
+
+
+def _is_classvar(annotation):
+    return annotation.startswith("ClassVar") or annotation.startswith("typing.ClassVar")
+
+
+def _process_class(cls, init, repr_, eq, order, frozen, unsafe_hash):
+    all_fields = {}
+    for base in cls.__mro__[-1:0:-1]:
+        base_fields = base.__dict__.get("__dataclass_fields__")
+        if base_fields:
+            all_fields.update(base_fields)
+    annotations = cls.__dict__.get("__annotations__", {})
+    for name, annotation in annotations.items():
+        if _is_classvar(annotation):
+            continue
+        default = cls.__dict__.get(name, MISSING)
+        f = default if isinstance(default, Field) else Field(default=default)
+        f.name = name
+        f.type = annotation
+        all_fields[name] = f
+        if isinstance(default, Field):
+            if f.default is MISSING:
+                delattr(cls, name)
+            else:
+                setattr(cls, name, f.default)
+    cls.__dataclass_fields__ = all_fields
+    flist = list(all_fields.values())
+    seen_default = False
+    for f in flist:
+        if not f.init or f.kw_only:
+            continue
+        if f.default is not MISSING or f.default_factory is not MISSING:
+            seen_default = True
+        elif seen_default:
+            raise TypeError(f"non-default argument '{f.name}' follows default argument")
+
+    def set_new(name, value):
+        if name in cls.__dict__:
+            return
+        setattr(cls, name, value)
+
+    if init:
+        def __init__(self, *args, **kwargs):
+            positional = [f for f in flist if f.init and not f.kw_only]
+            if len(args) > len(positional):
+                raise TypeError(f"{cls.__qualname__}.__init__() takes {len(positional) + 1} positional arguments but {len(args) + 1} were given")
+            for i, f in enumerate(flist):
+                if not f.init:
+                    if f.default_factory is not MISSING:
+                        object.__setattr__(self, f.name, f.default_factory())
+                    elif f.default is not MISSING:
+                        object.__setattr__(self, f.name, f.default)
+                    continue
+                if f in positional and positional.index(f) < len(args):
+                    if f.name in kwargs:
+                        raise TypeError(f"{cls.__qualname__}.__init__() got multiple values for argument '{f.name}'")
+                    value = args[positional.index(f)]
+                elif f.name in kwargs:
+                    value = kwargs.pop(f.name)
+                elif f.default is not MISSING:
+                    value = f.default
+                elif f.default_factory is not MISSING:
+                    value = f.default_factory()
+                else:
+                    raise TypeError(f"{cls.__qualname__}.__init__() missing 1 required positional argument: '{f.name}'")
+                object.__setattr__(self, f.name, value)
+            if kwargs:
+                raise TypeError(f"{cls.__qualname__}.__init__() got an unexpected keyword argument '{next(iter(kwargs))}'")
+            post_init = getattr(self, "__post_init__", None)
+            if post_init is not None:
+                post_init()
+        set_new("__init__", __init__)
+
+    if repr_:
+        def __repr__(self):
+            parts = ", ".join(f"{f.name}={getattr(self, f.name)!r}" for f in flist if f.repr)
+            return f"{type(self).__qualname__}({parts})"
+        set_new("__repr__", __repr__)
+
+    def as_tuple(self):
+        return tuple(getattr(self, f.name) for f in flist if f.compare)
+
+    if eq:
+        def __eq__(self, other):
+            if other.__class__ is self.__class__:
+                return as_tuple(self) == as_tuple(other)
+            return NotImplemented
+        set_new("__eq__", __eq__)
+
+    if order:
+        def make(op):
+            def compare(self, other):
+                if other.__class__ is not self.__class__:
+                    return NotImplemented
+                return op(as_tuple(self), as_tuple(other))
+            return compare
+        set_new("__lt__", make(lambda a, b: a < b))
+        set_new("__le__", make(lambda a, b: a <= b))
+        set_new("__gt__", make(lambda a, b: a > b))
+        set_new("__ge__", make(lambda a, b: a >= b))
+
+    if frozen:
+        def __setattr__(self, name, value):
+            raise FrozenInstanceError(f"cannot assign to field '{name}'")
+
+        def __delattr__(self, name):
+            raise FrozenInstanceError(f"cannot delete field '{name}'")
+        cls.__setattr__ = __setattr__
+        cls.__delattr__ = __delattr__
+
+    if "__hash__" not in cls.__dict__ or cls.__dict__["__hash__"] is None:
+        if unsafe_hash or (eq and frozen):
+            cls.__hash__ = lambda self: hash(as_tuple(self))
+        elif eq:
+            cls.__hash__ = None
+    return cls
+
+
+def dataclass(cls=None, /, *, init=True, repr=True, eq=True, order=False, unsafe_hash=False, frozen=False,
+              match_args=True, kw_only=False, slots=False):
+    def wrap(c):
+        return _process_class(c, init, repr, eq, order, frozen, unsafe_hash)
+    if cls is None:
+        return wrap
+    return wrap(cls)
+)PY";
+
 const char* kUnittestPkgMock = "from unittest.mock import *\n";
 
 } // namespace
@@ -1530,6 +1865,9 @@ const char* pythonSource(std::string_view name) {
     if (name == "unittest") return kUnittest;
     if (name == "unittest.mock") return kUnittestMock;
     if (name == "contextlib") return kContextlib;
+    if (name == "warnings") return kWarnings;
+    if (name == "os") return kOs;
+    if (name == "dataclasses") return kDataclasses;
     (void)kUnittestPkgMock;
     return nullptr;
 }

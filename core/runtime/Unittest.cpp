@@ -2,6 +2,8 @@
 // test runner (Interpreter::runTests). The TestCase class itself is scenario-language code
 // (StdlibSources.cpp); each finished test is reported here, printed to the error sink like
 // CPython's unittest does, and handed to the host's callback.
+#include <unistd.h>
+
 #include <regex>
 
 #include "core/runtime/Containers.h"
@@ -200,6 +202,31 @@ void initUnittestNatives(Interpreter& I, Module* m) {
             }
         }
         return In.newList(std::move(out));
+    });
+    I.defineFunction(m, "caller_location", [](const CallArgs& a) {
+        // (file, line, text) of the scenario frame `stacklevel` levels up from the caller of
+        // the Python helper that calls this (warnings.warn).
+        Interpreter& In = in();
+        int64_t level = a.size() ? ops::toIndex(a[0]) : 1;
+        std::vector<SourceLocation> st = In.stack();
+        size_t idx = static_cast<size_t>(std::max<int64_t>(0, level));
+        if (idx >= st.size()) idx = st.empty() ? 0 : st.size() - 1;
+        if (st.empty()) return In.newTuple({In.newStr("sys"), Value::integer(1), In.newStr("")});
+        return In.newTuple({In.newStr(st[idx].file), Value::integer(st[idx].line), In.newStr(st[idx].text)});
+    });
+    I.defineFunction(m, "write_error", [](const CallArgs& a) {
+        in().writeError(ops::str(a[0]));
+        return Value::none();
+    });
+    I.defineFunction(m, "environ", [](const CallArgs&) {
+        Interpreter& In = in();
+        Ref<Dict> d = In.newDict();
+        for (char** e = environ; e && *e; ++e) {
+            std::string_view kv(*e);
+            size_t eq = kv.find('=');
+            if (eq != std::string_view::npos) d->set(In.newStr(kv.substr(0, eq)), In.newStr(kv.substr(eq + 1)));
+        }
+        return Value(d.get());
     });
     I.defineFunction(m, "run_tests", [](const CallArgs& a) {
         a.expect("run_tests", 1, 1);
