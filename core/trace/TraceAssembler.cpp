@@ -426,8 +426,8 @@ void TraceAssembler::finalize(Pending& p) {
     if (c.status == EntryStatus::Ok && !c.guards.empty()) {
         if (isRecompile && !fs.lastGuards.empty()) {
             GuardDiffResult d = GuardDiff::diff(fs.lastGuards, c.guards);
-            std::string text = "guards of " + p.compileId + " compared with " + fs.lastCompileId + ": ";
-            text += d.empty() ? std::string("no differences") : "\n" + GuardDiff::toText(d);
+            std::string text = "guards of " + p.compileId + " compared with " + fs.lastCompileId + ":";
+            text += d.empty() ? std::string(" no differences") : "\n" + GuardDiff::toText(d);
             p.logs.push_back({"guard_diff", p.compileId, -1, trimmed(text)});
         }
         fs.lastGuards = c.guards;

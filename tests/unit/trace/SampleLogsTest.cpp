@@ -73,7 +73,7 @@ TEST(SampleLogs, Rank1IsOneFrameCompiled15TimesWith14SizeChangeRecompiles) {
     }
     EXPECT_EQ(s.recompiles[13].reasons[0].text, "tensor 'x' size mismatch at index 0. expected 15, actual 16");
     EXPECT_EQ(r.logs("guard_diff"), 14u);
-    EXPECT_EQ(s.logs.front().text, "guards of 0/1 compared with 0/0: \n~ TENSOR_MATCH L['x']: size=[2, 2] → size=[3, 3]; stride=[2, 1] → stride=[3, 1]");
+    EXPECT_EQ(s.logs.front().text, "guards of 0/1 compared with 0/0:\n~ TENSOR_MATCH L['x']: size=[2, 2] → size=[3, 3]; stride=[2, 1] → stride=[3, 1]");
     EXPECT_EQ(r.logs("warning"), 0u);
     EXPECT_EQ(s.info.metadata.at("rank"), "1"); // from the file name: the envelopes have no rank
     EXPECT_EQ(s.info.metadata.at("dynamo_config.recompile_limit"), "1000000");
@@ -120,6 +120,11 @@ TEST(SampleLogs, Rank0RecompilesAreObjectIdentityFailures) {
         EXPECT_EQ(reason.expected, "140439264606080");
     }
     EXPECT_EQ(s.info.metadata.at("rank"), "0");
+    // the guard diff of 0/1 against 0/0 names the replaced function object first
+    EXPECT_EQ(s.logs[0].channel, "guard_diff");
+    EXPECT_EQ(s.logs[0].text.rfind("guards of 0/1 compared with 0/0:\n~ ID_MATCH L['fn']: 140439264606080 → 140439651757056\n", 0), 0u)
+        << s.logs[0].text;
+    EXPECT_EQ(s.logs[1].text, "guards of 0/2 compared with 0/1: no differences");
     // the epilogue LAMBDA_GUARD is printed at depth 0: a second top-level node
     const CompileEntry& c0 = s.compiles[0];
     EXPECT_EQ(c0.guards.back().kind, "LAMBDA_GUARD");
