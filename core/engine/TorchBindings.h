@@ -8,6 +8,19 @@
 // each op is executed for real AND recorded as a graph node (dynamo-semantics §1.2 4.d), and a
 // cache hit replays the recorded ops through OpDef::impl. Metadata queries whose answer may be
 // symbolic (sizes, numel) and data-dependent ones (bool(), item()) also go through it.
+//
+// Using the bindings from the engine:
+//   TorchContext ctx;                  // owned by the host, outlives nothing of the interpreter's
+//   installTorch(interp, ctx);         // torch, torch.nn (+ .functional, .init), torch.cuda ...
+//   int mul = ctx.opIndex("operator.mul");   // resolve once; -1 if unknown
+//   ctx.callOp(mul, args);             // through ctx.dispatcher (what every binding does)
+//   ctx.runImpl(mul, args);            // the real op, bypassing the dispatcher (replay)
+// Op names: "torch.<f>" (torch.mul, call_function), "Tensor.<m>" (x.mul(), call_method, target
+// "mul"), "operator.<op>" (x * y -> operator.mul; x += y -> operator.iadd; x == y ->
+// operator.eq; -x -> operator.neg; x @ y -> operator.matmul), "F.<f>" (torch.nn.functional.<f>),
+// "Tensor.__getitem__" / "Tensor.__setitem__" (x[k], x[k] = v; targets operator.getitem /
+// operator.setitem), "Tensor.T" / "Tensor.mT" (properties). Reflected operators keep source
+// order: 2 * x calls operator.mul(2, x).
 #include <cstdint>
 #include <functional>
 #include <memory>

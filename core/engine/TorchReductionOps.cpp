@@ -180,7 +180,9 @@ void registerProducts(TorchContext& ctx) {
         auto fn = s.fn;
         const char* n = s.name;
         const char* second = std::string_view(n) == "mv" ? "vec" : (std::string_view(n) == "mm" || std::string_view(n) == "bmm") ? "mat2" : "other";
-        both(ctx, n, ShapeRule::Matmul, Sig{n, {"input", second}, 2, 2, 2},
+        // outer has no contracted dimension: Generic.
+        const ShapeRule rule = std::string_view(n) == "outer" ? ShapeRule::Generic : ShapeRule::Matmul;
+        both(ctx, n, rule, Sig{n, {"input", second}, 2, 2, 2},
              [fn, n, second](TorchContext& c, const Bound& b, const CallArgs&) {
                  return c.wrap(fn(in0(c, b, n), tensorArg(c, b[1], n, second, 2)));
              });

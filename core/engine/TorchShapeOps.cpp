@@ -277,7 +277,9 @@ void registerCopies(TorchContext& ctx) {
            },
            {.inplace = true});
     TorchContext* c = &ctx;
-    bindMethod(ctx, "to", addOp(ctx, "Tensor.to", "to", ShapeRule::Elementwise, {.method = true},
+    // to(other) / type_as(other) take a second tensor only for its dtype/device: Generic, so a
+    // tracer does not relate the two tensors' sizes.
+    bindMethod(ctx, "to", addOp(ctx, "Tensor.to", "to", ShapeRule::Generic, {.method = true},
                                 guarded([c](const CallArgs& a) {
                                     return wrapResult(*c, toImpl(*c, selfTensor(*c, a, "to").tensor, a), a);
                                 })));
@@ -294,7 +296,7 @@ void registerCopies(TorchContext& ctx) {
                    return wrapResult(cx, tensor::to(in0(cx, b, n), dt), a);
                });
     }
-    method(ctx, "type_as", ShapeRule::Elementwise, Sig{"type_as", {"input", "other"}, 2, 2, 2},
+    method(ctx, "type_as", ShapeRule::Generic, Sig{"type_as", {"input", "other"}, 2, 2, 2},
            [](TorchContext& cx, const Bound& b, const CallArgs& a) {
                return wrapResult(cx, tensor::to(in0(cx, b, "type_as"), tensorArg(cx, b[1], "type_as", "other").dtype()), a);
            });
