@@ -2,6 +2,7 @@
 // request, TORCH_LOGS-style logs, a summary or the session as JSON; records it in the history.
 #include <boost/program_options.hpp>
 
+#include <algorithm>
 #include <iostream>
 #include <memory>
 #include <sstream>
@@ -32,9 +33,20 @@ std::vector<std::string> splitList(const std::string& s) {
     return out;
 }
 
+// The channels the engine writes (Engine::log); anything else would be accepted and print nothing,
+// so a typo such as `--log recompile` is refused instead (PyTorch's TORCH_LOGS refuses unknown
+// names too).
+const std::vector<std::string> kLogChannels = {"recompiles", "recompiles_verbose", "guards", "dynamic", "graph_breaks"};
+
 const char* kLogHelp =
     "TORCH_LOGS-style channels to print on stderr, comma separated: recompiles, recompiles_verbose, "
     "guards, dynamic, graph_breaks (the recompile-limit warning is always printed)";
+
+std::string unknownChannel(const std::vector<std::string>& channels) {
+    for (const auto& c : channels)
+        if (std::find(kLogChannels.begin(), kLogChannels.end(), c) == kLogChannels.end()) return c;
+    return "";
+}
 
 int runCommand(const std::vector<std::string>& args) {
     po::options_description opts("Options");
@@ -49,6 +61,9 @@ int runCommand(const std::vector<std::string>& args) {
          "refuse to create a tensor with more elements")
         ("timeout", po::value<double>(&ro.limits.maxSeconds)->default_value(ro.limits.maxSeconds),
          "wall-time limit in seconds (0: none)")
+        // The runtime's limit message says "raise it with --max-seconds" (the name shared with the
+        // other limits and with pyrun), so that spelling must work here too.
+        ("max-seconds", po::value<double>(), "the same as --timeout")
         ("log", po::value<std::string>(&logs), kLogHelp)
         ("summary", "print the per-frame summary (entries, hit counts, recompiles with reasons and fixes)")
         ("json", "write the whole session as JSON to standard output (script output goes to stderr)")
@@ -76,8 +91,20 @@ int runCommand(const std::vector<std::string>& args) {
            << opts;
         return vm.count("help") ? 0 : 2;
     }
+    if (vm.count("max-seconds")) {
+        if (!vm["timeout"].defaulted()) {
+            std::cerr << "guardscope-cli run: give either --timeout or --max-seconds, not both\n";
+            return 2;
+        }
+        ro.limits.maxSeconds = vm["max-seconds"].as<double>();
+    }
     bool json = vm.count("json") > 0;
     ro.logChannels = splitList(logs);
+    if (std::string bad = unknownChannel(ro.logChannels); !bad.empty()) {
+        std::cerr << "guardscope-cli run: unknown log channel '" << bad << "' in --log; the channels are: recompiles, "
+                     "recompiles_verbose, guards, dynamic, graph_breaks\n";
+        return 2;
+    }
     ro.compileDisabled = vm.count("no-compile") > 0;
     if (json) ro.out = [](std::string_view s) { std::cerr << s << std::flush; };
 
@@ -106,7 +133,10 @@ int runCommand(const std::vector<std::string>& args) {
         recorder.reset();
     }
     if (!r.error.empty()) std::cerr << r.error << (r.error.back() == '\n' ? "" : "\n");
-    const session::Session& s = builder.session();
+    // The builder never learns the store id; the summary and the JSON name the session as
+    // `sessions show ID` / `sessions export ID` will, so the two outputs are the same.
+    session::Session s = builder.take();
+    if (recordedId > 0 && recordError.empty()) s.info.id = recordedId;
     if (vm.count("summary")) std::cout << session::SummaryText::render(s);
     if (json) std::cout << session::toJson(s) << "\n";
     if (!recordError.empty())
