@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <thread>
 
 #include "RuntimeTestUtil.h"
 #include "core/runtime/Containers.h"
@@ -349,4 +350,24 @@ TEST(Extension, HandBuiltAstRuns) {
     mod->body.push_back(std::move(stmt));
     I.runModule(std::move(mod));
     EXPECT_EQ(out, "3\n");
+}
+
+TEST(Extension, InterpretersOnTwoThreadsRunConcurrently) {
+    const std::string src =
+        "class Acc:\n    def __init__(self):\n        self.items = {}\n"
+        "    def add(self, k):\n        self.items[k] = self.items.get(k, 0) + 1\n"
+        "def gen(n):\n    for i in range(n):\n        yield i % 7\n"
+        "a = Acc()\nfor v in gen(20000):\n    try:\n        a.add(str(v))\n        if v == 3:\n            raise KeyError(v)\n"
+        "    except KeyError:\n        pass\nprint(sorted(a.items.items()), {3, 1, 2})\n";
+    std::string outs[2];
+    auto work = [&](int k) {
+        Interpreter I;
+        auto c = run(I, src);
+        outs[k] = c.out + c.err;
+    };
+    std::thread t1(work, 0), t2(work, 1);
+    t1.join();
+    t2.join();
+    EXPECT_EQ(outs[0], outs[1]);
+    EXPECT_NE(outs[0].find("('0', 2858), ('1', 2857)"), std::string::npos) << outs[0];
 }

@@ -215,6 +215,9 @@ TEST(SeedScenario, RunsUnmodifiedAgainstFakeTorch) {
     for (const auto& r : results)
         EXPECT_NE(static_cast<int>(r.status), static_cast<int>(TestResult::Status::Error)) << r.name << ": " << r.message << "\n" << r.traceback;
     // The fake compiles once per distinct input size: the static-shape expectations hold.
-    for (const auto& r : results)
-        if (r.status == TestResult::Status::Fail) EXPECT_EQ(r.file, "test_recompiles.py") << r.name;
+    for (const auto& r : results) {
+        if (r.status == TestResult::Status::Fail) {
+            EXPECT_EQ(r.file, "test_recompiles.py") << r.name;
+        }
+    }
 }
