@@ -34,7 +34,7 @@ std::vector<std::string> pyFilesIn(const fs::path& dir) {
 }
 
 // Every conformance scenario, every demo and the seed. A folder that went missing would make the
-// list silently shorter, so the sizes are checked in ScenarioFilesAreAllFound below.
+// list silently shorter, so the sizes are checked in AllScenarioDemoAndSeedFilesAreFound below.
 std::vector<std::string> scenarioFiles() {
     std::vector<std::string> all = pyFilesIn(fs::path(GS_SOURCE_DIR) / "tests" / "scenarios");
     for (const auto& f : pyFilesIn(fs::path(GS_SOURCE_DIR) / "resources" / "demos")) all.push_back(f);
@@ -158,7 +158,7 @@ TEST_P(ScenarioRoundTrip, SavedSessionLoadsBackEqual) {
 
 INSTANTIATE_TEST_SUITE_P(Store, ScenarioRoundTrip, ::testing::ValuesIn(scenarioFiles()), testName);
 
-TEST(ScenarioRoundTripFiles, ScenarioFilesAreAllFound) {
+TEST(StoreScenarioFiles, AllScenarioDemoAndSeedFilesAreFound) {
     // 42 conformance scenarios and 10 demos when this was written; fewer means a folder moved.
     EXPECT_GE(pyFilesIn(fs::path(GS_SOURCE_DIR) / "tests" / "scenarios").size(), 42u);
     EXPECT_GE(pyFilesIn(fs::path(GS_SOURCE_DIR) / "resources" / "demos").size(), 10u);
