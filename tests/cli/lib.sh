@@ -14,7 +14,9 @@ fi
 CLI=$(realpath -- "$1")  # absolute: scripts may cd
 SRC=$(cd "$2" && pwd)
 SHARED=$(cd "$3" && pwd)
+# shellcheck disable=SC2034  # SEED, DEMOS and DB are for the scripts that source this file
 SEED=$SHARED/seeds/test_recompiles.py
+# shellcheck disable=SC2034
 DEMOS=$SRC/resources/demos
 TEST_NAME=$(basename "$0" .sh)
 
@@ -29,6 +31,7 @@ trap 'rm -rf "$TMP"' EXIT
 # write under $XDG_DATA_HOME, which is ours.
 export XDG_DATA_HOME=$TMP/xdg-data
 export LC_ALL=C.UTF-8
+# shellcheck disable=SC2034
 DB=$TMP/sessions.db
 
 FAILURES=0

@@ -48,7 +48,7 @@ expect_empty err
 cli sessions export 3 --json --db "$DB"
 expect_rc 0
 json_check '
-run = json.load(open(sys.argv[1].rsplit("/", 1)[0] + "/run_3.json", encoding="utf-8"))  # next to $OUT
+run = json.load(open(sys.argv[1].rsplit("/", 1)[0] + "/run_3.json", encoding="utf-8"))  # in the folder of stdout
 for k in sorted(set(run) | set(d)):
     if run.get(k) != d.get(k): print("export differs from run --json in %r" % k)
 if d["session"]["id"] != 3: print("id:", d["session"]["id"])
