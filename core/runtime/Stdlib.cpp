@@ -23,6 +23,7 @@ namespace gs::runtime::stdlib {
 // Defined in Random.cpp / Unittest.cpp / StdlibSources.cpp.
 void initRandom(Interpreter& I, Module* m);
 void initUnittestNatives(Interpreter& I, Module* m);
+void initRe(Interpreter& I, Module* m);
 const char* pythonSource(std::string_view name);
 
 namespace {
@@ -621,7 +622,7 @@ void initTime(Interpreter& I, Module* m) {
 } // namespace
 
 bool has(std::string_view name) {
-    static const std::string_view natives[] = {"sys", "math", "itertools", "time", "random", "_gs_unittest"};
+    static const std::string_view natives[] = {"sys", "math", "itertools", "time", "random", "_gs_unittest", "re"};
     for (auto n : natives)
         if (n == name) return true;
     return pythonSource(name) != nullptr;
@@ -636,6 +637,7 @@ void init(Interpreter& I, std::string_view name, Module* m) {
     if (name == "itertools") return initItertools(I, m);
     if (name == "time") return initTime(I, m);
     if (name == "random") return initRandom(I, m);
+    if (name == "re") return initRe(I, m);
     if (name == "_gs_unittest") return initUnittestNatives(I, m);
     if (const char* src = pythonSource(name)) I.execInModule(m, "<" + std::string(name) + ">", src);
 }

@@ -1,0 +1,421 @@
+// The re module over std::regex (ECMAScript grammar). Python-only syntax is translated where it
+// is cheap: named groups (?P<name>...), backreferences (?P=name), \A and \Z anchors, a leading
+// (?i)/(?m)/(?s) flag group. Lookbehind and possessive forms are not supported (std::regex
+// lacks them) and raise re.error. Matching works on UTF-8 bytes; positions are reported in
+// code points.
+#include <regex>
+
+#include "core/runtime/Containers.h"
+#include "core/runtime/Dict.h"
+#include "core/runtime/Extension.h"
+#include "core/runtime/Interpreter.h"
+#include "core/runtime/Module.h"
+#include "core/runtime/Ops.h"
+#include "core/runtime/Str.h"
+#include "core/runtime/Type.h"
+
+namespace gs::runtime::stdlib {
+
+namespace {
+Interpreter& in() { return Interpreter::current(); }
+
+constexpr int64_t kIgnoreCase = 2, kMultiline = 8, kDotAll = 16, kVerbose = 64;
+
+Type* gErrorType(Interpreter& I) {
+    Module* m = I.findModule("re");
+    return m ? m->dict->getStr("error").as<Type>() : I.types.ValueError;
+}
+
+class PatternObject : public Object {
+public:
+    PatternObject(Type* t, std::string src, int64_t flags) : Object(t), source(std::move(src)), flags(flags) {}
+    std::string source;
+    int64_t flags;
+    std::regex re;
+    std::vector<std::string> groupNames;  // index 1.. -> name ("" when unnamed)
+    size_t groups = 0;
+    std::string repr() override {
+        std::string r = "re.compile(" + reprString(source);
+        if (flags) r += ", " + std::to_string(flags);
+        return r + ")";
+    }
+};
+
+class MatchObject : public Object {
+public:
+    MatchObject(Type* t, Ref<PatternObject> p, std::string subject, std::smatch m)
+        : Object(t), pattern(std::move(p)), subject(std::move(subject)), groupsMatched(m.size()) {
+        for (size_t i = 0; i < m.size(); ++i) {
+            spans.emplace_back(m[i].matched ? m.position(i) : -1, m[i].matched ? m.position(i) + m.length(i) : -1);
+        }
+    }
+    Ref<PatternObject> pattern;
+    std::string subject;
+    size_t groupsMatched;
+    std::vector<std::pair<int64_t, int64_t>> spans;  // byte offsets, -1 when the group did not match
+    int64_t cp(int64_t byte) const {
+        return byte < 0 ? -1 : static_cast<int64_t>(utf8Length(std::string_view(subject).substr(0, static_cast<size_t>(byte))));
+    }
+    size_t index(const Value& g) const {
+        if (auto* s = g.dyn<Str>()) {
+            for (size_t i = 1; i < pattern->groupNames.size(); ++i)
+                if (pattern->groupNames[i] == s->s()) return i;
+            in().raise("IndexError", "no such group");
+        }
+        int64_t i = ops::toIndex(g);
+        if (i < 0 || static_cast<size_t>(i) >= spans.size()) in().raise("IndexError", "no such group");
+        return static_cast<size_t>(i);
+    }
+    Value group(size_t i) const {
+        if (spans[i].first < 0) return Value::none();
+        return in().newStr(std::string_view(subject).substr(static_cast<size_t>(spans[i].first),
+                                                            static_cast<size_t>(spans[i].second - spans[i].first)));
+    }
+    std::string repr() override {
+        return "<re.Match object; span=(" + std::to_string(cp(spans[0].first)) + ", " + std::to_string(cp(spans[0].second)) +
+               "), match=" + ops::repr(group(0)) + ">";
+    }
+    int truth() override { return 1; }
+    Value getItem(const Value& key) override { return group(index(key)); }
+};
+
+// Translates Python regex syntax to ECMAScript and records group names.
+Ref<PatternObject> compile(Interpreter& I, Type* patternType, const std::string& src, int64_t flags) {
+    auto p = make<PatternObject>(patternType, src, flags);
+    std::string out;
+    p->groupNames.push_back("");
+    size_t i = 0;
+    if (src.rfind("(?", 0) == 0) {
+        size_t close = src.find(')');
+        std::string fl = close == std::string::npos ? "" : src.substr(2, close - 2);
+        if (!fl.empty() && fl.find_first_not_of("aimsux") == std::string::npos) {
+            for (char c : fl) {
+                if (c == 'i') flags |= kIgnoreCase;
+                if (c == 'm') flags |= kMultiline;
+                if (c == 's') flags |= kDotAll;
+                if (c == 'x') flags |= kVerbose;
+            }
+            i = close + 1;
+        }
+    }
+    bool inClass = false;
+    for (; i < src.size(); ++i) {
+        char c = src[i];
+        if (c == '\\' && i + 1 < src.size()) {
+            char n = src[i + 1];
+            if (!inClass && n == 'A') out += "^";
+            else if (!inClass && n == 'Z') out += "$";
+            else {
+                out += c;
+                out += n;
+            }
+            ++i;
+            continue;
+        }
+        if (inClass) {
+            if (c == ']') inClass = false;
+            out += c;
+            continue;
+        }
+        if (c == '[') {
+            inClass = true;
+            out += c;
+            if (i + 1 < src.size() && src[i + 1] == '^') out += src[++i];
+            if (i + 1 < src.size() && src[i + 1] == ']') out += src[++i];
+            continue;
+        }
+        if (c == '.' && (flags & kDotAll)) {
+            out += "[\\s\\S]";
+            continue;
+        }
+        if ((flags & kVerbose) && (c == ' ' || c == '\t' || c == '\n')) continue;
+        if ((flags & kVerbose) && c == '#') {
+            while (i < src.size() && src[i] != '\n') ++i;
+            continue;
+        }
+        if (c == '(') {
+            if (src.compare(i, 4, "(?P<") == 0) {
+                size_t e = src.find('>', i);
+                if (e == std::string::npos) I.raise(gErrorType(I), "missing >, unterminated name");
+                p->groupNames.push_back(src.substr(i + 4, e - i - 4));
+                out += "(";
+                i = e;
+                continue;
+            }
+            if (src.compare(i, 4, "(?P=") == 0) {
+                size_t e = src.find(')', i);
+                std::string name = src.substr(i + 4, e - i - 4);
+                size_t idx = 0;
+                for (size_t k = 1; k < p->groupNames.size(); ++k)
+                    if (p->groupNames[k] == name) idx = k;
+                if (!idx) I.raise(gErrorType(I), "unknown group name '" + name + "'");
+                out += "\\" + std::to_string(idx);
+                i = e;
+                continue;
+            }
+            if (src.compare(i, 3, "(?<") == 0 && i + 3 < src.size() && (src[i + 3] == '=' || src[i + 3] == '!'))
+                I.raise(gErrorType(I), "look-behind requires a regex engine Guardscope does not have");
+            if (i + 1 < src.size() && src[i + 1] != '?') p->groupNames.push_back("");
+        }
+        out += c;
+    }
+    p->groups = p->groupNames.size() - 1;
+    auto opts = std::regex::ECMAScript;
+    if (flags & kIgnoreCase) opts |= std::regex::icase;
+    if (flags & kMultiline) opts |= std::regex::multiline;
+    try {
+        p->re = std::regex(out, opts);
+    } catch (const std::regex_error& e) {
+        I.raise(gErrorType(I), std::string("bad pattern ") + reprString(src) + ": " + e.what());
+    }
+    p->flags = flags;
+    return p;
+}
+
+PatternObject* patternArg(Interpreter& I, Module* m, const Value& v, int64_t flags) {
+    if (auto* p = v.dyn<PatternObject>()) return p;
+    auto* s = v.dyn<Str>();
+    if (!s) I.raise(I.types.TypeError, "first argument must be string or compiled pattern");
+    // small per-module cache of compiled patterns
+    Ref<Dict> cache(m->dict->getStr("_cache").as<Dict>());
+    Value key = I.newTuple({v, Value::integer(flags)});
+    Value hit = cache->get(key);
+    if (hit) return hit.as<PatternObject>();
+    Ref<PatternObject> p = compile(I, m->dict->getStr("Pattern").as<Type>(), s->s(), flags);
+    if (cache->size() > 200) cache->clear();
+    cache->set(key, Value(p.get()));
+    return p.get();
+}
+
+std::string textArg(const Value& v) {
+    auto* s = v.dyn<Str>();
+    if (!s) in().raise(in().types.TypeError, "expected string, got '" + typeName(v) + "'");
+    return s->s();
+}
+
+enum class Mode { Match, Search, Full };
+
+Value doMatch(PatternObject* p, const std::string& text, Mode mode, Type* matchType) {
+    std::smatch m;
+    bool ok = false;
+    switch (mode) {
+    case Mode::Match: ok = std::regex_search(text, m, p->re, std::regex_constants::match_continuous); break;
+    case Mode::Search: ok = std::regex_search(text, m, p->re); break;
+    case Mode::Full: ok = std::regex_match(text, m, p->re); break;
+    }
+    if (!ok) return Value::none();
+    return Value(new MatchObject(matchType, Ref<PatternObject>(p), text, m));
+}
+
+std::vector<Ref<MatchObject>> allMatches(PatternObject* p, const std::string& text, Type* matchType, int64_t limit = 0) {
+    std::vector<Ref<MatchObject>> out;
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), p->re); it != std::sregex_iterator(); ++it) {
+        out.push_back(make<MatchObject>(matchType, Ref<PatternObject>(p), text, *it));
+        if (limit > 0 && static_cast<int64_t>(out.size()) >= limit) break;
+        in().step();
+    }
+    return out;
+}
+
+std::string expandTemplate(const std::string& repl, const MatchObject& m) {
+    std::string out;
+    for (size_t i = 0; i < repl.size(); ++i) {
+        char c = repl[i];
+        if (c != '\\' || i + 1 >= repl.size()) {
+            out += c;
+            continue;
+        }
+        char n = repl[++i];
+        if (std::isdigit(static_cast<unsigned char>(n))) {
+            size_t g = static_cast<size_t>(n - '0');
+            if (i + 1 < repl.size() && std::isdigit(static_cast<unsigned char>(repl[i + 1]))) g = g * 10 + static_cast<size_t>(repl[++i] - '0');
+            Value v = m.group(m.index(Value::integer(static_cast<int64_t>(g))));
+            if (!v.isNone()) out += v.as<Str>()->s();
+        } else if (n == 'g' && i + 1 < repl.size() && repl[i + 1] == '<') {
+            size_t e = repl.find('>', i);
+            std::string name = repl.substr(i + 2, e - i - 2);
+            bool digits = !name.empty() && name.find_first_not_of("0123456789") == std::string::npos;
+            Value v = m.group(m.index(digits ? Value::integer(std::stoll(name)) : in().newStr(name)));
+            if (!v.isNone()) out += v.as<Str>()->s();
+            i = e;
+        } else if (n == 'n') out += '\n';
+        else if (n == 't') out += '\t';
+        else if (n == '\\') out += '\\';
+        else {
+            out += '\\';
+            out += n;
+        }
+    }
+    return out;
+}
+
+Value groupTuple(const MatchObject& m, const Value& dflt) {
+    std::vector<Value> out;
+    for (size_t i = 1; i < m.spans.size(); ++i) {
+        Value g = m.group(i);
+        out.push_back(g.isNone() ? dflt : g);
+    }
+    return in().newTuple(std::move(out));
+}
+} // namespace
+
+void initRe(Interpreter& I, Module* m) {
+    Dict* d = m->dict.get();
+    for (auto [n, v] : {std::pair{"IGNORECASE", kIgnoreCase}, {"I", kIgnoreCase}, {"MULTILINE", kMultiline}, {"M", kMultiline},
+                        {"DOTALL", kDotAll}, {"S", kDotAll}, {"VERBOSE", kVerbose}, {"X", kVerbose}, {"ASCII", 256}, {"A", 256}})
+        d->setStr(n, Value::integer(v));
+    d->setStr("_cache", Value(I.newDict().get()));
+    I.newExceptionClass("error", m, I.types.Exception);
+    Type* patternT = I.newNativeType("Pattern", "re");
+    Type* matchT = I.newNativeType("Match", "re");
+    d->setStr("Pattern", Value(patternT));
+    d->setStr("Match", Value(matchT));
+    Module* mod = m;
+
+    auto withPattern = [mod](const CallArgs& a, size_t textIdx, auto&& fn) {
+        Interpreter& In = in();
+        int64_t flags = 0;
+        if (const Value* f = a.kwarg("flags")) flags = ops::toIndex(*f);
+        else if (a.size() > textIdx + 1 && a[textIdx + 1].isIntLike()) flags = a[textIdx + 1].asInt();
+        PatternObject* p = patternArg(In, mod, a[0], flags);
+        return fn(p);
+    };
+    // module-level functions: pattern first
+    for (auto [name, mode] : {std::pair{"match", Mode::Match}, {"search", Mode::Search}, {"fullmatch", Mode::Full}}) {
+        Mode md = mode;
+        I.defineFunction(m, name, [withPattern, md, matchT](const CallArgs& a) {
+            if (a.size() < 2) in().raise(in().types.TypeError, "missing required argument 'string'");
+            return withPattern(a, 1, [&](PatternObject* p) { return doMatch(p, textArg(a[1]), md, matchT); });
+        });
+        I.addMethod(patternT, name, [md, matchT](const CallArgs& a) {
+            a.expect("match", 2, 2);
+            return doMatch(a[0].as<PatternObject>(), textArg(a[1]), md, matchT);
+        });
+    }
+    I.defineFunction(m, "compile", [mod](const CallArgs& a) {
+        ArgParser p(a, "compile", {"pattern", "flags"}, 1);
+        return Value(patternArg(in(), mod, p[0], p.getInt(1, 0)));
+    });
+    I.defineFunction(m, "escape", [](const CallArgs& a) {
+        a.expect("escape", 1, 1);
+        std::string s = textArg(a[0]), out;
+        for (char c : s) {
+            if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_' && static_cast<unsigned char>(c) < 0x80) out += '\\';
+            out += c;
+        }
+        return in().newStr(out);
+    });
+    auto findall = [matchT](PatternObject* p, const std::string& text) {
+        Interpreter& In = in();
+        std::vector<Value> out;
+        for (auto& mo : allMatches(p, text, matchT)) {
+            if (p->groups == 0) out.push_back(mo->group(0));
+            else if (p->groups == 1) {
+                Value g = mo->group(1);
+                out.push_back(g.isNone() ? In.newStr("") : g);
+            } else out.push_back(groupTuple(*mo, In.newStr("")));
+        }
+        return In.newList(std::move(out));
+    };
+    I.defineFunction(m, "findall", [withPattern, findall](const CallArgs& a) {
+        return withPattern(a, 1, [&](PatternObject* p) { return findall(p, textArg(a[1])); });
+    });
+    I.addMethod(patternT, "findall", [findall](const CallArgs& a) { return findall(a[0].as<PatternObject>(), textArg(a[1])); });
+    auto finditer = [matchT](PatternObject* p, const std::string& text) {
+        std::vector<Value> out;
+        for (auto& mo : allMatches(p, text, matchT)) out.push_back(Value(mo.get()));
+        return Value(new VectorIterator(in().types.iterator, std::move(out)));
+    };
+    I.defineFunction(m, "finditer", [withPattern, finditer](const CallArgs& a) {
+        return withPattern(a, 1, [&](PatternObject* p) { return finditer(p, textArg(a[1])); });
+    });
+    I.addMethod(patternT, "finditer", [finditer](const CallArgs& a) { return finditer(a[0].as<PatternObject>(), textArg(a[1])); });
+    auto sub = [matchT](PatternObject* p, const Value& repl, const std::string& text, int64_t count, bool withCount) {
+        Interpreter& In = in();
+        std::string out;
+        size_t last = 0;
+        int64_t n = 0;
+        for (auto& mo : allMatches(p, text, matchT, count)) {
+            out += text.substr(last, static_cast<size_t>(mo->spans[0].first) - last);
+            if (auto* r = repl.dyn<Str>()) out += expandTemplate(r->s(), *mo);
+            else out += textArg(ops::call1(repl, Value(mo.get())));
+            last = static_cast<size_t>(mo->spans[0].second);
+            ++n;
+        }
+        out += text.substr(last);
+        if (withCount) return In.newTuple({In.newStr(out), Value::integer(n)});
+        return In.newStr(out);
+    };
+    for (bool withCount : {false, true}) {
+        I.defineFunction(m, withCount ? "subn" : "sub", [mod, sub, withCount](const CallArgs& a) {
+            ArgParser p(a, withCount ? "subn" : "sub", {"pattern", "repl", "string", "count", "flags"}, 3);
+            PatternObject* pat = patternArg(in(), mod, p[0], p.getInt(4, 0));
+            return sub(pat, p[1], textArg(p[2]), p.getInt(3, 0), withCount);
+        });
+        I.addMethod(patternT, withCount ? "subn" : "sub", [sub, withCount](const CallArgs& a) {
+            ArgParser p(CallArgs{a.pos.subspan(1), a.kw}, "sub", {"repl", "string", "count"}, 2);
+            return sub(a[0].as<PatternObject>(), p[0], textArg(p[1]), p.getInt(2, 0), withCount);
+        });
+    }
+    auto split = [matchT](PatternObject* p, const std::string& text, int64_t maxsplit) {
+        Interpreter& In = in();
+        std::vector<Value> out;
+        size_t last = 0;
+        for (auto& mo : allMatches(p, text, matchT, maxsplit)) {
+            out.push_back(In.newStr(text.substr(last, static_cast<size_t>(mo->spans[0].first) - last)));
+            for (size_t g = 1; g < mo->spans.size(); ++g) out.push_back(mo->group(g));
+            last = static_cast<size_t>(mo->spans[0].second);
+        }
+        out.push_back(In.newStr(text.substr(last)));
+        return In.newList(std::move(out));
+    };
+    I.defineFunction(m, "split", [mod, split](const CallArgs& a) {
+        ArgParser p(a, "split", {"pattern", "string", "maxsplit", "flags"}, 2);
+        return split(patternArg(in(), mod, p[0], p.getInt(3, 0)), textArg(p[1]), p.getInt(2, 0));
+    });
+    I.addMethod(patternT, "split", [split](const CallArgs& a) {
+        ArgParser p(CallArgs{a.pos.subspan(1), a.kw}, "split", {"string", "maxsplit"}, 1);
+        return split(a[0].as<PatternObject>(), textArg(p[0]), p.getInt(1, 0));
+    });
+    I.addProperty(patternT, "pattern", [](const Value& s) { return in().newStr(s.as<PatternObject>()->source); });
+    I.addProperty(patternT, "flags", [](const Value& s) { return Value::integer(s.as<PatternObject>()->flags); });
+    I.addProperty(patternT, "groups", [](const Value& s) { return Value::integer(static_cast<int64_t>(s.as<PatternObject>()->groups)); });
+
+    I.addMethod(matchT, "group", [](const CallArgs& a) {
+        auto* mo = a[0].as<MatchObject>();
+        if (a.size() <= 1) return mo->group(0);
+        if (a.size() == 2) return mo->group(mo->index(a[1]));
+        std::vector<Value> out;
+        for (size_t i = 1; i < a.size(); ++i) out.push_back(mo->group(mo->index(a[i])));
+        return in().newTuple(std::move(out));
+    });
+    I.addMethod(matchT, "groups", [](const CallArgs& a) { return groupTuple(*a[0].as<MatchObject>(), a.size() > 1 ? a[1] : Value::none()); });
+    I.addMethod(matchT, "groupdict", [](const CallArgs& a) {
+        auto* mo = a[0].as<MatchObject>();
+        Ref<Dict> dd = in().newDict();
+        for (size_t i = 1; i < mo->pattern->groupNames.size(); ++i)
+            if (!mo->pattern->groupNames[i].empty()) dd->setStr(mo->pattern->groupNames[i], mo->group(i));
+        return Value(dd.get());
+    });
+    for (const char* what : {"start", "end", "span"}) {
+        std::string w = what;
+        I.addMethod(matchT, what, [w](const CallArgs& a) {
+            auto* mo = a[0].as<MatchObject>();
+            size_t g = a.size() > 1 ? mo->index(a[1]) : 0;
+            int64_t s = mo->cp(mo->spans[g].first), e = mo->cp(mo->spans[g].second);
+            if (w == "start") return Value::integer(s);
+            if (w == "end") return Value::integer(e);
+            return in().newTuple({Value::integer(s), Value::integer(e)});
+        });
+    }
+    I.addProperty(matchT, "string", [](const Value& s) { return in().newStr(s.as<MatchObject>()->subject); });
+    I.addProperty(matchT, "re", [](const Value& s) { return Value(s.as<MatchObject>()->pattern.get()); });
+    I.addProperty(matchT, "lastindex", [](const Value& s) {
+        auto* mo = s.as<MatchObject>();
+        for (size_t i = mo->spans.size(); i-- > 1;)
+            if (mo->spans[i].first >= 0) return Value::integer(static_cast<int64_t>(i));
+        return Value::none();
+    });
+}
+
+} // namespace gs::runtime::stdlib
