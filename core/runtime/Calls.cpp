@@ -133,13 +133,8 @@ void Evaluator::bindArgs(Function* fn, const CallArgs& a, Value* fast) {
                                        (missing.size() == 1 ? "" : "s") + ": " + quoteList(missing));
 }
 
-Value Evaluator::makeGenerator(Function* fn, const CallArgs& a) {
+void Evaluator::enterArgs(Function* fn, const CallArgs& a, Value* fast) {
     const CodeInfo* code = fn->code;
-    auto n = static_cast<size_t>(code->nlocals);
-    auto gen = make<Generator>(I.types.generator, I, fn->name, fn->qualname);
-    gen->nlocals = n;
-    gen->locals.reset(new Value[n]);
-    Value* fast = gen->locals.get();
     if (a.kw.empty() && a.pos.size() == static_cast<size_t>(code->nargs) && code->varargSlot < 0 &&
         code->kwargSlot < 0 && code->nkwonly == 0) {
         for (size_t i = 0; i < a.pos.size(); ++i) fast[i] = a.pos[i];
@@ -147,6 +142,16 @@ Value Evaluator::makeGenerator(Function* fn, const CallArgs& a) {
         bindArgs(fn, a, fast);
     }
     for (int s : code->cellSlots) fast[s] = Value(new Cell(I.types.cell, std::move(fast[s])));
+}
+
+Value Evaluator::makeGenerator(Function* fn, const CallArgs& a) {
+    const CodeInfo* code = fn->code;
+    auto n = static_cast<size_t>(code->nlocals);
+    auto gen = make<Generator>(I.types.generator, I, fn->name, fn->qualname);
+    gen->nlocals = n;
+    gen->locals.reset(new Value[n]);
+    Value* fast = gen->locals.get();
+    enterArgs(fn, a, fast);
     gen->keep.push_back(Value(fn));
     Frame& fr = gen->frame;
     fr.code = code;
@@ -193,13 +198,7 @@ Value Evaluator::callFunction(Function* fn, const CallArgs& a) {
     size_t n = static_cast<size_t>(code->nlocals);
     Value* fast = stack_->alloc(n);
     FrameGuard guard{I, *stack_, fast, n};
-    if (a.kw.empty() && a.pos.size() == static_cast<size_t>(code->nargs) && code->varargSlot < 0 &&
-        code->kwargSlot < 0 && code->nkwonly == 0) {
-        for (size_t i = 0; i < a.pos.size(); ++i) fast[i] = a.pos[i];
-    } else {
-        bindArgs(fn, a, fast);
-    }
-    for (int s : code->cellSlots) fast[s] = Value(new Cell(I.types.cell, std::move(fast[s])));
+    enterArgs(fn, a, fast);
     Frame fr;
     fr.code = code;
     fr.fast = fast;

@@ -661,17 +661,18 @@ Value Evaluator::evalCall(const Call* c, Frame& f) {
 // ---------------------------------------------------------------------------------------------
 // Functions, lambdas, comprehensions
 
-void Evaluator::buildClosure(Function* fn, const CodeInfo* code, Frame& f) {
-    fn->closure.reserve(code->closureSources.size());
-    for (const auto& src : code->closureSources)
-        fn->closure.push_back(src.fromClosure ? f.closure[src.index] : f.fast[src.index]);
+std::vector<Value> Evaluator::closureFor(const CodeInfo* code, Frame& f) {
+    std::vector<Value> cells;
+    cells.reserve(code->closureSources.size());
+    for (const auto& src : code->closureSources) cells.push_back(src.fromClosure ? f.closure[src.index] : f.fast[src.index]);
+    return cells;
 }
 
 Value Evaluator::makeFunction(const CodeInfo* code, const Arguments& args, Frame& f) {
     auto fn = make<Function>(I.types.function, code, Ref<runtime::Dict>(f.globals));
     for (const auto& d : args.defaults) fn->defaults.push_back(eval(d.get(), f));
     for (const auto& d : args.kwDefaults) fn->kwDefaults.push_back(d ? eval(d.get(), f) : Value());
-    buildClosure(fn.get(), code, f);
+    fn->closure = closureFor(code, f);
     if (f.classNs) fn->classCell = f.classCell;
     else if (f.func) fn->classCell = f.func->classCell;
     else fn->classCell = f.classCell;
@@ -687,10 +688,7 @@ Value Evaluator::evalLambda(const Lambda* l, Frame& f) {
 Value Evaluator::evalComprehension(const Comp* c, Frame& f) {
     const CodeInfo* code = Resolver::codeOf(c->scopeInfo);
     Value firstIter = eval(c->generators.front().iter.get(), f);
-    std::vector<Value> closure;
-    closure.reserve(code->closureSources.size());
-    for (const auto& src : code->closureSources)
-        closure.push_back(src.fromClosure ? f.closure[src.index] : f.fast[src.index]);
+    std::vector<Value> closure = closureFor(code, f);
 
     // Runs the loops in a fresh comprehension frame; `result` collects (or is Null for a
     // generator expression, whose elements are yielded to `gen`).

@@ -95,7 +95,8 @@ private:
     void compLoop(const lang::Comp* c, size_t level, Frame& cf, const Value& result);
     Value evalLambda(const lang::Lambda* l, Frame& f);
     Value makeFunction(const CodeInfo* code, const lang::Arguments& args, Frame& f);
-    void buildClosure(Function* fn, const CodeInfo* code, Frame& f);
+    // The cells a child scope's closure takes from frame f (CodeInfo::closureSources).
+    std::vector<Value> closureFor(const CodeInfo* code, Frame& f);
     std::vector<Value> evalSeqElements(const std::vector<lang::ExprPtr>& elts, Frame& f);
     void unpackTo(const std::vector<lang::ExprPtr>& targets, const Value& v, Frame& f);
 
@@ -114,6 +115,9 @@ private:
     void recordAnnotation(const lang::AnnAssign* a, Frame& f);
     void execDelete(const lang::Expr* target, Frame& f);
     void bindArgs(Function* fn, const CallArgs& args, Value* fast);
+    // Binds arguments into fresh local slots (fast path for plain positional calls) and turns
+    // captured slots into cells.
+    void enterArgs(Function* fn, const CallArgs& args, Value* fast);
 
     friend class Generator;
     Interpreter& I;

@@ -512,9 +512,7 @@ void Evaluator::execClassDef(const ClassDef* s, Frame& f) {
             ns->setStr("__doc__", I.newStr(static_cast<const Constant*>(e)->s));
     }
     auto cell = make<Cell>(I.types.cell);
-    std::vector<Value> closure;
-    for (const auto& src : code->closureSources)
-        closure.push_back(src.fromClosure ? f.closure[src.index] : f.fast[src.index]);
+    std::vector<Value> closure = closureFor(code, f);
     Frame cf;
     cf.code = code;
     cf.globals = f.globals;
