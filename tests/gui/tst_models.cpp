@@ -87,6 +87,7 @@ private slots:
     void logModelDimsLinesAfterTheCursorAndFiltersByChannel();
     void testResultModelLinksFailuresToTheirLine();
     void traceSessionsGetOneStepPerCompile();
+    void framesAfterAResetGetTheirOwnRowAndEmptyTheCache();
     void compareModelShowsDifferences();
     void demoCatalogReadsTitleAndExplanation();
 };
@@ -130,8 +131,7 @@ void TestModels::everyModelPassesTheTesterAtEveryCursor() {
         guards.setState(data, entry, cursor);
         graph.setState(data, entry);
         reasons.setState(data, data->recompileAtCall(cursor));
-        const int track = data->trackOfCall(cursor);
-        shapes.setState(data, track >= 0 ? data->tracks()[size_t(track)].frameId : -1, cursor);
+        shapes.setState(data, data->trackOfCall(cursor), cursor);
         if (entry >= 0) {
             QCOMPARE(guards.rowCount() > 0, !data->session().compiles[size_t(entry)].guards.empty());
             QVERIFY(entries.indexOfEntry(entry).isValid());
@@ -315,6 +315,41 @@ void TestModels::traceSessionsGetOneStepPerCompile() {
     const int e = d->resolveEntry("0/1", INT64_MAX);
     QVERIFY(d->recompileOfEntry(e) >= 0);
     QCOMPARE(d->callKind(d->createdAt(e)), CallKind::Recompile);
+}
+
+void TestModels::framesAfterAResetGetTheirOwnRowAndEmptyTheCache() {
+    // torch._dynamo.reset() restarts frame and compile ids (dynamo-semantics §1.6): `bar` gets
+    // frame id 0 and compile id 0/0 again; `foo` after a second reset is the same function.
+    Session s;
+    s.frames = {{0, "foo", "a.py", 1}, {0, "bar", "a.py", 10}, {0, "foo", "a.py", 1}};
+    auto call = [&](int64_t i, gs::session::CallOutcome o) {
+        gs::session::Call c;
+        c.index = i;
+        c.frameId = 0;
+        c.outcome = o;
+        c.entryId = "0/0";
+        return c;
+    };
+    using O = gs::session::CallOutcome;
+    s.calls = {call(0, O::Compiled), call(1, O::Hit), call(2, O::Compiled), call(3, O::Hit), call(4, O::Compiled), call(5, O::Hit)};
+    for (int64_t at : {0, 2, 4}) s.compiles.push_back({.compileId = "0/0", .frameId = 0, .causedByCall = at});
+    const auto d = SessionData::make(s);
+    QCOMPARE(d->tracks().size(), size_t(2));
+    QCOMPARE(d->trackOfCall(1), 0);
+    QCOMPARE(d->trackOfCall(2), 1);
+    QCOMPARE(d->trackOfCall(5), 0);
+    QCOMPARE(QString::fromStdString(d->frameOfCall(3)->name), QStringLiteral("bar"));
+    QCOMPARE(d->resets(), (std::vector<int64_t>{2, 4}));
+    QCOMPARE(d->entryOfCall(3), 1);
+    QVERIFY(d->aliveAt(0, 1));
+    QVERIFY(!d->aliveAt(0, 2)); // foo's entry went with the reset
+    QCOMPARE(d->entriesOfTrack(0), (std::vector<int>{0, 2}));
+    QCOMPARE(d->hitsAt(2, 5), int64_t(1));
+    CacheEntryModel m;
+    QAbstractItemModelTester tester(&m, Mode::QtTest);
+    m.setState(d, 3);
+    QCOMPARE(gs::testdata::dump(m, {CacheEntryModel::Name, CacheEntryModel::Status}),
+             QStringList({"foo (a.py:1) | 0 cached", "  0/0 | reset", "bar (a.py:10) | 1 cached", "  0/0 | hit now"}));
 }
 
 void TestModels::compareModelShowsDifferences() {

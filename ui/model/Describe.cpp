@@ -27,7 +27,7 @@ QString Describe::arg(const session::ArgDesc& a) {
 QString Describe::call(const SessionData& d, int64_t pos) {
     if (pos < 0 || pos >= d.callCount()) return {};
     const auto& c = d.call(pos);
-    const session::Frame* f = d.session().frame(c.frameId);
+    const session::Frame* f = d.frameOfCall(pos);
     QStringList args;
     for (const auto& a : c.args) args << arg(a);
     QString text = QStringLiteral("#%1 %2(%3) → %4")

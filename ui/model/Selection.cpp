@@ -38,7 +38,7 @@ void Selection::setCursor(int64_t pos) {
         int keep = -1;
         const int track = data_->trackOfCall(pos);
         if (track >= 0)
-            for (int cand : data_->entriesOfFrame(data_->tracks()[size_t(track)].frameId))
+            for (int cand : data_->entriesOfTrack(track))
                 if (data_->aliveAt(cand, pos)) keep = cand;
         entry_ = keep;
         guard_ = -1;

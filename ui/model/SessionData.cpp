@@ -4,6 +4,8 @@
 #include <charconv>
 #include <climits>
 #include <map>
+#include <tuple>
+#include <unordered_set>
 #include <unordered_set>
 
 namespace gs::ui {
@@ -87,61 +89,18 @@ void SessionData::index() {
         for (auto& e : s_.shapeEvents) map(e.callIndex);
         for (auto& l : s_.logs) map(l.callIndex);
     }
+    indexEntries();
+    indexTracks();
 
-    // Entries in creation order. Unknown creators (-1) existed from the start.
-    const size_t ne = s_.compiles.size();
-    createdAt_.assign(ne, -1);
-    removedAt_.assign(ne, INT64_MAX);
-    hitPositions_.assign(ne, {});
-    recompileOfEntry_.assign(ne, -1);
-    std::vector<int> order(ne);
-    for (size_t i = 0; i < ne; ++i) order[i] = int(i);
-    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
-        return s_.compiles[size_t(a)].causedByCall < s_.compiles[size_t(b)].causedByCall;
-    });
-    for (int e : order) {
-        const auto& c = s_.compiles[size_t(e)];
-        const int64_t pos = c.causedByCall;
-        createdAt_[size_t(e)] = pos;
-        auto& same = entriesById_[c.compileId];
-        // A compile id seen again means torch._dynamo.reset() emptied the caches
-        // (dynamo-semantics §1.6): every older entry of that frame is gone from here on.
-        if (!same.empty())
-            for (int old : entriesOfFrame_[c.frameId])
-                removedAt_[size_t(old)] = std::min(removedAt_[size_t(old)], std::max<int64_t>(pos, 0));
-        same.push_back({pos, e});
-        entriesOfFrame_[c.frameId].push_back(e);
-        if (c.status != session::EntryStatus::Ok) removedAt_[size_t(e)] = pos; // never usable
-    }
-
-    // Tracks: one per frame, in the frames' order; frames only seen in calls come last.
-    for (const auto& f : s_.frames) {
-        if (trackOfFrame_.count(f.id)) continue;
-        trackOfFrame_[f.id] = int(tracks_.size());
-        Track t;
-        t.frameId = f.id;
-        t.label = frameLabel(f.id);
-        tracks_.push_back(std::move(t));
-    }
     kinds_.resize(n);
     entryOfCall_.assign(n, -1);
-    trackOfCall_.assign(n, -1);
     for (size_t r = 0; r < s_.recompiles.size(); ++r)
         if (s_.recompiles[r].callIndex >= 0) recompileAtCall_.emplace(s_.recompiles[r].callIndex, int(r));
     for (size_t i = 0; i < n; ++i) {
         const auto& c = s_.calls[i];
         const int64_t pos = int64_t(i);
         kinds_[i] = kindOf(c.outcome);
-        if (!trackOfFrame_.count(c.frameId)) {
-            trackOfFrame_[c.frameId] = int(tracks_.size());
-            Track t;
-            t.frameId = c.frameId;
-            t.label = frameLabel(c.frameId);
-            tracks_.push_back(std::move(t));
-        }
-        const int ti = trackOfFrame_[c.frameId];
-        trackOfCall_[i] = ti;
-        Track& t = tracks_[size_t(ti)];
+        Track& t = tracks_[size_t(trackOfCall_[i])];
         t.calls.push_back(pos);
         if (!c.entryId.empty()) entryOfCall_[i] = resolveEntry(c.entryId, pos);
         switch (kinds_[i]) {
@@ -167,11 +126,114 @@ void SessionData::index() {
         }
         }
     }
+    // Entries belong to the track of the call that created them.
+    trackOfEntry_.assign(s_.compiles.size(), -1);
+    entriesOfTrack_.assign(tracks_.size(), {});
+    for (int e : creationOrder_) {
+        const int64_t at = createdAt_[size_t(e)];
+        int t = at >= 0 && at < int64_t(n) ? trackOfCall_[size_t(at)] : -1;
+        if (t < 0)
+            for (size_t k = 0; k < tracks_.size() && t < 0; ++k)
+                if (tracks_[k].frameId == s_.compiles[size_t(e)].frameId) t = int(k);
+        if (t < 0) continue;
+        trackOfEntry_[size_t(e)] = t;
+        entriesOfTrack_[size_t(t)].push_back(e);
+    }
     for (auto& t : tracks_) indexDims(t);
     for (size_t r = 0; r < s_.recompiles.size(); ++r) {
         const auto& rc = s_.recompiles[r];
         const int e = resolveEntry(rc.compileId, rc.callIndex >= 0 ? rc.callIndex : INT64_MAX);
         if (e >= 0 && recompileOfEntry_[size_t(e)] < 0) recompileOfEntry_[size_t(e)] = int(r);
+    }
+}
+
+// Cache entries in creation order, and the resets that emptied the caches.
+void SessionData::indexEntries() {
+    const size_t ne = s_.compiles.size();
+    createdAt_.assign(ne, -1);
+    removedAt_.assign(ne, INT64_MAX);
+    hitPositions_.assign(ne, {});
+    recompileOfEntry_.assign(ne, -1);
+    creationOrder_.resize(ne);
+    for (size_t i = 0; i < ne; ++i) creationOrder_[i] = int(i);
+    // Unknown creators (-1: imported traces) existed from the start.
+    std::stable_sort(creationOrder_.begin(), creationOrder_.end(), [&](int a, int b) {
+        return s_.compiles[size_t(a)].causedByCall < s_.compiles[size_t(b)].causedByCall;
+    });
+    // torch._dynamo.reset() empties every cache and restarts frame and compile ids
+    // (dynamo-semantics §1.6). The session has no reset event, but the first compile after a
+    // reset reuses an id seen before it: everything created earlier is gone from there on.
+    std::unordered_set<std::string> sinceReset;
+    for (size_t k = 0; k < creationOrder_.size(); ++k) {
+        const int e = creationOrder_[k];
+        const auto& c = s_.compiles[size_t(e)];
+        const int64_t pos = c.causedByCall;
+        createdAt_[size_t(e)] = pos;
+        if (!sinceReset.insert(c.compileId).second && pos >= 0) {
+            resets_.push_back(pos);
+            for (size_t j = 0; j < k; ++j)
+                removedAt_[size_t(creationOrder_[j])] = std::min(removedAt_[size_t(creationOrder_[j])], pos);
+            sinceReset = {c.compileId};
+        }
+        entriesById_[c.compileId].push_back({pos, e});
+        if (c.status != session::EntryStatus::Ok) removedAt_[size_t(e)] = pos; // never usable
+    }
+}
+
+// One track per code object. Frame ids restart after a reset, so one id can name several
+// frame records over time: a call of id F belongs to the newest record of F announced before
+// it — the next record of F is taken when F is first called after a reset. Records of the
+// same function (name, file, line) share a track, so a re-run after reset() stays on its row.
+void SessionData::indexTracks() {
+    std::map<std::tuple<std::string, std::string, int>, int> trackOfKey;
+    std::unordered_map<int, std::vector<int>> recordsOfId;
+    trackOfRecord_.assign(s_.frames.size(), -1);
+    for (size_t r = 0; r < s_.frames.size(); ++r) {
+        const auto& f = s_.frames[r];
+        recordsOfId[f.id].push_back(int(r));
+        auto [it, fresh] = trackOfKey.emplace(std::make_tuple(f.name, f.file, f.firstLine), int(tracks_.size()));
+        if (fresh) {
+            Track t;
+            t.frameId = f.id;
+            t.record = int(r);
+            t.label = frameLabel(int(r));
+            tracks_.push_back(std::move(t));
+        }
+        trackOfRecord_[r] = it->second;
+    }
+    struct Epoch {
+        size_t record = 0;
+        size_t resetsSeen = 0;
+        bool used = false;
+    };
+    std::unordered_map<int, Epoch> epochOf;
+    std::unordered_map<int, int> syntheticTrack; // calls of ids without any frame record
+    recordOfCall_.assign(s_.calls.size(), -1);
+    trackOfCall_.assign(s_.calls.size(), -1);
+    size_t resets = 0;
+    for (size_t i = 0; i < s_.calls.size(); ++i) {
+        const int64_t pos = int64_t(i);
+        while (resets < resets_.size() && resets_[resets] <= pos) ++resets;
+        const int id = s_.calls[i].frameId;
+        auto records = recordsOfId.find(id);
+        if (records == recordsOfId.end()) {
+            auto [it, fresh] = syntheticTrack.emplace(id, int(tracks_.size()));
+            if (fresh) {
+                Track t;
+                t.frameId = id;
+                t.label = "frame " + std::to_string(id);
+                tracks_.push_back(std::move(t));
+            }
+            trackOfCall_[i] = it->second;
+            continue;
+        }
+        Epoch& ep = epochOf[id];
+        if (ep.used && resets > ep.resetsSeen && ep.record + 1 < records->second.size()) ++ep.record;
+        if (!ep.used || resets > ep.resetsSeen) ep.resetsSeen = resets;
+        ep.used = true;
+        const int record = records->second[ep.record];
+        recordOfCall_[i] = record;
+        trackOfCall_[i] = trackOfRecord_[size_t(record)];
     }
 }
 
@@ -201,21 +263,36 @@ void SessionData::indexDims(Track& t) {
     }
 }
 
-int SessionData::trackOfFrame(int frameId) const {
-    auto it = trackOfFrame_.find(frameId);
-    return it == trackOfFrame_.end() ? -1 : it->second;
-}
-
 int SessionData::trackOfCall(int64_t pos) const {
     return pos >= 0 && pos < callCount() ? trackOfCall_[size_t(pos)] : -1;
 }
 
-std::string SessionData::frameLabel(int frameId) const {
-    const session::Frame* f = s_.frame(frameId);
-    if (!f) return "frame " + std::to_string(frameId);
-    std::string file = f->file;
+int SessionData::trackOfEntry(int entry) const {
+    return entry >= 0 && size_t(entry) < trackOfEntry_.size() ? trackOfEntry_[size_t(entry)] : -1;
+}
+
+const session::Frame* SessionData::frameOfCall(int64_t pos) const {
+    if (pos < 0 || pos >= callCount()) return nullptr;
+    const int r = recordOfCall_[size_t(pos)];
+    return r >= 0 ? &s_.frames[size_t(r)] : nullptr;
+}
+
+const session::Frame* SessionData::frameOfEntry(int entry) const {
+    if (entry < 0 || size_t(entry) >= s_.compiles.size()) return nullptr;
+    if (const int64_t at = createdAt_[size_t(entry)]; at >= 0 && at < callCount()) return frameOfCall(at);
+    return frameOfTrack(trackOfEntry(entry));
+}
+
+const session::Frame* SessionData::frameOfTrack(int track) const {
+    if (track < 0 || size_t(track) >= tracks_.size() || tracks_[size_t(track)].record < 0) return nullptr;
+    return &s_.frames[size_t(tracks_[size_t(track)].record)];
+}
+
+std::string SessionData::frameLabel(int record) const {
+    const session::Frame& f = s_.frames[size_t(record)];
+    std::string file = f.file;
     if (auto slash = file.find_last_of('/'); slash != std::string::npos) file = file.substr(slash + 1);
-    return f->name + " (" + (file.empty() ? "?" : file) + ":" + std::to_string(f->firstLine) + ")";
+    return f.name + " (" + (file.empty() ? "?" : file) + ":" + std::to_string(f.firstLine) + ")";
 }
 
 int SessionData::resolveEntry(std::string_view compileId, int64_t pos) const {
@@ -239,14 +316,13 @@ int64_t SessionData::hitsAt(int entry, int64_t cursor) const {
     return std::upper_bound(h.begin(), h.end(), cursor) - h.begin();
 }
 
-const std::vector<int>& SessionData::entriesOfFrame(int frameId) const {
+const std::vector<int>& SessionData::entriesOfTrack(int track) const {
     static const std::vector<int> none;
-    auto it = entriesOfFrame_.find(frameId);
-    return it == entriesOfFrame_.end() ? none : it->second;
+    return track >= 0 && size_t(track) < entriesOfTrack_.size() ? entriesOfTrack_[size_t(track)] : none;
 }
 
 int SessionData::previousEntry(int entry) const {
-    const auto& list = entriesOfFrame(s_.compiles[size_t(entry)].frameId);
+    const auto& list = entriesOfTrack(trackOfEntry(entry));
     int prev = -1;
     for (int e : list) {
         if (e == entry) return prev;
@@ -320,7 +396,7 @@ bool SessionData::logVisibleAt(size_t logIndex, int64_t cursor) const {
 std::string SessionData::entryLabel(int entry) const {
     if (entry < 0 || size_t(entry) >= s_.compiles.size()) return {};
     const auto& c = s_.compiles[size_t(entry)];
-    const session::Frame* f = s_.frame(c.frameId);
+    const session::Frame* f = frameOfEntry(entry);
     return c.compileId + (f ? " " + f->name : std::string());
 }
 

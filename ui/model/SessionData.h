@@ -27,6 +27,7 @@ public:
     // One row of the timeline: the calls of one compiled function (frame).
     struct Track {
         int frameId = 0;
+        int record = -1;                   // index into session().frames (-1: no record)
         std::string label;                 // "foo (test.py:12)"
         std::vector<int64_t> hits;         // call positions, ascending
         std::vector<int64_t> eager;        // run-only / skipped positions, ascending
@@ -64,9 +65,14 @@ public:
     CallKind callKind(int64_t pos) const { return kinds_[size_t(pos)]; }
 
     const std::vector<Track>& tracks() const { return tracks_; }
-    int trackOfFrame(int frameId) const;
     int trackOfCall(int64_t pos) const;
-    std::string frameLabel(int frameId) const;
+    int trackOfEntry(int entry) const;
+    // The frame record (code object) of a call / entry / track. Frame ids restart after
+    // torch._dynamo.reset(), so Session::frame(id) alone can name the wrong function.
+    const session::Frame* frameOfCall(int64_t pos) const;
+    const session::Frame* frameOfEntry(int entry) const;
+    const session::Frame* frameOfTrack(int track) const;
+    std::string frameLabel(int record) const;
 
     // --- cache entries (indexes into session().compiles) ---
     // The entry a call ran (hit) or created (compile); -1 if none.
@@ -79,8 +85,10 @@ public:
     int64_t removedAt(int entry) const { return removedAt_[size_t(entry)]; }
     bool aliveAt(int entry, int64_t cursor) const;
     int64_t hitsAt(int entry, int64_t cursor) const;
-    const std::vector<int>& entriesOfFrame(int frameId) const;
-    // The entry of the same frame created just before this one (for the guard diff), or -1.
+    const std::vector<int>& entriesOfTrack(int track) const;
+    // Positions where a reset emptied every cache (see indexEntries()).
+    const std::vector<int64_t>& resets() const { return resets_; }
+    // The entry of the same function created just before this one (for the guard diff), or -1.
     int previousEntry(int entry) const;
 
     // --- recompiles ---
@@ -106,6 +114,8 @@ public:
 private:
     void synthesizeCallsFromCompiles();
     void index();
+    void indexEntries();
+    void indexTracks();
     void indexDims(Track& t);
 
     session::Session s_;
@@ -116,12 +126,14 @@ private:
     std::vector<int64_t> createdAt_, removedAt_;
     std::vector<std::vector<int64_t>> hitPositions_;
     std::unordered_map<std::string, std::vector<std::pair<int64_t, int>>> entriesById_;
-    std::unordered_map<int, std::vector<int>> entriesOfFrame_;
+    std::vector<int> creationOrder_;
+    std::vector<int64_t> resets_;
+    std::vector<int> recordOfCall_, trackOfRecord_, trackOfEntry_;
+    std::vector<std::vector<int>> entriesOfTrack_;
     std::unordered_map<int64_t, int> recompileAtCall_;
     std::vector<int> recompileOfEntry_;
     std::vector<int64_t> compilePositions_;
     std::vector<Track> tracks_;
-    std::unordered_map<int, int> trackOfFrame_;
 };
 
 using SessionDataPtr = std::shared_ptr<const SessionData>;

@@ -17,7 +17,7 @@ void CacheEntryModel::setState(SessionDataPtr data, int64_t cursor) {
         for (size_t t = 0; t < data->tracks().size(); ++t) {
             const auto& track = data->tracks()[t];
             std::vector<int> shown;
-            for (int e : data->entriesOfFrame(track.frameId))
+            for (int e : data->entriesOfTrack(int(t)))
                 if (data->createdAt(e) <= cursor) shown.push_back(e);
             // A frame appears once it has been called (or has entries, for imported traces).
             const bool called = (!track.hits.empty() && track.hits.front() <= cursor) ||
@@ -72,12 +72,12 @@ QVariant CacheEntryModel::cell(int node, int column, int role) const {
             if (column == Name) return qs(track.label);
             if (column == Hits) {
                 int64_t hits = 0;
-                for (int e : data_->entriesOfFrame(track.frameId)) hits += data_->hitsAt(e, cursor_);
+                for (int e : data_->entriesOfTrack(r.track)) hits += data_->hitsAt(e, cursor_);
                 return qint64(hits);
             }
             if (column == Status) {
                 int alive = 0;
-                for (int e : data_->entriesOfFrame(track.frameId)) alive += data_->aliveAt(e, cursor_);
+                for (int e : data_->entriesOfTrack(r.track)) alive += data_->aliveAt(e, cursor_);
                 return QStringLiteral("%1 cached").arg(alive);
             }
             return {};
@@ -86,7 +86,7 @@ QVariant CacheEntryModel::cell(int node, int column, int role) const {
             f.setBold(true);
             return f;
         }
-        case IdRole: return QStringLiteral("frame:%1").arg(track.frameId);
+        case IdRole: return QStringLiteral("track:%1").arg(r.track);
         case EntryRole: return -1;
         case SortRole: return column == Name ? QVariant(qs(track.label)) : cell(node, column, Qt::DisplayRole);
         default: return {};

@@ -45,7 +45,7 @@ QVariant CallTableModel::cell(int node, int column, int role) const {
         switch (Column(column)) {
         case Index: return QString::number(node);
         case Function: {
-            const session::Frame* f = data_->session().frame(c.frameId);
+            const session::Frame* f = data_->frameOfCall(node);
             return f ? qs(f->name) : QStringLiteral("frame %1").arg(c.frameId);
         }
         case Outcome: return Theme::kindLabel(kind);

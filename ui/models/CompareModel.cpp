@@ -36,10 +36,10 @@ void CompareModel::setSessions(SessionDataPtr left, SessionDataPtr right) {
         }
         rows.push_back({QStringLiteral("Compiles by function"), 0, 0, true});
         std::map<std::string, std::pair<int64_t, int64_t>> perFunction;
-        for (const auto& c : left->session().compiles)
-            if (const auto* f = left->session().frame(c.frameId)) ++perFunction[f->name].first;
-        for (const auto& c : right->session().compiles)
-            if (const auto* f = right->session().frame(c.frameId)) ++perFunction[f->name].second;
+        for (size_t e = 0; e < left->session().compiles.size(); ++e)
+            if (const auto* f = left->frameOfEntry(int(e))) ++perFunction[f->name].first;
+        for (size_t e = 0; e < right->session().compiles.size(); ++e)
+            if (const auto* f = right->frameOfEntry(int(e))) ++perFunction[f->name].second;
         for (const auto& [name, n] : perFunction) add(QStringLiteral("  ") + qs(name), n.first, n.second);
     }
     resetWith([&] {

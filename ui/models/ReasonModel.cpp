@@ -42,7 +42,8 @@ QVariant ReasonModel::cell(int node, int column, int role) const {
         return {};
     case Qt::ToolTipRole: {
         QString tip = qs(r.failedEntryId + ": " + r.text);
-        for (const auto& f : r.allFailures) tip += QStringLiteral("\n• ") + qs(f);
+        if (r.allFailures.size() > 1) // every failing guard (recompiles_verbose, dynamo-semantics §5.2)
+            for (const auto& f : r.allFailures) tip += QStringLiteral("\n• ") + qs(f);
         return tip;
     }
     case Qt::ForegroundRole:

@@ -25,22 +25,21 @@ std::pair<std::string, int> splitSource(const std::string& source, int dim) {
 
 ShapeModel::ShapeModel(QObject* parent) : NodeModel(parent) {}
 
-void ShapeModel::setState(SessionDataPtr data, int frameId, int64_t cursor) {
+void ShapeModel::setState(SessionDataPtr data, int track, int64_t cursor) {
     std::vector<int64_t> calls;
     std::vector<Row> rows;
     std::map<std::pair<std::string, int>, size_t> rowOf;
-    const int track = data ? data->trackOfFrame(frameId) : -1;
-    if (track >= 0 && (eventsFor_ != data || eventsFrame_ != frameId)) {
+    if (!data || track >= int(data->tracks().size())) track = -1;
+    if (track >= 0 && (eventsFor_ != data || eventsTrack_ != track)) {
         // The frame's shape-env events (by their call, or their compile for imported traces).
         eventsFor_ = data;
-        eventsFrame_ = frameId;
+        eventsTrack_ = track;
         events_.clear();
         for (size_t e = 0; e < data->session().shapeEvents.size(); ++e) {
             const auto& ev = data->session().shapeEvents[e];
-            int evFrame = -1;
-            if (ev.callIndex >= 0 && ev.callIndex < data->callCount()) evFrame = data->call(ev.callIndex).frameId;
-            else if (int en = data->resolveEntry(ev.compileId, INT64_MAX); en >= 0) evFrame = data->session().compiles[size_t(en)].frameId;
-            if (evFrame == frameId && !splitSource(ev.source, ev.dim).first.empty()) events_.push_back(e);
+            const int evTrack = ev.callIndex >= 0 ? data->trackOfCall(ev.callIndex)
+                                                  : data->trackOfEntry(data->resolveEntry(ev.compileId, INT64_MAX));
+            if (evTrack == track && !splitSource(ev.source, ev.dim).first.empty()) events_.push_back(e);
         }
     }
     if (track >= 0) {
@@ -109,7 +108,7 @@ void ShapeModel::setState(SessionDataPtr data, int frameId, int64_t cursor) {
     }
     resetWith([&] {
         data_ = std::move(data);
-        frameId_ = frameId;
+        track_ = track;
         calls_ = std::move(calls);
         rows_ = std::move(rows);
         setFlat(int(rows_.size()));

@@ -16,8 +16,9 @@ public:
     static constexpr int kMaxCallColumns = 40; // the newest calls up to the cursor
     explicit ShapeModel(QObject* parent = nullptr);
 
-    void setState(SessionDataPtr data, int frameId, int64_t cursor);
-    int frameId() const { return frameId_; }
+    // The input dimensions of one function (a SessionData track) up to the cursor.
+    void setState(SessionDataPtr data, int track, int64_t cursor);
+    int track() const { return track_; }
     int callColumnCount() const { return int(calls_.size()); }
 
 protected:
@@ -28,7 +29,7 @@ protected:
 private:
     // Shape events of the current frame (cached per session and frame).
     SessionDataPtr eventsFor_; // held, so its address cannot be reused by another session
-    int eventsFrame_ = -1;
+    int eventsTrack_ = -1;
     std::vector<size_t> events_;
 
     struct Row {
@@ -41,7 +42,7 @@ private:
         QString promotion;   // "2 -> 3"
     };
     SessionDataPtr data_;
-    int frameId_ = -1;
+    int track_ = -1;
     std::vector<int64_t> calls_;
     std::vector<Row> rows_;
 };

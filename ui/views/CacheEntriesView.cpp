@@ -52,7 +52,15 @@ void CacheEntriesView::refresh() {
     const auto& d = selection_->data();
     syncing_ = true;
     model_->setState(d, selection_->cursor());
-    tree_->expandAll();
+    // Open the functions that still have cached entries (and the one at the cursor); functions
+    // whose entries all went with a reset stay folded.
+    const int current = d ? d->trackOfCall(selection_->cursor()) : -1;
+    for (int r = 0; r < model_->rowCount(); ++r) {
+        const QModelIndex frame = model_->index(r, 0);
+        const bool open = frame.data(IdRole).toString() == QStringLiteral("track:%1").arg(current) ||
+                          !model_->index(r, CacheEntryModel::Status).data().toString().startsWith(QLatin1String("0 "));
+        tree_->setExpanded(frame, open);
+    }
     syncing_ = false;
     if (!d) heading_->setText(tr("No session."));
     else if (d->callCount() == 0) heading_->setText(tr("No calls."));

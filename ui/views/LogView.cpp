@@ -66,6 +66,7 @@ LogView::LogView(Selection* selection, QWidget* parent)
     connect(selection_, &Selection::cursorChanged, this, [this](qint64 pos) {
         model_->setCursor(pos);
         if (upToCursor_->isChecked()) filter_->invalidate();
+        followCursor(pos);
     });
     connect(table_->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex& idx) {
         detail_->setPlainText(idx.isValid() ? idx.siblingAtColumn(LogModel::Text).data(Qt::ToolTipRole).toString() : QString());
@@ -75,6 +76,19 @@ LogView::LogView(Selection* selection, QWidget* parent)
         if (call >= 0) selection_->setCursor(call);
     });
     onSession();
+}
+
+// The log follows the one selection too: the newest line written up to the cursor's call.
+void LogView::followCursor(qint64 pos) {
+    int best = -1;
+    for (int r = filter_->rowCount() - 1; r >= 0 && best < 0; --r) {
+        const qint64 at = filter_->index(r, 0).data(CallRole).toLongLong();
+        if (at >= 0 && at <= pos) best = r;
+    }
+    if (best < 0) return;
+    const QModelIndex idx = filter_->index(best, 0);
+    table_->selectionModel()->setCurrentIndex(idx, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    table_->scrollTo(idx, QAbstractItemView::PositionAtCenter);
 }
 
 void LogView::onSession() {
@@ -88,6 +102,7 @@ void LogView::onSession() {
     const int keep = channels_->findData(current);
     channels_->setCurrentIndex(keep >= 0 ? keep : 0);
     filter_->setChannels(keep > 0 ? QSet<QString>{current} : QSet<QString>{});
+    followCursor(selection_->cursor());
 }
 
 } // namespace gs::ui

@@ -26,6 +26,7 @@ public:
 
 private:
     void onSession();
+    void followCursor(qint64 pos);
 
     Selection* selection_;
     QComboBox* channels_;

@@ -94,7 +94,7 @@ void ReasonsView::refresh() {
         return;
     }
     const auto& r = d->session().recompiles[size_t(rec)];
-    const session::Frame* f = d->session().frame(r.frameId);
+    const session::Frame* f = r.callIndex >= 0 ? d->frameOfCall(r.callIndex) : d->session().frame(r.frameId);
     const QString fn = f ? QString::fromStdString(f->name).toHtmlEscaped() : QStringLiteral("frame %1").arg(r.frameId);
     if (r.limitHit)
         heading_->setText(tr("<b>Call #%1</b>: <b>%2</b> hit the recompile limit; no entry %3 was made and the function runs eagerly. "

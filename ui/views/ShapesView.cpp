@@ -51,18 +51,14 @@ void ShapesView::onSession() {
     const QSignalBlocker block(frames_);
     frames_->clear();
     if (const auto& d = selection_->data())
-        for (const auto& t : d->tracks()) frames_->addItem(QString::fromStdString(t.label), t.frameId);
+        for (size_t t = 0; t < d->tracks().size(); ++t) frames_->addItem(QString::fromStdString(d->tracks()[t].label), int(t));
     refresh();
 }
 
 void ShapesView::refresh() {
     const auto& d = selection_->data();
     const int64_t cursor = selection_->cursor();
-    int frame = pinnedFrame_;
-    if (d && frame < 0) {
-        const int track = d->trackOfCall(cursor);
-        frame = track >= 0 ? d->tracks()[size_t(track)].frameId : -1;
-    }
+    const int frame = pinnedFrame_ >= 0 ? pinnedFrame_ : d ? d->trackOfCall(cursor) : -1;
     {
         const QSignalBlocker block(frames_);
         frames_->setCurrentIndex(frames_->findData(frame));

@@ -21,7 +21,7 @@ TestsView::TestsView(Selection* selection, QWidget* parent)
     ItemViews::setupTable(table_);
     table_->setColumnWidth(TestResultModel::Status, 55);
     table_->setColumnWidth(TestResultModel::Class, 130);
-    table_->setColumnWidth(TestResultModel::Test, 260);
+    table_->setColumnWidth(TestResultModel::Test, 340);
     table_->setColumnWidth(TestResultModel::Line, 45);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -50,7 +50,7 @@ void TestsView::onSession() {
     summary_->setText(tr("<span style=\"color:%1\"><b>%2 passed</b></span>, <span style=\"color:%3\"><b>%4 failed</b></span>%5 — double-click a row to see its line.")
                           .arg(Theme::resultColor(GuardResult::Passed).name())
                           .arg(s.testsPassed)
-                          .arg(Theme::resultColor(GuardResult::Failed).name())
+                          .arg(Theme::resultColor(s.testsFailed ? GuardResult::Failed : GuardResult::NotEvaluated).name())
                           .arg(s.testsFailed)
                           .arg(s.testsSkipped ? tr(", %1 skipped").arg(s.testsSkipped) : QString()));
 }

@@ -403,7 +403,8 @@ void MainWindow::updateStatus() {
     }
     const auto s = d->session().summary();
     QStringList parts;
-    parts << Describe::count(s.frames, "function", "functions") << Describe::count(s.calls, "call", "calls")
+    // Functions, not frame records: ids restart after reset() (SessionData::indexTracks).
+    parts << Describe::count(qint64(d->tracks().size()), "function", "functions") << Describe::count(s.calls, "call", "calls")
           << Describe::count(s.compiles, "compile", "compiles") << Describe::count(s.recompiles, "recompile", "recompiles")
           << Describe::count(s.cacheHits, "cache hit", "cache hits");
     if (s.runOnly) parts << Describe::count(s.runOnly, "run-only call", "run-only calls");

@@ -5,6 +5,8 @@
 #include <QDockWidget>
 #include <QTimer>
 
+#include <map>
+
 #include "ui/model/Describe.h"
 #include "ui/model/Selection.h"
 #include "ui/services/LayoutService.h"
@@ -50,6 +52,13 @@ void Screenshotter::chooseCursor() {
             best = int(r);
         }
     }
+    std::map<int, int> eventsPerTrack;
+    for (const auto& ev : d->session().shapeEvents)
+        if (ev.callIndex >= 0) ++eventsPerTrack[d->trackOfCall(ev.callIndex)];
+    int richest = -1;
+    for (const auto& [track, count] : eventsPerTrack)
+        if (track >= 0 && (richest < 0 || count > eventsPerTrack[richest])) richest = track;
+    if (richest >= 0 && !d->tracks()[size_t(richest)].calls.empty()) shapesCursor_ = d->tracks()[size_t(richest)].calls.back();
     if (best < 0) return;
     const auto& rec = d->session().recompiles[size_t(best)];
     window_->selection()->setCursor(rec.callIndex);
@@ -89,6 +98,8 @@ void Screenshotter::shootNext() {
         // the entry the recompile created.
         if (name == QLatin1String("guards") && failedEntry_ >= 0) window_->selection()->setEntry(failedEntry_);
         if (name == QLatin1String("graph") && createdEntry_ >= 0) window_->selection()->setEntry(createdEntry_);
+        // Symbolic shapes: the last call of the function whose shapes changed most.
+        if (name == QLatin1String("shapes") && shapesCursor_ >= 0) window_->selection()->setCursor(shapesCursor_);
     }
     whenLaidOut([this, name, target] {
         QApplication::processEvents();

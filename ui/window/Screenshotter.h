@@ -37,6 +37,7 @@ private:
     QStringList queue_;
     QStringList written_;
     int failedEntry_ = -1, createdEntry_ = -1;
+    int64_t shapesCursor_ = -1;
     bool started_ = false;
 };
 
