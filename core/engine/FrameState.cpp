@@ -64,7 +64,8 @@ void mergeTuple(AtomTuple& into, const AtomTuple& seen, const std::string& what,
     }
     if (seen.isAuto() || seen.items.size() != into.items.size()) {
         changes.push_back({what, -1,
-                           "automatic dynamic " + what + " " + source + " " + what + " " + tupleText(seen) + " != " + tupleText(into)});
+                           "automatic dynamic " + what + " " + source + " " + what + " " + tupleText(seen) + " != " + tupleText(into),
+                           tupleText(into) + " -> " + tupleText(seen)});
         into = AtomTuple::autoDynamic();
         return;
     }
@@ -73,7 +74,8 @@ void mergeTuple(AtomTuple& into, const AtomTuple& seen, const std::string& what,
         if (mergeAtom(into.items[i], seen.items[i]))
             changes.push_back({what, static_cast<int>(i),
                                "automatic dynamic " + what + " " + source + " " + what + "(" + std::to_string(i) + ") " +
-                                   atomText(seen.items[i]) + " != " + atomText(before)});
+                                   atomText(seen.items[i]) + " != " + atomText(before),
+                               atomText(before) + " -> " + atomText(seen.items[i])});
     }
 }
 
@@ -85,7 +87,7 @@ std::vector<FrameStateChange> mergeFrameState(FrameStateEntry& into, const Frame
     Atom before = into.scalar;
     if (mergeAtom(into.scalar, seen.scalar) && before.kind == Atom::Kind::Int)
         changes.push_back({"int", -1, "automatic dynamic int " + sourceName + " val " + atomText(seen.scalar) +
-                                          " != " + atomText(before)});
+                                          " != " + atomText(before), atomText(before) + " -> " + atomText(seen.scalar)});
     mergeTuple(into.size, seen.size, "size", sourceName, changes);
     mergeTuple(into.stride, seen.stride, "stride", sourceName, changes);
     return changes;

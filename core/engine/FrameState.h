@@ -51,6 +51,7 @@ struct FrameStateChange {
     std::string what;   // size | stride | int
     int dim = -1;       // -1 for scalar / whole tuple
     std::string text;
+    std::string seen;   // "2 -> 3": the earlier value, then the new one
 };
 
 // `into |= seen` (§3.3); returns what turned dynamic, for the log and the shape events.

@@ -114,7 +114,7 @@ std::string strip(const std::string& s) { return session::ReasonClassifier::stri
 std::string pythonClassRepr(const Value& v) { return typeRepr(visibleType(v)); }
 
 bool GuardSet::run(const GuardCheck& c, const CallFrame& frame, std::vector<Value>& cache,
-                   std::vector<std::pair<const runtime::Object*, int>>& aliasSeen, std::vector<int64_t>& symVals, bool& symReady,
+                   AliasSeen& aliasSeen, std::vector<int64_t>& symVals, bool& symReady,
                    std::string* why) const {
     switch (c.kind) {
     case GuardKind::GlobalState: {
@@ -150,8 +150,10 @@ bool GuardSet::run(const GuardCheck& c, const CallFrame& frame, std::vector<Valu
     const std::string& name = (*sources)[c.source].text;
     switch (c.kind) {
     case GuardKind::TensorMatch: {
-        TensorObject* t = asTensorObject(v);
-        if (!t || t->type() != c.tensorType) {
+        // Exact type, like Dynamo's check (a Parameter is not a Tensor entry's input).
+        runtime::Object* o = v.obj();
+        TensorObject* t = o && o->type() == c.tensorType ? static_cast<TensorObject*>(o) : nullptr;
+        if (!t) {
             if (why) *why = "expected type of '" + name + "' to be " + typeRepr(c.tensorType) + ", but found " + pythonClassRepr(v);
             return false;
         }
@@ -196,13 +198,15 @@ bool GuardSet::run(const GuardCheck& c, const CallFrame& frame, std::vector<Valu
         return true;
     }
     case GuardKind::NoHasattr: {
-        TensorObject* t = asTensorObject(v);
+        runtime::Object* o = v.obj();
+        TensorObject* t = o && o->type() == c.tensorType ? static_cast<TensorObject*>(o) : asTensorObject(v);
         bool ok = !t || t->dynamicIndices.empty();
         if (!ok && why) *why = c.verbose;
         return ok;
     }
     case GuardKind::DynamicIndices: {
-        TensorObject* t = asTensorObject(v);
+        runtime::Object* o = v.obj();
+        TensorObject* t = o && o->type() == c.tensorType ? static_cast<TensorObject*>(o) : asTensorObject(v);
         bool ok = true;
         if (t)
             for (int64_t d : t->dynamicIndices)
@@ -278,7 +282,7 @@ bool GuardSet::symbolValues(const CallFrame& frame, std::vector<Value>& cache, s
 }
 
 bool GuardSet::check(const CallFrame& frame, std::vector<Value>& cache) const {
-    std::vector<std::pair<const runtime::Object*, int>> aliasSeen;
+    AliasSeen aliasSeen;
     std::vector<int64_t> symVals;
     bool symReady = false;
     for (const auto& c : checks)
@@ -289,7 +293,7 @@ bool GuardSet::check(const CallFrame& frame, std::vector<Value>& cache) const {
 GuardSet::Explanation GuardSet::explain(const CallFrame& frame) const {
     Explanation ex;
     std::vector<Value> cache;
-    std::vector<std::pair<const runtime::Object*, int>> aliasSeen;
+    AliasSeen aliasSeen;
     std::vector<int64_t> symVals;
     bool symReady = false;
     for (size_t i = 0; i < checks.size(); ++i) {

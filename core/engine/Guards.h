@@ -3,6 +3,8 @@
 // TREE_GUARD_MANAGER evaluation order (ambient guards, then per-source managers in first-access
 // order, then shape-env guards), plus the tree the user sees (session::Guard nodes).
 // check() is the hot path of every call; explain() produces PyTorch's failure wording.
+#include <boost/container/small_vector.hpp>
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -35,7 +37,7 @@ struct GuardCheck {
     int source2 = -1;            // DuplicateInput: the other source
     int sessionGuard = -1;       // index into GuardSet::tree
     // TENSOR_MATCH
-    runtime::Type* tensorType = nullptr;
+    runtime::Type* tensorType = nullptr;  // also set for NO_HASATTR / DYNAMIC_INDICES
     tensor::DType dtype = tensor::DType::Float32;
     int deviceIndex = -1;        // -1: cpu
     bool requiresGrad = false;
@@ -58,6 +60,9 @@ struct SymbolBinding {
     int source = -1;  // tensor source (size) or int source
     int dim = -1;     // -1: the value itself (int)
 };
+
+// Tensors already visited by NO_TENSOR_ALIASING in one evaluation (no heap for small groups).
+using AliasSeen = boost::container::small_vector<std::pair<const runtime::Object*, int>, 8>;
 
 class GuardSet {
 public:
@@ -84,7 +89,7 @@ public:
 
 private:
     bool run(const GuardCheck& c, const CallFrame& frame, std::vector<runtime::Value>& cache,
-             std::vector<std::pair<const runtime::Object*, int>>& aliasSeen, std::vector<int64_t>& symVals, bool& symReady,
+             AliasSeen& aliasSeen, std::vector<int64_t>& symVals, bool& symReady,
              std::string* why) const;
 };
 

@@ -3,6 +3,7 @@
 #include <atomic>
 #include <chrono>
 #include <ctime>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -54,10 +55,6 @@ RunResult runScenario(const std::string& fileName, const std::string& source, se
     runtime::InterpreterScope scope(interp);
     std::atomic<bool> cancel{false};
     auto& lim = interp.limits();
-    lim.maxSteps = options.limits.maxSteps;
-    lim.maxDepth = options.limits.maxDepth;
-    lim.maxSeconds = options.limits.maxSeconds;
-    lim.maxTensorElements = options.limits.maxTensorElements;
     lim.cancel = &cancel;
     std::string outBuf;
     auto out = options.out ? options.out : [](std::string_view s) { std::cout << s << std::flush; };
@@ -113,6 +110,11 @@ RunResult runScenario(const std::string& fileName, const std::string& source, se
             }
         });
     session::SessionStatus status = session::SessionStatus::Complete;
+    // The user's limits apply to the scenario, not to installing our torch preludes.
+    lim.maxSteps = options.limits.maxSteps;
+    lim.maxDepth = options.limits.maxDepth;
+    lim.maxSeconds = options.limits.maxSeconds;
+    lim.maxTensorElements = options.limits.maxTensorElements;
     try {
         interp.runSource(fileName, source);
     } catch (const lang::SyntaxError& e) {
@@ -146,6 +148,13 @@ RunResult runScenario(const std::string& fileName, const std::string& source, se
 }
 
 RunResult runScenarioFile(const std::string& path, session::EventSink& sink, const RunOptions& options) {
+    std::error_code ec;
+    if (std::filesystem::exists(path, ec) && !std::filesystem::is_regular_file(path, ec)) {
+        RunResult r;
+        r.exitCode = 2;
+        r.error = path + ": error: not a file (give a scenario .py file)";
+        return r;
+    }
     std::ifstream in(path, std::ios::binary);
     if (!in) {
         RunResult r;

@@ -168,7 +168,7 @@ Value Tracer::wrap(const Value& v, int source, bool rootLocal) {
             if (dyn) {
                 for (const auto& ch : changes)
                     shapeEvents.push_back({session::ShapeEventKind::Promotion, "", -1, "", sources[source].text, -1,
-                                           v.asInt(), "", ch.text, ch.text, where().line});
+                                           v.asInt(), "", ch.seen, ch.text, where().line});
                 size_t before = shapeEnv.slots().size();
                 SymPtr s = shapeEnv.createInt(sources[source].text, v.asInt(), where(), &dynamicLog);
                 noteSlots(before, source, -1);
@@ -502,7 +502,7 @@ void Tracer::realizeInput(TensorObject* t, int src, TVar& var) {
             dynamicLog.push_back(ch.text);
             if (ch.what == "size")
                 shapeEvents.push_back({session::ShapeEventKind::Promotion, "", -1, "", source.text, ch.dim,
-                                       ch.dim >= 0 ? sizes[static_cast<size_t>(ch.dim)] : 0, "", ch.text, ch.text, p.line});
+                                       ch.dim >= 0 ? sizes[static_cast<size_t>(ch.dim)] : 0, "", ch.seen, ch.text, p.line});
         }
     }
     GuardCheck tm;
@@ -562,6 +562,7 @@ void Tracer::realizeInput(TensorObject* t, int src, TVar& var) {
     addGuard(std::move(tm), src);
     if (!alwaysStatic) {
         GuardCheck dg;
+        dg.tensorType = t->type();
         if (t->dynamicIndices.empty()) {
             dg.kind = GuardKind::NoHasattr;
             dg.code = "hasattr(" + source.text + ", '_dynamo_dynamic_indices') == False";
