@@ -153,6 +153,13 @@ Value NativeFunction::call(const CallArgs& args) {
         a.insert(a.end(), args.pos.begin(), args.pos.end());
         return fn(CallArgs{std::span<const Value>(a.data(), a.size()), args.kw});
     }
+    if (binds && !args.selfArgs) {
+        if (args.pos.empty())
+            Interpreter::current().raise("TypeError", "unbound method " + (qualname.empty() ? name : qualname) + "() needs an argument");
+        CallArgs withSelf = args;
+        withSelf.selfArgs = 1;
+        return fn(withSelf);
+    }
     return fn(args);
 }
 

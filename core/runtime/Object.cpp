@@ -1,4 +1,5 @@
 // Object base class defaults, the per-interpreter heap list, CallArgs helpers.
+#include <algorithm>
 #include <cstdio>
 #include <vector>
 
@@ -113,6 +114,9 @@ void CallArgs::expect(std::string_view fname, size_t min, size_t max) const {
     noKeywords(fname);
     size_t n = pos.size();
     if (n >= min && n <= max) return;
+    n -= std::min<size_t>(selfArgs, n);
+    min -= std::min<size_t>(selfArgs, min);
+    max -= std::min<size_t>(selfArgs, max);
     std::string f(fname);
     std::string msg;
     if (min == max) {

@@ -117,6 +117,8 @@ struct KwArg {
 struct CallArgs {
     std::span<const Value> pos;
     std::span<const KwArg> kw;
+    // 1 when pos[0] is the receiver of a native method: count messages leave it out.
+    uint8_t selfArgs = 0;
 
     size_t size() const { return pos.size(); }
     const Value& operator[](size_t i) const { return pos[i]; }
