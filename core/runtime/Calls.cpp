@@ -169,7 +169,7 @@ Value Evaluator::makeGenerator(Function* fn, const CallArgs& a) {
         try {
             if (execBody(*f.code->body, f) != ExecStatus::Return) f.retval = Value::none();
         } catch (PyError& e) {
-            e.exception()->traceback.push_back(I.locationOf(f));
+            I.addTraceback(e.exception(), f);
             I.popFrame();
             if (TraceObserver* o = I.observer()) o->onFunctionExit(f.func);
             throw;
@@ -217,7 +217,7 @@ Value Evaluator::callFunction(Function* fn, const CallArgs& a) {
             fr.retval = Value::none();
         }
     } catch (PyError& e) {
-        e.exception()->traceback.push_back(I.locationOf(fr));
+        I.addTraceback(e.exception(), fr);
         if (TraceObserver* o = I.observer()) o->onFunctionExit(fn);
         throw;
     }
@@ -235,7 +235,7 @@ void Evaluator::runModuleCode(const CodeInfo* code, Dict* globals) {
         execBody(*code->body, fr);
     } catch (PyError& e) {
         I.popFrame();
-        e.exception()->traceback.push_back(I.locationOf(fr));
+        I.addTraceback(e.exception(), fr);
         throw;
     } catch (...) {
         I.popFrame();

@@ -28,6 +28,7 @@ public:
     ExceptionObject(Type* t);
     Value args;  // a tuple
     std::vector<SourceLocation> traceback;  // innermost first
+    std::vector<const void*> tracebackFrames;  // frame of each entry (no duplicates on re-raise)
     Value cause;
     Value context;
     bool suppressContext = false;

@@ -283,6 +283,7 @@ ExecStatus Evaluator::execTryBody(const Try* s, Frame& f) {
         Value exc = e.value();
         for (const auto& h : s->handlers) {
             if (h.type && !matches(I, exc, eval(h.type.get(), f))) continue;
+            I.addTraceback(e.exception(), f);  // the handling frame is part of the traceback
             Handling guard(I, exc);
             f.line = h.loc.line;
             const NameRef* ref = h.name.empty() ? nullptr : &f.code->binding(&h);
@@ -526,7 +527,7 @@ void Evaluator::execClassDef(const ClassDef* s, Frame& f) {
         execBody(s->body, cf);
     } catch (PyError& e) {
         I.popFrame();
-        e.exception()->traceback.push_back(I.locationOf(cf));
+        I.addTraceback(e.exception(), cf);
         throw;
     } catch (...) {
         I.popFrame();

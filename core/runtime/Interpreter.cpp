@@ -291,6 +291,12 @@ SourceLocation Interpreter::locationOf(const Frame& f) const {
     return loc;
 }
 
+void Interpreter::addTraceback(ExceptionObject* e, const Frame& f) {
+    if (!e->tracebackFrames.empty() && e->tracebackFrames.back() == &f) return;
+    e->traceback.push_back(locationOf(f));
+    e->tracebackFrames.push_back(&f);
+}
+
 SourceLocation Interpreter::currentLocation() const {
     for (Frame* f = top_; f; f = f->back)
         if (f->scenario && f->code) return locationOf(*f);

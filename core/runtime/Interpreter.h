@@ -197,6 +197,8 @@ public:
     void execInModule(Module* m, std::string fileName, std::string source);
     [[noreturn]] void depthExceeded();
     SourceLocation locationOf(const Frame& f) const;
+    // Adds frame f to the exception's traceback unless it is already the last entry.
+    void addTraceback(ExceptionObject* e, const Frame& f);
     void updateTypeFlags(Type* t);
     void keepAlive(Value v) { constants_.push_back(std::move(v)); }
     std::vector<Object*> reprStack;
