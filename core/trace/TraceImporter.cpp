@@ -29,7 +29,7 @@ namespace {
 constexpr size_t kMaxPayloadBytes = 256u << 20;   // larger payloads are hashed, not kept
 constexpr size_t kMaxTextLinesBeforeRecords = 1000;
 constexpr size_t kPadding = 64;                    // simdjson::SIMDJSON_PADDING
-constexpr size_t kInlineHashBytes = 64u << 10;     // smaller payloads are hashed in line
+constexpr size_t kInlineHashBytes = 16u << 10;     // smaller payloads are hashed in line (thread hop not worth it)
 constexpr size_t kHashLag = 32;                    // big payloads' MD5s are checked this many later
 
 struct Cancelled {};
