@@ -165,7 +165,7 @@ void setupContainerMethods(Interpreter& I) {
         a.expect("remove", 2, 2);
         auto* l = self<List>(a, "list", "remove");
         for (size_t i = 0; i < l->items.size(); ++i)
-            if (ops::equals(l->items[i], a[1])) {
+            if (Value x = l->items[i]; ops::equals(x, a[1]) && i < l->items.size()) {
                 l->items.erase(l->items.begin() + static_cast<std::ptrdiff_t>(i));
                 return Value::none();
             }
@@ -179,13 +179,13 @@ void setupContainerMethods(Interpreter& I) {
         if (st < 0) st = std::max<int64_t>(0, st + n);
         if (en < 0) en = std::max<int64_t>(0, en + n);
         for (int64_t i = st; i < std::min(en, static_cast<int64_t>(l->items.size())); ++i)
-            if (ops::equals(l->items[static_cast<size_t>(i)], a[1])) return Value::integer(i);
+            if (Value x = l->items[static_cast<size_t>(i)]; ops::equals(x, a[1])) return Value::integer(i);
         in().raise(in().types.ValueError, ops::repr(a[1]) + " is not in list");
     });
     L("count", [](const CallArgs& a) {
         a.expect("count", 2, 2);
         int64_t c = 0;
-        for (auto& v : self<List>(a, "list", "count")->items) c += ops::equals(v, a[1]);
+        for (const Value& v : std::vector<Value>(self<List>(a, "list", "count")->items)) c += ops::equals(v, a[1]);
         return Value::integer(c);
     });
     L("sort", [](const CallArgs& a) {

@@ -34,6 +34,7 @@ std::string reprItems(Object* self, const std::vector<Value>& items, const char*
 }
 
 Value seqCompare(CmpOpKind op, const std::vector<Value>& a, const std::vector<Value>& b) {
+    NativeRecursion guard(" in comparison");
     if (op == CmpOpKind::Eq || op == CmpOpKind::NotEq) {
         bool eq = a.size() == b.size();
         for (size_t i = 0; eq && i < a.size(); ++i) eq = ops::equals(a[i], b[i]);
@@ -71,7 +72,16 @@ std::vector<Value> repeat(const std::vector<Value>& items, const Value& times) {
 }
 } // namespace
 
-ReprGuard::ReprGuard(Object* o) : obj(o) {
+NativeRecursion::NativeRecursion(const char* what) {
+    Interpreter& I = in();
+    if (++I.nativeDepth >= I.limits().maxDepth) {
+        --I.nativeDepth;
+        I.raise(I.types.RecursionError, std::string("maximum recursion depth exceeded") + what);
+    }
+}
+NativeRecursion::~NativeRecursion() { --in().nativeDepth; }
+
+ReprGuard::ReprGuard(Object* o) : obj(o), depth(" while getting the repr of an object") {
     auto& st = in().reprStack;
     recursive = std::find(st.begin(), st.end(), o) != st.end();
     if (!recursive) st.push_back(o);
@@ -85,6 +95,7 @@ ReprGuard::~ReprGuard() {
 std::string Tuple::repr() { return reprItems(this, items, "(", ")", true); }
 
 int64_t Tuple::hash() {
+    NativeRecursion guard(" while hashing");
     constexpr uint64_t P1 = 11400714785074694791ULL, P2 = 14029467366897019727ULL, P5 = 2870177450012600261ULL;
     uint64_t acc = P5;
     for (const auto& v : items) {
@@ -202,15 +213,17 @@ bool List::delItem(const Value& key) {
 }
 
 int List::contains(const Value& v) {
+    // A scenario __eq__ may mutate the list: compare a copy of each element.
     for (size_t i = 0; i < items.size(); ++i)
-        if (ops::equals(items[i], v)) return 1;
+        if (Value x = items[i]; ops::equals(x, v)) return 1;
     return 0;
 }
 
 Value List::richCompare(CmpOpKind op, const Value& other) {
     auto* o = other.dyn<List>();
     if (!o) return {};
-    return seqCompare(op, items, o->items);
+    std::vector<Value> a = items, b = o->items;  // element __eq__ may mutate either list
+    return seqCompare(op, a, b);
 }
 
 Value List::binaryOp(BinOpKind op, const Value& other, bool reflected) {

@@ -11,11 +11,21 @@ namespace gs::runtime {
 
 class Dict;
 
+// Bounds native recursion over deeply nested containers (repr, ==, hash) like CPython's
+// recursion limit: RecursionError instead of a machine-stack overflow.
+struct NativeRecursion {
+    explicit NativeRecursion(const char* what);
+    ~NativeRecursion();
+    NativeRecursion(const NativeRecursion&) = delete;
+    NativeRecursion& operator=(const NativeRecursion&) = delete;
+};
+
 // Detects recursive containers while printing ([...]).
 struct ReprGuard {
     explicit ReprGuard(Object* o);
     ~ReprGuard();
     Object* obj;
+    NativeRecursion depth;
     bool recursive = false;
 };
 

@@ -36,6 +36,7 @@ inline bool keyEq(const Value& a, const Value& b) {
 Dict::Dict(Type* t) : Object(t) { version_ = ++tDictVersion; }
 
 int64_t Dict::lookup(const Value& key, int64_t hash, size_t& slot) {
+    if (index_.empty()) rebuildIndex(8);  // cleared by a scenario __eq__ during a compare
     size_t mask = index_.size() - 1;
     auto h = static_cast<uint64_t>(hash);
     size_t i = h & mask;
@@ -49,9 +50,13 @@ int64_t Dict::lookup(const Value& key, int64_t hash, size_t& slot) {
         }
         if (ix == -2) {
             if (firstDummy < 0) firstDummy = static_cast<int64_t>(i);
-        } else {
-            Entry& e = entries_[static_cast<size_t>(ix)];
-            if (e.hash == hash && keyEq(e.key, key)) {
+        } else if (entries_[static_cast<size_t>(ix)].hash == hash) {
+            // A scenario __eq__ may mutate this dict: compare a copy, restart if it changed.
+            Value k = entries_[static_cast<size_t>(ix)].key;
+            uint64_t before = version_;
+            bool eq = keyEq(k, key);
+            if (version_ != before) return lookup(key, hash, slot);
+            if (eq) {
                 slot = i;
                 return ix;
             }
@@ -221,6 +226,7 @@ bool Dict::delItem(const Value& key) {
 Value Dict::richCompare(CmpOpKind op, const Value& other) {
     auto* o = other.dyn<Dict>();
     if (!o || (op != CmpOpKind::Eq && op != CmpOpKind::NotEq)) return {};
+    NativeRecursion guard(" in comparison");
     bool eq = size() == o->size();
     for (size_t i = 0; eq && i < entries_.size(); ++i) {
         if (entries_[i].key.isNull()) continue;

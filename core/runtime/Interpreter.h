@@ -202,6 +202,7 @@ public:
     void updateTypeFlags(Type* t);
     void keepAlive(Value v) { constants_.push_back(std::move(v)); }
     std::vector<Object*> reprStack;
+    int nativeDepth = 0;  // nesting of native container recursion (repr, ==, hash)
     Value codeObject(const CodeInfo* code);
     [[noreturn]] void limitReached(LimitExceeded::Kind kind, const std::string& what, const std::string& flag);
 

@@ -21,7 +21,35 @@ Object::~Object() {
     if (gcPrev_) Heap::unlink(this);
 }
 
-void Object::destroy() noexcept { delete this; }
+namespace {
+// Releasing a deeply nested structure (a list inside a list inside ...) would recurse once per
+// level in C++ destructors. Past a depth, objects are queued and freed iteratively by the
+// outermost release (CPython's "trashcan"). Per thread: objects never cross threads.
+struct Trashcan {
+    int depth = 0;
+    std::vector<Object*> pending;
+};
+thread_local Trashcan tTrash;
+constexpr int kTrashDepth = 256;
+} // namespace
+
+void Object::destroy() noexcept {
+    Trashcan& t = tTrash;
+    if (t.depth >= kTrashDepth) {
+        t.pending.push_back(this);
+        return;
+    }
+    ++t.depth;
+    delete this;
+    if (t.depth == 1) {
+        while (!t.pending.empty()) {
+            Object* o = t.pending.back();
+            t.pending.pop_back();
+            delete o;
+        }
+    }
+    --t.depth;
+}
 
 std::string Object::repr() {
     char buf[64];

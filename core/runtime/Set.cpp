@@ -18,6 +18,17 @@ Interpreter& in() { return Interpreter::current(); }
 
 SetObject::SetObject(Type* t, bool frozen) : Object(t), frozen(frozen) { table_.resize(8); }
 
+bool SetObject::sameKey(const Slot& e, const Value& key, int64_t hash, bool& changed) {
+    changed = false;
+    if (e.dummy || e.hash != hash) return false;
+    if (e.key.is(key)) return true;
+    Value k = e.key;  // compare a copy: __eq__ may mutate this set
+    uint64_t before = version_;
+    bool eq = ops::equals(k, key);
+    changed = version_ != before;
+    return eq;
+}
+
 bool SetObject::has(const Value& key) {
     int64_t hash = ops::hash(key);
     if (used_ == 0) return false;
@@ -31,7 +42,10 @@ bool SetObject::has(const Value& key) {
         for (size_t p = 0; p <= probes; ++p, ++j) {
             Slot& e = table_[j];
             if (e.key.isNull() && !e.dummy) return false;
-            if (!e.dummy && e.hash == hash && (e.key.is(key) || ops::equals(e.key, key))) return true;
+            bool changed;
+            bool same = sameKey(e, key, hash, changed);
+            if (changed) return has(key);
+            if (same) return true;
         }
         perturb >>= kPerturbShift;
         i = (i * 5 + 1 + perturb) & mask;
@@ -59,14 +73,18 @@ void SetObject::add(const Value& key) {
             }
             if (e.dummy) {
                 if (!freeslot) freeslot = &e;
-            } else if (e.hash == hash && (e.key.is(key) || ops::equals(e.key, key))) {
-                return;  // already present
+            } else {
+                bool changed;
+                bool same = sameKey(e, key, hash, changed);
+                if (changed) return add(key);
+                if (same) return;  // already present
             }
         }
         if (stop) break;
         perturb >>= kPerturbShift;
         i = (i * 5 + 1 + perturb) & mask;
     }
+    ++version_;
     if (freeslot) {
         freeslot->key = key;
         freeslot->hash = hash;
@@ -106,6 +124,7 @@ void SetObject::insertClean(std::vector<Slot>& table, size_t mask, Value key, in
 }
 
 void SetObject::resize(size_t minUsed) {
+    ++version_;
     size_t newsize = 8;
     while (newsize <= minUsed) newsize <<= 1;
     std::vector<Slot> table(newsize);
@@ -129,7 +148,11 @@ bool SetObject::discard(const Value& key) {
         for (size_t p = 0; p <= probes; ++p, ++j) {
             Slot& e = table_[j];
             if (e.key.isNull() && !e.dummy) return false;
-            if (!e.dummy && e.hash == hash && (e.key.is(key) || ops::equals(e.key, key))) {
+            bool changed;
+            bool same = sameKey(e, key, hash, changed);
+            if (changed) return discard(key);
+            if (same) {
+                ++version_;
                 e.key = Value();
                 e.dummy = true;
                 e.hash = -1;
@@ -143,6 +166,7 @@ bool SetObject::discard(const Value& key) {
 }
 
 void SetObject::clear() {
+    ++version_;
     table_.assign(8, Slot{});
     mask_ = 7;
     used_ = fill_ = 0;
@@ -193,11 +217,13 @@ void SetObject::merge(const SetObject* other) {
     if (other == this || other->used_ == 0) return;
     if ((fill_ + other->used_) * 5 >= mask_ * 3) resize((used_ + other->used_) * 2);
     if (fill_ == 0 && mask_ == other->mask_ && other->fill_ == other->used_) {
+        ++version_;
         table_ = other->table_;  // same size, no dummies: same positions
         fill_ = used_ = other->used_;
         return;
     }
     if (fill_ == 0) {
+        ++version_;
         for (const auto& e : other->table_)
             if (!e.key.isNull() && !e.dummy) insertClean(table_, mask_, e.key, e.hash);
         fill_ = used_ = other->used_;

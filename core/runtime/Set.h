@@ -47,6 +47,8 @@ private:
     size_t mask_ = 7;
     size_t used_ = 0;
     size_t fill_ = 0;
+    uint64_t version_ = 0;  // structural changes (a scenario __eq__ may mutate during probing)
+    bool sameKey(const Slot& e, const Value& key, int64_t hash, bool& changed);
 };
 
 class SetIterator : public Object {

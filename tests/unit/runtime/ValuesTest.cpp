@@ -98,3 +98,24 @@ TEST(Values, FormattingMiniLanguage) {
                  "print('%5.1f|%-3d|%s|%r' % (2.25, 7, None, 'q'), '{0}{1}{0}'.format('a', 'b'))\n");
     EXPECT_EQ(c.out, "3.14|   42|0xff|1,234,567|50.000000%|0007.000|  s  |\n  2.2|7  |None|'q' aba\n");
 }
+
+TEST(Values, DeeplyNestedContainersRaiseRecursionErrorAndFreeIteratively) {
+    auto c = run("x = []\nfor i in range(200000):\n    x = [x]\n"
+                 "try:\n    repr(x)\nexcept RecursionError as e:\n    print(e)\n"
+                 "y = []\nfor i in range(200000):\n    y = [y]\n"
+                 "try:\n    x == y\nexcept RecursionError as e:\n    print(e)\n"
+                 "x = y = None\nprint('freed')\n");
+    EXPECT_EQ(c.rc, 0) << c.err;
+    EXPECT_EQ(c.out,
+              "maximum recursion depth exceeded while getting the repr of an object\n"
+              "maximum recursion depth exceeded in comparison\nfreed\n");
+}
+
+TEST(Values, ContainersSurviveEqMutatingThemDuringLookup) {
+    auto c = run("class Evil:\n    def __init__(self, box): self.box = box\n    def __hash__(self): return 1\n"
+                 "    def __eq__(self, o):\n        self.box.clear()\n        return False\n"
+                 "s, d, l = set(), {}, []\nfor i in range(4):\n    s.add(Evil(s))\n    d[Evil(d)] = i\n    l.append(Evil(l))\n"
+                 "print(Evil(l) in l, len(s) <= 4, len(d) <= 4)\n");
+    EXPECT_EQ(c.rc, 0) << c.err;
+    EXPECT_EQ(c.out, "False True True\n");
+}
