@@ -65,8 +65,6 @@ void GuardTreeText::parseProvenance(std::string_view comment, Guard& g) {
     }
 }
 
-std::string GuardTreeText::sourceOfCode(std::string_view code) { return ReasonClassifier::firstSourceReference(code); }
-
 GuardTreeParse GuardTreeText::parse(std::string_view text) {
     GuardTreeParse out;
     std::vector<int> parentAtDepth; // id of the last node at each depth
@@ -119,13 +117,13 @@ GuardTreeParse GuardTreeText::parse(std::string_view text) {
                 rest = trim(rest);
                 if (!rest.empty() && rest.front() == '#') parseProvenance(rest.substr(1), g);
             }
-            // the nearest manager's source, else the first source named in the code
+            // the nearest manager's source; root-level guards (ambient, shape-env epilogue) have
+            // none, as the engine writes them (GuardDiff matches them by the source in their code)
             for (int p = g.parent; p >= 0; p = out.guards[static_cast<size_t>(p)].parent)
                 if (!out.guards[static_cast<size_t>(p)].source.empty()) {
                     g.source = out.guards[static_cast<size_t>(p)].source;
                     break;
                 }
-            if (g.source.empty()) g.source = sourceOfCode(g.code);
         }
         out.guards.push_back(std::move(g));
     }

@@ -11,7 +11,7 @@
 //
 // Depth = number of leading "| "; every node becomes a session::Guard in print order with its
 // parent (-1 at depth 0). Managers keep "source=…, accessed_by=…" as code and their source;
-// a leaf's source is its nearest manager's (else the first L[…]/G[…] in its code); the trailing
+// a leaf's source is its nearest manager's ("" for root-level guards); the trailing
 // "  # <user line>  # <file>:<line> in <fn>" comment gives userCode/file/line.
 #include <string>
 #include <string_view>
@@ -34,10 +34,6 @@ public:
     // Text that parse() turns back into the same guards (guards must be in tree pre-order, as
     // TREE_GUARD_MANAGER prints them). Starts with a blank line like PyTorch's payload.
     static std::string render(const std::vector<session::Guard>& guards);
-
-    // The source a root-level guard names: the first L[…] / G[…] reference in its code with
-    // its accessors ("2 <= L['x'].size()[0]" → "L['x']"); "" when there is none.
-    static std::string sourceOfCode(std::string_view code);
 
     // "<user line>  # <file>:<line> in <fn>" (or only one of the two) → the guard's provenance.
     static void parseProvenance(std::string_view comment, session::Guard& g);

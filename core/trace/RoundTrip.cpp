@@ -194,7 +194,6 @@ std::vector<std::string> RoundTrip::differences(const Session& a, const Session&
             d.eq(wr + ".actual", p.actual, q.actual);
             d.eq(wr + ".dim", p.dim, q.dim);
             d.eq(wr + ".fix", p.fix, q.fix);
-            d.eq(wr + ".allFailures", p.allFailures, q.allFailures);
         }
     }
     // 4. shape events of a compile

@@ -7,7 +7,9 @@
 //     (every GraphNode field; a placeholder's empty target equals its name), guard tree (every
 //     Guard field), op count, symbols, compile time (±1 µs). For LimitHit entries only the id,
 //     frame and status: PyTorch logs nothing but the reasons for them;
-//  3. recompiles, in order: compile id, frame, limitHit, every RecompileReason field;
+//  3. recompiles, in order: compile id, frame, limitHit, and per reason every field but
+//     allFailures (a trace holds one string per failed entry, `text`; the engine's list of all
+//     failing guards is more than PyTorch logs unless the text itself is the verbose form);
 //  4. shape events with a compile id of kind create_symbol (symbol, source, dim, hint, range),
 //     specialization (symbol, source, dim, hint, text) and guard_added (text), per compile;
 //  5. for each compile, the call that caused it: frame, call-site line, outcome and its tensor

@@ -257,7 +257,8 @@ void TraceAssembler::apply(Pending& p, const TraceEvent& e) {
             g.code = jg.code;
             g.kind = ReasonClassifier::guardKindOfCode(jg.code);
             if (g.kind.empty()) g.kind = "LAMBDA_GUARD";
-            g.source = GuardTreeText::sourceOfCode(g.code);
+            // a flat list: every guard is root-level, so no source (as in trees; GuardDiff
+            // matches root-level guards by the source named in their code)
             if (jg.where) {
                 g.file = jg.where->file;
                 g.line = static_cast<int>(jg.where->line);

@@ -100,7 +100,7 @@ TEST(GuardTreeText, ParsesDepthKindSourceCodeAndProvenance) {
     EXPECT_EQ(g[4].code, "hasattr(L['x'], '_dynamo_dynamic_indices') == False");
     EXPECT_EQ(g[4].line, 0);
     EXPECT_EQ(g[5].parent, -1);
-    EXPECT_EQ(g[5].source, "L['y']");
+    EXPECT_EQ(g[5].source, ""); // root-level: no manager
     EXPECT_EQ(g[5].userCode, "return y");
     EXPECT_EQ(g[5].line, 9);
 }
@@ -120,7 +120,7 @@ TEST(GuardTreeText, RenderParsesBackToTheSameGuards) {
     guards[2] = {2, 0, "GuardManager", "L['n']", "source=L['n'], accessed_by=FrameLocalsGuardAccessor(key='n', framelocals_idx=1)", "", "", 0};
     guards[3] = {3, 2, "EQUALS_MATCH", "L['n']", "L['n'] == 3", "if n == 3:  # note", "scen.py", 12};
     guards[4] = {4, 2, "TYPE_MATCH", "L['n']", "___check_type_id(L['n'], 7640416)", "y = n + 1", "", 0};
-    guards[5] = {5, -1, "LAMBDA_GUARD", "L['x']", "2 <= L['x'].size()[0]", "", "scen.py", 4};
+    guards[5] = {5, -1, "LAMBDA_GUARD", "", "2 <= L['x'].size()[0]", "", "scen.py", 4};
     GuardTreeParse p = GuardTreeText::parse(GuardTreeText::render(guards));
     EXPECT_EQ(p.badLines, 0);
     EXPECT_EQ(p.guards, guards);
