@@ -51,7 +51,8 @@ TEST_P(EngineRoundTrip, ExportedScenarioSessionReadsBackEqual) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Scenarios, EngineRoundTrip, ::testing::ValuesIn(scenarios()), [](const auto& info) {
-    std::string name = std::filesystem::path(info.param).stem().string();
+    std::filesystem::path p(info.param);
+    std::string name = p.parent_path().filename().string() + "_" + p.stem().string(); // demos_x, seeds_y
     std::replace_if(name.begin(), name.end(), [](char c) { return !std::isalnum(static_cast<unsigned char>(c)); }, '_');
     return name;
 });
