@@ -14,7 +14,7 @@ using simdjson::dom::element;
 using simdjson::dom::element_type;
 
 // Event keys of the catalogue (torch-trace-format §1.3.5); anything else is counted as unknown.
-constexpr std::array<std::string_view, 40> kKnownEvents{
+constexpr std::array<std::string_view, 39> kKnownEvents{
     "str", "dynamo_start", "artifact", "dynamo_output_graph", "dynamo_guards", "dynamo_cpp_guards_str",
     "compilation_metrics", "compilation_metrics_runtime", "bwd_compilation_metrics",
     "aot_autograd_backward_compilation_metrics", "aot_forward_graph", "aot_backward_graph", "aot_inference_graph",
@@ -23,7 +23,7 @@ constexpr std::array<std::string_view, 40> kKnownEvents{
     "link", "dump_file", "chromium_event", "describe_storage", "describe_tensor", "describe_source", "create_symbol",
     "create_unbacked_symbol", "symbolic_shape_specialization", "guard_added_fast", "guard_added",
     "propagate_real_tensors_provenance", "expression_created", "missing_fake_kernel", "mismatched_fake_kernel",
-    "memoizer_artifacts", "string_table", "dynamo_graph_break_reason"};
+    "memoizer_artifacts", "string_table"};
 
 // Envelope keys that are context, never event names (§1.3.3; P-int reserved names).
 bool isContextKey(std::string_view k) {
