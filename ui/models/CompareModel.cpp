@@ -18,7 +18,7 @@ void CompareModel::setSessions(SessionDataPtr left, SessionDataPtr right) {
         const auto a = left->session().summary();
         const auto b = right->session().summary();
         auto add = [&](const QString& m, int64_t x, int64_t y) { rows.push_back({m, x, y, false}); };
-        add(QStringLiteral("Functions"), a.frames, b.frames);
+        add(QStringLiteral("Functions"), int64_t(left->tracks().size()), int64_t(right->tracks().size()));
         add(QStringLiteral("Calls"), a.calls, b.calls);
         add(QStringLiteral("Compiles"), a.compiles, b.compiles);
         add(QStringLiteral("Recompiles"), a.recompiles, b.recompiles);

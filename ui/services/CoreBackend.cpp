@@ -7,6 +7,7 @@
 #include <QRegularExpression>
 
 #include <atomic>
+#include <deque>
 #include <exception>
 
 #ifdef GS_HAVE_ENGINE
@@ -160,32 +161,50 @@ public:
         return out;
     }
 
+    // A file, or a TORCH_TRACE directory with one log per rank (one session each, all in the
+    // history); the first session is shown.
     LoadResult importTrace(const QString& path, bool record, const CancelFn& cancelled, const ProgressFn& progress) override {
         LoadResult out;
 #ifdef GS_HAVE_TRACE
         try {
-            session::SessionBuilder builder;
-            session::TeeSink tee;
-            tee.add(&builder);
-            std::unique_ptr<store::Recorder> recorder;
-            if (record)
-                if (auto* st = openStore(out.warnings)) {
-                    recorder = st->startRecorder();
-                    tee.add(recorder.get());
-                }
+            struct Target {
+                session::SessionBuilder builder;
+                session::TeeSink tee;
+                std::unique_ptr<store::Recorder> recorder;
+            };
+            std::deque<Target> targets; // stable addresses: the importer holds the sinks
+            store::SessionStore* st = record ? openStore(out.warnings) : nullptr;
             trace::ImportOptions opts;
             opts.progress = [&](double f) {
                 if (progress) progress(f, QStringLiteral("Importing %1").arg(QFileInfo(path).fileName()));
                 return !(cancelled && cancelled());
             };
-            const trace::ImportReport report = trace::importTraceFile(path.toStdString(), tee, opts);
-            for (const auto& w : report.warnings) out.warnings << QString::fromStdString(w);
+            const auto reports = trace::importTracePath(
+                path.toStdString(),
+                [&](const std::string&) -> session::EventSink& {
+                    Target& t = targets.emplace_back();
+                    t.tee.add(&t.builder);
+                    if (st) {
+                        t.recorder = st->startRecorder();
+                        t.tee.add(t.recorder.get());
+                    }
+                    return t.tee;
+                },
+                opts);
+            for (const auto& report : reports)
+                for (const auto& w : report.warnings) out.warnings << QString::fromStdString(w);
             out.cancelled = cancelled && cancelled();
-            if (recorder) {
-                out.storedId = recorder->sessionId();
-                if (recorder->failed()) out.warnings << QString::fromStdString(recorder->error());
+            if (targets.empty()) {
+                out.error = QStringLiteral("%1 holds no TORCH_TRACE log.").arg(path);
+                return out;
             }
-            out.session = std::make_shared<session::Session>(builder.take());
+            for (auto& t : targets)
+                if (t.recorder && t.recorder->failed()) out.warnings << QString::fromStdString(t.recorder->error());
+            if (targets.size() > 1)
+                out.warnings << QStringLiteral("%1 ranks imported; the others are in the session history.").arg(targets.size());
+            Target& first = targets.front();
+            if (first.recorder) out.storedId = first.recorder->sessionId();
+            out.session = std::make_shared<session::Session>(first.builder.take());
             if (out.session->info.title.empty()) out.session->info.title = QFileInfo(path).fileName().toStdString();
             out.session->info.id = out.storedId;
         } catch (const std::exception& e) {

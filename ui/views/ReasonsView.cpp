@@ -81,8 +81,15 @@ QString ReasonsView::fixText() const { return fix_->text(); }
 
 void ReasonsView::refresh() {
     const auto& d = selection_->data();
-    int rec = d ? d->recompileAtCall(selection_->cursor()) : -1;
-    if (d && rec < 0) rec = d->recompileOfEntry(selection_->entry());
+    // The recompile of the cursor's call while the selection is that call's entry (or the call
+    // made none: a recompile-limit hit); otherwise the recompile that created the selected entry.
+    int rec = -1;
+    if (d) {
+        const int64_t c = selection_->cursor();
+        const int callEntry = d->entryOfCall(c);
+        rec = d->recompileAtCall(c);
+        if (rec < 0 || (callEntry >= 0 && callEntry != selection_->entry())) rec = d->recompileOfEntry(selection_->entry());
+    }
     reasonModel_->setState(d, rec);
     if (!d || rec < 0) {
         heading_->setText(d ? tr("Call #%1 did not recompile. Step to a coloured mark on the timeline (Ctrl+Right), or select an entry created by a recompile.")

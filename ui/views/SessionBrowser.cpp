@@ -37,13 +37,14 @@ SessionBrowser::SessionBrowser(SessionService* service, QWidget* parent)
     table_->setSortingEnabled(true);
     table_->sortByColumn(SessionListModel::Id, Qt::DescendingOrder);
     table_->setColumnWidth(SessionListModel::Id, 45);
-    table_->setColumnWidth(SessionListModel::Title, 220);
+    table_->setColumnWidth(SessionListModel::Title, 320);
     table_->setColumnWidth(SessionListModel::Created, 150);
     compareTable_->setModel(compareModel_);
     ItemViews::setupTable(compareTable_);
     compareTable_->setColumnWidth(CompareModel::Metric, 200);
-    compareTable_->setColumnWidth(CompareModel::Left, 160);
-    compareTable_->setColumnWidth(CompareModel::Right, 160);
+    compareTable_->setColumnWidth(CompareModel::Left, 250);
+    compareTable_->setColumnWidth(CompareModel::Right, 250);
+    compareTable_->horizontalHeader()->setTextElideMode(Qt::ElideMiddle);
     compareHeading_->setText(tr("Select two sessions and press <b>Compare two</b> to see them side by side."));
 
     auto* buttons = new QHBoxLayout;

@@ -274,7 +274,7 @@ bool MainWindow::openPath(const QString& arg) {
         return true;
     }
     const QFileInfo fi(s);
-    if (!fi.exists() || !fi.isFile()) {
+    if (!fi.exists()) {
         showMessage(tr("%1 does not exist.").arg(s), true);
         return false;
     }

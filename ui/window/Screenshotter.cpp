@@ -3,13 +3,16 @@
 #include <QApplication>
 #include <QDir>
 #include <QDockWidget>
+#include <QEventLoop>
 #include <QTimer>
 
 #include <map>
 
 #include "ui/model/Describe.h"
 #include "ui/model/Selection.h"
+#include "ui/models/SessionListModel.h"
 #include "ui/services/LayoutService.h"
+#include "ui/views/SessionBrowser.h"
 #include "ui/views/GraphView.h"
 #include "ui/views/GuardTreeView.h"
 #include "ui/window/MainWindow.h"
@@ -98,6 +101,20 @@ void Screenshotter::shootNext() {
         // the entry the recompile created.
         if (name == QLatin1String("guards") && failedEntry_ >= 0) window_->selection()->setEntry(failedEntry_);
         if (name == QLatin1String("graph") && createdEntry_ >= 0) window_->selection()->setEntry(createdEntry_);
+        // The history: two sessions side by side when there are two.
+        if (name == QLatin1String("sessions")) {
+            SessionBrowser* b = window_->sessionBrowser();
+            const auto& rows = b->model()->rows();
+            if (rows.size() >= 2) {
+                // The compare loads both sessions on the data thread: wait for it (5 s at most).
+                QEventLoop wait;
+                QTimer::singleShot(5000, &wait, &QEventLoop::quit);
+                connect(window_->sessions(), &SessionService::compareReady, &wait, &QEventLoop::quit);
+                b->selectIds({rows[0].id, rows[1].id});
+                b->compareSelected();
+                wait.exec();
+            }
+        }
         // Symbolic shapes: the last call of the function whose shapes changed most.
         if (name == QLatin1String("shapes") && shapesCursor_ >= 0) window_->selection()->setCursor(shapesCursor_);
     }
