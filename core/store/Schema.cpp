@@ -132,10 +132,77 @@ CREATE INDEX recompiles_by_frame ON recompiles (session_id, frame_id, call_index
 CREATE INDEX sessions_by_created ON sessions (created);
 )sql";
 
+// Version 3: session ids are never given twice. With a plain INTEGER PRIMARY KEY SQLite hands
+// out max(id)+1, so deleting the newest session let the next recording take its id, and an id
+// remembered by a user or a script then named another session. AUTOINCREMENT keeps the
+// high-water mark in sqlite_sequence (https://sqlite.org/autoinc.html). SQLite cannot add it to
+// an existing table, so the table is rebuilt the documented way
+// (https://sqlite.org/lang_altertable.html#otheralter: create the new table, copy, drop the
+// old, rename the new): the copy keeps every id, and the rename leaves the child tables'
+// REFERENCES sessions(id) pointing at the new table. prepare() turns foreign keys off around
+// it, or DROP TABLE would delete every child row first.
+constexpr std::string_view kVersion3 = R"sql(
+CREATE TABLE sessions_v3 (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  kind TEXT NOT NULL,
+  title TEXT NOT NULL,
+  created TEXT NOT NULL,
+  source_path TEXT NOT NULL,
+  source_text TEXT NOT NULL,
+  engine_version TEXT NOT NULL,
+  config_json TEXT NOT NULL,
+  status TEXT NOT NULL,
+  grp TEXT NOT NULL,
+  n_calls INTEGER NOT NULL DEFAULT 0,
+  n_compiles INTEGER NOT NULL DEFAULT 0,
+  n_recompiles INTEGER NOT NULL DEFAULT 0,
+  writer_host TEXT NOT NULL DEFAULT '',
+  writer_pid INTEGER NOT NULL DEFAULT 0,
+  writer_token TEXT NOT NULL DEFAULT ''
+);
+INSERT INTO sessions_v3 (id, kind, title, created, source_path, source_text, engine_version, config_json,
+                         status, grp, n_calls, n_compiles, n_recompiles, writer_host, writer_pid, writer_token)
+  SELECT id, kind, title, created, source_path, source_text, engine_version, config_json,
+         status, grp, n_calls, n_compiles, n_recompiles, writer_host, writer_pid, writer_token
+  FROM sessions ORDER BY id;
+DROP TABLE sessions;
+ALTER TABLE sessions_v3 RENAME TO sessions;
+CREATE INDEX sessions_by_created ON sessions (created);
+)sql";
+
+// Foreign keys off for the life of a migration, back to what they were afterwards. The pragma
+// is a no-op inside a transaction, so this wraps the Transaction (declared before it, it is
+// destroyed after the commit or rollback).
+class ForeignKeysOff {
+public:
+    explicit ForeignKeysOff(Database& db) : db_(db) {
+        wasOn_ = db_.queryInt("PRAGMA foreign_keys", "reading its foreign key setting") != 0;
+        if (wasOn_) db_.exec("PRAGMA foreign_keys = OFF", "upgrading its schema");
+    }
+    ~ForeignKeysOff() {
+        try {
+            restore();
+        } catch (...) {
+        }
+    }
+    // After the commit: throws if they cannot be turned back on (deletes would not cascade).
+    void restore() {
+        if (!wasOn_) return;
+        wasOn_ = false;
+        db_.exec("PRAGMA foreign_keys = ON", "turning on foreign keys");
+    }
+    ForeignKeysOff(const ForeignKeysOff&) = delete;
+    ForeignKeysOff& operator=(const ForeignKeysOff&) = delete;
+
+private:
+    Database& db_;
+    bool wasOn_ = false;
+};
+
 } // namespace
 
 const std::vector<std::string_view>& Schema::migrations() {
-    static const std::vector<std::string_view> all{kVersion1, kVersion2};
+    static const std::vector<std::string_view> all{kVersion1, kVersion2, kVersion3};
     return all;
 }
 
@@ -170,15 +237,26 @@ void Schema::prepare(Database& db) {
         throw StoreError("'" + db.path() + "' uses schema version " + std::to_string(version) +
                          " and must be upgraded to version " + std::to_string(currentVersion()) +
                          ", but it is read-only. Open it once with write access, or use another file with --db.");
+    ForeignKeysOff fkOff(db);  // before the transaction: see ForeignKeysOff
     Transaction tx(db);
     // Re-read under the write lock: another process may have migrated it meanwhile.
     version = checkVersion(db);
+    if (version == currentVersion()) return;
+    // With the checks off during a rebuild, prove no reference was broken before committing
+    // (rows that were dangling already are not the upgrade's doing and do not stop it).
+    constexpr std::string_view kDangling = "SELECT count(*) FROM pragma_foreign_key_check";
+    const int64_t danglingBefore = db.queryInt(kDangling, "checking its references");
     for (int v = version; v < currentVersion(); ++v) {
         db.exec(migrations()[static_cast<size_t>(v)], "upgrading its schema");
     }
+    if (db.queryInt(kDangling, "checking its references") > danglingBefore)
+        throw StoreError("'" + db.path() + "' could not be upgraded to schema version " + std::to_string(currentVersion()) +
+                         ": the upgrade would leave rows pointing at missing sessions. The file was not changed; "
+                         "please report this, and use another file with --db meanwhile.");
     db.exec("PRAGMA application_id = " + std::to_string(kApplicationId), "writing its header");
     db.exec("PRAGMA user_version = " + std::to_string(currentVersion()), "writing its schema version");
     tx.commit();
+    fkOff.restore();
 }
 
 } // namespace gs::store

@@ -27,6 +27,17 @@ int64_t SessionWriter::begin(const SessionInfo& info, SessionStatus status) {
     return id_;
 }
 
+void SessionWriter::updateInfo(const SessionInfo& info) {
+    db_.cached("UPDATE sessions SET kind = ?, title = ?, created = coalesce(nullif(?, ''), created), "
+               "source_path = ?, source_text = ?, engine_version = ?, config_json = ?, grp = ? WHERE id = ?")
+        .bind(1, toString(info.kind)).bind(2, info.title).bind(3, info.created).bind(4, info.sourcePath)
+        .bind(5, info.sourceText).bind(6, info.engineVersion).bind(7, info.configJson).bind(8, info.group)
+        .bind(9, id_).run();
+    db_.cached("DELETE FROM session_metadata WHERE session_id = ?").bind(1, id_).run();
+    auto& md = db_.cached("INSERT INTO session_metadata (session_id, key, value) VALUES (?,?,?)");
+    for (const auto& [k, v] : info.metadata) md.bind(1, id_).bind(2, k).bind(3, v).run();
+}
+
 void SessionWriter::frame(const Frame& f) {
     db_.cached("INSERT INTO frames (session_id, seq, frame_id, name, file, first_line) VALUES (?,?,?,?,?,?)")
         .bind(1, id_).bind(2, frameSeq_++).bind(3, f.id).bind(4, f.name).bind(5, f.file).bind(6, f.firstLine)

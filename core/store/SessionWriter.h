@@ -18,6 +18,10 @@ public:
     // status is `running` the row names this process as its writer (WriterIdentity).
     int64_t begin(const session::SessionInfo& info, session::SessionStatus status);
     int64_t id() const { return id_; }
+    // Replaces what begin() wrote of the session row and its metadata with `info`
+    // (EventSink::updateInfo). The id, status, counts and writer stay; an empty `created`
+    // keeps the stored one (the recorder stamps the start time when the writer gave none).
+    void updateInfo(const session::SessionInfo& info);
 
     void frame(const session::Frame& f);
     void call(const session::Call& c);

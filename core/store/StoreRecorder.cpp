@@ -47,6 +47,7 @@ void StoreRecorder::beginSession(const SessionInfo& info) {
     if (active_) endSession(SessionStatus::Interrupted);  // a second session on one recorder
     error_.clear();
     buffer_.clear();
+    info_.reset();
     try {
         if (db_.readOnly()) db_.fail(8 /* SQLITE_READONLY */, "starting to record a session");
         SessionInfo stamped = info;
@@ -61,8 +62,21 @@ void StoreRecorder::beginSession(const SessionInfo& info) {
     }
 }
 
+void StoreRecorder::updateInfo(const SessionInfo& info) {
+    if (!active_ || failed()) return;
+    if (!pending()) batchStart_ = std::chrono::steady_clock::now();
+    info_ = info;
+    flushIfDue();
+}
+
+void StoreRecorder::flushIfDue() {
+    if (static_cast<int>(buffer_.size()) >= options_.batchEvents ||
+        std::chrono::steady_clock::now() - batchStart_ >= std::chrono::milliseconds(options_.batchMillis))
+        flush();
+}
+
 void StoreRecorder::flush() {
-    if (!active_ || failed() || buffer_.empty()) return;
+    if (!active_ || failed() || !pending()) return;
     try {
         writeBatch(nullptr);
     } catch (const std::exception& e) {
@@ -96,10 +110,12 @@ void StoreRecorder::writeBatch(const SessionStatus* end) {
                               [&](const Hits& h) { writer_.entryHits(h.first, h.second); }},
                    e);
     }
+    if (info_) writer_.updateInfo(*info_);
     writer_.updateCounts();
     if (end) writer_.finish(*end);
     tx.commit();
     buffer_.clear();
+    info_.reset();
 }
 
 void StoreRecorder::fail(const std::string& message) {
@@ -107,6 +123,7 @@ void StoreRecorder::fail(const std::string& message) {
     state_.lastError = message;
     buffer_.clear();
     buffer_.shrink_to_fit();
+    info_.reset();
     // The batch was rolled back; try to mark the session as cut off so no reader waits on it.
     // On a full disk this small in-place update usually still fits; if not, the session stays
     // `running` and reads as `interrupted` once this process has ended.

@@ -2,6 +2,7 @@
 // The recorder sink of SqliteSessionStore: buffers events and writes each batch (every
 // OpenOptions::batchEvents events or batchMillis ms, and at endSession) in one transaction.
 #include <chrono>
+#include <optional>
 #include <string>
 #include <utility>
 #include <variant>
@@ -34,6 +35,9 @@ public:
     void log(const session::LogLine& l) override { add(l); }
     void test(const session::TestResult& t) override { add(t); }
     void entryHits(const std::string& compileId, int64_t hits) override { add(Hits{compileId, hits}); }
+    // Kept until the next batch, which writes it in its transaction; a later update replaces a
+    // pending one. The status stays endSession's.
+    void updateInfo(const session::SessionInfo& info) override;
     void endSession(session::SessionStatus status) override;
 
     int64_t sessionId() const override { return writer_.id(); }
@@ -49,12 +53,12 @@ private:
     template <class T>
     void add(const T& e) {
         if (!active_ || failed()) return;
-        if (buffer_.empty()) batchStart_ = std::chrono::steady_clock::now();
+        if (!pending()) batchStart_ = std::chrono::steady_clock::now();
         buffer_.emplace_back(e);
-        if (static_cast<int>(buffer_.size()) >= options_.batchEvents ||
-            std::chrono::steady_clock::now() - batchStart_ >= std::chrono::milliseconds(options_.batchMillis))
-            flush();
+        flushIfDue();
     }
+    bool pending() const { return !buffer_.empty() || info_.has_value(); }
+    void flushIfDue();
     // Writes the buffer, and the final status when `end` is set, in one transaction.
     void writeBatch(const session::SessionStatus* end);
     void fail(const std::string& message);
@@ -64,6 +68,7 @@ private:
     RecordingState& state_;
     SessionWriter writer_;
     std::vector<Event> buffer_;
+    std::optional<session::SessionInfo> info_;  // the latest updateInfo not yet written
     std::chrono::steady_clock::time_point batchStart_;
     bool active_ = false;
     std::string error_;

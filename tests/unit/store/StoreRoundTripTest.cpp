@@ -226,7 +226,7 @@ TEST(StorePath, MissingFoldersAreCreatedOnFirstUse) {
     auto store = SessionStore::open(path);
     store->save(syntheticSession("x", 1, 1));
     EXPECT_TRUE(std::filesystem::exists(path));
-    EXPECT_EQ(store->schemaVersion(), 2);
+    EXPECT_EQ(store->schemaVersion(), 3);
 }
 
 TEST(StorePath, ReadOnlyOpenOfAMissingFileSaysSoAndCreatesNothing) {
