@@ -98,6 +98,7 @@ struct Target {
     CountingSink counts;
     std::unique_ptr<session::SessionBuilder> builder; // --json only
     std::unique_ptr<store::Recorder> recorder;
+    int64_t recordedId = 0;                           // 0: not recorded (completely)
     session::TeeSink tee;
 };
 
@@ -147,6 +148,7 @@ int importCommand(const std::vector<std::string>& args) {
     auto finishRecording = [&](Target& t) -> std::string {
         if (!t.recorder) return {};
         t.recorder->flush();
+        if (!t.recorder->failed()) t.recordedId = t.recorder->sessionId();
         std::string note = t.recorder->failed() ? "  not recorded completely: " + t.recorder->error() + "\n"
                                                 : "  recorded as session " + std::to_string(t.recorder->sessionId()) + " in " + st->path() + "\n";
         t.recorder.reset();
@@ -188,11 +190,17 @@ int importCommand(const std::vector<std::string>& args) {
     notes.push_back(finishRecording(*targets.back()));
     std::ostream& out = json ? std::cerr : std::cout; // --json keeps stdout for the JSON
     for (size_t i = 0; i < targets.size() && i < reports.size(); ++i) out << targets[i]->counts.render(reports[i]) << notes[i];
+    // The builder never learns the store id: name the session as `sessions export ID` will (as run does).
+    auto jsonOf = [](Target& t) {
+        session::Session s = t.builder->take();
+        if (t.recordedId > 0) s.info.id = t.recordedId;
+        return session::toJson(s);
+    };
     if (json) {
-        if (targets.size() == 1) std::cout << session::toJson(targets[0]->builder->session()) << "\n";
+        if (targets.size() == 1) std::cout << jsonOf(*targets[0]) << "\n";
         else {
             std::cout << "[";
-            for (size_t i = 0; i < targets.size(); ++i) std::cout << (i ? ",\n" : "\n") << session::toJson(targets[i]->builder->session());
+            for (size_t i = 0; i < targets.size(); ++i) std::cout << (i ? ",\n" : "\n") << jsonOf(*targets[i]);
             std::cout << "\n]\n";
         }
     }
