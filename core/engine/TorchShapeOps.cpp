@@ -289,8 +289,10 @@ void registerCopies(TorchContext& ctx) {
         {"float", DType::Float32}, {"double", DType::Float64}, {"half", DType::Float16}, {"bfloat16", DType::BFloat16},
         {"long", DType::Int64},    {"int", DType::Int32},      {"bool", DType::Bool},
     };
-    for (const auto& [n, d] : conversions) {
-        const DType dt = d;
+    for (const auto& conv : conversions) {
+        // Plain copies: clang 14 cannot capture structured bindings.
+        const char* n = conv.first;
+        const DType dt = conv.second;
         method(ctx, n, ShapeRule::Elementwise, Sig{n, {"input", "memory_format"}, 2, 1, 1},
                [dt, n](TorchContext& cx, const Bound& b, const CallArgs& a) {
                    return wrapResult(cx, tensor::to(in0(cx, b, n), dt), a);
