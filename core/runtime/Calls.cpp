@@ -184,8 +184,7 @@ Value Evaluator::makeGenerator(Function* fn, const CallArgs& a) {
     return Value(gen.get());
 }
 
-Value Evaluator::callFunction(Function* fn, const CallArgs& a) {
-    const CodeInfo* code = fn->code;
+void Evaluator::checkCallLimits() {
     if (I.depth() >= I.limits().maxDepth) I.depthExceeded();
     if (I.stackLimit_) {
         char probe;
@@ -194,11 +193,23 @@ Value Evaluator::callFunction(Function* fn, const CallArgs& a) {
                            "fewer nested calls in generators");
     }
     I.step();
+}
+
+Value Evaluator::callFunction(Function* fn, const CallArgs& a) {
+    const CodeInfo* code = fn->code;
+    checkCallLimits();
     if (code->isGenerator) return makeGenerator(fn, a);
     size_t n = static_cast<size_t>(code->nlocals);
     Value* fast = stack_->alloc(n);
     FrameGuard guard{I, *stack_, fast, n};
     enterArgs(fn, a, fast);
+    return runFunction(fn, fast, guard.pushed);
+}
+
+// Runs fn's body in a new frame whose locals (arguments bound, cells made) are `fast`.
+// `pushed` tells the caller's guard to pop the frame.
+Value Evaluator::runFunction(Function* fn, Value* fast, bool& pushed) {
+    const CodeInfo* code = fn->code;
     Frame fr;
     fr.code = code;
     fr.fast = fast;
@@ -207,7 +218,7 @@ Value Evaluator::callFunction(Function* fn, const CallArgs& a) {
     fr.closure = fn->closure.data();
     fr.line = code->firstLine;
     I.pushFrame(&fr);
-    guard.pushed = true;
+    pushed = true;
     TraceObserver* obs = I.observer();
     if (obs) obs->onFunctionEnter(fn);
     try {
@@ -223,6 +234,19 @@ Value Evaluator::callFunction(Function* fn, const CallArgs& a) {
     }
     if (TraceObserver* o = I.observer()) o->onFunctionExit(fn);
     return std::move(fr.retval);
+}
+
+Value Evaluator::callDirect(Function* fn, Value* self, const std::vector<lang::ExprPtr>& argExprs, Frame& f) {
+    const CodeInfo* code = fn->code;
+    checkCallLimits();
+    size_t n = static_cast<size_t>(code->nlocals);
+    Value* fast = stack_->alloc(n);
+    FrameGuard guard{I, *stack_, fast, n};
+    size_t k = 0;
+    if (self) fast[k++] = std::move(*self);
+    for (const auto& e : argExprs) fast[k++] = eval(e.get(), f);
+    for (int s : code->cellSlots) fast[s] = Value(new Cell(I.types.cell, std::move(fast[s])));
+    return runFunction(fn, fast, guard.pushed);
 }
 
 void Evaluator::runModuleCode(const CodeInfo* code, Dict* globals) {

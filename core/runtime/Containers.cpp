@@ -394,9 +394,9 @@ Value Slice::getAttr(Str* name) {
 bool SeqIterator::next(Value& out) {
     Object* o = seq.obj();
     if (!o) return false;
-    const std::vector<Value>* items;
-    if (auto* l = dynamic_cast<List*>(o)) items = &l->items;
-    else items = &static_cast<Tuple*>(o)->items;
+    // seq is a list or a tuple (or a subclass of list): only lists are mutable during iteration.
+    const std::vector<Value>* items =
+        o->type() == Interpreter::current().types.tuple ? &static_cast<Tuple*>(o)->items : &static_cast<List*>(o)->items;
     if (pos >= items->size()) {
         seq = Value();
         return false;

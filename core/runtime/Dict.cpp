@@ -22,15 +22,6 @@ inline int64_t hashOf(const Value& k) {
     return ops::hash(k);
 }
 
-inline bool keyEq(const Value& a, const Value& b) {
-    Object* x = a.obj();
-    Object* y = b.obj();
-    if (x && x == y) return true;
-    if (x && y && x->type()->isStr && y->type()->isStr)
-        return static_cast<Str*>(x)->view() == static_cast<Str*>(y)->view();
-    if (!x && !y && a.tag() == b.tag() && a.isInt()) return a.asInt() == b.asInt();
-    return ops::equals(a, b);
-}
 } // namespace
 
 Dict::Dict(Type* t) : Object(t) { version_ = ++tDictVersion; }
@@ -51,14 +42,33 @@ int64_t Dict::lookup(const Value& key, int64_t hash, size_t& slot) {
         if (ix == -2) {
             if (firstDummy < 0) firstDummy = static_cast<int64_t>(i);
         } else if (entries_[static_cast<size_t>(ix)].hash == hash) {
-            // A scenario __eq__ may mutate this dict: compare a copy, restart if it changed.
-            Value k = entries_[static_cast<size_t>(ix)].key;
-            uint64_t before = version_;
-            bool eq = keyEq(k, key);
-            if (version_ != before) return lookup(key, hash, slot);
-            if (eq) {
+            const Value& ek = entries_[static_cast<size_t>(ix)].key;
+            Object* x = ek.obj();
+            Object* y = key.obj();
+            if (x && x == y) {  // interned names: the common case
                 slot = i;
                 return ix;
+            }
+            if (x && y && x->type()->isStr && y->type()->isStr) {
+                if (static_cast<Str*>(x)->view() == static_cast<Str*>(y)->view()) {
+                    slot = i;
+                    return ix;
+                }
+            } else if (!x && !y && ek.tag() == key.tag() && ek.isInt()) {
+                if (ek.asInt() == key.asInt()) {
+                    slot = i;
+                    return ix;
+                }
+            } else {
+                // A scenario __eq__ may mutate this dict: compare a copy, restart if it changed.
+                Value k = ek;
+                uint64_t before = version_;
+                bool eq = ops::equals(k, key);
+                if (version_ != before) return lookup(key, hash, slot);
+                if (eq) {
+                    slot = i;
+                    return ix;
+                }
             }
         }
         perturb >>= 5;

@@ -87,12 +87,23 @@ namespace {
 
 } // namespace
 
+// The hot expression kinds are dispatched here with small code paths; everything else goes
+// to evalOther (kept out of line so this function's frame stays small).
 Value Evaluator::eval(const Expr* e, Frame& f) {
     switch (e->kind) {
-    case ExprKind::Name:
-        return evalName(static_cast<const Name*>(e), f);
-    case ExprKind::Constant:
-        return evalConstant(static_cast<const Constant*>(e));
+    case ExprKind::Name: {
+        auto* n = static_cast<const Name*>(e);
+        if (n->scope == NameScope::Local) {
+            const Value& v = f.fast[n->slot];
+            if (!v.isNull()) return v;
+        }
+        return evalName(n, f);
+    }
+    case ExprKind::Constant: {
+        auto* c = static_cast<const Constant*>(e);
+        if (c->type == Constant::Type::Int) return Value::integer(c->i);
+        return evalConstant(c);
+    }
     case ExprKind::BinOp: {
         auto* b = static_cast<const BinOp*>(e);
         Value l = eval(b->left.get(), f);
@@ -107,6 +118,21 @@ Value Evaluator::eval(const Expr* e, Frame& f) {
         return evalAttribute(static_cast<const Attribute*>(e), f);
     case ExprKind::Subscript:
         return evalSubscript(static_cast<const Subscript*>(e), f);
+    default:
+        return evalOther(e, f);
+    }
+}
+
+Value Evaluator::evalOther(const Expr* e, Frame& f) {
+    switch (e->kind) {
+    case ExprKind::Name:
+    case ExprKind::Constant:
+    case ExprKind::BinOp:
+    case ExprKind::Compare:
+    case ExprKind::Call:
+    case ExprKind::Attribute:
+    case ExprKind::Subscript:
+        return eval(e, f);
     case ExprKind::BoolOp: {
         auto* b = static_cast<const BoolOp*>(e);
         Value v;
@@ -417,6 +443,28 @@ Value Evaluator::evalBinOp(BinOpKind op, const Value& l, const Value& r) {
 
 Value Evaluator::evalCompare(const Compare* c, Frame& f) {
     Value left = eval(c->left.get(), f);
+    if (c->ops.size() == 1) {  // the common single comparison, ints inline
+        Value right = eval(c->comparators[0].get(), f);
+        if (left.isInt() && right.isInt()) {
+            int64_t a = left.asInt(), b = right.asInt();
+            switch (c->ops[0]) {
+            case CmpOpKind::Lt: return Value::boolean(a < b);
+            case CmpOpKind::LtE: return Value::boolean(a <= b);
+            case CmpOpKind::Gt: return Value::boolean(a > b);
+            case CmpOpKind::GtE: return Value::boolean(a >= b);
+            case CmpOpKind::Eq: return Value::boolean(a == b);
+            case CmpOpKind::NotEq: return Value::boolean(a != b);
+            default: break;
+            }
+        }
+        switch (c->ops[0]) {
+        case CmpOpKind::Is: return Value::boolean(left.is(right));
+        case CmpOpKind::IsNot: return Value::boolean(!left.is(right));
+        case CmpOpKind::In: return Value::boolean(ops::contains(right, left));
+        case CmpOpKind::NotIn: return Value::boolean(!ops::contains(right, left));
+        default: return ops::compare(c->ops[0], left, right);
+        }
+    }
     Value result;
     for (size_t i = 0; i < c->ops.size(); ++i) {
         Value right = eval(c->comparators[i].get(), f);
@@ -587,15 +635,9 @@ Value Evaluator::evalFormattedValue(const FormattedValue* fv, Frame& f) {
 
 Value Evaluator::evalCall(const Call* c, Frame& f) {
     f.line = c->loc.line;
-    SmallVec<Value, 8> args;
-    SmallVec<KwArg, 4> kws;
-    std::vector<Value> keepKeys;  // keyword names from **mappings
-    Value callee;
-    bool simple = true;
-    for (const auto& a : c->args)
-        if (a->kind == ExprKind::Starred) simple = false;
-
-    // obj.method(...): look the method up without making a bound-method object.
+    // The callee, and the receiver when `obj.method(...)` names a plain method (no bound-method
+    // object is made).
+    Value callee, self;
     const Expr* fe = c->func.get();
     if (fe->kind == ExprKind::Attribute) {
         auto* at = static_cast<const Attribute*>(fe);
@@ -612,26 +654,45 @@ Value Evaluator::evalCall(const Call* c, Frame& f) {
                 Dict* d = o->instanceDict();
                 if (!d || d->size() == 0 || d->find(Value(name)) < 0) {
                     callee = Value(descr);
-                    args.push_back(obj);
+                    self = std::move(obj);
                 }
             }
         }
         if (callee.isNull()) callee = loadAttr(obj, name, at->cache);
+    } else if (fe->kind == ExprKind::Name) {
+        callee = evalName(static_cast<const Name*>(fe), f);
     } else {
         callee = eval(fe, f);
     }
-    if (simple) {
-        for (const auto& a : c->args) args.push_back(eval(a.get(), f));
-    } else {
-        for (const auto& a : c->args) {
-            if (a->kind == ExprKind::Starred) {
-                Value src = eval(static_cast<const Starred*>(a.get())->value.get(), f);
-                Value it = ops::getIter(src);
-                Value v;
-                while (ops::next(it, v)) args.push_back(std::move(v));
-            } else {
-                args.push_back(eval(a.get(), f));
-            }
+    // Fast path: a scenario function with a plain positional signature gets its arguments
+    // evaluated straight into its local slots.
+    if (c->keywords.empty() && callee.isObj() && callee.obj()->type() == I.types.function) {
+        auto* fn = callee.as<Function>();
+        const CodeInfo* code = fn->code;
+        size_t given = c->args.size() + (self.isNull() ? 0 : 1);
+        if (given == static_cast<size_t>(code->nargs) && !code->isGenerator && code->varargSlot < 0 &&
+            code->kwargSlot < 0 && code->nkwonly == 0) {
+            bool plain = true;
+            for (const auto& a : c->args) plain = plain && a->kind != ExprKind::Starred;
+            if (plain) return callDirect(fn, self.isNull() ? nullptr : &self, c->args, f);
+        }
+    }
+    return evalCallGeneric(c, f, callee, self);
+}
+
+Value Evaluator::evalCallGeneric(const Call* c, Frame& f, const Value& callee, Value& self) {
+    SmallVec<Value, 8> args;
+    SmallVec<KwArg, 4> kws;
+    std::vector<Value> keepKeys;  // keyword names from **mappings
+    if (!self.isNull()) args.push_back(std::move(self));
+    for (const auto& a : c->args) {
+        if (a->kind == ExprKind::Starred) {
+            Value src = eval(static_cast<const Starred*>(a.get())->value.get(), f);
+            Value it = ops::getIter(src);
+            Value v;
+            while (ops::next(it, v)) args.push_back(std::move(v));
+        } else {
+            args.push_back(eval(a.get(), f));
         }
     }
     for (const auto& k : c->keywords) {

@@ -65,6 +65,11 @@ public:
     void runModuleCode(const CodeInfo* code, Dict* globals);
     Value callFunction(Function* fn, const CallArgs& args);
     Value makeGenerator(Function* fn, const CallArgs& args);
+    // Fast path of `f(a, b)` / `obj.m(a)`: arguments are evaluated straight into the callee's
+    // local slots (plain positional signature, no generator).
+    Value callDirect(Function* fn, Value* self, const std::vector<lang::ExprPtr>& argExprs, Frame& f);
+    Value runFunction(Function* fn, Value* fast, bool& pushed);
+    void checkCallLimits();
     // Builds the value of a class statement body run in `ns` (used by type(name, bases, ns)).
     Value makeClass(const std::string& name, const std::string& qualname, std::vector<Type*> bases,
                     Dict* ns, const std::string& module);
@@ -72,12 +77,14 @@ public:
     void notifyIterate(TraceObserver* o, const Value& v);
 
 private:
+    [[gnu::noinline]] Value evalOther(const lang::Expr* e, Frame& f);
     Value evalName(const lang::Name* n, Frame& f);
     void storeName(const lang::Name* n, const Value& v, Frame& f);
     void deleteName(const lang::Name* n, Frame& f);
     void storeRef(const NameRef& r, const Value& v, Frame& f);
     Value loadGlobal(const lang::Name* n, Frame& f);
     Value evalCall(const lang::Call* c, Frame& f);
+    Value evalCallGeneric(const lang::Call* c, Frame& f, const Value& callee, Value& self);
     Value evalAttribute(const lang::Attribute* a, Frame& f);
     // Class attribute `name` of t through a per-site cache (valid while the type epoch holds);
     // sets dataDescr. Returns false when the site cannot be cached (an inline class value).
@@ -100,6 +107,7 @@ private:
     std::vector<Value> evalSeqElements(const std::vector<lang::ExprPtr>& elts, Frame& f);
     void unpackTo(const std::vector<lang::ExprPtr>& targets, const Value& v, Frame& f);
 
+    [[gnu::noinline]] ExecStatus execOther(const lang::Stmt* s, Frame& f);
     ExecStatus execFor(const lang::For* s, Frame& f);
     ExecStatus execWhile(const lang::While* s, Frame& f);
     ExecStatus execTry(const lang::Try* s, Frame& f);

@@ -41,26 +41,41 @@ ExecStatus Evaluator::exec(const Stmt* s, Frame& f) {
     case StmtKind::AugAssign:
         execAugAssign(static_cast<const AugAssign*>(s), f);
         return ExecStatus::Normal;
-    case StmtKind::AnnAssign: {
-        auto* a = static_cast<const AnnAssign*>(s);
-        if (f.classNs && a->target->kind == ExprKind::Name) recordAnnotation(a, f);
-        if (a->value) assign(a->target.get(), eval(a->value.get(), f), f);
-        return ExecStatus::Normal;
-    }
     case StmtKind::If: {
         auto* i = static_cast<const If*>(s);
         Value t = eval(i->test.get(), f);
         bool b = t.isBool() ? t.asBool() : ops::truthy(t);
         return execBody(b ? i->body : i->orelse, f);
     }
-    case StmtKind::While:
-        return execWhile(static_cast<const While*>(s), f);
-    case StmtKind::For:
-        return execFor(static_cast<const For*>(s), f);
     case StmtKind::Return: {
         auto* r = static_cast<const Return*>(s);
         f.retval = r->value ? eval(r->value.get(), f) : Value::none();
         return ExecStatus::Return;
+    }
+    case StmtKind::For:
+        return execFor(static_cast<const For*>(s), f);
+    case StmtKind::While:
+        return execWhile(static_cast<const While*>(s), f);
+    default:
+        return execOther(s, f);
+    }
+}
+
+ExecStatus Evaluator::execOther(const Stmt* s, Frame& f) {
+    switch (s->kind) {
+    case StmtKind::Expr:  // handled in exec()
+    case StmtKind::Assign:
+    case StmtKind::AugAssign:
+    case StmtKind::If:
+    case StmtKind::Return:
+    case StmtKind::For:
+    case StmtKind::While:
+        return exec(s, f);
+    case StmtKind::AnnAssign: {
+        auto* a = static_cast<const AnnAssign*>(s);
+        if (f.classNs && a->target->kind == ExprKind::Name) recordAnnotation(a, f);
+        if (a->value) assign(a->target.get(), eval(a->value.get(), f), f);
+        return ExecStatus::Normal;
     }
     case StmtKind::Break:
         return ExecStatus::Break;

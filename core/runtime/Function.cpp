@@ -119,7 +119,7 @@ Value BoundMethod::call(const CallArgs& args) {
     a[0] = self;
     for (size_t i = 0; i < args.size(); ++i) a[i + 1] = args.pos[i];
     CallArgs ca{std::span<const Value>(a, n), args.kw};
-    if (auto* f = func.dyn<Function>()) return in().callFunction(f, ca);
+    if (Object* f = func.obj(); f && f->type() == in().types.function) return in().callFunction(static_cast<Function*>(f), ca);
     return ops::call(func, ca);
 }
 
