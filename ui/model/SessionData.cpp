@@ -340,6 +340,11 @@ int SessionData::recompileOfEntry(int entry) const {
     return entry >= 0 && size_t(entry) < recompileOfEntry_.size() ? recompileOfEntry_[size_t(entry)] : -1;
 }
 
+const session::RecompileReason* SessionData::firstReason(int recompile) const {
+    if (recompile < 0 || size_t(recompile) >= s_.recompiles.size() || s_.recompiles[size_t(recompile)].reasons.empty()) return nullptr;
+    return &s_.recompiles[size_t(recompile)].reasons.front();
+}
+
 const session::GuardEval* SessionData::evaluation(int entry, int64_t pos) const {
     if (pos < 0 || pos >= callCount()) return nullptr;
     for (const auto& ge : call(pos).tried)

@@ -95,6 +95,8 @@ public:
     // Index into session().recompiles of the recompile a call caused, or -1.
     int recompileAtCall(int64_t pos) const;
     int recompileOfEntry(int entry) const;
+    // The first (newest) reason of a recompile — what its colour and category come from.
+    const session::RecompileReason* firstReason(int recompile) const;
     // Calls positions of compiles/recompiles, ascending (for "next recompile" navigation).
     const std::vector<int64_t>& compilePositions() const { return compilePositions_; }
 

@@ -93,11 +93,7 @@ QVariant CacheEntryModel::cell(int node, int column, int role) const {
         }
     }
     const auto& c = data_->session().compiles[size_t(r.entry)];
-    const int rec = data_->recompileOfEntry(r.entry);
-    const session::RecompileReason* reason =
-        rec >= 0 && !data_->session().recompiles[size_t(rec)].reasons.empty()
-            ? &data_->session().recompiles[size_t(rec)].reasons.front()
-            : nullptr;
+    const session::RecompileReason* reason = data_->firstReason(data_->recompileOfEntry(r.entry));
     switch (role) {
     case Qt::DisplayRole:
         switch (Column(column)) {

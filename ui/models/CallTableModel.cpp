@@ -35,11 +35,7 @@ QVariant CallTableModel::header(int column, int role) const {
 QVariant CallTableModel::cell(int node, int column, int role) const {
     const auto& c = data_->call(node);
     const CallKind kind = data_->callKind(node);
-    const int rec = data_->recompileAtCall(node);
-    const session::RecompileReason* reason =
-        rec >= 0 && !data_->session().recompiles[size_t(rec)].reasons.empty()
-            ? &data_->session().recompiles[size_t(rec)].reasons.front()
-            : nullptr;
+    const session::RecompileReason* reason = data_->firstReason(data_->recompileAtCall(node));
     switch (role) {
     case Qt::DisplayRole:
         switch (Column(column)) {

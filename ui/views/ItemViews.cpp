@@ -3,8 +3,10 @@
 #include <QAbstractProxyModel>
 #include <QHeaderView>
 #include <QLabel>
+#include <QSplitter>
 #include <QTableView>
 #include <QTreeView>
+#include <QVBoxLayout>
 
 #include "ui/models/Roles.h"
 
@@ -29,6 +31,26 @@ void ItemViews::setupTree(QTreeView* view) {
     view->setWordWrap(false);
     view->header()->setStretchLastSection(true);
     view->setTextElideMode(Qt::ElideRight);
+}
+
+QWidget* ItemViews::column(QWidget* parent, std::initializer_list<QWidget*> widgets, int stretch) {
+    auto* w = new QWidget(parent);
+    auto* layout = new QVBoxLayout(w);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    if (stretch < 0) stretch = int(widgets.size()) - 1;
+    int i = 0;
+    for (QWidget* child : widgets) layout->addWidget(child, i++ == stretch ? 1 : 0);
+    return w;
+}
+
+void ItemViews::splitVertically(QWidget* owner, QWidget* top, QWidget* bottom) {
+    auto* split = new QSplitter(Qt::Vertical, owner);
+    split->addWidget(top);
+    split->addWidget(bottom);
+    auto* layout = new QVBoxLayout(owner);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(split);
 }
 
 QLabel* ItemViews::heading(QWidget* parent) {

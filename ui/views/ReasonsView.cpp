@@ -41,25 +41,8 @@ ReasonsView::ReasonsView(Selection* selection, QWidget* parent)
     diff_->setColumnWidth(GuardDiffModel::After, 260);
     fix_->setObjectName(QStringLiteral("suggestedFix"));
 
-    auto* top = new QWidget(this);
-    auto* topLayout = new QVBoxLayout(top);
-    topLayout->setContentsMargins(0, 0, 0, 0);
-    topLayout->setSpacing(0);
-    topLayout->addWidget(heading_);
-    topLayout->addWidget(reasons_, 1);
-    topLayout->addWidget(fix_);
-    auto* bottom = new QWidget(this);
-    auto* bottomLayout = new QVBoxLayout(bottom);
-    bottomLayout->setContentsMargins(0, 0, 0, 0);
-    bottomLayout->setSpacing(0);
-    bottomLayout->addWidget(diffHeading_);
-    bottomLayout->addWidget(diff_, 1);
-    auto* split = new QSplitter(Qt::Vertical, this);
-    split->addWidget(top);
-    split->addWidget(bottom);
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(split);
+    ItemViews::splitVertically(this, ItemViews::column(this, {heading_, reasons_, fix_}, 1),
+                               ItemViews::column(this, {diffHeading_, diff_}));
 
     connect(selection_, &Selection::sessionChanged, this, &ReasonsView::refresh);
     connect(selection_, &Selection::cursorChanged, this, &ReasonsView::refresh);

@@ -47,30 +47,14 @@ SessionBrowser::SessionBrowser(SessionService* service, QWidget* parent)
     compareTable_->horizontalHeader()->setTextElideMode(Qt::ElideMiddle);
     compareHeading_->setText(tr("Select two sessions and press <b>Compare two</b> to see them side by side."));
 
-    auto* buttons = new QHBoxLayout;
+    auto* buttonRow = new QWidget(this);
+    auto* buttons = new QHBoxLayout(buttonRow);
     buttons->setContentsMargins(6, 0, 6, 4);
     for (auto* b : {open_, rename_, remove_, compare_}) buttons->addWidget(b);
     buttons->addStretch(1);
     buttons->addWidget(refresh_);
-    auto* top = new QWidget(this);
-    auto* topLayout = new QVBoxLayout(top);
-    topLayout->setContentsMargins(0, 0, 0, 0);
-    topLayout->setSpacing(0);
-    topLayout->addWidget(heading_);
-    topLayout->addLayout(buttons);
-    topLayout->addWidget(table_, 1);
-    auto* bottom = new QWidget(this);
-    auto* bottomLayout = new QVBoxLayout(bottom);
-    bottomLayout->setContentsMargins(0, 0, 0, 0);
-    bottomLayout->setSpacing(0);
-    bottomLayout->addWidget(compareHeading_);
-    bottomLayout->addWidget(compareTable_, 1);
-    auto* split = new QSplitter(Qt::Vertical, this);
-    split->addWidget(top);
-    split->addWidget(bottom);
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(split);
+    ItemViews::splitVertically(this, ItemViews::column(this, {heading_, buttonRow, table_}),
+                               ItemViews::column(this, {compareHeading_, compareTable_}));
 
     connect(open_, &QPushButton::clicked, this, &SessionBrowser::openSelected);
     connect(table_, &QTableView::doubleClicked, this, &SessionBrowser::openSelected);
