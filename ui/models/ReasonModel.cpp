@@ -36,7 +36,7 @@ QVariant ReasonModel::cell(int node, int column, int role) const {
         case Expected: return qs(r.expected);
         case Actual: return qs(r.actual);
         case Fix: return qs(r.fix);
-        case Text: return Describe::firstLine(r.text);
+        case Text: return Describe::firstLine(r.text).simplified(); // PyTorch pads before "# user line"
         case ColumnCount: break;
         }
         return {};
