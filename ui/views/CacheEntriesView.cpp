@@ -20,7 +20,7 @@ CacheEntriesView::CacheEntriesView(Selection* selection, QWidget* parent)
     tree_->setObjectName(QStringLiteral("cacheEntriesTree"));
     tree_->setModel(model_);
     ItemViews::setupTree(tree_);
-    tree_->setColumnWidth(CacheEntryModel::Name, 190);
+    tree_->setColumnWidth(CacheEntryModel::Name, 260);
     tree_->setColumnWidth(CacheEntryModel::Status, 85);
     tree_->setColumnWidth(CacheEntryModel::Hits, 45);
     tree_->setColumnWidth(CacheEntryModel::CreatedBy, 75);
