@@ -102,6 +102,15 @@ RunResult runScenario(const std::string& fileName, const std::string& source, se
     });
     std::thread watchdog;
     std::atomic<bool> done{false};
+    // Joined on every way out of this function (a joinable thread's destructor terminates).
+    struct Joiner {
+        std::thread& t;
+        std::atomic<bool>& done;
+        ~Joiner() {
+            done = true;
+            if (t.joinable()) t.join();
+        }
+    } joiner{watchdog, done};
     if (options.cancelled)
         watchdog = std::thread([&] {
             while (!done) {
@@ -136,6 +145,11 @@ RunResult runScenario(const std::string& fileName, const std::string& source, se
             result.error = e.formatTraceback();
             status = session::SessionStatus::Failed;
         }
+    } catch (const std::exception& e) {
+        // Not the scenario's fault (e.g. out of memory): report it, keep what was recorded.
+        result.exitCode = 1;
+        result.error = std::string("internal error: ") + e.what();
+        status = session::SessionStatus::Failed;
     }
     done = true;
     if (watchdog.joinable()) watchdog.join();
