@@ -334,9 +334,9 @@ Value Engine::compileAndRun(CodeCache& cc, CompiledFunction* cf, runtime::Functi
         for (const auto& e : cc.entries) {
             auto ex = e->guards.explain(frame);
             std::string text = ex.reasons.empty() ? "Unable to find recompilation reasons" : ex.reasons.front();
+            // The classifier's normalised text (trimmed), exactly what an imported trace holds.
             session::RecompileReason r = session::ReasonClassifier::classify(text);
             r.failedEntryId = e->compileId;
-            r.text = text;
             r.allFailures = ex.reasons;
             rec.reasons.push_back(std::move(r));
             std::string line = e->compileId + ": " + (channel("recompiles_verbose") && ex.reasons.size() > 1 ? [&] {

@@ -17,7 +17,7 @@ namespace {
 
 std::vector<std::string> scenarios() {
     std::vector<std::string> out;
-    for (const char* dir : {GS_SOURCE_DIR "/resources/demos", GS_SHARED_DIR "/seeds"}) {
+    for (const char* dir : {GS_SOURCE_DIR "/resources/demos", GS_SOURCE_DIR "/tests/scenarios", GS_SHARED_DIR "/seeds"}) {
         std::error_code ec;
         for (const auto& e : std::filesystem::directory_iterator(dir, ec))
             if (e.path().extension() == ".py") out.push_back(e.path().string());
@@ -35,8 +35,7 @@ TEST_P(EngineRoundTrip, ExportedScenarioSessionReadsBackEqual) {
     o.logOut = [](std::string_view) {};
     engine::RunResult run = engine::runScenarioFile(GetParam(), b, o);
     ASSERT_EQ(run.exitCode, 0) << run.error;
-    const session::Session& s = b.session();
-    ASSERT_FALSE(s.compiles.empty());
+    const session::Session& s = b.session();  // may have no compiles (a frame without ops is skipped)
 
     TempDir d;
     std::string path = d.file("scenario.log");
