@@ -2,6 +2,9 @@
 // under tight limits (steps, depth, tensor elements, time). Any outcome is fine except a crash,
 // a sanitizer report, a hang or an exception escaping as something other than the documented
 // ones (SyntaxError, PyError, LimitExceeded are caught by runScenario itself).
+// Seed it with the scenarios themselves rather than copies:
+//   fuzz_interpreter -dict=tests/fuzz/python.dict -max_total_time=600 SCRATCH tests/fuzz/corpus \
+//     tests/scenarios resources/demos
 #include <cstddef>
 #include <cstdint>
 #include <string>
