@@ -219,6 +219,16 @@ Value Evaluator::runFunction(Function* fn, Value* fast, bool& pushed) {
     fr.line = code->firstLine;
     I.pushFrame(&fr);
     pushed = true;
+    // `fr` lives in this function: pop it here, on every way out, not in the caller's guard
+    // (which would read it after it went out of scope; found by fuzz_interpreter under ASan).
+    struct PopOnExit {
+        Interpreter& I;
+        bool& pushed;
+        ~PopOnExit() {
+            I.popFrame();
+            pushed = false;
+        }
+    } popOnExit{I, pushed};
     TraceObserver* obs = I.observer();
     if (obs) obs->onFunctionEnter(fn);
     try {
