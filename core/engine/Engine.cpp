@@ -415,7 +415,7 @@ Value Engine::compileAndRun(CodeCache& cc, CompiledFunction* cf, runtime::Functi
         TraceScope scope(*this, tracer_, tracer);
         std::vector<Value> pos;
         std::vector<runtime::KwArg> kw;
-        tracer->wrapArguments(args, frame.slots, fromDefault, pos, kw);
+        tracer->wrapArguments(args, fromDefault, pos, kw);
         try {
             Value result = interp.callFunction(fn, runtime::CallArgs{std::span<const Value>(pos), std::span<const runtime::KwArg>(kw)});
             plain = tracer->finish(result);
@@ -480,7 +480,6 @@ session::CompileEntry Engine::entrySnapshot(const CacheEntry& e, int frameId, in
     ce.graph = e.graph.describe(*e.sources, e.symNames);
     ce.guards = e.guards.tree;
     ce.opCount = e.graph.opCount();
-    for (const auto& s : e.guards.symbols) (void)s;
     for (size_t i = 0; i < e.symNames.size(); ++i)
         if (std::find(ce.symbols.begin(), ce.symbols.end(), e.symNames[i]) == ce.symbols.end()) ce.symbols.push_back(e.symNames[i]);
     ce.hitCount = e.hits;

@@ -19,12 +19,6 @@ int Graph::opCount(int segment) const {
 
 namespace {
 
-int64_t symArith(const GraphNode& n, const std::vector<int64_t>& symVals) {
-    (void)n;
-    (void)symVals;
-    return 0;
-}
-
 Value materialize(const ArgTemplate& a, const std::vector<Value>& nodeVals, const SourceTable& sources,
                   const CallFrame& frame, std::vector<Value>& cache, const std::vector<int64_t>& symVals) {
     auto& I = runtime::Interpreter::current();
@@ -112,10 +106,9 @@ Value Graph::replay(TorchContext& ctx, const SourceTable& sources, const CallFra
             else if (auto* l = dynamic_cast<runtime::List*>(from.obj())) vals[i] = l->items[static_cast<size_t>(n.item)];
             continue;
         }
-        if (n.kind == GraphNode::Kind::SymArith) {
-            vals[i] = Value::integer(symArith(n, symVals));
-            continue;
-        }
+        // Python arithmetic on SymInts: a node for op_count and display; its value is the symbolic
+        // expression that later arguments carry (ArgTemplate::Kind::Sym), evaluated from symVals.
+        if (n.kind == GraphNode::Kind::SymArith) continue;
         args.clear();
         kws.clear();
         for (const auto& a : n.args) args.push_back(materialize(a, vals, sources, frame, cache, symVals));

@@ -86,9 +86,9 @@ Value Tracer::makeScalar(TrackedScalar::Kind k, Value v, int source, SymPtr sym)
     return out;
 }
 
-void Tracer::noteSlots(size_t before, int source, int dim) {
+// Every ShapeEnv slot created since the last call is read back from (source, dim).
+void Tracer::noteSlots(int source, int dim) {
     while (slotBindings.size() < shapeEnv.slots().size()) slotBindings.push_back({source, dim});
-    (void)before;
 }
 
 void Tracer::addGuard(GuardCheck c, int source) {
@@ -169,9 +169,8 @@ Value Tracer::wrap(const Value& v, int source, bool rootLocal) {
                 for (const auto& ch : changes)
                     shapeEvents.push_back({session::ShapeEventKind::Promotion, "", -1, "", sources[source].text, -1,
                                            v.asInt(), "", ch.seen, ch.text, where().line});
-                size_t before = shapeEnv.slots().size();
                 SymPtr s = shapeEnv.createInt(sources[source].text, v.asInt(), where(), &dynamicLog);
-                noteSlots(before, source, -1);
+                noteSlots(source, -1);
                 const SymbolSlot& slot = shapeEnv.slots().back();
                 shapeEvents.push_back({session::ShapeEventKind::CreateSymbol, "", -1, slot.name, slot.source, -1, v.asInt(),
                                        "[-int_oo, int_oo]", "", dynamicLog.back(), where().line});
@@ -216,8 +215,8 @@ Value Tracer::wrap(const Value& v, int source, bool rootLocal) {
     return v;
 }
 
-void Tracer::wrapArguments(const runtime::CallArgs& args, const std::vector<Value>& slots,
-                           const std::vector<bool>& fromDefault, std::vector<Value>& pos, std::vector<runtime::KwArg>& kw) {
+void Tracer::wrapArguments(const runtime::CallArgs& args, const std::vector<bool>& fromDefault, std::vector<Value>& pos,
+                           std::vector<runtime::KwArg>& kw) {
     const runtime::CodeInfo* code = root_->code;
     size_t nargs = static_cast<size_t>(code->nargs);
     pos.clear();
@@ -241,7 +240,6 @@ void Tracer::wrapArguments(const runtime::CallArgs& args, const std::vector<Valu
                                            Value(k.name), "'" + std::string(k.name->view()) + "'");
         kw.push_back({k.name, wrap(k.value, src, true)});
     }
-    (void)slots;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -528,7 +526,7 @@ void Tracer::realizeInput(TensorObject* t, int src, TVar& var) {
         std::string dimSource = source.text + ".size()[" + std::to_string(i) + "]";
         size_t logBefore = dynamicLog.size();
         SymPtr s = shapeEnv.createSize(dimSource, sizes[i], k, p, &dynamicLog);
-        noteSlots(before, src, static_cast<int>(i));
+        noteSlots(src, static_cast<int>(i));
         if (shapeEnv.slots().size() > before) {
             const SymbolSlot& slot = shapeEnv.slots().back();
             shapeEvents.push_back({slot.duck ? session::ShapeEventKind::DuckSizing : session::ShapeEventKind::CreateSymbol, "",

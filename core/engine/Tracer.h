@@ -35,9 +35,8 @@ public:
     ~Tracer() override;
 
     // Wraps the root call's arguments (sources L['name']). `slots` are the bound parameters.
-    void wrapArguments(const runtime::CallArgs& args, const std::vector<runtime::Value>& slots,
-                       const std::vector<bool>& fromDefault, std::vector<runtime::Value>& pos,
-                       std::vector<runtime::KwArg>& kw);
+    void wrapArguments(const runtime::CallArgs& args, const std::vector<bool>& fromDefault,
+                       std::vector<runtime::Value>& pos, std::vector<runtime::KwArg>& kw);
     // Builds the output template from the function's result and returns the result with every
     // proxy replaced by its plain value.
     runtime::Value finish(const runtime::Value& result);
@@ -107,7 +106,7 @@ private:
     void registerOutput(const runtime::Value& v, int node, const OpDef& def, const std::vector<runtime::Value>& realArgs);
     ArgTemplate outputTemplate(const runtime::Value& v, runtime::Value& plain);
     runtime::Value makeScalar(TrackedScalar::Kind k, runtime::Value v, int source, SymPtr sym = nullptr);
-    void noteSlots(size_t before, int source, int dim);
+    void noteSlots(int source, int dim);
 
     Engine& engine_;
     TorchContext& ctx_;
