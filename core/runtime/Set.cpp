@@ -29,9 +29,9 @@ bool SetObject::sameKey(const Slot& e, const Value& key, int64_t hash, bool& cha
     return eq;
 }
 
-bool SetObject::has(const Value& key) {
-    int64_t hash = ops::hash(key);
-    if (used_ == 0) return false;
+// The slot holding `key`, or null. Restarts the probe when a user __eq__ mutated the set.
+SetObject::Slot* SetObject::findSlot(const Value& key, int64_t hash) {
+    if (used_ == 0) return nullptr;
     size_t mask = mask_;
     auto h = static_cast<uint64_t>(hash);
     size_t i = h & mask;
@@ -41,16 +41,18 @@ bool SetObject::has(const Value& key) {
         size_t j = i;
         for (size_t p = 0; p <= probes; ++p, ++j) {
             Slot& e = table_[j];
-            if (e.key.isNull() && !e.dummy) return false;
+            if (e.key.isNull() && !e.dummy) return nullptr;
             bool changed;
             bool same = sameKey(e, key, hash, changed);
-            if (changed) return has(key);
-            if (same) return true;
+            if (changed) return findSlot(key, hash);
+            if (same) return &e;
         }
         perturb >>= kPerturbShift;
         i = (i * 5 + 1 + perturb) & mask;
     }
 }
+
+bool SetObject::has(const Value& key) { return findSlot(key, ops::hash(key)) != nullptr; }
 
 void SetObject::add(const Value& key) {
     int64_t hash = ops::hash(key);
@@ -136,33 +138,14 @@ void SetObject::resize(size_t minUsed) {
 }
 
 bool SetObject::discard(const Value& key) {
-    int64_t hash = ops::hash(key);
-    if (used_ == 0) return false;
-    size_t mask = mask_;
-    auto h = static_cast<uint64_t>(hash);
-    size_t i = h & mask;
-    uint64_t perturb = h;
-    while (true) {
-        size_t probes = (i + kLinearProbes <= mask) ? kLinearProbes : 0;
-        size_t j = i;
-        for (size_t p = 0; p <= probes; ++p, ++j) {
-            Slot& e = table_[j];
-            if (e.key.isNull() && !e.dummy) return false;
-            bool changed;
-            bool same = sameKey(e, key, hash, changed);
-            if (changed) return discard(key);
-            if (same) {
-                ++version_;
-                e.key = Value();
-                e.dummy = true;
-                e.hash = -1;
-                --used_;
-                return true;
-            }
-        }
-        perturb >>= kPerturbShift;
-        i = (i * 5 + 1 + perturb) & mask;
-    }
+    Slot* e = findSlot(key, ops::hash(key));
+    if (!e) return false;
+    ++version_;
+    e->key = Value();
+    e->dummy = true;
+    e->hash = -1;
+    --used_;
+    return true;
 }
 
 void SetObject::clear() {

@@ -49,6 +49,7 @@ private:
     size_t fill_ = 0;
     uint64_t version_ = 0;  // structural changes (a scenario __eq__ may mutate during probing)
     bool sameKey(const Slot& e, const Value& key, int64_t hash, bool& changed);
+    Slot* findSlot(const Value& key, int64_t hash);
 };
 
 class SetIterator : public Object {

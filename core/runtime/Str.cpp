@@ -1,6 +1,8 @@
 // str and bytes objects: UTF-8 storage, code-point indexing, repr, comparisons, operators.
 #include "core/runtime/Str.h"
 
+#include "core/lang/Utf8.h"
+
 #include <algorithm>
 
 #include "core/runtime/Containers.h"
@@ -54,22 +56,7 @@ size_t utf8Length(std::string_view s) {
     return n;
 }
 
-void appendUtf8(std::string& out, uint32_t cp) {
-    if (cp < 0x80) out += static_cast<char>(cp);
-    else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
+void appendUtf8(std::string& out, uint32_t cp) { lang::utf8::append(out, static_cast<char32_t>(cp)); }
 
 uint32_t decodeUtf8(std::string_view s, size_t& i) {
     auto c = static_cast<unsigned char>(s[i++]);
