@@ -15,6 +15,11 @@ struct Command {
 
 std::vector<Command>& commands();
 
+// Exit status of a command whose result could not be recorded in the history database (the
+// message names the file and the cause). Distinct from 1 (failed tests), 2 (usage, syntax) and
+// 3 (a limit was reached); documented in `run --help` and guardscope-cli(1).
+constexpr int kExitNotRecorded = 4;
+
 struct CommandRegistrar {
     explicit CommandRegistrar(Command c) { commands().push_back(std::move(c)); }
 };

@@ -128,7 +128,7 @@ int importCommand(const std::vector<std::string>& args) {
               "plain, .gz or .zst, or a directory of dedicated_log_torch_trace_rank_N*.log files (one\n"
               "session per rank, grouped). Prints frames, compiles and recompiles by category, and what\n"
               "could not be read, per kind. Exit code: 0 imported, 1 unreadable input (or a problem\n"
-              "under --strict), 2 bad usage.\n\n"
+              "under --strict), 2 bad usage, 4 imported but not recorded in the history database.\n\n"
            << opts;
         return vm.count("help") ? 0 : 2;
     }
@@ -137,10 +137,12 @@ int importCommand(const std::vector<std::string>& args) {
     io.strict = vm.count("strict") > 0;
 
     std::unique_ptr<store::SessionStore> st;
+    bool notRecorded = false;  // exit kExitNotRecorded: a session that should be kept was not
     if (!vm.count("no-record")) {
         try {
             st = store::SessionStore::open(databasePath(db));
         } catch (const std::exception& e) {
+            notRecorded = true;
             std::cerr << "guardscope-cli import: warning: not recording: " << e.what() << "\n";
         }
     }
@@ -149,6 +151,7 @@ int importCommand(const std::vector<std::string>& args) {
         if (!t.recorder) return {};
         t.recorder->flush();
         if (!t.recorder->failed()) t.recordedId = t.recorder->sessionId();
+        if (t.recorder->failed()) notRecorded = true;
         std::string note = t.recorder->failed() ? "  not recorded completely: " + t.recorder->error() + "\n"
                                                 : "  recorded as session " + std::to_string(t.recorder->sessionId()) + " in " + st->path() + "\n";
         t.recorder.reset();
@@ -204,7 +207,7 @@ int importCommand(const std::vector<std::string>& args) {
             std::cout << "\n]\n";
         }
     }
-    return 0;
+    return notRecorded ? kExitNotRecorded : 0;
 }
 
 CommandRegistrar reg({"import", "import TORCH_TRACE logs (file or per-rank directory) as sessions", importCommand});

@@ -87,7 +87,8 @@ int runCommand(const std::vector<std::string>& args) {
               "Runs a scenario (Python source using torch.compile) through Guardscope's engine.\n"
               "TestCase scenarios print one line per test and end with `N passed, N failed`.\n"
               "Exit code: 0 ok, 1 failed tests or an uncaught exception, 2 syntax error or bad usage,\n"
-              "3 a limit was reached.\n\n"
+              "3 a limit was reached, 4 the session could not be recorded in the history database\n"
+              "(the message names the file and the cause; the run's own result is printed above it).\n\n"
            << opts;
         return vm.count("help") ? 0 : 2;
     }
@@ -113,19 +114,22 @@ int runCommand(const std::vector<std::string>& args) {
     tee.add(&builder);
     std::unique_ptr<store::SessionStore> st;
     std::unique_ptr<store::Recorder> recorder;
+    std::string recordError;
+    bool openFailed = false;
     if (!vm.count("no-record")) {
         try {
             st = store::SessionStore::open(databasePath(db));
             recorder = st->startRecorder();
             tee.add(recorder.get());
         } catch (const std::exception& e) {
+            recordError = e.what();
+            openFailed = true;
             std::cerr << "guardscope-cli run: warning: not recording this session: " << e.what() << "\n";
         }
     }
     std::string file = vm["file"].as<std::string>();
     engine::RunResult r = engine::runScenarioFile(file, tee, ro);
     int64_t recordedId = 0;
-    std::string recordError;
     if (recorder) {
         recorder->flush();
         recordedId = recorder->sessionId();
@@ -139,11 +143,13 @@ int runCommand(const std::vector<std::string>& args) {
     if (recordedId > 0 && recordError.empty()) s.info.id = recordedId;
     if (vm.count("summary")) std::cout << session::SummaryText::render(s);
     if (json) std::cout << session::toJson(s) << "\n";
-    if (!recordError.empty())
+    if (!recordError.empty() && !openFailed) {
         std::cerr << "guardscope-cli run: the session could not be recorded completely: " << recordError << "\n";
-    else if (recordedId > 0 && !json)
+    } else if (recordedId > 0 && !json) {
         std::cerr << "recorded as session " << recordedId << " in " << st->path() << "\n";
-    return r.exitCode;
+    }
+    // A run that was not recorded is not a success: scripts that keep a history must notice.
+    return recordError.empty() ? r.exitCode : kExitNotRecorded;
 }
 
 CommandRegistrar reg({"run", "run a scenario file through the engine (logs, --summary, --json)", runCommand});

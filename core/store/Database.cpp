@@ -2,6 +2,9 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <thread>
+
 #include "core/store/SessionStore.h"
 
 namespace gs::store {
@@ -40,7 +43,38 @@ Database::Database(std::string path, Access access, int busyTimeoutMs)
         throw StoreError(msg);
     }
     sqlite3_extended_result_codes(db_, 1);
-    sqlite3_busy_timeout(db_, busyTimeoutMs_);
+    sqlite3_busy_handler(db_, &Database::onBusy, this);
+}
+
+namespace {
+bool isBusy(int rc) { return (rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED; }
+// Short sleeps first (a writer's batch takes milliseconds), then at most 20 ms, so a waiter
+// notices a free lock soon without spinning.
+void backoff(int count) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(std::min(20, 1 << std::min(count, 5))));
+}
+} // namespace
+
+int Database::onBusy(void* self, int count) {
+    auto* db = static_cast<Database*>(self);
+    if (!db->busySince_) db->busySince_ = std::chrono::steady_clock::now();
+    if (db->waitedMs() >= db->busyTimeoutMs_) return 0;
+    backoff(count);
+    return 1;
+}
+
+int64_t Database::waitedMs() const {
+    if (!busySince_) return 0;
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - *busySince_)
+        .count();
+}
+
+bool Database::retryAfterBusy(int rc) {
+    if (!isBusy(rc)) return false;
+    if (!busySince_) busySince_ = std::chrono::steady_clock::now();
+    if (waitedMs() >= busyTimeoutMs_) return false;
+    backoff(3);
+    return true;
 }
 
 Database::~Database() {
@@ -50,7 +84,13 @@ Database::~Database() {
 
 void Database::exec(std::string_view sql, std::string_view what) {
     std::string s(sql);
+    beginOperation();
+    // Retrying is safe outside an explicit transaction and for COMMIT
+    // (https://sqlite.org/c3ref/step.html: SQLITE_BUSY); inside one the caller rolls back.
+    const bool retryable = sqlite3_get_autocommit(db_) != 0 || s == "COMMIT";
     int rc = sqlite3_exec(db_, s.c_str(), nullptr, nullptr, nullptr);
+    while (rc != SQLITE_OK && retryable && retryAfterBusy(rc))
+        rc = sqlite3_exec(db_, s.c_str(), nullptr, nullptr, nullptr);
     if (rc != SQLITE_OK) fail(rc, what);
 }
 
@@ -90,10 +130,16 @@ std::string Database::message(int rc, std::string_view what) const {
                ". Move it aside (mv " + file + " '" + path_ + ".broken') and Guardscope will start a new "
                "database, or restore it from a backup.";
     case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-        return file + " is locked by another Guardscope process (waited " + std::to_string(busyTimeoutMs_) +
-               " ms" + doing + "). Wait for the other run to finish or close the other Guardscope, then "
+    case SQLITE_LOCKED: {
+        // Say how long it really waited: the whole timeout, or less when SQLite gave up at once.
+        const int64_t waited = waitedMs();
+        const std::string wait = waited >= busyTimeoutMs_
+                                     ? "waited " + std::to_string(busyTimeoutMs_) + " ms, the busy timeout"
+                                     : "waited " + std::to_string(waited) + " ms of the " +
+                                           std::to_string(busyTimeoutMs_) + " ms busy timeout";
+        return file + " is locked by another Guardscope process (" + wait + doing + "). Wait for the other run to finish or close the other Guardscope, then "
                "try again; or use another file with --db.";
+    }
     case SQLITE_READONLY:
         return file + " is read-only" + doing + " (" + detail + "). Guardscope can list and show the "
                "sessions in it but cannot record, rename or delete; make the file and its folder "

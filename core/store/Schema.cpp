@@ -4,6 +4,7 @@
 
 #include "core/store/Database.h"
 #include "core/store/SessionStore.h"
+#include "core/store/Statement.h"
 #include "core/store/Transaction.h"
 
 namespace gs::store {
@@ -207,15 +208,23 @@ const std::vector<std::string_view>& Schema::migrations() {
 }
 
 int Schema::checkVersion(Database& db) {
-    const int64_t appId = db.queryInt("PRAGMA application_id", "reading its header");
-    const int64_t version = db.queryInt("PRAGMA user_version", "reading its schema version");
+    // One statement, so one read snapshot: read one by one, another process creating the file
+    // between the reads made a new database look like another program's (an SQLite file with
+    // tables but no application id).
+    Statement st(db, "SELECT (SELECT application_id FROM pragma_application_id), "
+                     "(SELECT user_version FROM pragma_user_version), (SELECT count(*) FROM sqlite_schema)");
+    if (!st.step()) db.fail(1 /* SQLITE_ERROR */, "reading its header");
+    const int64_t appId = st.int64(0);
+    const int64_t version = st.int64(1);
+    const int64_t tables = st.int64(2);
+    st.reset();
     const std::string file = "'" + db.path() + "'";
     if (appId != 0 && appId != kApplicationId)
         throw StoreError(file + " is not a Guardscope database (it belongs to another program, application id " +
                          std::to_string(appId) + "). Choose another file with --db.");
     if (appId == 0 && version == 0) {
         // Empty file (new) is fine; an SQLite file with tables of its own is not ours.
-        if (db.queryInt("SELECT count(*) FROM sqlite_schema", "reading its tables") != 0)
+        if (tables != 0)
             throw StoreError(file + " is not a Guardscope database (it is an SQLite file with other tables). "
                                     "Choose another file with --db; the file was not changed.");
     }
@@ -238,7 +247,9 @@ void Schema::prepare(Database& db) {
                          " and must be upgraded to version " + std::to_string(currentVersion()) +
                          ", but it is read-only. Open it once with write access, or use another file with --db.");
     ForeignKeysOff fkOff(db);  // before the transaction: see ForeignKeysOff
-    Transaction tx(db);
+    // Creating or upgrading is one exclusive transaction: processes that open a new file at the
+    // same moment queue on its lock, the first one creates the tables, the others find them.
+    Transaction tx(db, Transaction::Mode::Exclusive);
     // Re-read under the write lock: another process may have migrated it meanwhile.
     version = checkVersion(db);
     if (version == currentVersion()) return;

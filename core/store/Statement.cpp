@@ -45,9 +45,21 @@ Statement& Statement::bindNull(int index) {
 }
 
 bool Statement::step() {
+    const bool fresh = !sqlite3_stmt_busy(stmt_);  // not in the middle of its rows
+    if (fresh) db_.beginOperation();
     int rc = sqlite3_step(stmt_);
     if (rc == SQLITE_ROW) return true;
     if (rc == SQLITE_DONE) return false;
+    // Busy before it did anything, outside an explicit transaction: safe to run again
+    // (https://sqlite.org/c3ref/step.html). Inside one, the caller's transaction rolls back.
+    if (fresh && sqlite3_get_autocommit(db_.handle())) {
+        while (db_.retryAfterBusy(rc)) {
+            sqlite3_reset(stmt_);
+            rc = sqlite3_step(stmt_);
+            if (rc == SQLITE_ROW) return true;
+            if (rc == SQLITE_DONE) return false;
+        }
+    }
     sqlite3_reset(stmt_);
     db_.fail(rc, sqlite3_stmt_readonly(stmt_) ? "reading" : "writing");
 }

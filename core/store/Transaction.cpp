@@ -4,8 +4,8 @@
 
 namespace gs::store {
 
-Transaction::Transaction(Database& db) : db_(db) {
-    db_.exec("BEGIN IMMEDIATE", "starting a write");
+Transaction::Transaction(Database& db, Mode mode) : db_(db) {
+    db_.exec(mode == Mode::Exclusive ? "BEGIN EXCLUSIVE" : "BEGIN IMMEDIATE", "starting a write");
     open_ = true;
 }
 

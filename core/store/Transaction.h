@@ -7,7 +7,10 @@ class Database;
 
 class Transaction {
 public:
-    explicit Transaction(Database& db);
+    // Immediate takes the write lock at BEGIN; Exclusive also keeps readers out (in a
+    // rollback-journal file; in WAL mode it is the same as Immediate), for schema changes.
+    enum class Mode { Immediate, Exclusive };
+    explicit Transaction(Database& db, Mode mode = Mode::Immediate);
     ~Transaction();
     Transaction(const Transaction&) = delete;
     Transaction& operator=(const Transaction&) = delete;

@@ -1,7 +1,7 @@
 # A --db that is not a usable session database (random bytes, a truncated database, a folder):
 # every `sessions` subcommand stops with a sentence naming the file and what to do (exit 1), and
-# nothing touches the file. `run` still runs the scenario (its exit code is the scenario's, as
-# `run --help` documents) but warns on stderr that the session was not recorded.
+# nothing touches the file. `run` still runs the scenario but warns on stderr that the session
+# was not recorded and exits 4 (the documented "not recorded" status), never 0.
 source "$(dirname "$0")/lib.sh" "$@"
 
 # Random bytes.
@@ -33,7 +33,7 @@ expect_contains err "Move it aside (mv '$TMP/truncated.db' '$TMP/truncated.db.br
 
 for f in random truncated; do
     cli run "$DEMOS/automatic_dynamic.py" --db "$TMP/$f.db"
-    expect_rc 0
+    expect_rc 4
     expect_output out "graphs compiled: 2"
     expect_contains err "guardscope-cli run: warning: not recording this session: '$TMP/$f.db' "
     expect_not_contains err "recorded as session"
@@ -46,7 +46,7 @@ cli sessions list --db "$TMP/folder"
 expect_rc 1
 expect_contains err "'$TMP/folder' is a folder, not a session database. Name a file with --db, e.g. '$TMP/folder/sessions.db'."
 cli run "$DEMOS/automatic_dynamic.py" --db "$TMP/folder"
-expect_rc 0
+expect_rc 4
 expect_contains err "warning: not recording this session: '$TMP/folder' is a folder"
 [[ -z $(ls -A "$TMP/folder") ]] || fail "run wrote into the folder given as --db: $(ls -A "$TMP/folder")"
 

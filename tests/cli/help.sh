@@ -47,7 +47,7 @@ done
 # run: the exit codes are part of its contract; the help states them.
 cli run --help
 expect_contains out "Exit code: 0 ok, 1 failed tests or an uncaught exception, 2 syntax error or bad usage,
-3 a limit was reached."
+3 a limit was reached, 4 the session could not be recorded in the history database"
 for ch in recompiles recompiles_verbose guards dynamic graph_breaks; do expect_regex out "[ :]$ch(,| |\$)"; done
 
 # sessions: every subcommand is listed, and each has its own --help naming its options.
