@@ -17,7 +17,7 @@
 #include "app/cli/Command.h"
 #include "core/engine/Engine.h"
 #include "core/engine/ScenarioRunner.h"
-#include "core/engine/TorchBindings.h"
+#include "core/torch/TorchBindings.h"
 #include "core/runtime/Dict.h"
 #include "core/runtime/Interpreter.h"
 #include "core/runtime/Module.h"
@@ -122,7 +122,7 @@ long peakRssKiB() {
 struct Bench {
     runtime::Interpreter I;
     runtime::InterpreterScope scope{I};
-    engine::TorchContext ctx;
+    torch::TorchContext ctx;
     session::SessionBuilder sink;
     std::unique_ptr<engine::Engine> eng;
     runtime::Module* main = nullptr;
@@ -130,7 +130,7 @@ struct Bench {
         I.setOutput([](std::string_view) {});
         I.limits().maxSteps = INT64_MAX / 2;
         I.limits().maxSeconds = 0;
-        engine::installTorch(I, ctx);
+        torch::installTorch(I, ctx);
         engine::EngineOptions o;
         o.recordCalls = recordCalls;
         sink.setKeepCalls(false);

@@ -346,11 +346,11 @@ void Engine::install() {
     auto isCompiling = [self](const CallArgs&) { return Value::boolean(self->isCompiling()); };
     I.defineFunction(dynamo, "is_compiling", isCompiling);
 
-    auto mark = [](std::vector<int64_t> TensorObject::*field, const char* name) {
+    auto mark = [](std::vector<int64_t> torch::TensorObject::*field, const char* name) {
         return [field, name](const CallArgs& a) -> Value {
             auto& I = runtime::Interpreter::current();
             ArgParser p(a, name, {"t", "index", "min", "max"}, 1);
-            TensorObject* t = asTensorObject(p[0]);
+            torch::TensorObject* t = torch::asTensorObject(p[0]);
             if (!t) I.raise("TypeError", std::string(name) + "() expects a tensor");
             std::vector<int64_t> dims;
             if (!p.has(1) || p[1].isNone())
@@ -360,10 +360,10 @@ void Engine::install() {
             return Value::none();
         };
     };
-    I.defineFunction(dynamo, "mark_dynamic", mark(&TensorObject::dynamicIndices, "mark_dynamic"));
-    I.defineFunction(dynamo, "maybe_mark_dynamic", mark(&TensorObject::weakDynamicIndices, "maybe_mark_dynamic"));
-    I.defineFunction(dynamo, "mark_static", mark(&TensorObject::staticIndices, "mark_static"));
-    I.defineFunction(dynamo, "mark_unbacked", mark(&TensorObject::unbackedIndices, "mark_unbacked"));
+    I.defineFunction(dynamo, "mark_dynamic", mark(&torch::TensorObject::dynamicIndices, "mark_dynamic"));
+    I.defineFunction(dynamo, "maybe_mark_dynamic", mark(&torch::TensorObject::weakDynamicIndices, "maybe_mark_dynamic"));
+    I.defineFunction(dynamo, "mark_static", mark(&torch::TensorObject::staticIndices, "mark_static"));
+    I.defineFunction(dynamo, "mark_unbacked", mark(&torch::TensorObject::unbackedIndices, "mark_unbacked"));
 
     runtime::Module* compiler = I.nativeModule("torch.compiler");
     I.defineFunction(compiler, "reset", resetFn);

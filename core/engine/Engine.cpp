@@ -56,7 +56,7 @@ struct TraceScope {
     Engine& engine;
     std::shared_ptr<Tracer>& slot;
     runtime::TraceObserver* previousObserver;
-    OpDispatcher* previousDispatcher;
+    torch::OpDispatcher* previousDispatcher;
 };
 
 } // namespace
@@ -93,7 +93,7 @@ bool CompiledFunction::setAttr(runtime::Str* name, const Value& v) {
 
 // ---------------------------------------------------------------------------------------------
 
-Engine::Engine(runtime::Interpreter& i, TorchContext& c, session::EventSink& s, EngineOptions o)
+Engine::Engine(runtime::Interpreter& i, torch::TorchContext& c, session::EventSink& s, EngineOptions o)
     : interp(i), ctx(c), sink(s), options(std::move(o)) {
     previous_ = g_current;
     g_current = this;
@@ -167,7 +167,7 @@ session::Call Engine::describeCall(int64_t index, int frameId, runtime::Function
         const Value& v = frame.slots[i];
         session::ArgDesc a;
         a.source = "L['" + code->localNames[i] + "']";
-        if (auto* t = asTensorObject(v)) {
+        if (auto* t = torch::asTensorObject(v)) {
             a.kind = "tensor";
             a.type = t->isParameter() ? "Parameter" : "Tensor";
             a.shape.assign(t->tensor.sizes().begin(), t->tensor.sizes().end());

@@ -15,7 +15,7 @@
 #include "core/engine/Graph.h"
 #include "core/engine/Guards.h"
 #include "core/engine/Source.h"
-#include "core/engine/TorchBindings.h"
+#include "core/torch/TorchBindings.h"
 #include "core/runtime/Interpreter.h"
 #include "core/session/Session.h"
 
@@ -74,12 +74,12 @@ struct CodeCache {
 
 class Engine {
 public:
-    Engine(runtime::Interpreter& interp, TorchContext& ctx, session::EventSink& sink, EngineOptions options);
+    Engine(runtime::Interpreter& interp, torch::TorchContext& ctx, session::EventSink& sink, EngineOptions options);
     ~Engine();
     static Engine* current();  // of the current interpreter (set while it runs)
 
     runtime::Interpreter& interp;
-    TorchContext& ctx;
+    torch::TorchContext& ctx;
     session::EventSink& sink;
     EngineOptions options;
     DynamoConfig config;

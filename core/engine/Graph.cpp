@@ -1,6 +1,6 @@
 #include "core/engine/Graph.h"
 
-#include "core/engine/TorchBindings.h"
+#include "core/torch/TorchBindings.h"
 #include "core/runtime/Containers.h"
 #include "core/runtime/Dict.h"
 #include "core/runtime/Interpreter.h"
@@ -54,7 +54,7 @@ std::string argText(const ArgTemplate& a, const std::vector<GraphNode>& nodes, c
     case ArgTemplate::Kind::Const: {
         if (a.constant.isNull()) return "None";
         auto* o = a.constant.obj();
-        if (o && asTensorObject(a.constant)) return "_tensor_constant";
+        if (o && torch::asTensorObject(a.constant)) return "_tensor_constant";
         switch (a.constant.tag()) {
         case runtime::Tag::None: return "None";
         case runtime::Tag::Bool: return a.constant.asBool() ? "True" : "False";
@@ -93,7 +93,7 @@ std::string argText(const ArgTemplate& a, const std::vector<GraphNode>& nodes, c
 
 } // namespace
 
-Value Graph::replay(TorchContext& ctx, const SourceTable& sources, const CallFrame& frame, std::vector<Value>& cache,
+Value Graph::replay(torch::TorchContext& ctx, const SourceTable& sources, const CallFrame& frame, std::vector<Value>& cache,
                     const std::vector<int64_t>& symVals) const {
     std::vector<Value> vals(nodes.size());
     std::vector<Value> args;

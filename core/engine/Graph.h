@@ -11,9 +11,12 @@
 #include "core/runtime/Value.h"
 #include "core/session/Session.h"
 
+namespace gs::torch {
+struct TorchContext;
+}
+
 namespace gs::engine {
 
-struct TorchContext;
 
 struct ArgTemplate {
     enum class Kind : uint8_t { Const, Node, Source, Sym, Tuple, List, Dict };
@@ -51,7 +54,7 @@ struct Graph {
 
     int opCount(int segment = -1) const;  // CompileCounter's op_count: call nodes
     // Runs the graph on a call. `symVals` are the symbol slot values for the call.
-    runtime::Value replay(TorchContext& ctx, const SourceTable& sources, const CallFrame& frame,
+    runtime::Value replay(torch::TorchContext& ctx, const SourceTable& sources, const CallFrame& frame,
                           std::vector<runtime::Value>& cache, const std::vector<int64_t>& symVals) const;
     // Session view: placeholders, nodes, output.
     std::vector<session::GraphNode> describe(const SourceTable& sources, const std::vector<std::string>& symNames) const;

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cstring>
 
-#include "core/engine/TorchBindings.h"
+#include "core/torch/TorchBindings.h"
 #include "core/runtime/Containers.h"
 #include "core/runtime/Dict.h"
 #include "core/runtime/Interpreter.h"
@@ -152,7 +152,7 @@ bool GuardSet::run(const GuardCheck& c, const CallFrame& frame, std::vector<Valu
     case GuardKind::TensorMatch: {
         // Exact type, like Dynamo's check (a Parameter is not a Tensor entry's input).
         runtime::Object* o = v.obj();
-        TensorObject* t = o && o->type() == c.tensorType ? static_cast<TensorObject*>(o) : nullptr;
+        torch::TensorObject* t = o && o->type() == c.tensorType ? static_cast<torch::TensorObject*>(o) : nullptr;
         if (!t) {
             if (why) *why = "expected type of '" + name + "' to be " + typeRepr(c.tensorType) + ", but found " + pythonClassRepr(v);
             return false;
@@ -199,14 +199,14 @@ bool GuardSet::run(const GuardCheck& c, const CallFrame& frame, std::vector<Valu
     }
     case GuardKind::NoHasattr: {
         runtime::Object* o = v.obj();
-        TensorObject* t = o && o->type() == c.tensorType ? static_cast<TensorObject*>(o) : asTensorObject(v);
+        torch::TensorObject* t = o && o->type() == c.tensorType ? static_cast<torch::TensorObject*>(o) : torch::asTensorObject(v);
         bool ok = !t || t->dynamicIndices.empty();
         if (!ok && why) *why = c.verbose;
         return ok;
     }
     case GuardKind::DynamicIndices: {
         runtime::Object* o = v.obj();
-        TensorObject* t = o && o->type() == c.tensorType ? static_cast<TensorObject*>(o) : asTensorObject(v);
+        torch::TensorObject* t = o && o->type() == c.tensorType ? static_cast<torch::TensorObject*>(o) : torch::asTensorObject(v);
         bool ok = true;
         if (t)
             for (int64_t d : t->dynamicIndices)
@@ -273,7 +273,7 @@ bool GuardSet::symbolValues(const CallFrame& frame, std::vector<Value>& cache, s
             else if (v.obj() && v.obj()->visibleType() && v.obj()->toIndex(x)) out[i] = x;
             else return false;
         } else {
-            TensorObject* t = asTensorObject(v);
+            torch::TensorObject* t = torch::asTensorObject(v);
             if (!t || t->tensor.dim() <= b.dim) return false;
             out[i] = t->tensor.sizes()[static_cast<size_t>(b.dim)];
         }

@@ -10,7 +10,7 @@
 #include <thread>
 
 #include "core/engine/Engine.h"
-#include "core/engine/TorchBindings.h"
+#include "core/torch/TorchBindings.h"
 #include "core/lang/Diagnostic.h"
 #include "core/tensor/Generator.h"
 #include "core/runtime/Exception.h"
@@ -72,9 +72,9 @@ RunResult runScenario(const std::string& fileName, const std::string& source, se
     auto err = options.logOut ? options.logOut : [](std::string_view s) { std::cerr << s << std::flush; };
     interp.setErrorOutput(err);
 
-    TorchContext ctx;
+    torch::TorchContext ctx;
     try {
-        installTorch(interp, ctx);
+        torch::installTorch(interp, ctx);
     } catch (const std::exception& e) {  // a broken torch prelude must not take the host down
         result.exitCode = 1;
         result.error = std::string("internal error while installing the torch modules: ") + e.what();

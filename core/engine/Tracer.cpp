@@ -145,7 +145,7 @@ void Tracer::registerObject(const Value& v, int source) {
     const Source& s = sources[source];
     bool inputSource = s.kind == Source::Kind::Local || s.kind == Source::Kind::Closure || s.kind == Source::Kind::Global ||
                        (s.kind == Source::Kind::Item && sources[s.parent].kind == Source::Kind::Local);
-    if (inputSource && asTensorObject(v)) {
+    if (inputSource && torch::asTensorObject(v)) {
         GuardCheck c;
         c.kind = GuardKind::DuplicateInput;
         c.source2 = it->second;
@@ -208,7 +208,7 @@ Value Tracer::wrap(const Value& v, int source, bool rootLocal) {
         }
         return v;
     }
-    if (asTensorObject(v) || dynamic_cast<runtime::Instance*>(o) || dynamic_cast<runtime::List*>(o) ||
+    if (torch::asTensorObject(v) || dynamic_cast<runtime::Instance*>(o) || dynamic_cast<runtime::List*>(o) ||
         dynamic_cast<runtime::Tuple*>(o) || dynamic_cast<runtime::Dict*>(o) || dynamic_cast<runtime::Function*>(o)) {
         if (!dynamic_cast<runtime::Module*>(o)) registerObject(v, source);
     }
@@ -285,7 +285,7 @@ void Tracer::onLoadDeref(runtime::Cell* cell, std::string_view name, Value& v) {
 void Tracer::onGetAttr(const Value& obj, std::string_view name, Value& result) {
     if (!active || !obj.isObj()) return;
     runtime::Object* o = obj.obj();
-    if (auto* t = dynamic_cast<TensorObject*>(o)) {
+    if (auto* t = dynamic_cast<torch::TensorObject*>(o)) {
         tensorVar(t);  // reading x.dtype / x.device / x.requires_grad depends on TENSOR_MATCH
         return;
     }
@@ -303,7 +303,7 @@ void Tracer::onGetAttr(const Value& obj, std::string_view name, Value& result) {
 void Tracer::onGetItem(const Value& container, const Value& key, Value& result) {
     if (!active || !container.isObj()) return;
     runtime::Object* o = container.obj();
-    if (dynamic_cast<TensorObject*>(o)) return;
+    if (dynamic_cast<torch::TensorObject*>(o)) return;
     int src = sourceOf(o);
     if (src < 0) return;
     bool seq = dynamic_cast<runtime::List*>(o) || dynamic_cast<runtime::Tuple*>(o);
@@ -462,7 +462,7 @@ void Tracer::graphBreak(const std::string& reason) {
 // ---------------------------------------------------------------------------------------------
 // Tensors
 
-Tracer::TVar& Tracer::tensorVar(TensorObject* t) {
+Tracer::TVar& Tracer::tensorVar(torch::TensorObject* t) {
     auto it = tensors_.find(t);
     if (it != tensors_.end()) return it->second;
     TVar var;
@@ -482,7 +482,7 @@ Tracer::TVar& Tracer::tensorVar(TensorObject* t) {
     return ref;
 }
 
-void Tracer::realizeInput(TensorObject* t, int src, TVar& var) {
+void Tracer::realizeInput(torch::TensorObject* t, int src, TVar& var) {
     const Source& source = sources[src];
     const tensor::Tensor& x = t->tensor;
     Provenance p = where();
@@ -584,7 +584,7 @@ void Tracer::realizeInput(TensorObject* t, int src, TVar& var) {
 ArgTemplate Tracer::convertArg(const Value& v, Value& real) {
     ArgTemplate t;
     real = v;
-    if (auto* to = asTensorObject(v)) {
+    if (auto* to = torch::asTensorObject(v)) {
         return tensorVar(to).ref;
     }
     if (auto* s = dynamic_cast<TrackedScalar*>(v.obj())) {
@@ -634,13 +634,13 @@ std::string Tracer::nodeName(const std::string& target) {
     return name;
 }
 
-std::vector<SymPtr> Tracer::outputSizes(const OpDef& def, const std::vector<Value>& realArgs, const Value& result,
+std::vector<SymPtr> Tracer::outputSizes(const torch::OpDef& def, const std::vector<Value>& realArgs, const Value& result,
                                         const tensor::Tensor& out) {
     (void)result;
     std::vector<std::vector<SymPtr>> ins;
     std::vector<SymPtr> pool;
     for (const auto& a : realArgs) {
-        if (auto* to = asTensorObject(a)) {
+        if (auto* to = torch::asTensorObject(a)) {
             auto it = tensors_.find(to);
             if (it != tensors_.end()) ins.push_back(it->second.sizes);
         }
@@ -662,7 +662,7 @@ std::vector<SymPtr> Tracer::outputSizes(const OpDef& def, const std::vector<Valu
         }
         return res;
     };
-    if (def.shape == ShapeRule::Elementwise && !ins.empty()) {
+    if (def.shape == torch::ShapeRule::Elementwise && !ins.empty()) {
         size_t rank = 0;
         for (const auto& v : ins) rank = std::max(rank, v.size());
         std::vector<SymPtr> res(rank);
@@ -687,7 +687,7 @@ std::vector<SymPtr> Tracer::outputSizes(const OpDef& def, const std::vector<Valu
             return res;
         }
     }
-    if (def.shape == ShapeRule::Matmul && ins.size() >= 2 && !ins[0].empty() && !ins[1].empty()) {
+    if (def.shape == torch::ShapeRule::Matmul && ins.size() >= 2 && !ins[0].empty() && !ins[1].empty()) {
         const auto& a = ins[0];
         const auto& b = ins[1];
         SymPtr ka = a.back();
@@ -702,8 +702,8 @@ std::vector<SymPtr> Tracer::outputSizes(const OpDef& def, const std::vector<Valu
     return matchByValue(pool);
 }
 
-void Tracer::registerOutput(const Value& v, int node, const OpDef& def, const std::vector<Value>& realArgs) {
-    if (auto* to = asTensorObject(v)) {
+void Tracer::registerOutput(const Value& v, int node, const torch::OpDef& def, const std::vector<Value>& realArgs) {
+    if (auto* to = torch::asTensorObject(v)) {
         if (def.inplace && tensors_.count(to)) return;  // same object, same graph value
         TVar var;
         var.keep = v;
@@ -722,7 +722,7 @@ void Tracer::registerOutput(const Value& v, int node, const OpDef& def, const st
     else if (auto* l = dynamic_cast<runtime::List*>(v.obj())) items = &l->items;
     if (!items) return;
     for (size_t i = 0; i < items->size(); ++i) {
-        if (!asTensorObject((*items)[i])) continue;
+        if (!torch::asTensorObject((*items)[i])) continue;
         GraphNode g;
         g.kind = GraphNode::Kind::GetItem;
         g.from = node;
@@ -732,16 +732,16 @@ void Tracer::registerOutput(const Value& v, int node, const OpDef& def, const st
         g.segment = segment_;
         g.line = where().line;
         graph.nodes.push_back(std::move(g));
-        OpDef generic = def;
+        torch::OpDef generic = def;
         generic.inplace = false;
-        generic.shape = ShapeRule::Generic;
+        generic.shape = torch::ShapeRule::Generic;
         registerOutput((*items)[i], static_cast<int>(graph.nodes.size()) - 1, generic, realArgs);
     }
 }
 
 Value Tracer::call(int opIndex, const runtime::CallArgs& args) {
     if (!active) return ctx_.runImpl(opIndex, args);
-    const OpDef& def = ctx_.ops[static_cast<size_t>(opIndex)];
+    const torch::OpDef& def = ctx_.ops[static_cast<size_t>(opIndex)];
     GraphNode node;
     node.op = opIndex;
     node.target = def.target;
@@ -756,10 +756,10 @@ Value Tracer::call(int opIndex, const runtime::CallArgs& args) {
         node.kwargs.emplace_back(Value(args.kw[i].name), convertArg(args.kw[i].value, kwVals[i]));
         kws.push_back({args.kw[i].name, kwVals[i]});
     }
-    if (def.shape == ShapeRule::NoTensorOut) graphBreak(def.target + " returns data to Python");
+    if (def.shape == torch::ShapeRule::NoTensorOut) graphBreak(def.target + " returns data to Python");
     runtime::CallArgs realArgs{std::span<const Value>(real), std::span<const runtime::KwArg>(kws)};
     Value result = ctx_.runImpl(opIndex, realArgs);
-    if (def.shape == ShapeRule::NoTensorOut) return result;
+    if (def.shape == torch::ShapeRule::NoTensorOut) return result;
     node.name = nodeName(def.target);
     graph.nodes.push_back(std::move(node));
     registerOutput(result, static_cast<int>(graph.nodes.size()) - 1, def, real);
@@ -767,8 +767,8 @@ Value Tracer::call(int opIndex, const runtime::CallArgs& args) {
 }
 
 Value Tracer::sizeAt(const Value& t, int64_t d) {
-    auto* to = asTensorObject(t);
-    if (!active || !to) return OpDispatcher::sizeAt(t, d);
+    auto* to = torch::asTensorObject(t);
+    if (!active || !to) return torch::OpDispatcher::sizeAt(t, d);
     TVar& var = tensorVar(to);
     SymPtr s = shapeEnv.simplify(var.sizes[static_cast<size_t>(d)]);
     if (s->isConst()) return Value::integer(s->value);
@@ -776,14 +776,14 @@ Value Tracer::sizeAt(const Value& t, int64_t d) {
 }
 
 Value Tracer::strideAt(const Value& t, int64_t d) {
-    auto* to = asTensorObject(t);
+    auto* to = torch::asTensorObject(t);
     if (active && to) tensorVar(to);
-    return OpDispatcher::strideAt(t, d);
+    return torch::OpDispatcher::strideAt(t, d);
 }
 
 Value Tracer::numel(const Value& t) {
-    auto* to = asTensorObject(t);
-    if (!active || !to) return OpDispatcher::numel(t);
+    auto* to = torch::asTensorObject(t);
+    if (!active || !to) return torch::OpDispatcher::numel(t);
     TVar& var = tensorVar(to);
     SymPtr n = SymExpr::constant(1);
     for (const auto& s : var.sizes) n = SymExpr::mul(n, shapeEnv.simplify(s));
@@ -793,18 +793,18 @@ Value Tracer::numel(const Value& t) {
 
 bool Tracer::truth(const Value& t) {
     if (active) {
-        if (auto* to = asTensorObject(t)) tensorVar(to);
+        if (auto* to = torch::asTensorObject(t)) tensorVar(to);
         graphBreak("data-dependent branching on a tensor (Tensor.__bool__)");
     }
-    return OpDispatcher::truth(t);
+    return torch::OpDispatcher::truth(t);
 }
 
 Value Tracer::item(const Value& t) {
     if (active) {
-        if (auto* to = asTensorObject(t)) tensorVar(to);
+        if (auto* to = torch::asTensorObject(t)) tensorVar(to);
         graphBreak("Tensor.item() (set torch._dynamo.config.capture_scalar_outputs = True to keep it in the graph)");
     }
-    return OpDispatcher::item(t);
+    return torch::OpDispatcher::item(t);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -813,7 +813,7 @@ Value Tracer::item(const Value& t) {
 ArgTemplate Tracer::outputTemplate(const Value& v, Value& plain) {
     ArgTemplate t;
     plain = v;
-    if (auto* to = asTensorObject(v)) {
+    if (auto* to = torch::asTensorObject(v)) {
         auto it = tensors_.find(to);
         if (it != tensors_.end()) return it->second.ref;
         int src = sourceOf(to);

@@ -15,7 +15,7 @@
 #include "core/engine/Guards.h"
 #include "core/engine/ShapeEnv.h"
 #include "core/engine/Source.h"
-#include "core/engine/TorchBindings.h"
+#include "core/torch/TorchBindings.h"
 #include "core/engine/TrackedScalar.h"
 #include "core/runtime/Extension.h"
 
@@ -29,7 +29,7 @@ struct GraphBreakError {
     std::string reason;
 };
 
-class Tracer : public runtime::TraceObserver, public OpDispatcher, public std::enable_shared_from_this<Tracer> {
+class Tracer : public runtime::TraceObserver, public torch::OpDispatcher, public std::enable_shared_from_this<Tracer> {
 public:
     Tracer(Engine& engine, runtime::Function* root, FrameState& frameState, const DynamoConfig& config, bool fullgraph);
     ~Tracer() override;
@@ -93,23 +93,23 @@ private:
     runtime::Value wrap(const runtime::Value& v, int source, bool rootLocal);
     void registerObject(const runtime::Value& v, int source);
     int sourceOf(const runtime::Object* o) const;
-    TVar& tensorVar(TensorObject* t);
-    void realizeInput(TensorObject* t, int source, TVar& var);
+    TVar& tensorVar(torch::TensorObject* t);
+    void realizeInput(torch::TensorObject* t, int source, TVar& var);
     ArgTemplate convertArg(const runtime::Value& v, runtime::Value& real);
     void addGuard(GuardCheck c, int source);
     void guardSequence(int source, const runtime::Value& container);
     void guardType(int source, const runtime::Value& v);
     Provenance where() const;
     std::string nodeName(const std::string& target);
-    std::vector<SymPtr> outputSizes(const OpDef& def, const std::vector<runtime::Value>& realArgs,
+    std::vector<SymPtr> outputSizes(const torch::OpDef& def, const std::vector<runtime::Value>& realArgs,
                                     const runtime::Value& result, const tensor::Tensor& out);
-    void registerOutput(const runtime::Value& v, int node, const OpDef& def, const std::vector<runtime::Value>& realArgs);
+    void registerOutput(const runtime::Value& v, int node, const torch::OpDef& def, const std::vector<runtime::Value>& realArgs);
     ArgTemplate outputTemplate(const runtime::Value& v, runtime::Value& plain);
     runtime::Value makeScalar(TrackedScalar::Kind k, runtime::Value v, int source, SymPtr sym = nullptr);
     void noteSlots(int source, int dim);
 
     Engine& engine_;
-    TorchContext& ctx_;
+    torch::TorchContext& ctx_;
     runtime::Interpreter& interp_;
     runtime::Function* root_;
     FrameState& frameState_;
