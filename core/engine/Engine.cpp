@@ -441,7 +441,7 @@ Value Engine::compileAndRun(CodeCache& cc, CompiledFunction* cf, runtime::Functi
     }
     auto entry = std::make_unique<CacheEntry>();
     entry->compileId = compileId;
-    entry->guards = tracer->buildGuards(cc.name);
+    entry->guards = tracer->buildGuards();
     entry->sources = std::make_unique<SourceTable>(std::move(tracer->sources));
     entry->guards.sources = entry->sources.get();
     entry->graph = std::move(tracer->graph);

@@ -109,7 +109,6 @@ private:
                                  const CallFrame& frame, const std::vector<bool>& fromDefault, int64_t callIndex,
                                  session::Call* call);
     session::Call describeCall(int64_t index, int frameId, runtime::Function* fn, const CallFrame& frame);
-    void emitEntry(const CacheEntry& e, CodeCache& cc, int64_t callIndex, const Tracer& tr);
     session::CompileEntry entrySnapshot(const CacheEntry& e, int frameId, int64_t callIndex) const;
     void callBackend(const runtime::Value& backend, const CacheEntry& e, int segment);
     std::string recompileMessage(const CodeCache& cc, const std::vector<std::string>& reasons) const;

@@ -48,7 +48,6 @@ struct GuardCheck {
     runtime::Value constant;     // EQUALS/BOOL value; ID_MATCH object (kept alive)
     runtime::Type* type = nullptr;
     int64_t length = 0;          // SEQUENCE_LENGTH
-    int aliasGroup = -1;         // NoTensorAliasing: index of this source within the group
     int shapeGuard = -1;         // ShapeEnv: index into GuardSet::shapeGuards
     GlobalStateSnapshot global;
     std::string code;            // the code part as printed (with L['x'])
@@ -70,7 +69,6 @@ public:
     std::vector<session::Guard> tree;          // what the GUI/logs show
     std::vector<ProducedGuard> shapeGuards;
     std::vector<SymbolBinding> symbols;        // per ShapeEnv slot
-    int aliasGroupSize = 0;
     const SourceTable* sources = nullptr;
 
     // Fast check. `cache` holds fetched source values for this call (reused by replay).

@@ -1,8 +1,14 @@
 #pragma once
 // One trace of a compiled function (dynamo-semantics §1.2 4.d, §2.3, §3): runs the function for
-// real through the interpreter while observing it, tags every value with its source, installs
-// guards only for what is actually inspected, records tensor ops into a Graph, allocates
-// symbols for dynamic sizes and ints, and at the end produces the cache entry's GuardSet.
+// real through the interpreter while observing it, and produces the cache entry's guards, graph
+// and symbols. Four roles, four places:
+//   - sources (Tracer.cpp): what the function reads (arguments, globals, closure cells,
+//     attributes, items) is tagged with its source, L['x'], G['g'], L['self'].training ...;
+//   - shapes and symbols (TracerSymbols.cpp): tensor inputs are realized (TENSOR_MATCH,
+//     automatic dynamic shapes, symbols for dynamic sizes), ints become SymInts, and the
+//     int/bool/float proxies install the guard a use needs;
+//   - the graph (GraphRecorder): every tensor op is run for real and recorded as a node;
+//   - the guards (GuardRecorder): installed on first inspection, assembled into the GuardSet.
 #include <memory>
 #include <optional>
 #include <string>
@@ -12,12 +18,14 @@
 #include "core/engine/DynamoConfig.h"
 #include "core/engine/FrameState.h"
 #include "core/engine/Graph.h"
+#include "core/engine/GraphRecorder.h"
+#include "core/engine/GuardRecorder.h"
 #include "core/engine/Guards.h"
 #include "core/engine/ShapeEnv.h"
 #include "core/engine/Source.h"
-#include "core/torch/TorchBindings.h"
 #include "core/engine/TrackedScalar.h"
 #include "core/runtime/Extension.h"
+#include "core/torch/TorchBindings.h"
 
 namespace gs::engine {
 
@@ -39,12 +47,12 @@ public:
                        std::vector<runtime::Value>& pos, std::vector<runtime::KwArg>& kw);
     // Builds the output template from the function's result and returns the result with every
     // proxy replaced by its plain value.
-    runtime::Value finish(const runtime::Value& result);
+    runtime::Value finish(const runtime::Value& result) { return recorder_.finish(result); }
     // Builds the entry's guards (call after finish).
-    GuardSet buildGuards(const std::string& funcName);
+    GuardSet buildGuards() const { return guards_.build(shapeEnv, slotBindings, root_->code->nlocals); }
     bool active = true;
 
-    // --- TraceObserver ---
+    // --- TraceObserver (Tracer.cpp) ---
     void onLoadGlobal(runtime::Dict* globals, std::string_view name, runtime::Value& v) override;
     void onLoadDeref(runtime::Cell* cell, std::string_view name, runtime::Value& v) override;
     void onGetAttr(const runtime::Value& obj, std::string_view name, runtime::Value& result) override;
@@ -53,7 +61,7 @@ public:
     void onLen(const runtime::Value& container) override;
     void onFunctionEnter(runtime::Function* fn) override;
 
-    // --- OpDispatcher ---
+    // --- OpDispatcher (ops: GraphRecorder; metadata: TracerSymbols.cpp) ---
     runtime::Value call(int opIndex, const runtime::CallArgs& args) override;
     runtime::Value sizeAt(const runtime::Value& tensor, int64_t d) override;
     runtime::Value strideAt(const runtime::Value& tensor, int64_t d) override;
@@ -61,12 +69,18 @@ public:
     bool truth(const runtime::Value& tensor) override;
     runtime::Value item(const runtime::Value& tensor) override;
 
-    // --- proxies call back ---
+    // --- proxies call back (TracerSymbols.cpp) ---
     runtime::Value useScalar(TrackedScalar* s);                // install guard, give plain value
     runtime::Value symBinary(runtime::BinOpKind op, const SymPtr& a, const SymPtr& b);
     runtime::Value symCompare(runtime::CmpOpKind op, const SymPtr& a, const SymPtr& b);
     SymPtr symOf(const runtime::Value& v);                     // SymInt/int → expr; null otherwise
     void graphBreak(const std::string& reason);
+
+    // --- for the graph recorder ---
+    // The graph's view of a tensor; a tensor input is realized (guarded, sized) on first use.
+    TracedTensor& tensorVar(torch::TensorObject* t);
+    int sourceOf(const runtime::Object* o) const;              // -1: not read from a source
+    Provenance where() const { return userFrame(interp_); }   // the user line being traced
 
     // Results of the trace.
     SourceTable sources;
@@ -79,32 +93,10 @@ public:
     std::vector<std::string> symbolNames() const;
 
 private:
-    struct TVar {
-        ArgTemplate ref;
-        std::vector<SymPtr> sizes;
-        runtime::Value keep;
-        int source = -1;
-    };
-    struct InstalledGuard {
-        GuardCheck check;
-        Provenance where;
-    };
-
     runtime::Value wrap(const runtime::Value& v, int source, bool rootLocal);
+    runtime::Value wrapInt(const runtime::Value& v, int source, bool rootLocal);  // TracerSymbols.cpp
     void registerObject(const runtime::Value& v, int source);
-    int sourceOf(const runtime::Object* o) const;
-    TVar& tensorVar(torch::TensorObject* t);
-    void realizeInput(torch::TensorObject* t, int source, TVar& var);
-    ArgTemplate convertArg(const runtime::Value& v, runtime::Value& real);
-    void addGuard(GuardCheck c, int source);
-    void guardSequence(int source, const runtime::Value& container);
-    void guardType(int source, const runtime::Value& v);
-    Provenance where() const;
-    std::string nodeName(const std::string& target);
-    std::vector<SymPtr> outputSizes(const torch::OpDef& def, const std::vector<runtime::Value>& realArgs,
-                                    const runtime::Value& result, const tensor::Tensor& out);
-    void registerOutput(const runtime::Value& v, int node, const torch::OpDef& def, const std::vector<runtime::Value>& realArgs);
-    ArgTemplate outputTemplate(const runtime::Value& v, runtime::Value& plain);
+    void realizeInput(torch::TensorObject* t, int source, TracedTensor& var);    // TracerSymbols.cpp
     runtime::Value makeScalar(TrackedScalar::Kind k, runtime::Value v, int source, SymPtr sym = nullptr);
     void noteSlots(int source, int dim);
 
@@ -115,16 +107,10 @@ private:
     FrameState& frameState_;
     const DynamoConfig& config_;
     bool fullgraph_;
-    int segment_ = 0;
+    GuardRecorder guards_;
+    GraphRecorder recorder_;
     std::unordered_map<const runtime::Object*, int> objSource_;
-    std::unordered_map<const runtime::Object*, TVar> tensors_;
     std::vector<runtime::Value> keepAlive_;
-    std::vector<InstalledGuard> guards_;
-    std::vector<int> guardedSources_;           // sources whose scalar guard is installed
-    std::vector<int> sequenceGuarded_;
-    std::vector<int> typeGuarded_;
-    std::vector<int> aliasGroup_;               // realized tensor sources in the aliasing group
-    std::unordered_map<std::string, int> nameCounts_;
     runtime::Value printWrapper_;
 };
 

@@ -1,0 +1,303 @@
+#include "core/engine/GraphRecorder.h"
+
+#include <algorithm>
+
+#include "core/engine/Tracer.h"
+#include "core/engine/TrackedScalar.h"
+#include "core/runtime/Containers.h"
+#include "core/runtime/Dict.h"
+#include "core/runtime/Interpreter.h"
+#include "core/runtime/Str.h"
+
+namespace gs::engine {
+
+using runtime::Value;
+
+TracedTensor* GraphRecorder::find(const torch::TensorObject* t) {
+    auto it = tensors_.find(t);
+    return it == tensors_.end() ? nullptr : &it->second;
+}
+
+TracedTensor& GraphRecorder::add(const torch::TensorObject* t, TracedTensor v) { return tensors_.emplace(t, std::move(v)).first->second; }
+
+void GraphRecorder::addSymArith(const char* target, const SymPtr& a, const SymPtr& b) {
+    GraphNode n;
+    n.kind = GraphNode::Kind::SymArith;
+    n.target = target;
+    n.name = nodeName(std::string(target).substr(9));  // without "operator."
+    n.segment = segment_;
+    n.line = tracer_.where().line;
+    ArgTemplate ta, tb;
+    ta.kind = tb.kind = ArgTemplate::Kind::Sym;
+    ta.sym = a;
+    tb.sym = b;
+    n.args = {ta, tb};
+    graph_.nodes.push_back(std::move(n));
+}
+
+void GraphRecorder::breakSegment() {
+    graph_.hasGraphBreak = true;
+    bool nonEmpty = std::any_of(graph_.nodes.begin(), graph_.nodes.end(), [&](const GraphNode& n) { return n.segment == segment_; });
+    if (nonEmpty) {
+        ++segment_;
+        graph_.segments = segment_ + 1;
+    }
+}
+
+ArgTemplate GraphRecorder::convertArg(const Value& v, Value& real) {
+    ArgTemplate t;
+    real = v;
+    if (auto* to = torch::asTensorObject(v)) {
+        return tracer_.tensorVar(to).ref;
+    }
+    if (auto* s = dynamic_cast<TrackedScalar*>(v.obj())) {
+        if (s->kind == TrackedScalar::Kind::SymInt) {
+            t.kind = ArgTemplate::Kind::Sym;
+            t.sym = s->sym;
+            real = s->value;
+            return t;
+        }
+        real = tracer_.useScalar(s);
+        t.constant = real;
+        return t;
+    }
+    auto* tup = dynamic_cast<runtime::Tuple*>(v.obj());
+    auto* lst = dynamic_cast<runtime::List*>(v.obj());
+    if (tup || lst) {
+        const auto& items = tup ? tup->items : lst->items;
+        t.kind = tup ? ArgTemplate::Kind::Tuple : ArgTemplate::Kind::List;
+        std::vector<Value> reals;
+        bool changed = false;
+        for (const auto& it : items) {
+            Value r;
+            t.items.push_back(convertArg(it, r));
+            changed |= !r.is(it);
+            reals.push_back(std::move(r));
+        }
+        bool constant = std::all_of(t.items.begin(), t.items.end(), [](const ArgTemplate& a) { return a.kind == ArgTemplate::Kind::Const; });
+        if (changed) real = tup ? interp_.newTuple(std::move(reals)) : interp_.newList(std::move(reals));
+        if (constant) {
+            t.kind = ArgTemplate::Kind::Const;
+            t.items.clear();
+            t.constant = real;
+        }
+        return t;
+    }
+    t.constant = v;
+    return t;
+}
+
+std::string GraphRecorder::nodeName(const std::string& target) {
+    std::string base = target;
+    size_t dot = base.rfind('.');
+    if (dot != std::string::npos) base = base.substr(dot + 1);
+    int& n = nameCounts_[base];
+    std::string name = n == 0 ? base : base + "_" + std::to_string(n);
+    ++n;
+    return name;
+}
+
+std::vector<SymPtr> GraphRecorder::outputSizes(const torch::OpDef& def, const std::vector<Value>& realArgs,
+                                               const tensor::Tensor& out) {
+    std::vector<std::vector<SymPtr>> ins;
+    std::vector<SymPtr> pool;
+    for (const auto& a : realArgs) {
+        if (auto* to = torch::asTensorObject(a)) {
+            auto it = tensors_.find(to);
+            if (it != tensors_.end()) ins.push_back(it->second.sizes);
+        }
+    }
+    Provenance p = tracer_.where();
+    auto matchByValue = [&](std::vector<SymPtr> candidates) {
+        std::vector<SymPtr> res;
+        for (int64_t s : out.sizes()) {
+            SymPtr found;
+            if (s >= 2)
+                for (const auto& c : candidates) {
+                    SymPtr cs = tracer_.shapeEnv.simplify(c);
+                    if (!cs->isConst() && tracer_.shapeEnv.hint(cs) == s) {
+                        found = cs;
+                        break;
+                    }
+                }
+            res.push_back(found ? found : SymExpr::constant(s));
+        }
+        return res;
+    };
+    if (def.shape == torch::ShapeRule::Elementwise && !ins.empty()) {
+        size_t rank = 0;
+        for (const auto& v : ins) rank = std::max(rank, v.size());
+        std::vector<SymPtr> res(rank);
+        for (size_t k = 0; k < rank; ++k) {
+            SymPtr cur;
+            for (const auto& v : ins) {
+                if (k >= rank - v.size() + 0 && k + v.size() >= rank) {
+                    SymPtr d = tracer_.shapeEnv.simplify(v[k - (rank - v.size())]);
+                    if (d->isConst() && d->value == 1) continue;
+                    if (!cur) cur = d;
+                    else if (!(cur->isConst() && d->isConst())) {
+                        tracer_.shapeEnv.unify(cur, d, p, &tracer_.dynamicLog);
+                        cur = tracer_.shapeEnv.simplify(cur);
+                    }
+                }
+            }
+            res[k] = cur ? tracer_.shapeEnv.simplify(cur) : SymExpr::constant(1);
+        }
+        if (res.size() == static_cast<size_t>(out.dim())) {
+            for (size_t k = 0; k < res.size(); ++k)
+                if (tracer_.shapeEnv.hint(res[k]) != out.sizes()[k]) res[k] = SymExpr::constant(out.sizes()[k]);
+            return res;
+        }
+    }
+    if (def.shape == torch::ShapeRule::Matmul && ins.size() >= 2 && !ins[0].empty() && !ins[1].empty()) {
+        const auto& a = ins[0];
+        const auto& b = ins[1];
+        SymPtr ka = a.back();
+        bool linear = def.name.find("linear") != std::string::npos;
+        SymPtr kb = linear ? b.back() : (b.size() >= 2 ? b[b.size() - 2] : b.back());
+        tracer_.shapeEnv.unify(ka, kb, p, &tracer_.dynamicLog);
+    }
+    for (const auto& v : ins)
+        for (const auto& s : v) pool.push_back(s);
+    for (const auto& a : realArgs)
+        if (auto* s = dynamic_cast<TrackedScalar*>(a.obj()); s && s->kind == TrackedScalar::Kind::SymInt) pool.insert(pool.begin(), s->sym);
+    return matchByValue(pool);
+}
+
+void GraphRecorder::registerOutput(const Value& v, int node, const torch::OpDef& def, const std::vector<Value>& realArgs) {
+    if (auto* to = torch::asTensorObject(v)) {
+        if (def.inplace && tensors_.count(to)) return;  // same object, same graph value
+        TracedTensor var;
+        var.keep = v;
+        var.ref.kind = ArgTemplate::Kind::Node;
+        var.ref.index = node;
+        var.sizes = outputSizes(def, realArgs, to->tensor);
+        std::string shape = "[";
+        for (size_t i = 0; i < var.sizes.size(); ++i) shape += (i ? ", " : "") + tracer_.shapeEnv.symbolText(var.sizes[i]);
+        graph_.nodes[static_cast<size_t>(node)].shape = shape + "]";
+        graph_.nodes[static_cast<size_t>(node)].dtype = std::string(tensor::dtypeName(to->tensor.dtype()));
+        tensors_[to] = std::move(var);
+        return;
+    }
+    std::vector<Value>* items = nullptr;
+    if (auto* t = dynamic_cast<runtime::Tuple*>(v.obj())) items = &t->items;
+    else if (auto* l = dynamic_cast<runtime::List*>(v.obj())) items = &l->items;
+    if (!items) return;
+    for (size_t i = 0; i < items->size(); ++i) {
+        if (!torch::asTensorObject((*items)[i])) continue;
+        GraphNode g;
+        g.kind = GraphNode::Kind::GetItem;
+        g.from = node;
+        g.item = static_cast<int>(i);
+        g.target = "operator.getitem";
+        g.name = nodeName("getitem");
+        g.segment = segment_;
+        g.line = tracer_.where().line;
+        graph_.nodes.push_back(std::move(g));
+        torch::OpDef generic = def;
+        generic.inplace = false;
+        generic.shape = torch::ShapeRule::Generic;
+        registerOutput((*items)[i], static_cast<int>(graph_.nodes.size()) - 1, generic, realArgs);
+    }
+}
+
+Value GraphRecorder::call(int opIndex, const runtime::CallArgs& args) {
+    const torch::OpDef& def = ctx_.ops[static_cast<size_t>(opIndex)];
+    GraphNode node;
+    node.op = opIndex;
+    node.target = def.target;
+    node.isMethod = def.isMethod;
+    node.segment = segment_;
+    node.line = tracer_.where().line;
+    std::vector<Value> real(args.pos.size());
+    for (size_t i = 0; i < args.pos.size(); ++i) node.args.push_back(convertArg(args.pos[i], real[i]));
+    std::vector<Value> kwVals(args.kw.size());
+    std::vector<runtime::KwArg> kws;
+    for (size_t i = 0; i < args.kw.size(); ++i) {
+        node.kwargs.emplace_back(Value(args.kw[i].name), convertArg(args.kw[i].value, kwVals[i]));
+        kws.push_back({args.kw[i].name, kwVals[i]});
+    }
+    if (def.shape == torch::ShapeRule::NoTensorOut) tracer_.graphBreak(def.target + " returns data to Python");
+    runtime::CallArgs realArgs{std::span<const Value>(real), std::span<const runtime::KwArg>(kws)};
+    Value result = ctx_.runImpl(opIndex, realArgs);
+    if (def.shape == torch::ShapeRule::NoTensorOut) return result;
+    node.name = nodeName(def.target);
+    graph_.nodes.push_back(std::move(node));
+    registerOutput(result, static_cast<int>(graph_.nodes.size()) - 1, def, real);
+    return result;
+}
+
+ArgTemplate GraphRecorder::outputTemplate(const Value& v, Value& plain) {
+    ArgTemplate t;
+    plain = v;
+    if (auto* to = torch::asTensorObject(v)) {
+        auto it = tensors_.find(to);
+        if (it != tensors_.end()) return it->second.ref;
+        int src = tracer_.sourceOf(to);
+        if (src >= 0) {
+            t.kind = ArgTemplate::Kind::Source;
+            t.index = src;
+            return t;
+        }
+        t.constant = v;
+        return t;
+    }
+    if (auto* s = dynamic_cast<TrackedScalar*>(v.obj())) {
+        plain = s->value;
+        if (s->kind == TrackedScalar::Kind::SymInt) {
+            t.kind = ArgTemplate::Kind::Sym;
+            t.sym = s->sym;
+            return t;
+        }
+        if (s->source >= 0) {
+            t.kind = ArgTemplate::Kind::Source;
+            t.index = s->source;
+            return t;
+        }
+        t.constant = s->value;
+        return t;
+    }
+    auto* tup = dynamic_cast<runtime::Tuple*>(v.obj());
+    auto* lst = dynamic_cast<runtime::List*>(v.obj());
+    if ((tup || lst) && tracer_.sourceOf(v.obj()) < 0) {
+        t.kind = tup ? ArgTemplate::Kind::Tuple : ArgTemplate::Kind::List;
+        std::vector<Value> plains;
+        for (const auto& it : tup ? tup->items : lst->items) {
+            Value p;
+            t.items.push_back(outputTemplate(it, p));
+            plains.push_back(std::move(p));
+        }
+        plain = tup ? interp_.newTuple(std::move(plains)) : interp_.newList(std::move(plains));
+        return t;
+    }
+    if (auto* d = dynamic_cast<runtime::Dict*>(v.obj()); d && tracer_.sourceOf(d) < 0) {
+        t.kind = ArgTemplate::Kind::Dict;
+        auto out = interp_.newDict();
+        for (const auto& k : d->keys()) {
+            Value p;
+            ArgTemplate kt;
+            kt.constant = k;
+            t.items.push_back(kt);
+            t.items.push_back(outputTemplate(d->get(k), p));
+            out->set(k, p);
+        }
+        plain = Value(out.get());
+        return t;
+    }
+    int src = v.isObj() ? tracer_.sourceOf(v.obj()) : -1;
+    if (src >= 0) {
+        t.kind = ArgTemplate::Kind::Source;
+        t.index = src;
+        return t;
+    }
+    t.constant = v;
+    return t;
+}
+
+Value GraphRecorder::finish(const Value& result) {
+    Value plain;
+    graph_.output = outputTemplate(result, plain);
+    return plain;
+}
+
+} // namespace gs::engine

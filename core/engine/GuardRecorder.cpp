@@ -1,0 +1,173 @@
+#include "core/engine/GuardRecorder.h"
+
+#include <algorithm>
+#include <functional>
+
+#include "core/runtime/Containers.h"
+#include "core/runtime/Interpreter.h"
+#include "core/runtime/Ops.h"
+#include "core/runtime/Type.h"
+#include "core/tensor/DType.h"
+
+namespace gs::engine {
+
+using runtime::Value;
+
+namespace {
+
+bool contains(const std::vector<int>& v, int x) { return std::find(v.begin(), v.end(), x) != v.end(); }
+
+// 60-column padding then the user-frame comment (dynamo-semantics §2.1 get_verbose_code_part).
+std::string verbose(const std::string& code, const Provenance& p) {
+    std::string s = code;
+    if (s.size() < 60) s.append(60 - s.size(), ' ');
+    return s + p.comment();
+}
+
+// How a guard manager reaches its source from its parent (PyTorch's accessor names).
+std::string accessorText(const Source& src, int frameLocals) {
+    switch (src.kind) {
+    case Source::Kind::Local: return "FrameLocalsGuardAccessor(key='" + src.name + "', framelocals_idx=" + std::to_string(src.slot) + ")";
+    case Source::Kind::Closure: return "FrameLocalsGuardAccessor(key='" + src.name + "', framelocals_idx=" + std::to_string(frameLocals + src.slot) + ")";
+    case Source::Kind::Global: return "DictGetItemGuardAccessor('" + src.name + "')";
+    case Source::Kind::Attr: return "GetAttrGuardAccessor(" + src.name + ")";
+    case Source::Kind::Item: return (src.key.isInt() ? "ListGetItemGuardAccessor(" : "DictGetItemGuardAccessor(") + runtime::ops::repr(src.key) + ")";
+    }
+    return {};
+}
+
+} // namespace
+
+Provenance userFrame(const runtime::Interpreter& interp) {
+    for (const auto& loc : interp.stack()) {
+        if (!loc.file.empty() && loc.file[0] == '<') continue;  // our torch preludes are framework code
+        return {loc.text, loc.file, loc.line, loc.function};
+    }
+    return {};
+}
+
+void GuardRecorder::add(GuardCheck c, int source, const Provenance& where) {
+    c.source = source;
+    if (c.verbose.empty()) c.verbose = verbose(c.code, where);
+    guards_.push_back({std::move(c), where});
+}
+
+bool GuardRecorder::claimValueGuard(int source) {
+    if (contains(valueGuarded_, source)) return false;
+    valueGuarded_.push_back(source);
+    return true;
+}
+
+void GuardRecorder::guardType(int source, const Value& v, const Provenance& where) {
+    if (contains(typeGuarded_, source)) return;
+    typeGuarded_.push_back(source);
+    GuardCheck c;
+    c.kind = GuardKind::TypeMatch;
+    runtime::Type* t = v.obj() ? (v.obj()->visibleType() ? v.obj()->visibleType() : v.obj()->type()) : nullptr;
+    if (v.isIntLike()) t = v.isBool() ? interp_.types.bool_ : interp_.types.int_;
+    c.type = t;
+    c.code = "___check_type_id(" + sources_[source].text + ", " + std::to_string(objectId(t)) + ")";
+    add(std::move(c), source, where);
+}
+
+void GuardRecorder::guardSequence(int source, const Value& container, const Provenance& where) {
+    if (contains(sequenceGuarded_, source)) return;
+    int64_t n = -1;
+    if (auto* l = dynamic_cast<runtime::List*>(container.obj())) n = static_cast<int64_t>(l->items.size());
+    else if (auto* t = dynamic_cast<runtime::Tuple*>(container.obj())) n = static_cast<int64_t>(t->items.size());
+    if (n < 0) return;
+    sequenceGuarded_.push_back(source);
+    guardType(source, container, where);
+    GuardCheck c;
+    c.kind = GuardKind::SequenceLength;
+    c.length = n;
+    c.code = n == 0 ? "not " + sources_[source].text : "len(" + sources_[source].text + ") == " + std::to_string(n);
+    add(std::move(c), source, where);
+}
+
+GuardSet GuardRecorder::build(const ShapeEnv& shapeEnv, const std::vector<SymbolBinding>& slotBindings, int frameLocals) const {
+    GuardSet gs;
+    auto& tree = gs.tree;
+    tree.push_back({0, -1, "RootGuardManager", "", "", "", "", 0});
+    auto leaf = [&](int parent, const std::string& kind, const std::string& source, const std::string& code,
+                    const Provenance& p) {
+        session::Guard g{static_cast<int>(tree.size()), parent, kind, source, code, p.userCode, p.file, p.line};
+        tree.push_back(g);
+        return g.id;
+    };
+    // Ambient guards (dynamo-semantics §1.3).
+    GuardCheck dd;
+    dd.kind = GuardKind::DefaultDevice;
+    dd.code = "utils_device.CURRENT_DEVICE == None";
+    dd.sessionGuard = leaf(0, "DEFAULT_DEVICE", "", dd.code, {});
+    gs.checks.push_back(dd);
+    GuardCheck glob;
+    glob.kind = GuardKind::GlobalState;
+    glob.global = currentGlobalState();
+    glob.code = std::string("___check_global_state() against {\"default_dtype\":\"") + std::string(tensor::dtypeReprName(glob.global.defaultDtype)) +
+                "\",\"grad_mode\":" + (glob.global.gradMode ? "true" : "false") + "}";
+    glob.sessionGuard = leaf(0, "GLOBAL_STATE", "", glob.code, {});
+    gs.checks.push_back(glob);
+    // Per-source managers in first-access order; a source's leaves, then its children.
+    std::vector<std::vector<int>> children(static_cast<size_t>(sources_.size()));
+    std::vector<int> roots;
+    for (int i = 0; i < sources_.size(); ++i) (sources_[i].parent < 0 ? roots : children[static_cast<size_t>(sources_[i].parent)]).push_back(i);
+    std::vector<bool> used(static_cast<size_t>(sources_.size()), false);
+    for (const auto& g : guards_) {
+        int s = g.check.source;
+        while (s >= 0) {
+            used[static_cast<size_t>(s)] = true;
+            s = sources_[s].parent;
+        }
+    }
+    for (int s : aliasGroup_) used[static_cast<size_t>(s)] = true;
+    bool aliasing = aliasGroup_.size() >= 2;
+    std::function<void(int, int)> visit = [&](int s, int parentNode) {
+        if (!used[static_cast<size_t>(s)]) return;
+        const Source& src = sources_[s];
+        int node = static_cast<int>(tree.size());
+        tree.push_back({node, parentNode, "GuardManager", src.text, "source=" + src.text + ", accessed_by=" + accessorText(src, frameLocals), "", "", 0});
+        for (const auto& g : guards_) {
+            if (g.check.source != s) continue;
+            GuardCheck c = g.check;
+            c.sessionGuard = leaf(node, guardKindName(c.kind), src.text, c.code, g.where);
+            gs.checks.push_back(std::move(c));
+        }
+        if (aliasing && contains(aliasGroup_, s)) {
+            GuardCheck c;
+            c.kind = GuardKind::NoTensorAliasing;
+            c.source = s;
+            c.sessionGuard = -2;  // patched below to the root-level node
+            gs.checks.push_back(c);
+        }
+        for (int ch : children[static_cast<size_t>(s)]) visit(ch, node);
+    };
+    for (int r : roots) visit(r, 0);
+    if (aliasing) {
+        std::string list;
+        for (size_t i = 0; i < aliasGroup_.size(); ++i) list += (i ? ", " : "") + sources_[aliasGroup_[i]].text;
+        int aliasNode = leaf(0, "NO_TENSOR_ALIASING", "", "check_no_aliasing(" + list + ")", {});
+        for (auto& c : gs.checks)
+            if (c.sessionGuard == -2) c.sessionGuard = aliasNode;
+    }
+    gs.shapeGuards = shapeEnv.produceGuards();
+    for (size_t i = 0; i < gs.shapeGuards.size(); ++i) {
+        GuardCheck c;
+        c.kind = GuardKind::ShapeEnv;
+        c.shapeGuard = static_cast<int>(i);
+        c.code = gs.shapeGuards[i].code;
+        c.verbose = gs.shapeGuards[i].verbose;
+        const SymbolSlot* first = nullptr;
+        for (const auto& s : shapeEnv.slots())
+            if (gs.shapeGuards[i].code.find(s.source) != std::string::npos) {
+                first = &s;
+                break;
+            }
+        c.sessionGuard = leaf(0, "LAMBDA_GUARD", "", c.code, first ? first->firstUse : Provenance{});
+        gs.checks.push_back(std::move(c));
+    }
+    gs.symbols = slotBindings;
+    return gs;
+}
+
+} // namespace gs::engine
