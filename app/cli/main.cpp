@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "app/cli/Command.h"
+#include "core/buildinfo/BuildInfo.h"
 
 namespace gs::cli {
 std::vector<Command>& commands() {
@@ -31,8 +32,8 @@ int main(int argc, char** argv) {
         usage(std::cout);
         return 0;
     }
-    if (name == "--version") {
-        std::cout << "guardscope-cli " << GS_VERSION << "\n";
+    if (name == "--version" || name == "-V") {
+        std::cout << gs::buildinfo::versionLine("guardscope-cli") << "\n";
         return 0;
     }
     for (const auto& c : gs::cli::commands()) {

@@ -162,4 +162,6 @@ std::string Database::message(int rc, std::string_view what) const {
     }
 }
 
+const char* sqliteVersion() { return sqlite3_libversion(); }
+
 } // namespace gs::store

@@ -70,4 +70,7 @@ private:
     std::unordered_map<std::string, std::unique_ptr<Statement>> cache_;
 };
 
+// The SQLite library in use (sqlite3_libversion), for Help > About.
+const char* sqliteVersion();
+
 } // namespace gs::store

@@ -434,4 +434,8 @@ bool RecordDecoder::decode(int64_t line, std::string_view envelope, const std::s
     return true;
 }
 
+#define GS_TRACE_STR2(x) #x
+#define GS_TRACE_STR(x) GS_TRACE_STR2(x)
+const char* simdjsonVersion() { return GS_TRACE_STR(SIMDJSON_VERSION); }
+
 } // namespace gs::trace

@@ -42,4 +42,7 @@ std::vector<ImportReport> importTracePath(const std::string& path,
 // gives a session equal to `s` in the sense of RoundTrip.h. Throws TraceError if it cannot write.
 void exportTorchTrace(const session::Session& s, const std::string& outPath);
 
+// The simdjson version the reader was built with (Help > About).
+const char* simdjsonVersion();
+
 } // namespace gs::trace

@@ -24,7 +24,10 @@ expect_regex err "^  run +"
 
 cli --version
 expect_rc 0
-expect_regex out '^guardscope-cli [0-9]+\.[0-9]+\.[0-9]+$'
+expect_regex out '^guardscope-cli [0-9]+\.[0-9]+\.[0-9]+ \(git ([0-9a-f]{12}(-dirty)?|unknown)\)$'
+cli -V
+expect_rc 0
+expect_regex out '^guardscope-cli [0-9]+\.[0-9]+\.[0-9]+ \(git '
 
 # command -> every option its --help must name (as "--name" or "-x [ --name ]")
 declare -A OPTIONS=(
