@@ -80,6 +80,8 @@ void TestMainWindow::initTestCase() {
     QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, dir_.filePath(QStringLiteral("settings")));
     QCoreApplication::setOrganizationName(QStringLiteral("GuardscopeTest"));
     QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
+    // Opening files adds them to the desktop's recent list: keep it out of the user's files too.
+    qputenv("XDG_DATA_HOME", dir_.filePath(QStringLiteral("data")).toUtf8());
 }
 
 void TestMainWindow::init() {

@@ -13,7 +13,9 @@
 #include <clocale>
 #include <cstdio>
 
+#include "core/buildinfo/BuildInfo.h"
 #include "ui/services/DataBackend.h"
+#include "ui/window/DesktopRecentFiles.h"
 #include "ui/window/MainWindow.h"
 #include "ui/window/Screenshotter.h"
 
@@ -23,10 +25,13 @@ int GuiApplication::run(int argc, char** argv) {
     const auto started = std::chrono::steady_clock::now();
     QApplication::setOrganizationName(QStringLiteral("Guardscope"));
     QApplication::setApplicationName(QStringLiteral("guardscope"));
-#ifdef GS_VERSION
-    QApplication::setApplicationVersion(QStringLiteral(GS_VERSION));
-#endif
+    // `guardscope --version` prints "guardscope <version> (git <revision>)", like guardscope-cli.
+    QApplication::setApplicationVersion(QStringLiteral("%1 (git %2)")
+                                            .arg(QString::fromLatin1(buildinfo::version()), QString::fromLatin1(buildinfo::revision())));
     QApplication app(argc, argv);
+    // Ties the windows to packaging/io.guardscope.Guardscope.desktop (icon and name in the task
+    // switcher, especially on Wayland).
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.guardscope.Guardscope"));
     // QApplication set LC_ALL from the environment; our number formatting needs '.' (TOOLCHAIN.md).
     std::setlocale(LC_NUMERIC, "C");
     QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
@@ -58,6 +63,7 @@ int GuiApplication::run(int argc, char** argv) {
     QTemporaryDir scratch;
     QString dbPath = parser.value(db);
     if (automated) {
+        DesktopRecentFiles::setEnabled(false);
         QSettings::setDefaultFormat(QSettings::IniFormat);
         QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, scratch.path());
         if (dbPath.isEmpty() && !args.isEmpty() && !args.front().toLongLong()) dbPath = scratch.filePath(QStringLiteral("sessions.db"));

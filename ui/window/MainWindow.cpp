@@ -38,6 +38,8 @@
 #include "ui/views/TimelineView.h"
 #include "ui/views/TimelineWidget.h"
 #include "ui/window/ProgressIndicator.h"
+#include "ui/window/AboutDialog.h"
+#include "ui/window/DesktopRecentFiles.h"
 #include "ui/window/RecentFiles.h"
 
 // The .qrc lives in the static gs_ui library: register it once, whoever creates the window.
@@ -246,12 +248,7 @@ void MainWindow::buildMenus() {
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Demo Gallery"), this, [this] { docks_.value(QStringLiteral("demos"))->raise(); });
-    help->addAction(tr("&About Guardscope"), this, [this] {
-        QMessageBox::about(this, tr("About Guardscope"),
-                           tr("<b>Guardscope</b> %1<br>An inspector for torch.compile recompiles: why each call hit, compiled or "
-                              "recompiled, guard by guard.")
-                               .arg(QApplication::applicationVersion()));
-    });
+    help->addAction(tr("&About Guardscope"), this, [this] { AboutDialog(this).exec(); });
 }
 
 bool MainWindow::isOpenable(const QString& path) {

@@ -1,5 +1,7 @@
 #include "ui/window/RecentFiles.h"
 
+#include "ui/window/DesktopRecentFiles.h"
+
 #include <QFileInfo>
 #include <QMenu>
 #include <QSettings>
@@ -21,6 +23,11 @@ void RecentFiles::add(const QString& entry) {
     while (list.size() > kMax) list.removeLast();
     QSettings().setValue(QLatin1String(kKey), list);
     rebuild();
+    // Files also go to the desktop's shared list, so the file dialogs and launchers offer them.
+    if (!entry.startsWith(QLatin1String("session:")) && DesktopRecentFiles::enabled()) {
+        QString error;
+        if (!DesktopRecentFiles::add(entry, &error)) qWarning("guardscope: the desktop's recent-files list was not updated: %s", qPrintable(error));
+    }
 }
 
 void RecentFiles::clear() {

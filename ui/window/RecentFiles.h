@@ -1,5 +1,6 @@
 #pragma once
-// The recent-files list kept in QSettings, newest first, and the File > Open Recent menu.
+// The recent-files list kept in QSettings, newest first, and the File > Open Recent menu. Files
+// are also added to the desktop's shared list (DesktopRecentFiles).
 #include <QObject>
 #include <QStringList>
 
