@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "app/cli/Command.h"
+#include "app/cli/TerminalColour.h"
 #include "core/buildinfo/BuildInfo.h"
 
 namespace gs::cli {
@@ -23,6 +24,7 @@ static void usage(std::ostream& os) {
 }
 
 int main(int argc, char** argv) {
+    if (gs::cli::stderrWantsColour()) gs::cli::colourDiagnostics(std::cerr);
     if (argc < 2) {
         usage(std::cerr);
         return 2;
