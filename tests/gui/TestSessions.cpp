@@ -2,6 +2,9 @@
 
 #include <map>
 #include <sstream>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace gs::testdata {
@@ -454,12 +457,36 @@ Session traceLike() {
     s.info.kind = SessionKind::TorchTrace;
     s.info.title = "dedicated_log_torch_trace_rank_0.log (synthetic)";
     s.info.sourceText.clear();
-    s.calls.clear();
     s.tests.clear();
-    for (auto& c : s.compiles) c.causedByCall = -1;
-    for (auto& r : s.recompiles) r.callIndex = -1;
-    for (auto& e : s.shapeEvents) e.callIndex = -1;
-    for (auto& l : s.logs) l.callIndex = -1;
+    // As core/trace's importer sends it: a log records compiles, not calls, so there is one call
+    // per compile (Compiled for a frame's first, Recompiled after), and the recompile, shape
+    // events and log lines of a compile are stamped with that call.
+    s.calls.clear();
+    std::unordered_map<std::string, int64_t> stepOf;
+    std::unordered_set<int> framesSeen;
+    for (size_t i = 0; i < s.compiles.size(); ++i) {
+        auto& c = s.compiles[i];
+        c.causedByCall = int64_t(i);
+        stepOf[c.compileId] = int64_t(i);
+        Call call;
+        call.index = int64_t(i);
+        call.frameId = c.frameId;
+        call.outcome = framesSeen.insert(c.frameId).second ? CallOutcome::Compiled : CallOutcome::Recompiled;
+        if (c.status == EntryStatus::Ok) call.entryId = c.compileId;
+        else call.outcome = c.status == EntryStatus::LimitHit ? CallOutcome::RunOnly : CallOutcome::Failed;
+        s.calls.push_back(std::move(call));
+    }
+    auto stamp = [&](const std::string& compileId) {
+        auto it = stepOf.find(compileId);
+        return it == stepOf.end() ? int64_t(-1) : it->second;
+    };
+    for (auto& r : s.recompiles) {
+        r.callIndex = stamp(r.compileId);
+        if (r.callIndex >= 0 && s.calls[size_t(r.callIndex)].outcome == CallOutcome::Compiled)
+            s.calls[size_t(r.callIndex)].outcome = CallOutcome::Recompiled;
+    }
+    for (auto& e : s.shapeEvents) e.callIndex = stamp(e.compileId);
+    for (auto& l : s.logs) l.callIndex = stamp(l.compileId);
     return s;
 }
 

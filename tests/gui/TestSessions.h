@@ -27,7 +27,7 @@ session::Session seedLike();
 // changes, dtype changes, bool flips ... in turn). Deterministic.
 session::Session big(int64_t calls, int recompiles, int frames = 20);
 
-// A TORCH_TRACE-like session: compiles and recompiles but no call records.
+// A TORCH_TRACE-like session as the importer makes it: one call per compile.
 session::Session traceLike();
 
 // A session whose one frame has an entry with an `n`-node guard tree (benchmarks).

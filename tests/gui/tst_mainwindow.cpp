@@ -16,13 +16,13 @@
 #include "core/store/SessionStore.h"
 #include "tests/gui/TestSessions.h"
 #include "ui/graph/GraphCanvas.h"
-#include "ui/model/Selection.h"
-#include "ui/model/Theme.h"
-#include "ui/models/CompareModel.h"
-#include "ui/models/GuardTreeModel.h"
-#include "ui/models/ReasonModel.h"
-#include "ui/models/Roles.h"
-#include "ui/models/SessionListModel.h"
+#include "ui/shared/Selection.h"
+#include "ui/shared/Theme.h"
+#include "ui/itemmodels/CompareModel.h"
+#include "ui/itemmodels/GuardTreeModel.h"
+#include "ui/itemmodels/ReasonModel.h"
+#include "ui/itemmodels/Roles.h"
+#include "ui/itemmodels/SessionListModel.h"
 #include "ui/services/LayoutService.h"
 #include "ui/views/GuardTreeView.h"
 #include "ui/views/ReasonsView.h"
@@ -124,7 +124,7 @@ void TestMainWindow::opensTheSeedStepsTheCursorAndShowsTheReason() {
     int64_t recompileAt = -1;
     while (sel->cursor() < d->callCount() - 1) {
         sel->stepToCompile(+1);
-        if (d->recompileAtCall(sel->cursor()) >= 0 && d->callKind(sel->cursor()) == CallKind::Recompile) {
+        if (d->recompileAtCall(sel->cursor()) >= 0 && d->callKind(sel->cursor()) == gs::session::CallKind::Recompile) {
             recompileAt = sel->cursor();
             break;
         }

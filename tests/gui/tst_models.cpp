@@ -7,20 +7,20 @@
 
 #include "tests/gui/ModelDump.h"
 #include "tests/gui/TestSessions.h"
-#include "ui/model/SessionData.h"
-#include "ui/models/CacheEntryModel.h"
-#include "ui/models/CallTableModel.h"
-#include "ui/models/CompareModel.h"
-#include "ui/models/DemoModel.h"
-#include "ui/models/GraphNodeModel.h"
-#include "ui/models/GuardTreeModel.h"
-#include "ui/models/LogFilterModel.h"
-#include "ui/models/LogModel.h"
-#include "ui/models/ReasonModel.h"
-#include "ui/models/Roles.h"
-#include "ui/models/SessionListModel.h"
-#include "ui/models/ShapeModel.h"
-#include "ui/models/TestResultModel.h"
+#include "core/session/SessionIndex.h"
+#include "ui/itemmodels/CacheEntryModel.h"
+#include "ui/itemmodels/CallTableModel.h"
+#include "ui/itemmodels/CompareModel.h"
+#include "ui/itemmodels/DemoModel.h"
+#include "ui/itemmodels/GraphNodeModel.h"
+#include "ui/itemmodels/GuardTreeModel.h"
+#include "ui/itemmodels/LogFilterModel.h"
+#include "ui/itemmodels/LogModel.h"
+#include "ui/itemmodels/ReasonModel.h"
+#include "ui/itemmodels/Roles.h"
+#include "ui/itemmodels/SessionListModel.h"
+#include "ui/itemmodels/ShapeModel.h"
+#include "ui/itemmodels/TestResultModel.h"
 #include "ui/services/DataBackend.h"
 #include "ui/services/DemoCatalog.h"
 
@@ -53,7 +53,7 @@ std::vector<std::pair<QString, std::shared_ptr<const Session>>> sessions() {
     return out;
 }
 
-std::vector<int64_t> cursors(const SessionData& d) {
+std::vector<int64_t> cursors(const gs::session::SessionIndex& d) {
     const int64_t n = d.callCount();
     std::vector<int64_t> out = {0, n / 3, n / 2, n - 1};
     for (int64_t p : d.compilePositions()) {
@@ -115,11 +115,11 @@ void TestModels::everyModelPassesTheTesterAtEveryCursor() {
         t4(&reasons, Mode::QtTest), t5(&shapes, Mode::QtTest), t6(&graph, Mode::QtTest), t7(&logs, Mode::QtTest),
         t8(&logFilter, Mode::QtTest), t9(&tests, Mode::QtTest), t10(&compare, Mode::QtTest);
 
-    const SessionDataPtr data = SessionData::make(*session);
+    const gs::session::SessionIndexPtr data = gs::session::SessionIndex::make(*session);
     calls.setSession(data);
     logs.setSession(data);
     tests.setSession(data);
-    compare.setSessions(data, SessionData::make(gs::testdata::seedLike()));
+    compare.setSessions(data, gs::session::SessionIndex::make(gs::testdata::seedLike()));
     QCOMPARE(calls.rowCount(), int(data->callCount()));
     QCOMPARE(logs.rowCount(), int(data->session().logs.size()));
     QCOMPARE(tests.rowCount(), int(data->session().tests.size()));
@@ -169,8 +169,8 @@ void TestModels::sessionListAndDemoModelsPassTheTester() {
 }
 
 void TestModels::recompileCallsResolveToTheEntryTheyCreated() {
-    const auto d = SessionData::make(gs::testdata::seedLike());
-    QCOMPARE(d->callKind(1), CallKind::Recompile);
+    const auto d = gs::session::SessionIndex::make(gs::testdata::seedLike());
+    QCOMPARE(d->callKind(1), gs::session::CallKind::Recompile);
     const int e = d->entryOfCall(1);
     QCOMPARE(QString::fromStdString(d->session().compiles[size_t(e)].compileId), QStringLiteral("0/1"));
     QCOMPARE(d->createdAt(e), int64_t(1));
@@ -180,11 +180,11 @@ void TestModels::recompileCallsResolveToTheEntryTheyCreated() {
     QCOMPARE(d->previousEntry(e), d->resolveEntry("0/0", 1));
     // Hits run the entry they hit.
     QCOMPARE(d->entryOfCall(2), e);
-    QCOMPARE(d->callKind(2), CallKind::Hit);
+    QCOMPARE(d->callKind(2), gs::session::CallKind::Hit);
 }
 
 void TestModels::guardResultsMarkTheFirstFailureAndWhatWasNotEvaluated() {
-    const auto d = SessionData::make(gs::testdata::seedLike());
+    const auto d = gs::session::SessionIndex::make(gs::testdata::seedLike());
     GuardTreeModel m;
     QAbstractItemModelTester tester(&m, Mode::QtTest);
     const int old = d->resolveEntry("0/0", 1);
@@ -214,7 +214,7 @@ void TestModels::guardResultsMarkTheFirstFailureAndWhatWasNotEvaluated() {
 }
 
 void TestModels::cacheEntriesShowHitCountsAtTheCursor() {
-    const auto d = SessionData::make(gs::testdata::seedLike());
+    const auto d = gs::session::SessionIndex::make(gs::testdata::seedLike());
     CacheEntryModel m;
     QAbstractItemModelTester tester(&m, Mode::QtTest);
     m.setState(d, 0);
@@ -226,7 +226,7 @@ void TestModels::cacheEntriesShowHitCountsAtTheCursor() {
 }
 
 void TestModels::cacheEntriesAfterTheLimitShowTheRunOnlyFrame() {
-    const auto d = SessionData::make(gs::testdata::seedLike());
+    const auto d = gs::session::SessionIndex::make(gs::testdata::seedLike());
     CacheEntryModel m;
     QAbstractItemModelTester tester(&m, Mode::QtTest);
     m.setState(d, d->callCount() - 1);
@@ -235,17 +235,17 @@ void TestModels::cacheEntriesAfterTheLimitShowTheRunOnlyFrame() {
     const QModelIndex frame = m.index(frameRow, 0);
     QCOMPARE(m.rowCount(frame), 8); // 3/0 .. 3/7; the limit-hit attempt made no entry
     QCOMPARE(m.index(0, CacheEntryModel::Name, frame).data().toString(), QStringLiteral("3/7"));
-    QCOMPARE(d->callKind(d->callCount() - 1), CallKind::RunOnly);
+    QCOMPARE(d->callKind(d->callCount() - 1), gs::session::CallKind::RunOnly);
 }
 
 void TestModels::reasonModelShowsCategoryExpectedActualAndFix() {
-    const auto d = SessionData::make(gs::testdata::seedLike());
+    const auto d = gs::session::SessionIndex::make(gs::testdata::seedLike());
     ReasonModel m;
     QAbstractItemModelTester tester(&m, Mode::QtTest);
     // The third call of the bool-flip frame: both older entries rejected it, newest first.
     int64_t pos = -1;
     for (int64_t p = 0; p < d->callCount(); ++p)
-        if (d->call(p).entryId == "1/2" && d->callKind(p) == CallKind::Recompile) pos = p;
+        if (d->call(p).entryId == "1/2" && d->callKind(p) == gs::session::CallKind::Recompile) pos = p;
     QVERIFY(pos >= 0);
     m.setState(d, d->recompileAtCall(pos));
     QCOMPARE(gs::testdata::dump(m, {ReasonModel::FailedEntry, ReasonModel::Category, ReasonModel::Source, ReasonModel::Expected,
@@ -256,7 +256,7 @@ void TestModels::reasonModelShowsCategoryExpectedActualAndFix() {
 }
 
 void TestModels::shapeModelShowsSizesSymbolsDuckGroupsAndPromotion() {
-    const auto d = SessionData::make(gs::testdata::seedLike());
+    const auto d = gs::session::SessionIndex::make(gs::testdata::seedLike());
     ShapeModel m;
     QAbstractItemModelTester tester(&m, Mode::QtTest);
     m.setState(d, 0, 6);
@@ -274,7 +274,7 @@ void TestModels::shapeModelShowsSizesSymbolsDuckGroupsAndPromotion() {
 }
 
 void TestModels::logModelDimsLinesAfterTheCursorAndFiltersByChannel() {
-    const auto d = SessionData::make(gs::testdata::seedLike());
+    const auto d = gs::session::SessionIndex::make(gs::testdata::seedLike());
     LogModel m;
     LogFilterModel f;
     f.setSourceModel(&m);
@@ -297,7 +297,7 @@ void TestModels::logModelDimsLinesAfterTheCursorAndFiltersByChannel() {
 }
 
 void TestModels::testResultModelLinksFailuresToTheirLine() {
-    const auto d = SessionData::make(gs::testdata::seedLike());
+    const auto d = gs::session::SessionIndex::make(gs::testdata::seedLike());
     TestResultModel m;
     QAbstractItemModelTester tester(&m, Mode::QtTest);
     m.setSession(d);
@@ -308,13 +308,13 @@ void TestModels::testResultModelLinksFailuresToTheirLine() {
 }
 
 void TestModels::traceSessionsGetOneStepPerCompile() {
-    const auto d = SessionData::make(gs::testdata::traceLike());
+    const auto d = gs::session::SessionIndex::make(gs::testdata::traceLike());
     QVERIFY(d->stepsAreCompiles());
     QCOMPARE(d->callCount(), int64_t(d->session().compiles.size()));
     // The recompile of 0/1 is found at its compile's step, so the reasons view works.
     const int e = d->resolveEntry("0/1", INT64_MAX);
     QVERIFY(d->recompileOfEntry(e) >= 0);
-    QCOMPARE(d->callKind(d->createdAt(e)), CallKind::Recompile);
+    QCOMPARE(d->callKind(d->createdAt(e)), gs::session::CallKind::Recompile);
 }
 
 void TestModels::framesAfterAResetGetTheirOwnRowAndEmptyTheCache() {
@@ -333,7 +333,7 @@ void TestModels::framesAfterAResetGetTheirOwnRowAndEmptyTheCache() {
     using O = gs::session::CallOutcome;
     s.calls = {call(0, O::Compiled), call(1, O::Hit), call(2, O::Compiled), call(3, O::Hit), call(4, O::Compiled), call(5, O::Hit)};
     for (int64_t at : {0, 2, 4}) s.compiles.push_back({.compileId = "0/0", .frameId = 0, .causedByCall = at});
-    const auto d = SessionData::make(s);
+    const auto d = gs::session::SessionIndex::make(s);
     QCOMPARE(d->tracks().size(), size_t(2));
     QCOMPARE(d->trackOfCall(1), 0);
     QCOMPARE(d->trackOfCall(2), 1);
@@ -355,12 +355,12 @@ void TestModels::framesAfterAResetGetTheirOwnRowAndEmptyTheCache() {
 void TestModels::compareModelShowsDifferences() {
     CompareModel m;
     QAbstractItemModelTester tester(&m, Mode::QtTest);
-    auto a = SessionData::make(gs::testdata::seedLike());
+    auto a = gs::session::SessionIndex::make(gs::testdata::seedLike());
     Session changed = gs::testdata::seedLike();
     changed.info.title = "changed";
     changed.recompiles.pop_back(); // the limit-hit attempt is not counted as a recompile anyway
     changed.compiles.pop_back();
-    m.setSessions(a, SessionData::make(changed));
+    m.setSessions(a, gs::session::SessionIndex::make(changed));
     QCOMPARE(m.headerData(CompareModel::Right, Qt::Horizontal).toString(), QStringLiteral("changed"));
     const int row = rowWithText(m, CompareModel::Metric, QStringLiteral("Compiles"));
     QVERIFY(row >= 0);

@@ -16,7 +16,7 @@
 
 #include "ui/graph/GraphEdgeItem.h"
 #include "ui/graph/GraphNodeItem.h"
-#include "ui/model/Theme.h"
+#include "ui/shared/Theme.h"
 
 namespace gs::ui {
 

@@ -4,7 +4,7 @@
 #include <QPainterPath>
 #include <QtMath>
 
-#include "ui/model/Theme.h"
+#include "ui/shared/Theme.h"
 
 namespace gs::ui {
 

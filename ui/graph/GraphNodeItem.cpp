@@ -4,7 +4,7 @@
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>
 
-#include "ui/model/Theme.h"
+#include "ui/shared/Theme.h"
 
 namespace gs::ui {
 

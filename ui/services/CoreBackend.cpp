@@ -1,6 +1,5 @@
-// The production DataBackend. Which core libraries it uses is decided by ui/CMakeLists.txt
-// (GS_HAVE_ENGINE, GS_HAVE_TRACE, GS_HAVE_STORE, GS_HAVE_LANG): a library that is not written
-// yet is simply reported as unavailable, with a sentence, instead of breaking the GUI build.
+// The production DataBackend over core/engine, core/trace, core/store and core/lang (all linked:
+// a GUI without its engine does not build).
 #include "ui/services/DataBackend.h"
 
 #include <QFileInfo>
@@ -10,21 +9,15 @@
 #include <deque>
 #include <exception>
 
-#ifdef GS_HAVE_ENGINE
 #include "core/engine/ScenarioRunner.h"
-#endif
-#ifdef GS_HAVE_TRACE
-#include "core/trace/TraceReader.h"
-#endif
-#ifdef GS_HAVE_LANG
 #include "core/lang/Parser.h"
-#endif
+#include "core/trace/TraceReader.h"
 
 namespace gs::ui {
 namespace {
 
 // "file.py:12:5: error: message" (lang::formatDiagnostic) or "file.py:12: message".
-[[maybe_unused]] SourceError parseLocation(const QString& text, const QString& fileName) {
+SourceError parseLocation(const QString& text, const QString& fileName) {
     static const QRegularExpression loc(QStringLiteral(R"(^(.*?):(\d+)(?::(\d+))?:\s*(?:error:\s*)?(.*)$)"),
                                         QRegularExpression::MultilineOption);
     SourceError e;
@@ -71,31 +64,18 @@ public:
     explicit CoreBackend(QString storePath) : storePath_(std::move(storePath)) {}
 
     bool canRunScenarios() const override {
-#ifdef GS_HAVE_ENGINE
         return true;
-#else
-        return false;
-#endif
     }
     bool canImportTraces() const override {
-#ifdef GS_HAVE_TRACE
         return true;
-#else
-        return false;
-#endif
     }
     bool hasStore() const override {
-#ifdef GS_HAVE_STORE
         return true;
-#else
-        return false;
-#endif
     }
 
     LoadResult runScenario(const QString& fileName, const QString& source, bool record, const CancelFn& cancelled,
                            const ProgressFn& progress) override {
         LoadResult out;
-#ifdef GS_HAVE_LANG
         // Parse first: a syntax error is shown in the editor at once, and the last good
         // session stays on screen instead of an empty failed run.
         try {
@@ -110,8 +90,6 @@ public:
             out.error = QStringLiteral("The parser failed: %1").arg(QString::fromUtf8(e.what()));
             return out;
         }
-#endif
-#ifdef GS_HAVE_ENGINE
         try {
             session::SessionBuilder builder;
             session::TeeSink tee;
@@ -153,11 +131,6 @@ public:
         } catch (const std::exception& e) {
             out.error = QStringLiteral("The scenario could not be run: %1").arg(QString::fromUtf8(e.what()));
         }
-#else
-        (void)fileName; (void)source; (void)record; (void)cancelled; (void)progress;
-        if (out.error.isEmpty())
-            out.error = QStringLiteral("This build of Guardscope has no scenario engine; open a stored session or a TORCH_TRACE log.");
-#endif
         return out;
     }
 
@@ -165,7 +138,6 @@ public:
     // history); the first session is shown.
     LoadResult importTrace(const QString& path, bool record, const CancelFn& cancelled, const ProgressFn& progress) override {
         LoadResult out;
-#ifdef GS_HAVE_TRACE
         try {
             struct Target {
                 session::SessionBuilder builder;
@@ -210,10 +182,6 @@ public:
         } catch (const std::exception& e) {
             out.error = QStringLiteral("%1 could not be imported: %2").arg(path, QString::fromUtf8(e.what()));
         }
-#else
-        (void)record; (void)cancelled; (void)progress;
-        out.error = QStringLiteral("This build of Guardscope cannot import TORCH_TRACE logs yet (%1).").arg(path);
-#endif
         return out;
     }
 
@@ -227,11 +195,7 @@ public:
     void removeSession(int64_t id) override { requireStore().remove(id); }
     int64_t saveSession(const session::Session& s) override { return requireStore().save(s); }
     QString storeLocation() const override {
-#ifdef GS_HAVE_STORE
         return storePath_.isEmpty() ? QString::fromStdString(store::SessionStore::defaultPath()) : storePath_;
-#else
-        return {};
-#endif
     }
 
 private:
@@ -245,12 +209,8 @@ private:
         }
     }
     store::SessionStore& requireStore() {
-#ifdef GS_HAVE_STORE
         if (!store_) store_ = store::SessionStore::open(storeLocation().toStdString());
         return *store_;
-#else
-        throw std::runtime_error("This build of Guardscope has no session history (SQLite store).");
-#endif
     }
 
     QString storePath_;

@@ -1,8 +1,7 @@
 #pragma once
 // What the GUI needs from the core libraries, behind one interface: run a scenario, import a
-// TORCH_TRACE log, and read/write the SQLite history. The GUI builds and is testable before
-// the engine, importer or store exist (CoreBackend links what is implemented); tests can
-// substitute their own. Every method is called on the data owner thread only.
+// TORCH_TRACE log, and read/write the SQLite history. Tests substitute their own backend.
+// Every method is called on the data owner thread only.
 #include <QString>
 #include <QStringList>
 
@@ -60,8 +59,8 @@ public:
     virtual QString storeLocation() const = 0;
 };
 
-// The production backend over core/engine, core/trace, core/store and core/lang — each used
-// when this build has it. `storePath` empty: SessionStore::defaultPath().
+// The production backend over core/engine, core/trace, core/store and core/lang.
+// `storePath` empty: SessionStore::defaultPath().
 std::unique_ptr<DataBackend> makeCoreBackend(const QString& storePath = {});
 
 } // namespace gs::ui

@@ -43,7 +43,7 @@ quint64 SessionService::startLoad(const QString& what, LoadInfo info, Work work)
         timer.start();
         LoadResult r = work(cancelled, progress);
         // Index the snapshot here, off the UI thread (100k calls take tens of milliseconds).
-        SessionDataPtr data = r.session && !r.cancelled && !cancelled() ? SessionData::make(std::move(*r.session)) : nullptr;
+        session::SessionIndexPtr data = r.session && !r.cancelled && !cancelled() ? session::SessionIndex::make(std::move(*r.session)) : nullptr;
         info.storedId = r.storedId ? r.storedId : info.storedId;
         info.error = r.error;
         info.sourceError = r.sourceError;
@@ -173,8 +173,8 @@ void SessionService::compareSessions(int64_t left, int64_t right) {
     auto backend = backend_;
     thread_->post(QStringLiteral("compare"), [self, backend, left, right] {
         try {
-            SessionDataPtr a = SessionData::make(backend->loadSession(left));
-            SessionDataPtr b = SessionData::make(backend->loadSession(right));
+            session::SessionIndexPtr a = session::SessionIndex::make(backend->loadSession(left));
+            session::SessionIndexPtr b = session::SessionIndex::make(backend->loadSession(right));
             QMetaObject::invokeMethod(self, [self, a, b] { if (self) emit self->compareReady(a, b); }, Qt::QueuedConnection);
         } catch (const std::exception& e) {
             const QString msg = QString::fromUtf8(e.what());

@@ -2,14 +2,14 @@
 // The GUI's facade over sessions: run a scenario, import a trace, open/rename/delete stored
 // sessions, compare two. Everything runs on one data owner thread (the engine and the SQLite
 // connection are not shared across threads); results come back to the UI thread as immutable
-// SessionData snapshots. Signal vocabulary after hotspot's PerfParser: start…, progress,
+// session::SessionIndex snapshots. Signal vocabulary after hotspot's PerfParser: start…, progress,
 // …Ready, …Failed (STYLE.md "A facade with a small signal vocabulary").
 #include <QObject>
 
 #include <atomic>
 #include <memory>
 
-#include "ui/model/SessionData.h"
+#include "core/session/SessionIndex.h"
 #include "ui/services/DataBackend.h"
 
 namespace gs::ui {
@@ -60,11 +60,11 @@ public:
 signals:
     void loadStarted(quint64 generation, const QString& what);
     void loadProgress(quint64 generation, double fraction, const QString& what);
-    void sessionReady(quint64 generation, gs::ui::SessionDataPtr data, const gs::ui::LoadInfo& info);
+    void sessionReady(quint64 generation, gs::session::SessionIndexPtr data, const gs::ui::LoadInfo& info);
     // Nothing to show (syntax error, unreadable file, cancelled); the old session stays.
     void loadFailed(quint64 generation, const gs::ui::LoadInfo& info);
     void sessionsListed(const std::vector<gs::store::SessionRow>& rows);
-    void compareReady(gs::ui::SessionDataPtr left, gs::ui::SessionDataPtr right);
+    void compareReady(gs::session::SessionIndexPtr left, gs::session::SessionIndexPtr right);
     void storeFailed(const QString& message);
 
 private:

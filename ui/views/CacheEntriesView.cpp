@@ -5,10 +5,10 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 
-#include "ui/model/Describe.h"
-#include "ui/model/Selection.h"
-#include "ui/models/CacheEntryModel.h"
-#include "ui/models/Roles.h"
+#include "ui/shared/Describe.h"
+#include "ui/shared/Selection.h"
+#include "ui/itemmodels/CacheEntryModel.h"
+#include "ui/itemmodels/Roles.h"
 #include "ui/views/ItemViews.h"
 
 namespace gs::ui {

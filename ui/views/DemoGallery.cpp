@@ -7,8 +7,8 @@
 #include <QSplitter>
 #include <QVBoxLayout>
 
-#include "ui/model/Describe.h"
-#include "ui/models/DemoModel.h"
+#include "ui/shared/Describe.h"
+#include "ui/itemmodels/DemoModel.h"
 #include "ui/services/DemoCatalog.h"
 #include "ui/views/ItemViews.h"
 

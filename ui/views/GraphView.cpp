@@ -8,11 +8,11 @@
 #include <unordered_map>
 
 #include "ui/graph/GraphCanvas.h"
-#include "ui/model/Describe.h"
-#include "ui/model/Selection.h"
-#include "ui/model/Theme.h"
-#include "ui/models/GraphNodeModel.h"
-#include "ui/models/Roles.h"
+#include "ui/shared/Describe.h"
+#include "ui/shared/Selection.h"
+#include "ui/shared/Theme.h"
+#include "ui/itemmodels/GraphNodeModel.h"
+#include "ui/itemmodels/Roles.h"
 #include "ui/views/ItemViews.h"
 
 namespace gs::ui {
@@ -78,7 +78,7 @@ std::vector<GraphNodeStyle> GraphView::styles() const {
         if (!n.shape.empty()) s.lines << QString::fromStdString(n.shape + (n.dtype.empty() ? "" : " " + n.dtype));
         const bool io = n.op == "placeholder" || n.op == "output";
         s.fill = io ? (Theme::dark() ? QColor(0x1f, 0x33, 0x4d) : QColor(0xe3, 0xee, 0xfb)) : Theme::nodeFill();
-        s.border = io ? Theme::kindColor(CallKind::Compile) : Theme::edgeColor();
+        s.border = io ? Theme::kindColor(session::CallKind::Compile) : Theme::edgeColor();
         s.text = Theme::nodeText();
         s.toolTip = QStringLiteral("%1 %2 %3").arg(QString::fromStdString(n.op), QString::fromStdString(n.target), QString::fromStdString(n.shape));
         out.push_back(std::move(s));

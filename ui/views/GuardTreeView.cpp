@@ -7,11 +7,11 @@
 #include <QVBoxLayout>
 
 #include "ui/graph/GraphCanvas.h"
-#include "ui/model/Describe.h"
-#include "ui/model/Selection.h"
-#include "ui/model/Theme.h"
-#include "ui/models/GuardTreeModel.h"
-#include "ui/models/Roles.h"
+#include "ui/shared/Describe.h"
+#include "ui/shared/Selection.h"
+#include "ui/shared/Theme.h"
+#include "ui/itemmodels/GuardTreeModel.h"
+#include "ui/itemmodels/Roles.h"
 #include "ui/views/ItemViews.h"
 
 namespace gs::ui {
@@ -101,7 +101,7 @@ void GuardTreeView::refreshModel() {
         const QModelIndex idx = model_->indexOfGuard(first);
         const auto& g = entry.guards[size_t(model_->nodeOf(idx))];
         text += tr(" — first failure: <span style=\"color:%1\"><b>%2</b> %3</span>")
-                    .arg(Theme::resultColor(GuardResult::FirstFailure).name(), QString::fromStdString(g.kind).toHtmlEscaped(),
+                    .arg(Theme::resultColor(session::GuardResult::FirstFailure).name(), QString::fromStdString(g.kind).toHtmlEscaped(),
                          Describe::firstLine(g.code).toHtmlEscaped());
         if (g.line > 0) text += tr(" (line %1)").arg(g.line);
         syncing_ = true;
@@ -145,7 +145,7 @@ std::vector<GraphNodeStyle> GuardTreeView::styles() const {
     out.reserve(guards.size());
     for (size_t i = 0; i < guards.size(); ++i) {
         const auto& g = guards[i];
-        const GuardResult r = model_->result(int(i));
+        const session::GuardResult r = model_->result(int(i));
         GraphNodeStyle s;
         s.id = QStringLiteral("guard:%1:%2").arg(model_->entry()).arg(g.id);
         s.lines << QString::fromStdString(g.kind);
@@ -153,9 +153,9 @@ std::vector<GraphNodeStyle> GuardTreeView::styles() const {
         if (!g.source.empty()) s.lines << Describe::localName(g.source);
         if (!manager && !g.code.empty()) s.lines << Describe::firstLine(g.code);
         s.fill = Theme::resultFill(r);
-        s.border = r == GuardResult::NotEvaluated ? Theme::edgeColor() : Theme::resultColor(r);
+        s.border = r == session::GuardResult::NotEvaluated ? Theme::edgeColor() : Theme::resultColor(r);
         s.text = Theme::nodeText();
-        s.emphasis = r == GuardResult::FirstFailure;
+        s.emphasis = r == session::GuardResult::FirstFailure;
         s.toolTip = QString::fromStdString(g.code) + (g.line > 0 ? QStringLiteral("\nline %1: %2").arg(g.line).arg(QString::fromStdString(g.userCode)) : QString()) +
                     QStringLiteral("\n") + Theme::resultLabel(r);
         out.push_back(std::move(s));

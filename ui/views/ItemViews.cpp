@@ -8,7 +8,7 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 
-#include "ui/models/Roles.h"
+#include "ui/itemmodels/Roles.h"
 
 namespace gs::ui {
 

@@ -12,10 +12,10 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
-#include "ui/model/Selection.h"
-#include "ui/models/LogFilterModel.h"
-#include "ui/models/LogModel.h"
-#include "ui/models/Roles.h"
+#include "ui/shared/Selection.h"
+#include "ui/itemmodels/LogFilterModel.h"
+#include "ui/itemmodels/LogModel.h"
+#include "ui/itemmodels/Roles.h"
 #include "ui/views/ItemViews.h"
 
 namespace gs::ui {

@@ -6,12 +6,12 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
-#include "ui/model/Describe.h"
-#include "ui/model/Selection.h"
-#include "ui/model/Theme.h"
-#include "ui/models/GuardDiffModel.h"
-#include "ui/models/ReasonModel.h"
-#include "ui/models/Roles.h"
+#include "ui/shared/Describe.h"
+#include "ui/shared/Selection.h"
+#include "ui/shared/Theme.h"
+#include "ui/itemmodels/GuardDiffModel.h"
+#include "ui/itemmodels/ReasonModel.h"
+#include "ui/itemmodels/Roles.h"
 #include "ui/views/ItemViews.h"
 
 namespace gs::ui {

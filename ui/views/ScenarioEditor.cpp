@@ -4,7 +4,7 @@
 
 #include <QFontDatabase>
 
-#include "ui/model/Theme.h"
+#include "ui/shared/Theme.h"
 
 namespace gs::ui {
 
@@ -85,8 +85,8 @@ void ScenarioEditor::applyTheme(bool dark) {
     setSelectionBackgroundColor(dark ? QColor(0x21, 0x42, 0x83) : QColor(0xc3, 0xd7, 0xf5));
     setMarkerBackgroundColor(QColor(0xd0, 0x21, 0x21), ErrorMarker);
     setMarkerForegroundColor(QColor(0xd0, 0x21, 0x21), ErrorMarker);
-    setMarkerBackgroundColor(Theme::kindColor(CallKind::Compile), ProvenanceMarker);
-    setMarkerForegroundColor(Theme::kindColor(CallKind::Compile), ProvenanceMarker);
+    setMarkerBackgroundColor(Theme::kindColor(session::CallKind::Compile), ProvenanceMarker);
+    setMarkerForegroundColor(Theme::kindColor(session::CallKind::Compile), ProvenanceMarker);
     setMarkerBackgroundColor(QColor(0xe6, 0x7e, 0x22), FailingProvenanceMarker);
     setMarkerForegroundColor(QColor(0xe6, 0x7e, 0x22), FailingProvenanceMarker);
     setMarkerBackgroundColor(dark ? QColor(0x3a, 0x37, 0x20) : QColor(0xff, 0xf6, 0xc8), CursorLineMarker);

@@ -11,10 +11,10 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
-#include "ui/model/Describe.h"
-#include "ui/models/CompareModel.h"
-#include "ui/models/Roles.h"
-#include "ui/models/SessionListModel.h"
+#include "ui/shared/Describe.h"
+#include "ui/itemmodels/CompareModel.h"
+#include "ui/itemmodels/Roles.h"
+#include "ui/itemmodels/SessionListModel.h"
 #include "ui/services/SessionService.h"
 #include "ui/views/ItemViews.h"
 
@@ -89,7 +89,7 @@ SessionBrowser::SessionBrowser(SessionService* service, QWidget* parent)
     connect(service_, &SessionService::storeFailed, this, [this](const QString& msg) {
         heading_->setText(tr("<span style=\"color:#c01c1c\">%1</span>").arg(msg.toHtmlEscaped()));
     });
-    connect(service_, &SessionService::compareReady, this, [this](SessionDataPtr a, SessionDataPtr b) {
+    connect(service_, &SessionService::compareReady, this, [this](session::SessionIndexPtr a, session::SessionIndexPtr b) {
         compareModel_->setSessions(a, b);
         compareHeading_->setText(tr("<b>%1</b> (A) beside <b>%2</b> (B)")
                                      .arg(QString::fromStdString(a->session().info.title).toHtmlEscaped(),

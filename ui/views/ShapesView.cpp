@@ -7,9 +7,9 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
-#include "ui/model/Selection.h"
-#include "ui/models/Roles.h"
-#include "ui/models/ShapeModel.h"
+#include "ui/shared/Selection.h"
+#include "ui/itemmodels/Roles.h"
+#include "ui/itemmodels/ShapeModel.h"
 #include "ui/views/ItemViews.h"
 
 namespace gs::ui {

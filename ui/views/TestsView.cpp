@@ -4,10 +4,10 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
-#include "ui/model/Selection.h"
-#include "ui/model/Theme.h"
-#include "ui/models/Roles.h"
-#include "ui/models/TestResultModel.h"
+#include "ui/shared/Selection.h"
+#include "ui/shared/Theme.h"
+#include "ui/itemmodels/Roles.h"
+#include "ui/itemmodels/TestResultModel.h"
 #include "ui/views/ItemViews.h"
 
 namespace gs::ui {
@@ -48,9 +48,9 @@ void TestsView::onSession() {
     }
     const auto s = d->session().summary();
     summary_->setText(tr("<span style=\"color:%1\"><b>%2 passed</b></span>, <span style=\"color:%3\"><b>%4 failed</b></span>%5 — double-click a row to see its line.")
-                          .arg(Theme::resultColor(GuardResult::Passed).name())
+                          .arg(Theme::resultColor(session::GuardResult::Passed).name())
                           .arg(s.testsPassed)
-                          .arg(Theme::resultColor(s.testsFailed ? GuardResult::Failed : GuardResult::NotEvaluated).name())
+                          .arg(Theme::resultColor(s.testsFailed ? session::GuardResult::Failed : session::GuardResult::NotEvaluated).name())
                           .arg(s.testsFailed)
                           .arg(s.testsSkipped ? tr(", %1 skipped").arg(s.testsSkipped) : QString()));
 }

@@ -12,11 +12,11 @@
 
 #include <map>
 
-#include "ui/model/Describe.h"
-#include "ui/model/Selection.h"
-#include "ui/model/Theme.h"
-#include "ui/models/CallTableModel.h"
-#include "ui/models/Roles.h"
+#include "ui/shared/Describe.h"
+#include "ui/shared/Selection.h"
+#include "ui/shared/Theme.h"
+#include "ui/itemmodels/CallTableModel.h"
+#include "ui/itemmodels/Roles.h"
 #include "ui/views/TimelineWidget.h"
 
 namespace gs::ui {
@@ -174,16 +174,16 @@ void TimelineView::updateLegend() {
         hits += int64_t(t.hits.size());
         eager += int64_t(t.eager.size());
         for (const auto& m : t.marks) {
-            if (m.kind == CallKind::Compile) ++compiles;
-            else if (m.kind == CallKind::Failed) ++failed;
+            if (m.kind == session::CallKind::Compile) ++compiles;
+            else if (m.kind == session::CallKind::Failed) ++failed;
             else ++cats[m.category];
         }
     }
-    parts << chip(Theme::kindColor(CallKind::Hit), tr("hit (%1)").arg(hits));
-    parts << chip(Theme::kindColor(CallKind::Compile), tr("first compile (%1)").arg(compiles));
+    parts << chip(Theme::kindColor(session::CallKind::Hit), tr("hit (%1)").arg(hits));
+    parts << chip(Theme::kindColor(session::CallKind::Compile), tr("first compile (%1)").arg(compiles));
     for (const auto& [c, n] : cats) parts << chip(Theme::categoryColor(c), tr("recompile: %1 (%2)").arg(Theme::categoryLabel(c)).arg(n));
-    if (eager) parts << chip(Theme::kindColor(CallKind::RunOnly), tr("run-only / skipped (%1)").arg(eager));
-    if (failed) parts << chip(Theme::kindColor(CallKind::Failed), tr("failed compile (%1)").arg(failed));
+    if (eager) parts << chip(Theme::kindColor(session::CallKind::RunOnly), tr("run-only / skipped (%1)").arg(eager));
+    if (failed) parts << chip(Theme::kindColor(session::CallKind::Failed), tr("failed compile (%1)").arg(failed));
     legend_->setText(parts.join(QStringLiteral("&nbsp;&nbsp;&nbsp; ")));
 }
 

@@ -9,8 +9,8 @@
 #include <algorithm>
 #include <cmath>
 
-#include "ui/model/Describe.h"
-#include "ui/model/Theme.h"
+#include "ui/shared/Describe.h"
+#include "ui/shared/Theme.h"
 
 namespace gs::ui {
 
@@ -25,7 +25,7 @@ TimelineWidget::TimelineWidget(QWidget* parent) : QAbstractScrollArea(parent) {
 QSize TimelineWidget::sizeHint() const { return {900, kAxisHeight + 4 * kRowHeight + 8}; }
 QSize TimelineWidget::minimumSizeHint() const { return {300, kAxisHeight + kRowHeight + 8}; }
 
-void TimelineWidget::setSession(SessionDataPtr data) {
+void TimelineWidget::setSession(session::SessionIndexPtr data) {
     data_ = std::move(data);
     cursor_ = data_ && data_->callCount() ? data_->callCount() - 1 : -1;
     fit_ = true;
@@ -182,19 +182,19 @@ void TimelineWidget::paintDense(QPainter& p, const std::vector<int64_t>& calls, 
     if (runStart >= 0) p.fillRect(QRect(kLabelWidth + runStart, y, width - runStart + 1, h), c);
 }
 
-void TimelineWidget::paintTrack(QPainter& p, const SessionData::Track& t, int y, int width, int64_t first, int64_t last) const {
+void TimelineWidget::paintTrack(QPainter& p, const session::SessionIndex::Track& t, int y, int width, int64_t first, int64_t last) const {
     const int sx = horizontalScrollBar()->value();
     const int h = kRowHeight;
-    paintDense(p, t.hits, y + h * 3 / 8, h / 4 + 1, width, Theme::kindColor(CallKind::Hit));
-    paintDense(p, t.eager, y + h / 4, h / 2, width, Theme::kindColor(CallKind::RunOnly));
+    paintDense(p, t.hits, y + h * 3 / 8, h / 4 + 1, width, Theme::kindColor(session::CallKind::Hit));
+    paintDense(p, t.eager, y + h / 4, h / 2, width, Theme::kindColor(session::CallKind::RunOnly));
     // Compiles and recompiles: full-height marks, at least 3 px so they never vanish.
     auto it = std::lower_bound(t.marks.begin(), t.marks.end(), first, [](const auto& m, int64_t v) { return m.pos < v; });
     const double w = std::max(3.0, ppc_ * 0.8);
     for (; it != t.marks.end() && it->pos <= last; ++it) {
         const double x = kLabelWidth + it->pos * ppc_ - sx + (ppc_ - w) / 2;
-        QColor c = it->kind == CallKind::Recompile ? Theme::categoryColor(it->category) : Theme::kindColor(it->kind);
+        QColor c = it->kind == session::CallKind::Recompile ? Theme::categoryColor(it->category) : Theme::kindColor(it->kind);
         p.fillRect(QRectF(x, y + 3, w, h - 6), c);
-        if (it->kind == CallKind::Failed) {
+        if (it->kind == session::CallKind::Failed) {
             p.setPen(QPen(palette().base().color(), 1.5));
             p.drawLine(QPointF(x, y + 3), QPointF(x + w, y + h - 3));
         }

@@ -5,7 +5,7 @@
 // well under a frame (tests/bench/gui).
 #include <QAbstractScrollArea>
 
-#include "ui/model/SessionData.h"
+#include "core/session/SessionIndex.h"
 
 namespace gs::ui {
 
@@ -14,7 +14,7 @@ class TimelineWidget : public QAbstractScrollArea {
 public:
     explicit TimelineWidget(QWidget* parent = nullptr);
 
-    void setSession(SessionDataPtr data);
+    void setSession(session::SessionIndexPtr data);
     void setCursor(int64_t pos);
     int64_t cursor() const { return cursor_; }
     // Pixels per call; fitting the whole session to the width is the default.
@@ -48,11 +48,11 @@ private:
     double minPpc() const;
     int plotWidth() const;
     int trackAt(int y) const;
-    void paintTrack(QPainter& p, const SessionData::Track& t, int y, int width, int64_t first, int64_t last) const;
+    void paintTrack(QPainter& p, const session::SessionIndex::Track& t, int y, int width, int64_t first, int64_t last) const;
     void paintDense(QPainter& p, const std::vector<int64_t>& calls, int y, int h, int width, const QColor& c) const;
     void paintAxis(QPainter& p, int width) const;
 
-    SessionDataPtr data_;
+    session::SessionIndexPtr data_;
     int64_t cursor_ = -1;
     double ppc_ = 8;
     bool fit_ = true;

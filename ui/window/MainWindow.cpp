@@ -20,10 +20,10 @@
 #include <chrono>
 
 #include "ui/graph/GraphCanvas.h"
-#include "ui/model/Describe.h"
-#include "ui/model/Selection.h"
-#include "ui/model/Theme.h"
-#include "ui/models/GuardTreeModel.h"
+#include "ui/shared/Describe.h"
+#include "ui/shared/Selection.h"
+#include "ui/shared/Theme.h"
+#include "ui/itemmodels/GuardTreeModel.h"
 #include "ui/services/LayoutService.h"
 #include "ui/views/CacheEntriesView.h"
 #include "ui/views/DemoGallery.h"
@@ -328,7 +328,7 @@ void MainWindow::openStartup() {
     showMessage(tr("Welcome: pick a demo to see why torch.compile recompiles, or open a scenario or trace."));
 }
 
-void MainWindow::onSessionReady(quint64, SessionDataPtr data, const LoadInfo& info) {
+void MainWindow::onSessionReady(quint64, session::SessionIndexPtr data, const LoadInfo& info) {
     progress_->finish();
     const auto& s = data->session();
     switch (info.source) {
@@ -400,7 +400,7 @@ void MainWindow::updateStatus() {
     }
     const auto s = d->session().summary();
     QStringList parts;
-    // Functions, not frame records: ids restart after reset() (SessionData::indexTracks).
+    // Functions, not frame records: ids restart after reset() (session::SessionIndex::indexTracks).
     parts << Describe::count(qint64(d->tracks().size()), "function", "functions") << Describe::count(s.calls, "call", "calls")
           << Describe::count(s.compiles, "compile", "compiles") << Describe::count(s.recompiles, "recompile", "recompiles")
           << Describe::count(s.cacheHits, "cache hit", "cache hits");

@@ -87,7 +87,7 @@ private:
     void buildDocks();
     void buildMenus();
     QDockWidget* addDock(const QString& name, const QString& title, QWidget* content, Qt::DockWidgetArea area);
-    void onSessionReady(quint64 gen, SessionDataPtr data, const LoadInfo& info);
+    void onSessionReady(quint64 gen, session::SessionIndexPtr data, const LoadInfo& info);
     void onLoadFailed(quint64 gen, const LoadInfo& info);
     void updateEditorMarks();
     void updateStatus();

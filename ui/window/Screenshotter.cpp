@@ -8,9 +8,9 @@
 
 #include <map>
 
-#include "ui/model/Describe.h"
-#include "ui/model/Selection.h"
-#include "ui/models/SessionListModel.h"
+#include "ui/shared/Describe.h"
+#include "ui/shared/Selection.h"
+#include "ui/itemmodels/SessionListModel.h"
 #include "ui/services/LayoutService.h"
 #include "ui/views/SessionBrowser.h"
 #include "ui/views/GraphView.h"

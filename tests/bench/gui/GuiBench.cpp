@@ -23,9 +23,9 @@
 #include "core/store/SessionStore.h"
 #include "tests/gui/TestSessions.h"
 #include "ui/graph/GraphCanvas.h"
-#include "ui/model/Selection.h"
-#include "ui/model/SessionData.h"
-#include "ui/model/Theme.h"
+#include "ui/shared/Selection.h"
+#include "core/session/SessionIndex.h"
+#include "ui/shared/Theme.h"
 #include "ui/services/DataBackend.h"
 #include "ui/views/TimelineWidget.h"
 #include "ui/window/MainWindow.h"
@@ -67,7 +67,7 @@ void BM_IndexSession_100kCalls(benchmark::State& state) {
         state.PauseTiming();
         auto copy = bigSession();
         state.ResumeTiming();
-        auto data = SessionData::make(std::move(copy));
+        auto data = gs::session::SessionIndex::make(std::move(copy));
         benchmark::DoNotOptimize(data);
     }
     state.counters["calls"] = double(kCalls);
@@ -137,7 +137,7 @@ BENCHMARK(BM_OpenFromStore_100kCalls)->UseManualTime()->Unit(benchmark::kMillise
 // One frame of the timeline while scrolling, at a zoom level given in 1/100 px per call
 // (0 = the whole session fitted to the width).
 void BM_TimelinePaintWhileScrolling(benchmark::State& state) {
-    static const SessionDataPtr data = SessionData::make(bigSession());
+    static const gs::session::SessionIndexPtr data = gs::session::SessionIndex::make(bigSession());
     TimelineWidget tl;
     tl.resize(1200, 640);
     tl.show();

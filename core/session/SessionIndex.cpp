@@ -1,0 +1,406 @@
+#include "core/session/SessionIndex.h"
+
+#include <algorithm>
+#include <charconv>
+#include <climits>
+#include <map>
+#include <tuple>
+#include <unordered_set>
+
+namespace gs::session {
+
+
+namespace {
+
+CallKind kindOf(CallOutcome o) {
+    switch (o) {
+    case CallOutcome::Hit: return CallKind::Hit;
+    case CallOutcome::Compiled: return CallKind::Compile;
+    case CallOutcome::Recompiled: return CallKind::Recompile;
+    case CallOutcome::RunOnly: return CallKind::RunOnly;
+    case CallOutcome::Skipped: return CallKind::Skipped;
+    case CallOutcome::Failed: return CallKind::Failed;
+    }
+    return CallKind::Hit;
+}
+
+bool isManager(const Guard& g) { return g.kind.find("Manager") != std::string::npos; }
+
+} // namespace
+
+SessionIndex::SessionIndex(Session s) : s_(std::move(s)) {
+    if (s_.calls.empty() && !s_.compiles.empty()) synthesizeCallsFromCompiles();
+    index();
+}
+
+// TORCH_TRACE logs record compiles, not calls (torch-trace-format.md): give every compile one
+// step on the time axis so the cursor, cache and guard views work the same way.
+void SessionIndex::synthesizeCallsFromCompiles() {
+    synthesizedCalls_ = true;
+    std::unordered_set<std::string> seenFrames;
+    std::vector<bool> recompileUsed(s_.recompiles.size(), false);
+    for (size_t i = 0; i < s_.compiles.size(); ++i) {
+        auto& c = s_.compiles[i];
+        Call call;
+        call.index = int64_t(i);
+        call.frameId = c.frameId;
+        call.entryId = c.compileId;
+        const bool firstOfFrame = seenFrames.insert(std::to_string(c.frameId)).second;
+        call.outcome = firstOfFrame ? CallOutcome::Compiled : CallOutcome::Recompiled;
+        if (c.status == EntryStatus::Failed) call.outcome = CallOutcome::Failed;
+        if (c.status == EntryStatus::LimitHit) call.outcome = CallOutcome::RunOnly;
+        c.causedByCall = int64_t(i);
+        for (size_t r = 0; r < s_.recompiles.size(); ++r) {
+            if (recompileUsed[r] || s_.recompiles[r].compileId != c.compileId) continue;
+            recompileUsed[r] = true;
+            if (s_.recompiles[r].callIndex < 0) s_.recompiles[r].callIndex = int64_t(i);
+            if (call.outcome == CallOutcome::Compiled) call.outcome = CallOutcome::Recompiled;
+            break;
+        }
+        s_.calls.push_back(std::move(call));
+    }
+    // Attach compile-tagged logs and shape events to their compile's step.
+    std::unordered_map<std::string, int64_t> stepOf;
+    for (const auto& c : s_.compiles) stepOf.emplace(c.compileId, c.causedByCall);
+    for (auto& l : s_.logs)
+        if (l.callIndex < 0 && stepOf.count(l.compileId)) l.callIndex = stepOf[l.compileId];
+    for (auto& e : s_.shapeEvents)
+        if (e.callIndex < 0 && stepOf.count(e.compileId)) e.callIndex = stepOf[e.compileId];
+}
+
+void SessionIndex::index() {
+    const size_t n = s_.calls.size();
+    // Positions are the time axis. Renumber if a writer left gaps, so that position == index.
+    bool contiguous = true;
+    for (size_t i = 0; i < n && contiguous; ++i) contiguous = s_.calls[i].index == int64_t(i);
+    if (!contiguous) {
+        std::unordered_map<int64_t, int64_t> pos;
+        for (size_t i = 0; i < n; ++i) pos.emplace(s_.calls[i].index, int64_t(i));
+        auto map = [&](int64_t& v) {
+            if (v < 0) return;
+            auto it = pos.find(v);
+            v = it == pos.end() ? -1 : it->second;
+        };
+        for (size_t i = 0; i < n; ++i) s_.calls[i].index = int64_t(i);
+        for (auto& c : s_.compiles) map(c.causedByCall);
+        for (auto& r : s_.recompiles) map(r.callIndex);
+        for (auto& e : s_.shapeEvents) map(e.callIndex);
+        for (auto& l : s_.logs) map(l.callIndex);
+    }
+    indexEntries();
+    indexTracks();
+
+    kinds_.resize(n);
+    entryOfCall_.assign(n, -1);
+    for (size_t r = 0; r < s_.recompiles.size(); ++r)
+        if (s_.recompiles[r].callIndex >= 0) recompileAtCall_.emplace(s_.recompiles[r].callIndex, int(r));
+    for (size_t i = 0; i < n; ++i) {
+        const auto& c = s_.calls[i];
+        const int64_t pos = int64_t(i);
+        kinds_[i] = kindOf(c.outcome);
+        Track& t = tracks_[size_t(trackOfCall_[i])];
+        t.calls.push_back(pos);
+        if (!c.entryId.empty()) entryOfCall_[i] = resolveEntry(c.entryId, pos);
+        switch (kinds_[i]) {
+        case CallKind::Hit:
+            t.hits.push_back(pos);
+            if (entryOfCall_[i] >= 0) hitPositions_[size_t(entryOfCall_[i])].push_back(pos);
+            break;
+        case CallKind::RunOnly:
+        case CallKind::Skipped:
+            t.eager.push_back(pos);
+            if (recompileAtCall_.count(pos)) compilePositions_.push_back(pos); // limit hit here
+            break;
+        case CallKind::Compile:
+        case CallKind::Recompile:
+        case CallKind::Failed: {
+            auto cat = ReasonCategory::Other;
+            auto it = recompileAtCall_.find(pos);
+            if (it != recompileAtCall_.end() && !s_.recompiles[size_t(it->second)].reasons.empty())
+                cat = s_.recompiles[size_t(it->second)].reasons.front().category;
+            t.marks.push_back({pos, kinds_[i], cat});
+            compilePositions_.push_back(pos);
+            break;
+        }
+        }
+    }
+    // Entries belong to the track of the call that created them.
+    trackOfEntry_.assign(s_.compiles.size(), -1);
+    entriesOfTrack_.assign(tracks_.size(), {});
+    for (int e : creationOrder_) {
+        const int64_t at = createdAt_[size_t(e)];
+        int t = at >= 0 && at < int64_t(n) ? trackOfCall_[size_t(at)] : -1;
+        if (t < 0)
+            for (size_t k = 0; k < tracks_.size() && t < 0; ++k)
+                if (tracks_[k].frameId == s_.compiles[size_t(e)].frameId) t = int(k);
+        if (t < 0) continue;
+        trackOfEntry_[size_t(e)] = t;
+        entriesOfTrack_[size_t(t)].push_back(e);
+    }
+    for (auto& t : tracks_) indexDims(t);
+    for (size_t r = 0; r < s_.recompiles.size(); ++r) {
+        const auto& rc = s_.recompiles[r];
+        const int e = resolveEntry(rc.compileId, rc.callIndex >= 0 ? rc.callIndex : INT64_MAX);
+        if (e >= 0 && recompileOfEntry_[size_t(e)] < 0) recompileOfEntry_[size_t(e)] = int(r);
+    }
+}
+
+// Cache entries in creation order, and the resets that emptied the caches.
+void SessionIndex::indexEntries() {
+    const size_t ne = s_.compiles.size();
+    createdAt_.assign(ne, -1);
+    removedAt_.assign(ne, INT64_MAX);
+    hitPositions_.assign(ne, {});
+    recompileOfEntry_.assign(ne, -1);
+    creationOrder_.resize(ne);
+    for (size_t i = 0; i < ne; ++i) creationOrder_[i] = int(i);
+    // Unknown creators (-1: imported traces) existed from the start.
+    std::stable_sort(creationOrder_.begin(), creationOrder_.end(), [&](int a, int b) {
+        return s_.compiles[size_t(a)].causedByCall < s_.compiles[size_t(b)].causedByCall;
+    });
+    // torch._dynamo.reset() empties every cache and restarts frame and compile ids
+    // (dynamo-semantics §1.6). The session has no reset event, but the first compile after a
+    // reset reuses an id seen before it: everything created earlier is gone from there on.
+    std::unordered_set<std::string> sinceReset;
+    for (size_t k = 0; k < creationOrder_.size(); ++k) {
+        const int e = creationOrder_[k];
+        const auto& c = s_.compiles[size_t(e)];
+        const int64_t pos = c.causedByCall;
+        createdAt_[size_t(e)] = pos;
+        if (!sinceReset.insert(c.compileId).second && pos >= 0) {
+            resets_.push_back(pos);
+            for (size_t j = 0; j < k; ++j)
+                removedAt_[size_t(creationOrder_[j])] = std::min(removedAt_[size_t(creationOrder_[j])], pos);
+            sinceReset = {c.compileId};
+        }
+        entriesById_[c.compileId].push_back({pos, e});
+        if (c.status != EntryStatus::Ok) removedAt_[size_t(e)] = pos; // never usable
+    }
+}
+
+// One track per code object. Frame ids restart after a reset, so one id can name several
+// frame records over time: a call of id F belongs to the newest record of F announced before
+// it — the next record of F is taken when F is first called after a reset. Records of the
+// same function (name, file, line) share a track, so a re-run after reset() stays on its row.
+void SessionIndex::indexTracks() {
+    std::map<std::tuple<std::string, std::string, int>, int> trackOfKey;
+    std::unordered_map<int, std::vector<int>> recordsOfId;
+    trackOfRecord_.assign(s_.frames.size(), -1);
+    for (size_t r = 0; r < s_.frames.size(); ++r) {
+        const auto& f = s_.frames[r];
+        recordsOfId[f.id].push_back(int(r));
+        auto [it, fresh] = trackOfKey.emplace(std::make_tuple(f.name, f.file, f.firstLine), int(tracks_.size()));
+        if (fresh) {
+            Track t;
+            t.frameId = f.id;
+            t.record = int(r);
+            t.label = frameLabel(int(r));
+            tracks_.push_back(std::move(t));
+        }
+        trackOfRecord_[r] = it->second;
+    }
+    struct Epoch {
+        size_t record = 0;
+        size_t resetsSeen = 0;
+        bool used = false;
+    };
+    std::unordered_map<int, Epoch> epochOf;
+    std::unordered_map<int, int> syntheticTrack; // calls of ids without any frame record
+    recordOfCall_.assign(s_.calls.size(), -1);
+    trackOfCall_.assign(s_.calls.size(), -1);
+    size_t resets = 0;
+    for (size_t i = 0; i < s_.calls.size(); ++i) {
+        const int64_t pos = int64_t(i);
+        while (resets < resets_.size() && resets_[resets] <= pos) ++resets;
+        const int id = s_.calls[i].frameId;
+        auto records = recordsOfId.find(id);
+        if (records == recordsOfId.end()) {
+            auto [it, fresh] = syntheticTrack.emplace(id, int(tracks_.size()));
+            if (fresh) {
+                Track t;
+                t.frameId = id;
+                t.label = "frame " + std::to_string(id);
+                tracks_.push_back(std::move(t));
+            }
+            trackOfCall_[i] = it->second;
+            continue;
+        }
+        Epoch& ep = epochOf[id];
+        if (ep.used && resets > ep.resetsSeen && ep.record + 1 < records->second.size()) ++ep.record;
+        if (!ep.used || resets > ep.resetsSeen) ep.resetsSeen = resets;
+        ep.used = true;
+        const int record = records->second[ep.record];
+        recordOfCall_[i] = record;
+        trackOfCall_[i] = trackOfRecord_[size_t(record)];
+    }
+}
+
+void SessionIndex::indexDims(Track& t) {
+    std::map<std::pair<std::string, int>, size_t> rowOf;
+    auto series = [&](const std::string& src, int dim) -> Track::DimSeries& {
+        auto [it, fresh] = rowOf.emplace(std::make_pair(src, dim), t.dims.size());
+        if (fresh) t.dims.push_back({src, dim, std::vector<int64_t>(t.calls.size(), Track::kAbsent), {}});
+        return t.dims[it->second];
+    };
+    auto record = [](Track::DimSeries& d, size_t i, int64_t at, int64_t v) {
+        d.values[i] = v;
+        for (const auto& f : d.firstSeen)
+            if (f.second == v) return;
+        d.firstSeen.emplace_back(at, v);
+    };
+    for (size_t i = 0; i < t.calls.size(); ++i) {
+        for (const auto& a : s_.calls[size_t(t.calls[i])].args) {
+            if (a.kind == "tensor") {
+                for (size_t d = 0; d < a.shape.size(); ++d) record(series(a.source, int(d)), i, t.calls[i], a.shape[d]);
+            } else if (a.kind == "int") {
+                int64_t v = 0;
+                const auto r = std::from_chars(a.value.data(), a.value.data() + a.value.size(), v);
+                if (r.ec == std::errc()) record(series(a.source, -1), i, t.calls[i], v);
+            }
+        }
+    }
+}
+
+int SessionIndex::trackOfCall(int64_t pos) const {
+    return pos >= 0 && pos < callCount() ? trackOfCall_[size_t(pos)] : -1;
+}
+
+int SessionIndex::trackOfEntry(int entry) const {
+    return entry >= 0 && size_t(entry) < trackOfEntry_.size() ? trackOfEntry_[size_t(entry)] : -1;
+}
+
+const Frame* SessionIndex::frameOfCall(int64_t pos) const {
+    if (pos < 0 || pos >= callCount()) return nullptr;
+    const int r = recordOfCall_[size_t(pos)];
+    return r >= 0 ? &s_.frames[size_t(r)] : nullptr;
+}
+
+const Frame* SessionIndex::frameOfEntry(int entry) const {
+    if (entry < 0 || size_t(entry) >= s_.compiles.size()) return nullptr;
+    if (const int64_t at = createdAt_[size_t(entry)]; at >= 0 && at < callCount()) return frameOfCall(at);
+    return frameOfTrack(trackOfEntry(entry));
+}
+
+const Frame* SessionIndex::frameOfTrack(int track) const {
+    if (track < 0 || size_t(track) >= tracks_.size() || tracks_[size_t(track)].record < 0) return nullptr;
+    return &s_.frames[size_t(tracks_[size_t(track)].record)];
+}
+
+std::string SessionIndex::frameLabel(int record) const {
+    const Frame& f = s_.frames[size_t(record)];
+    std::string file = f.file;
+    if (auto slash = file.find_last_of('/'); slash != std::string::npos) file = file.substr(slash + 1);
+    return f.name + " (" + (file.empty() ? "?" : file) + ":" + std::to_string(f.firstLine) + ")";
+}
+
+int SessionIndex::resolveEntry(std::string_view compileId, int64_t pos) const {
+    auto it = entriesById_.find(std::string(compileId));
+    if (it == entriesById_.end()) return -1;
+    int found = -1;
+    for (const auto& [created, e] : it->second) {
+        if (created > pos) break;
+        found = e;
+    }
+    // An entry referenced before its recorded creation (imported traces): take the first.
+    return found >= 0 ? found : it->second.front().second;
+}
+
+bool SessionIndex::aliveAt(int entry, int64_t cursor) const {
+    return createdAt_[size_t(entry)] <= cursor && cursor < removedAt_[size_t(entry)];
+}
+
+int64_t SessionIndex::hitsAt(int entry, int64_t cursor) const {
+    const auto& h = hitPositions_[size_t(entry)];
+    return std::upper_bound(h.begin(), h.end(), cursor) - h.begin();
+}
+
+const std::vector<int>& SessionIndex::entriesOfTrack(int track) const {
+    static const std::vector<int> none;
+    return track >= 0 && size_t(track) < entriesOfTrack_.size() ? entriesOfTrack_[size_t(track)] : none;
+}
+
+int SessionIndex::previousEntry(int entry) const {
+    const auto& list = entriesOfTrack(trackOfEntry(entry));
+    int prev = -1;
+    for (int e : list) {
+        if (e == entry) return prev;
+        if (s_.compiles[size_t(e)].status == EntryStatus::Ok) prev = e;
+    }
+    return -1;
+}
+
+int SessionIndex::recompileAtCall(int64_t pos) const {
+    auto it = recompileAtCall_.find(pos);
+    return it == recompileAtCall_.end() ? -1 : it->second;
+}
+
+int SessionIndex::recompileOfEntry(int entry) const {
+    return entry >= 0 && size_t(entry) < recompileOfEntry_.size() ? recompileOfEntry_[size_t(entry)] : -1;
+}
+
+const RecompileReason* SessionIndex::firstReason(int recompile) const {
+    if (recompile < 0 || size_t(recompile) >= s_.recompiles.size() || s_.recompiles[size_t(recompile)].reasons.empty()) return nullptr;
+    return &s_.recompiles[size_t(recompile)].reasons.front();
+}
+
+const GuardEval* SessionIndex::evaluation(int entry, int64_t pos) const {
+    if (pos < 0 || pos >= callCount()) return nullptr;
+    for (const auto& ge : call(pos).tried)
+        if (resolveEntry(ge.compileId, pos) == entry) return &ge;
+    return nullptr;
+}
+
+std::vector<GuardResult> SessionIndex::guardResults(int entry, int64_t pos) const {
+    const auto& guards = s_.compiles[size_t(entry)].guards;
+    std::vector<GuardResult> out(guards.size(), GuardResult::NotEvaluated);
+    const GuardEval* ge = evaluation(entry, pos);
+    if (!ge) return out;
+    std::unordered_map<int, size_t> at; // guard id -> position in the vector
+    for (size_t i = 0; i < guards.size(); ++i) at.emplace(guards[i].id, i);
+    auto posOf = [&](int id) -> long { auto it = at.find(id); return it == at.end() ? -1 : long(it->second); };
+
+    if (ge->passed) {
+        out.assign(guards.size(), GuardResult::Passed);
+        return out;
+    }
+    const long first = posOf(ge->firstFailedGuard);
+    // With every failure recorded (recompiles_verbose, dynamo-semantics §5.2) all guards ran;
+    // otherwise evaluation stopped at the first failure (fail fast, §1.3).
+    const bool all = ge->failedGuards.size() > 1;
+    for (size_t i = 0; i < guards.size(); ++i) {
+        if (isManager(guards[i])) continue;
+        if (all) out[i] = GuardResult::Passed;
+        else if (first >= 0 && long(i) < first) out[i] = GuardResult::Passed;
+        else if (ge->evaluated > 0 && long(i) < ge->evaluated && first < 0) out[i] = GuardResult::Passed;
+    }
+    for (int id : ge->failedGuards)
+        if (long p = posOf(id); p >= 0) out[size_t(p)] = GuardResult::Failed;
+    if (first >= 0) out[size_t(first)] = GuardResult::FirstFailure;
+    // Managers summarise their subtree: failed if anything below failed, passed if all ran.
+    // Children follow their parent in tree order, so one backward pass sees children first.
+    std::vector<uint8_t> anyFailed(guards.size(), 0), allPassed(guards.size(), 1), any(guards.size(), 0);
+    for (size_t i = guards.size(); i-- > 0;) {
+        if (isManager(guards[i]) && out[i] == GuardResult::NotEvaluated && any[i])
+            out[i] = anyFailed[i] ? GuardResult::Failed : allPassed[i] ? GuardResult::Passed : GuardResult::NotEvaluated;
+        const long p = posOf(guards[i].parent);
+        if (p < 0) continue;
+        any[size_t(p)] = 1;
+        anyFailed[size_t(p)] |= out[i] == GuardResult::Failed || out[i] == GuardResult::FirstFailure;
+        allPassed[size_t(p)] &= out[i] == GuardResult::Passed;
+    }
+    return out;
+}
+
+bool SessionIndex::logVisibleAt(size_t logIndex, int64_t cursor) const {
+    const int64_t at = s_.logs[logIndex].callIndex;
+    return at < 0 || at <= cursor;
+}
+
+std::string SessionIndex::entryLabel(int entry) const {
+    if (entry < 0 || size_t(entry) >= s_.compiles.size()) return {};
+    const auto& c = s_.compiles[size_t(entry)];
+    const Frame* f = frameOfEntry(entry);
+    return c.compileId + (f ? " " + f->name : std::string());
+}
+
+} // namespace gs::session
