@@ -3,6 +3,8 @@
 #include <boost/program_options.hpp>
 
 #include <algorithm>
+#include <charconv>
+#include <cmath>
 #include <iostream>
 #include <memory>
 #include <sstream>
@@ -48,17 +50,35 @@ std::string unknownChannel(const std::vector<std::string>& channels) {
     return "";
 }
 
+// Limits that would make no sense are refused before anything runs (issue 12): a negative or
+// NaN value, or 0 where 0 cannot mean "no limit". Returns the problem, empty when all are fine.
+std::string limitProblem(const engine::RunOptions& ro, bool timeoutFromMaxSeconds) {
+    const auto& l = ro.limits;
+    if (l.maxSteps < 0) return "--max-steps must be 0 (no limit) or more, not " + std::to_string(l.maxSteps);
+    if (l.maxDepth < 1) return "--max-depth must be at least 1, not " + std::to_string(l.maxDepth);
+    if (l.maxTensorElements < 0)
+        return "--max-tensor-elements must be 0 (no limit) or more, not " + std::to_string(l.maxTensorElements);
+    const char* timeFlag = timeoutFromMaxSeconds ? "--max-seconds" : "--timeout";
+    if (!std::isfinite(l.maxSeconds) || l.maxSeconds < 0) {
+        std::ostringstream os;
+        os << timeFlag << " must be a number of seconds, 0 (no limit) or more, not " << l.maxSeconds;
+        return os.str();
+    }
+    return {};
+}
+
 int runCommand(const std::vector<std::string>& args) {
     po::options_description opts("Options");
     engine::RunOptions ro;
-    std::string logs, db;
+    std::string logs, db, seedText;
     opts.add_options()("help,h", "show this help")
-        ("seed", po::value<uint64_t>(&ro.seed)->default_value(ro.seed), "seed of torch's default generator")
+        ("seed", po::value<std::string>(&seedText)->default_value(std::to_string(ro.seed)),
+         "seed of torch's default generator (0 to 2^64-1)")
         ("max-steps", po::value<int64_t>(&ro.limits.maxSteps)->default_value(ro.limits.maxSteps),
-         "stop after this many interpreter steps (statements, loop iterations, calls)")
+         "stop after this many interpreter steps (statements, loop iterations, calls; 0: no limit)")
         ("max-depth", po::value<int>(&ro.limits.maxDepth)->default_value(ro.limits.maxDepth), "maximum call depth")
         ("max-tensor-elements", po::value<int64_t>(&ro.limits.maxTensorElements)->default_value(ro.limits.maxTensorElements),
-         "refuse to create a tensor with more elements")
+         "refuse to create a tensor with more elements (0: no limit)")
         ("timeout", po::value<double>(&ro.limits.maxSeconds)->default_value(ro.limits.maxSeconds),
          "wall-time limit in seconds (0: none)")
         // The runtime's limit message says "raise it with --max-seconds" (the name shared with the
@@ -98,6 +118,21 @@ int runCommand(const std::vector<std::string>& args) {
             return 2;
         }
         ro.limits.maxSeconds = vm["max-seconds"].as<double>();
+    }
+    {
+        // Parsed here, not by program_options: it would take "-1" as 2^64-1.
+        const char* b = seedText.data();
+        const char* e = b + seedText.size();
+        auto [end, ec] = std::from_chars(b, e, ro.seed);
+        if (ec != std::errc() || end != e || seedText.empty()) {
+            std::cerr << "guardscope-cli run: --seed must be a whole number from 0 to 18446744073709551615, not '"
+                      << seedText << "'\n";
+            return 2;
+        }
+    }
+    if (std::string problem = limitProblem(ro, vm.count("max-seconds") > 0); !problem.empty()) {
+        std::cerr << "guardscope-cli run: " << problem << "\n";
+        return 2;
     }
     bool json = vm.count("json") > 0;
     ro.logChannels = splitList(logs);

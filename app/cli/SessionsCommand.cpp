@@ -10,6 +10,7 @@
 #include <iostream>
 
 #include "app/cli/Command.h"
+#include "core/io/AtomicFile.h"
 #include "core/session/SessionJson.h"
 #include "core/session/SummaryText.h"
 #include "core/store/SessionStore.h"
@@ -197,18 +198,10 @@ int exportSession(const Args& a, const SubCommand& sub) {
         if (!std::cout) throw std::runtime_error("could not write to standard output");
         return 0;
     }
-    const std::string tmp = a.output + ".part";
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        if (!out) throw std::runtime_error("cannot write '" + a.output + "'; check that its folder exists and is writable");
-        writeJson(out, s, summary, nextPage);
-        out.close();
-        if (!out) {
-            std::filesystem::remove(tmp);
-            throw std::runtime_error("writing '" + a.output + "' failed (disk full?); nothing was written");
-        }
-    }
-    std::filesystem::rename(tmp, a.output);  // readers never see a half-written file
+    // Readers never see a half-written file, and a failed export leaves nothing behind.
+    io::AtomicFile out(a.output);
+    writeJson(out.stream(), s, summary, nextPage);
+    out.commit();
     std::cerr << "Wrote session " << id << " to " << a.output << ".\n";
     return 0;
 }

@@ -11,6 +11,8 @@
 
 #include "core/engine/Engine.h"
 #include "core/torch/TorchBindings.h"
+#include "core/io/IoError.h"
+#include "core/io/ReadFile.h"
 #include "core/lang/Diagnostic.h"
 #include "core/tensor/Generator.h"
 #include "core/runtime/Exception.h"
@@ -169,16 +171,17 @@ RunResult runScenarioFile(const std::string& path, session::EventSink& sink, con
         r.error = path + ": error: not a file (give a scenario .py file)";
         return r;
     }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
+    std::string source;
+    try {
+        source = io::readFile(path);
+    } catch (const io::IoError& e) {
+        // The operating system's reason: missing, no permission, too big, ...
         RunResult r;
         r.exitCode = 2;
-        r.error = path + ": error: cannot open file";
+        r.error = path + ": error: cannot open file (" + e.reason() + ")";
         return r;
     }
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return runScenario(path, ss.str(), sink, options);
+    return runScenario(path, source, sink, options);
 }
 
 } // namespace gs::engine

@@ -8,6 +8,15 @@ namespace gs::lang {
 
 namespace {
 constexpr int kTabSize = 8;
+constexpr int kBefore = 60;   // code points shown before the column of a long line
+constexpr int kWindow = 160;  // code points shown of a long line in all
+} // namespace
+
+std::string clipLine(std::string_view line, size_t maxBytes) {
+    if (line.size() <= maxBytes) return std::string(line);
+    size_t end = maxBytes;
+    while (end > 0 && (static_cast<unsigned char>(line[end]) & 0xC0) == 0x80) --end;  // not inside a code point
+    return std::string(line.substr(0, end)) + " ...";
 }
 
 std::string formatDiagnostic(const Diagnostic& d) {
@@ -21,16 +30,27 @@ std::string formatDiagnostic(const Diagnostic& d) {
     if (d.line <= 0) return out;
 
     // Render the line (tabs expanded, controls as spaces, bad bytes as U+FFFD) and find the
-    // display cell of the (col-1)-th code point on the way.
+    // display cell of the (col-1)-th code point on the way. A long line is shown as a window of
+    // code points [lo, hi) around the column: a syntax error in a 10 MB one-line file echoes
+    // two hundred characters, not 10 MB.
+    const int target = std::max(0, d.col - 1);
+    const int lo = target > kBefore ? target - kBefore : 0;
+    const int hi = lo + kWindow;
     std::string shown;
     int cells = 0;
     int caretCells = -1;
     int index = 0; // code points seen
     const std::string_view text = d.lineText;
-    for (size_t i = 0; i < text.size();) {
-        if (index == d.col - 1) caretCells = cells;
+    if (lo > 0) {
+        shown = "...";
+        cells = 3;
+    }
+    size_t i = 0;
+    for (; i < text.size() && index < hi;) {
+        if (index == target) caretCells = cells;
         char32_t cp = utf8::decode(text, i);
         ++index;
+        if (index <= lo) continue;
         if (cp == '\t') {
             int next = (cells / kTabSize + 1) * kTabSize;
             shown.append(static_cast<size_t>(next - cells), ' ');
@@ -43,7 +63,8 @@ std::string formatDiagnostic(const Diagnostic& d) {
             cells += utf8::displayWidth(cp);
         }
     }
-    if (caretCells < 0) caretCells = cells + std::max(0, d.col - 1 - index);
+    if (i < text.size()) shown += "...";
+    if (caretCells < 0) caretCells = cells + std::max(0, target - index);
     out += '\n';
     out += shown;
     out += '\n';

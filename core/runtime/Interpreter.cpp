@@ -284,7 +284,7 @@ SourceLocation Interpreter::locationOf(const Frame& f) const {
     if (!c) return loc;
     if (c->file) {
         loc.file = c->file->name;
-        loc.text = strip(c->file->line(f.line));
+        loc.text = lang::clipLine(strip(c->file->line(f.line)));
     }
     loc.line = f.line;
     loc.function = c->kind == CodeInfo::Kind::Module ? "<module>" : c->name;

@@ -15,6 +15,8 @@
 #include <cctype>
 #include <map>
 
+#include "core/io/AtomicFile.h"
+#include "core/io/IoError.h"
 #include "core/trace/GraphText.h"
 #include "core/trace/GuardTreeText.h"
 #include "core/trace/JsonText.h"
@@ -313,11 +315,14 @@ private:
 } // namespace
 
 void exportTorchTrace(const Session& s, const std::string& outPath) {
-    std::ofstream out(outPath, std::ios::binary | std::ios::trunc);
-    if (!out) throw TraceError(outPath + ": cannot write: " + std::strerror(errno));
-    Writer(out, s).write();
-    out.flush();
-    if (!out) throw TraceError(outPath + ": write failed: " + std::strerror(errno));
+    // Temporary file + rename: a failed export leaves the old file (or none), never a part.
+    try {
+        io::AtomicFile out(outPath);
+        Writer(out.stream(), s).write();
+        out.commit();
+    } catch (const io::IoError& e) {
+        throw TraceError(e.what());
+    }
 }
 
 } // namespace gs::trace

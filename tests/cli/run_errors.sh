@@ -100,7 +100,7 @@ expect_output out "not reached"
 cli run "$TMP/no_such_scenario.py" --db "$DB"
 expect_rc_nonzero
 expect_empty out
-expect_line err "$TMP/no_such_scenario.py: error: cannot open file"
+expect_line err "$TMP/no_such_scenario.py: error: cannot open file (No such file or directory)"
 
 # --- what was recorded: every run above except the missing file, with its final status ----------
 cli sessions list --db "$DB"

@@ -115,3 +115,36 @@ TEST(SyntaxErrorType, CarriesTheDiagnostic) {
     EXPECT_EQ(e.diagnostic().col, 3);
     EXPECT_STREQ(e.what(), "a.py:2:3: error: msg\nabcdef\n  ^");
 }
+
+// Issue 12: a syntax error in a huge one-line file echoes a window around the column, with
+// "..." where text was left out, and the caret still under the offending character.
+TEST(Diagnostic, ALongLineIsShownAsAWindowAroundTheColumn) {
+    std::string source = "x = [";
+    for (int i = 0; i < 200000; ++i) source += "1, ";
+    source += ")\n";
+    const std::string msg = formatted(source);
+    ASSERT_LT(msg.size(), 600u) << "the whole line was echoed";
+    const size_t nl = msg.find('\n');
+    const size_t nl2 = msg.find('\n', nl + 1);
+    ASSERT_NE(nl2, std::string::npos) << msg;
+    const std::string shown = msg.substr(nl + 1, nl2 - nl - 1);
+    const std::string caret = msg.substr(nl2 + 1);
+    EXPECT_EQ(shown.substr(0, 3), "...") << shown;
+    ASSERT_EQ(caret.back(), '^');
+    EXPECT_EQ(shown[caret.size() - 1], ')') << "the caret is not under the ')': " << msg;
+}
+
+TEST(Diagnostic, TheStartOfALongLineEndsWithAMark) {
+    Diagnostic d{"t.py", 1, 3, "bad", std::string(5000, 'a')};
+    const std::string msg = formatDiagnostic(d);
+    EXPECT_LT(msg.size(), 400u);
+    EXPECT_NE(msg.find("aaa...\n  ^"), std::string::npos) << msg;
+}
+
+TEST(Diagnostic, ClipLineKeepsShortLinesAndCutsLongOnesOnACodePoint) {
+    EXPECT_EQ(clipLine("short"), "short");
+    std::string wide;
+    for (int i = 0; i < 100; ++i) wide += "\xC3\xA9";  // é, two bytes each
+    const std::string cut = clipLine(wide, 51);
+    EXPECT_EQ(cut, wide.substr(0, 50) + " ...");
+}

@@ -84,3 +84,16 @@ TEST(Limits, StepsAreCountedPerRun) {
     I.setOutput([](std::string_view) {});
     for (int k = 0; k < 5; ++k) EXPECT_NO_THROW(I.runSource("r.py", "for i in range(300):\n    pass\n", "m" + std::to_string(k)));
 }
+
+// Issue 12: a traceback echoes at most a couple hundred bytes of each source line.
+TEST(Limits, TracebacksOfAHugeLineEchoAnExcerpt) {
+    Interpreter I;
+    std::string source = "x = [";
+    for (int i = 0; i < 100000; ++i) source += "1, ";
+    source += "undefined_name]\n";
+    auto c = gs::runtime::test::run(I, source);
+    EXPECT_EQ(c.rc, 1);
+    EXPECT_LT(c.err.size(), 1000u) << c.err.substr(0, 400);
+    EXPECT_NE(c.err.find("NameError: name 'undefined_name' is not defined"), std::string::npos);
+    EXPECT_NE(c.err.find("x = [1, 1, "), std::string::npos);
+}
