@@ -19,8 +19,10 @@ NativeFunction* method(Interpreter& I, Type* t, std::string_view name, NativeFun
 void setupExceptions(Interpreter& I, std::unordered_map<std::string, Type*>& registry);
 void setupObjectAndNumbers(Interpreter& I);
 void setupStrMethods(Interpreter& I);
+void setupBytesMethods(Interpreter& I);  // BytesMethods.cpp, called by setupStrMethods
 void setupContainerMethods(Interpreter& I);
 void setupBuiltins(Interpreter& I, Module* builtins);
+void defineNumberBuiltins(Interpreter& I, Module* builtins);  // BuiltinsNumbers.cpp, called by setupBuiltins
 
 // int(x) / float(x) conversions shared by the builtins.
 int64_t toIntValue(Interpreter& I, const Value& v);

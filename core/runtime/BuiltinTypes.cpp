@@ -8,6 +8,7 @@
 #include "core/runtime/Evaluator.h"
 #include "core/runtime/Interpreter.h"
 #include "core/runtime/Module.h"
+#include "core/runtime/NativeTable.h"
 #include "core/runtime/Numbers.h"
 #include "core/runtime/Ops.h"
 #include "core/runtime/Set.h"
@@ -306,6 +307,38 @@ Value Interpreter::defineFunction(Module* m, std::string_view name, NativeFuncti
 
 // ---- exceptions ---------------------------------------------------------------------------------
 
+namespace {
+
+Value exception_init(const CallArgs& a) {
+    Interpreter& In = Interpreter::current();
+    if (auto* e = a[0].dyn<ExceptionObject>())
+        e->args = In.newTuple(std::vector<Value>(a.pos.begin() + 1, a.pos.end()));
+    return Value::none();
+}
+
+Value exception_str(const CallArgs& a) {
+    auto* e = a[0].dyn<ExceptionObject>();
+    return Interpreter::current().newStr(e ? e->ExceptionObject::str() : ops::str(a[0]));
+}
+
+Value exception_repr(const CallArgs& a) {
+    auto* e = a[0].dyn<ExceptionObject>();
+    return Interpreter::current().newStr(e ? e->ExceptionObject::repr() : ops::repr(a[0]));
+}
+
+Value exception_with_traceback(const CallArgs& a) { return a[0]; }
+Value exception_add_note(const CallArgs&) { return Value::none(); }
+
+constexpr NativeDef kBaseExceptionMethods[] = {
+    {"__init__", exception_init},
+    {"__str__", exception_str},
+    {"__repr__", exception_repr},
+    {"with_traceback", exception_with_traceback},
+    {"add_note", exception_add_note},
+};
+
+} // namespace
+
 void setupExceptions(Interpreter& I, std::unordered_map<std::string, Type*>& registry) {
     auto alloc = [](Type* c) { return Ref<Object>(new ExceptionObject(c)); };
     auto construct = [](Type* cls, const CallArgs& a) {
@@ -373,22 +406,7 @@ void setupExceptions(Interpreter& I, std::unordered_map<std::string, Type*>& reg
     registry.erase("SkipTest");
 
     Type* be = T.BaseException;
-    method(I, be, "__init__", [](const CallArgs& a) {
-        Interpreter& In = Interpreter::current();
-        if (auto* e = a[0].dyn<ExceptionObject>())
-            e->args = In.newTuple(std::vector<Value>(a.pos.begin() + 1, a.pos.end()));
-        return Value::none();
-    });
-    method(I, be, "__str__", [](const CallArgs& a) {
-        auto* e = a[0].dyn<ExceptionObject>();
-        return Interpreter::current().newStr(e ? e->ExceptionObject::str() : ops::str(a[0]));
-    });
-    method(I, be, "__repr__", [](const CallArgs& a) {
-        auto* e = a[0].dyn<ExceptionObject>();
-        return Interpreter::current().newStr(e ? e->ExceptionObject::repr() : ops::repr(a[0]));
-    });
-    method(I, be, "with_traceback", [](const CallArgs& a) { return a[0]; });
-    method(I, be, "add_note", [](const CallArgs&) { return Value::none(); });
+    defineMethods(I, be, kBaseExceptionMethods);
 }
 
 } // namespace gs::runtime

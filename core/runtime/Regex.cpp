@@ -10,6 +10,7 @@
 #include "core/runtime/Extension.h"
 #include "core/runtime/Interpreter.h"
 #include "core/runtime/Module.h"
+#include "core/runtime/NativeTable.h"
 #include "core/runtime/Ops.h"
 #include "core/runtime/Str.h"
 #include "core/runtime/Type.h"
@@ -31,6 +32,7 @@ public:
     PatternObject(Type* t, std::string src, int64_t flags) : Object(t), source(std::move(src)), flags(flags) {}
     std::string source;
     int64_t flags;
+    Type* matchType = nullptr;  // re.Match of the module that compiled it
     std::regex re;
     std::vector<std::string> groupNames;  // index 1.. -> name ("" when unnamed)
     size_t groups = 0;
@@ -182,6 +184,7 @@ PatternObject* patternArg(Interpreter& I, Module* m, const Value& v, int64_t fla
     Value hit = cache->get(key);
     if (hit) return hit.as<PatternObject>();
     Ref<PatternObject> p = compile(I, m->dict->getStr("Pattern").as<Type>(), s->s(), flags);
+    p->matchType = m->dict->getStr("Match").as<Type>();
     if (cache->size() > 200) cache->clear();
     cache->set(key, Value(p.get()));
     return p.get();
@@ -257,6 +260,219 @@ Value groupTuple(const MatchObject& m, const Value& dflt) {
     }
     return in().newTuple(std::move(out));
 }
+
+} // namespace
+
+namespace {
+
+Value re_escape(const CallArgs& a) {
+    a.expect("escape", 1, 1);
+    std::string s = textArg(a[0]), out;
+    for (char c : s) {
+        if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_' && static_cast<unsigned char>(c) < 0x80) out += '\\';
+        out += c;
+    }
+    return in().newStr(out);
+}
+
+Value pattern_pattern(const Value& s) { return in().newStr(s.as<PatternObject>()->source); }
+Value pattern_flags(const Value& s) { return Value::integer(s.as<PatternObject>()->flags); }
+Value pattern_groups(const Value& s) { return Value::integer(static_cast<int64_t>(s.as<PatternObject>()->groups)); }
+
+Value match_group(const CallArgs& a) {
+    auto* mo = a[0].as<MatchObject>();
+    if (a.size() <= 1) return mo->group(0);
+    if (a.size() == 2) return mo->group(mo->index(a[1]));
+    std::vector<Value> out;
+    for (size_t i = 1; i < a.size(); ++i) out.push_back(mo->group(mo->index(a[i])));
+    return in().newTuple(std::move(out));
+}
+
+Value match_groups(const CallArgs& a) { return groupTuple(*a[0].as<MatchObject>(), a.size() > 1 ? a[1] : Value::none()); }
+
+Value match_groupdict(const CallArgs& a) {
+    auto* mo = a[0].as<MatchObject>();
+    Ref<Dict> dd = in().newDict();
+    for (size_t i = 1; i < mo->pattern->groupNames.size(); ++i)
+        if (!mo->pattern->groupNames[i].empty()) dd->setStr(mo->pattern->groupNames[i], mo->group(i));
+    return Value(dd.get());
+}
+
+Value match_string(const Value& s) { return in().newStr(s.as<MatchObject>()->subject); }
+Value match_re(const Value& s) { return Value(s.as<MatchObject>()->pattern.get()); }
+
+Value match_lastindex(const Value& s) {
+    auto* mo = s.as<MatchObject>();
+    for (size_t i = mo->spans.size(); i-- > 1;)
+        if (mo->spans[i].first >= 0) return Value::integer(static_cast<int64_t>(i));
+    return Value::none();
+}
+
+constexpr NativeDef kReFunctions[] = {
+    {"escape", re_escape},
+};
+constexpr PropertyDef kPatternProperties[] = {
+    {"pattern", pattern_pattern},
+    {"flags", pattern_flags},
+    {"groups", pattern_groups},
+};
+constexpr NativeDef kMatchMethods[] = {
+    {"group", match_group},
+    {"groups", match_groups},
+    {"groupdict", match_groupdict},
+};
+constexpr PropertyDef kMatchProperties[] = {
+    {"string", match_string},
+    {"re", match_re},
+    {"lastindex", match_lastindex},
+};
+
+// re.match/search/fullmatch(pattern, string, flags=0) and the Pattern methods of the same names.
+PatternObject* patternFrom(Module* m, const CallArgs& a, size_t textIdx) {
+    int64_t flags = 0;
+    if (const Value* f = a.kwarg("flags")) flags = ops::toIndex(*f);
+    else if (a.size() > textIdx + 1 && a[textIdx + 1].isIntLike()) flags = a[textIdx + 1].asInt();
+    return patternArg(in(), m, a[0], flags);
+}
+
+Value matchWith(Module* m, const CallArgs& a, Mode mode) {
+    if (a.size() < 2) in().raise(in().types.TypeError, "missing required argument 'string'");
+    PatternObject* p = patternFrom(m, a, 1);
+    return doMatch(p, textArg(a[1]), mode, p->matchType);
+}
+Value re_match(Module* m, const CallArgs& a) { return matchWith(m, a, Mode::Match); }
+Value re_search(Module* m, const CallArgs& a) { return matchWith(m, a, Mode::Search); }
+Value re_fullmatch(Module* m, const CallArgs& a) { return matchWith(m, a, Mode::Full); }
+
+Value patternMatchWith(const CallArgs& a, Mode mode) {
+    a.expect("match", 2, 2);
+    auto* p = a[0].as<PatternObject>();
+    return doMatch(p, textArg(a[1]), mode, p->matchType);
+}
+Value pattern_match(const CallArgs& a) { return patternMatchWith(a, Mode::Match); }
+Value pattern_search(const CallArgs& a) { return patternMatchWith(a, Mode::Search); }
+Value pattern_fullmatch(const CallArgs& a) { return patternMatchWith(a, Mode::Full); }
+
+Value re_compile(Module* m, const CallArgs& a) {
+    ArgParser p(a, "compile", {"pattern", "flags"}, 1);
+    return Value(patternArg(in(), m, p[0], p.getInt(1, 0)));
+}
+
+Value findAll(PatternObject* p, const std::string& text) {
+    Interpreter& In = in();
+    std::vector<Value> out;
+    for (auto& mo : allMatches(p, text, p->matchType)) {
+        if (p->groups == 0) out.push_back(mo->group(0));
+        else if (p->groups == 1) {
+            Value g = mo->group(1);
+            out.push_back(g.isNone() ? In.newStr("") : g);
+        } else out.push_back(groupTuple(*mo, In.newStr("")));
+    }
+    return In.newList(std::move(out));
+}
+Value re_findall(Module* m, const CallArgs& a) { return findAll(patternFrom(m, a, 1), textArg(a[1])); }
+Value pattern_findall(const CallArgs& a) { return findAll(a[0].as<PatternObject>(), textArg(a[1])); }
+
+Value findIter(PatternObject* p, const std::string& text) {
+    std::vector<Value> out;
+    for (auto& mo : allMatches(p, text, p->matchType)) out.push_back(Value(mo.get()));
+    return Value(new VectorIterator(in().types.iterator, std::move(out)));
+}
+Value re_finditer(Module* m, const CallArgs& a) { return findIter(patternFrom(m, a, 1), textArg(a[1])); }
+Value pattern_finditer(const CallArgs& a) { return findIter(a[0].as<PatternObject>(), textArg(a[1])); }
+
+Value substitute(PatternObject* p, const Value& repl, const std::string& text, int64_t count, bool withCount) {
+    Interpreter& In = in();
+    std::string out;
+    size_t last = 0;
+    int64_t n = 0;
+    for (auto& mo : allMatches(p, text, p->matchType, count)) {
+        out += text.substr(last, static_cast<size_t>(mo->spans[0].first) - last);
+        if (auto* r = repl.dyn<Str>()) out += expandTemplate(r->s(), *mo);
+        else out += textArg(ops::call1(repl, Value(mo.get())));
+        last = static_cast<size_t>(mo->spans[0].second);
+        ++n;
+    }
+    out += text.substr(last);
+    if (withCount) return In.newTuple({In.newStr(out), Value::integer(n)});
+    return In.newStr(out);
+}
+Value moduleSubstitute(Module* m, const CallArgs& a, bool withCount) {
+    ArgParser p(a, withCount ? "subn" : "sub", {"pattern", "repl", "string", "count", "flags"}, 3);
+    PatternObject* pat = patternArg(in(), m, p[0], p.getInt(4, 0));
+    return substitute(pat, p[1], textArg(p[2]), p.getInt(3, 0), withCount);
+}
+Value patternSubstitute(const CallArgs& a, bool withCount) {
+    ArgParser p(CallArgs{a.pos.subspan(1), a.kw}, "sub", {"repl", "string", "count"}, 2);
+    return substitute(a[0].as<PatternObject>(), p[0], textArg(p[1]), p.getInt(2, 0), withCount);
+}
+Value re_sub(Module* m, const CallArgs& a) { return moduleSubstitute(m, a, false); }
+Value re_subn(Module* m, const CallArgs& a) { return moduleSubstitute(m, a, true); }
+Value pattern_sub(const CallArgs& a) { return patternSubstitute(a, false); }
+Value pattern_subn(const CallArgs& a) { return patternSubstitute(a, true); }
+
+Value splitText(PatternObject* p, const std::string& text, int64_t maxsplit) {
+    Interpreter& In = in();
+    std::vector<Value> out;
+    size_t last = 0;
+    for (auto& mo : allMatches(p, text, p->matchType, maxsplit)) {
+        out.push_back(In.newStr(text.substr(last, static_cast<size_t>(mo->spans[0].first) - last)));
+        for (size_t g = 1; g < mo->spans.size(); ++g) out.push_back(mo->group(g));
+        last = static_cast<size_t>(mo->spans[0].second);
+    }
+    out.push_back(In.newStr(text.substr(last)));
+    return In.newList(std::move(out));
+}
+Value re_split(Module* m, const CallArgs& a) {
+    ArgParser p(a, "split", {"pattern", "string", "maxsplit", "flags"}, 2);
+    return splitText(patternArg(in(), m, p[0], p.getInt(3, 0)), textArg(p[1]), p.getInt(2, 0));
+}
+Value pattern_split(const CallArgs& a) {
+    ArgParser p(CallArgs{a.pos.subspan(1), a.kw}, "split", {"string", "maxsplit"}, 1);
+    return splitText(a[0].as<PatternObject>(), textArg(p[0]), p.getInt(1, 0));
+}
+
+// Match.start/end/span([group]) in code points.
+enum class Position { Start, End, Span };
+Value matchPosition(const CallArgs& a, Position what) {
+    auto* mo = a[0].as<MatchObject>();
+    size_t g = a.size() > 1 ? mo->index(a[1]) : 0;
+    int64_t s = mo->cp(mo->spans[g].first), e = mo->cp(mo->spans[g].second);
+    if (what == Position::Start) return Value::integer(s);
+    if (what == Position::End) return Value::integer(e);
+    return in().newTuple({Value::integer(s), Value::integer(e)});
+}
+Value match_start(const CallArgs& a) { return matchPosition(a, Position::Start); }
+Value match_end(const CallArgs& a) { return matchPosition(a, Position::End); }
+Value match_span(const CallArgs& a) { return matchPosition(a, Position::Span); }
+
+constexpr ModuleFunctionDef kReModuleFunctions[] = {
+    {"match", re_match},
+    {"search", re_search},
+    {"fullmatch", re_fullmatch},
+    {"compile", re_compile},
+    {"findall", re_findall},
+    {"finditer", re_finditer},
+    {"sub", re_sub},
+    {"subn", re_subn},
+    {"split", re_split},
+};
+constexpr NativeDef kPatternMethods[] = {
+    {"match", pattern_match},
+    {"search", pattern_search},
+    {"fullmatch", pattern_fullmatch},
+    {"findall", pattern_findall},
+    {"finditer", pattern_finditer},
+    {"sub", pattern_sub},
+    {"subn", pattern_subn},
+    {"split", pattern_split},
+};
+constexpr NativeDef kMatchPositionMethods[] = {
+    {"start", match_start},
+    {"end", match_end},
+    {"span", match_span},
+};
+
 } // namespace
 
 void initRe(Interpreter& I, Module* m) {
@@ -270,152 +486,13 @@ void initRe(Interpreter& I, Module* m) {
     Type* matchT = I.newNativeType("Match", "re");
     d->setStr("Pattern", Value(patternT));
     d->setStr("Match", Value(matchT));
-    Module* mod = m;
-
-    auto withPattern = [mod](const CallArgs& a, size_t textIdx, auto&& fn) {
-        Interpreter& In = in();
-        int64_t flags = 0;
-        if (const Value* f = a.kwarg("flags")) flags = ops::toIndex(*f);
-        else if (a.size() > textIdx + 1 && a[textIdx + 1].isIntLike()) flags = a[textIdx + 1].asInt();
-        PatternObject* p = patternArg(In, mod, a[0], flags);
-        return fn(p);
-    };
-    // module-level functions: pattern first
-    for (auto [name, mode] : {std::pair{"match", Mode::Match}, {"search", Mode::Search}, {"fullmatch", Mode::Full}}) {
-        Mode md = mode;
-        I.defineFunction(m, name, [withPattern, md, matchT](const CallArgs& a) {
-            if (a.size() < 2) in().raise(in().types.TypeError, "missing required argument 'string'");
-            return withPattern(a, 1, [&](PatternObject* p) { return doMatch(p, textArg(a[1]), md, matchT); });
-        });
-        I.addMethod(patternT, name, [md, matchT](const CallArgs& a) {
-            a.expect("match", 2, 2);
-            return doMatch(a[0].as<PatternObject>(), textArg(a[1]), md, matchT);
-        });
-    }
-    I.defineFunction(m, "compile", [mod](const CallArgs& a) {
-        ArgParser p(a, "compile", {"pattern", "flags"}, 1);
-        return Value(patternArg(in(), mod, p[0], p.getInt(1, 0)));
-    });
-    I.defineFunction(m, "escape", [](const CallArgs& a) {
-        a.expect("escape", 1, 1);
-        std::string s = textArg(a[0]), out;
-        for (char c : s) {
-            if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_' && static_cast<unsigned char>(c) < 0x80) out += '\\';
-            out += c;
-        }
-        return in().newStr(out);
-    });
-    auto findall = [matchT](PatternObject* p, const std::string& text) {
-        Interpreter& In = in();
-        std::vector<Value> out;
-        for (auto& mo : allMatches(p, text, matchT)) {
-            if (p->groups == 0) out.push_back(mo->group(0));
-            else if (p->groups == 1) {
-                Value g = mo->group(1);
-                out.push_back(g.isNone() ? In.newStr("") : g);
-            } else out.push_back(groupTuple(*mo, In.newStr("")));
-        }
-        return In.newList(std::move(out));
-    };
-    I.defineFunction(m, "findall", [withPattern, findall](const CallArgs& a) {
-        return withPattern(a, 1, [&](PatternObject* p) { return findall(p, textArg(a[1])); });
-    });
-    I.addMethod(patternT, "findall", [findall](const CallArgs& a) { return findall(a[0].as<PatternObject>(), textArg(a[1])); });
-    auto finditer = [matchT](PatternObject* p, const std::string& text) {
-        std::vector<Value> out;
-        for (auto& mo : allMatches(p, text, matchT)) out.push_back(Value(mo.get()));
-        return Value(new VectorIterator(in().types.iterator, std::move(out)));
-    };
-    I.defineFunction(m, "finditer", [withPattern, finditer](const CallArgs& a) {
-        return withPattern(a, 1, [&](PatternObject* p) { return finditer(p, textArg(a[1])); });
-    });
-    I.addMethod(patternT, "finditer", [finditer](const CallArgs& a) { return finditer(a[0].as<PatternObject>(), textArg(a[1])); });
-    auto sub = [matchT](PatternObject* p, const Value& repl, const std::string& text, int64_t count, bool withCount) {
-        Interpreter& In = in();
-        std::string out;
-        size_t last = 0;
-        int64_t n = 0;
-        for (auto& mo : allMatches(p, text, matchT, count)) {
-            out += text.substr(last, static_cast<size_t>(mo->spans[0].first) - last);
-            if (auto* r = repl.dyn<Str>()) out += expandTemplate(r->s(), *mo);
-            else out += textArg(ops::call1(repl, Value(mo.get())));
-            last = static_cast<size_t>(mo->spans[0].second);
-            ++n;
-        }
-        out += text.substr(last);
-        if (withCount) return In.newTuple({In.newStr(out), Value::integer(n)});
-        return In.newStr(out);
-    };
-    for (bool withCount : {false, true}) {
-        I.defineFunction(m, withCount ? "subn" : "sub", [mod, sub, withCount](const CallArgs& a) {
-            ArgParser p(a, withCount ? "subn" : "sub", {"pattern", "repl", "string", "count", "flags"}, 3);
-            PatternObject* pat = patternArg(in(), mod, p[0], p.getInt(4, 0));
-            return sub(pat, p[1], textArg(p[2]), p.getInt(3, 0), withCount);
-        });
-        I.addMethod(patternT, withCount ? "subn" : "sub", [sub, withCount](const CallArgs& a) {
-            ArgParser p(CallArgs{a.pos.subspan(1), a.kw}, "sub", {"repl", "string", "count"}, 2);
-            return sub(a[0].as<PatternObject>(), p[0], textArg(p[1]), p.getInt(2, 0), withCount);
-        });
-    }
-    auto split = [matchT](PatternObject* p, const std::string& text, int64_t maxsplit) {
-        Interpreter& In = in();
-        std::vector<Value> out;
-        size_t last = 0;
-        for (auto& mo : allMatches(p, text, matchT, maxsplit)) {
-            out.push_back(In.newStr(text.substr(last, static_cast<size_t>(mo->spans[0].first) - last)));
-            for (size_t g = 1; g < mo->spans.size(); ++g) out.push_back(mo->group(g));
-            last = static_cast<size_t>(mo->spans[0].second);
-        }
-        out.push_back(In.newStr(text.substr(last)));
-        return In.newList(std::move(out));
-    };
-    I.defineFunction(m, "split", [mod, split](const CallArgs& a) {
-        ArgParser p(a, "split", {"pattern", "string", "maxsplit", "flags"}, 2);
-        return split(patternArg(in(), mod, p[0], p.getInt(3, 0)), textArg(p[1]), p.getInt(2, 0));
-    });
-    I.addMethod(patternT, "split", [split](const CallArgs& a) {
-        ArgParser p(CallArgs{a.pos.subspan(1), a.kw}, "split", {"string", "maxsplit"}, 1);
-        return split(a[0].as<PatternObject>(), textArg(p[0]), p.getInt(1, 0));
-    });
-    I.addProperty(patternT, "pattern", [](const Value& s) { return in().newStr(s.as<PatternObject>()->source); });
-    I.addProperty(patternT, "flags", [](const Value& s) { return Value::integer(s.as<PatternObject>()->flags); });
-    I.addProperty(patternT, "groups", [](const Value& s) { return Value::integer(static_cast<int64_t>(s.as<PatternObject>()->groups)); });
-
-    I.addMethod(matchT, "group", [](const CallArgs& a) {
-        auto* mo = a[0].as<MatchObject>();
-        if (a.size() <= 1) return mo->group(0);
-        if (a.size() == 2) return mo->group(mo->index(a[1]));
-        std::vector<Value> out;
-        for (size_t i = 1; i < a.size(); ++i) out.push_back(mo->group(mo->index(a[i])));
-        return in().newTuple(std::move(out));
-    });
-    I.addMethod(matchT, "groups", [](const CallArgs& a) { return groupTuple(*a[0].as<MatchObject>(), a.size() > 1 ? a[1] : Value::none()); });
-    I.addMethod(matchT, "groupdict", [](const CallArgs& a) {
-        auto* mo = a[0].as<MatchObject>();
-        Ref<Dict> dd = in().newDict();
-        for (size_t i = 1; i < mo->pattern->groupNames.size(); ++i)
-            if (!mo->pattern->groupNames[i].empty()) dd->setStr(mo->pattern->groupNames[i], mo->group(i));
-        return Value(dd.get());
-    });
-    for (const char* what : {"start", "end", "span"}) {
-        std::string w = what;
-        I.addMethod(matchT, what, [w](const CallArgs& a) {
-            auto* mo = a[0].as<MatchObject>();
-            size_t g = a.size() > 1 ? mo->index(a[1]) : 0;
-            int64_t s = mo->cp(mo->spans[g].first), e = mo->cp(mo->spans[g].second);
-            if (w == "start") return Value::integer(s);
-            if (w == "end") return Value::integer(e);
-            return in().newTuple({Value::integer(s), Value::integer(e)});
-        });
-    }
-    I.addProperty(matchT, "string", [](const Value& s) { return in().newStr(s.as<MatchObject>()->subject); });
-    I.addProperty(matchT, "re", [](const Value& s) { return Value(s.as<MatchObject>()->pattern.get()); });
-    I.addProperty(matchT, "lastindex", [](const Value& s) {
-        auto* mo = s.as<MatchObject>();
-        for (size_t i = mo->spans.size(); i-- > 1;)
-            if (mo->spans[i].first >= 0) return Value::integer(static_cast<int64_t>(i));
-        return Value::none();
-    });
+    defineModuleFunctions(I, m, kReModuleFunctions);
+    defineFunctions(I, m, kReFunctions);
+    defineMethods(I, patternT, kPatternMethods);
+    defineProperties(I, patternT, kPatternProperties);
+    defineMethods(I, matchT, kMatchMethods);
+    defineMethods(I, matchT, kMatchPositionMethods);
+    defineProperties(I, matchT, kMatchProperties);
 }
 
 } // namespace gs::runtime::stdlib

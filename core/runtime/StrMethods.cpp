@@ -9,6 +9,7 @@
 #include "core/runtime/Extension.h"
 #include "core/runtime/Format.h"
 #include "core/runtime/Interpreter.h"
+#include "core/runtime/NativeTable.h"
 #include "core/runtime/Ops.h"
 #include "core/runtime/Str.h"
 #include "core/runtime/Type.h"
@@ -268,309 +269,367 @@ Value justify(const CallArgs& a, char how) {
     for (int64_t k = 0; k < n - left; ++k) out += fill;
     return I.newStr(out);
 }
+
+} // namespace
+
+namespace {
+
+Value str_format(const CallArgs& a) {
+    Str* s = selfStr(a, "format");
+    return in().newStr(fmt::strFormat(s->s(), CallArgs{a.pos.subspan(1), a.kw}));
+}
+
+Value str_format_map(const CallArgs& a) {
+    Str* s = selfStr(a, "format_map");
+    a.expect("format_map", 2, 2);
+    auto* d = a[1].dyn<Dict>();
+    if (!d) in().raise(in().types.TypeError, "format_map() argument must be a dict");
+    std::vector<KwArg> kw;
+    for (const auto& e : d->entries())
+        if (!e.key.isNull())
+            if (auto* k = e.key.dyn<Str>()) kw.push_back(KwArg{k, e.value});
+    return in().newStr(fmt::strFormat(s->s(), CallArgs{{}, std::span<const KwArg>(kw.data(), kw.size())}));
+}
+
+Value str_join(const CallArgs& a) {
+    Str* s = selfStr(a, "join");
+    a.expect("join", 2, 2);
+    std::string out;
+    size_t i = 0;
+    for (auto& v : ops::toVector(a[1])) {
+        auto* p = v.dyn<Str>();
+        if (!p)
+            in().raise(in().types.TypeError, "sequence item " + std::to_string(i) + ": expected str instance, " +
+                                                 typeName(v) + " found");
+        if (i++) out += s->s();
+        out += p->s();
+    }
+    return in().newStr(out);
+}
+
+Value str_split(const CallArgs& a) { return splitImpl(a, false); }
+Value str_rsplit(const CallArgs& a) { return splitImpl(a, true); }
+
+Value str_splitlines(const CallArgs& a) {
+    Str* s = selfStr(a, "splitlines");
+    ArgParser p(CallArgs{a.pos.subspan(1), a.kw}, "splitlines", {"keepends"}, 0);
+    bool keep = p.getBool(0, false);
+    std::vector<Value> out;
+    const std::string& str = s->s();
+    size_t i = 0;
+    while (i < str.size()) {
+        size_t j = i;
+        while (j < str.size() && str[j] != '\n' && str[j] != '\r') ++j;
+        size_t e = j;
+        if (j < str.size()) {
+            if (str[j] == '\r' && j + 1 < str.size() && str[j + 1] == '\n') ++j;
+            ++j;
+        }
+        out.push_back(in().newStr(str.substr(i, (keep ? j : e) - i)));
+        i = j;
+    }
+    return in().newList(std::move(out));
+}
+
+Value str_strip(const CallArgs& a) { return in().newStr(stripImpl(selfStr(a, "strip")->s(), a.size() > 1 ? a[1] : Value(), true, true)); }
+Value str_lstrip(const CallArgs& a) { return in().newStr(stripImpl(selfStr(a, "lstrip")->s(), a.size() > 1 ? a[1] : Value(), true, false)); }
+Value str_rstrip(const CallArgs& a) { return in().newStr(stripImpl(selfStr(a, "rstrip")->s(), a.size() > 1 ? a[1] : Value(), false, true)); }
+
+Value str_replace(const CallArgs& a) {
+    Str* s = selfStr(a, "replace");
+    a.expect("replace", 3, 4);
+    std::string old = argStr(a[1], "replace() argument 1"), nw = argStr(a[2], "replace() argument 2");
+    int64_t count = a.size() > 3 ? ops::toIndex(a[3]) : -1;
+    const std::string& str = s->s();
+    std::string out;
+    if (old.empty()) {
+        std::vector<uint32_t> cps = codepoints(str);
+        int64_t done = 0;
+        for (size_t k = 0; k <= cps.size(); ++k) {
+            if (count < 0 || done < count) {
+                out += nw;
+                ++done;
+            }
+            if (k < cps.size()) appendUtf8(out, cps[k]);
+        }
+        return in().newStr(out);
+    }
+    size_t i = 0;
+    int64_t done = 0;
+    while (true) {
+        size_t j = str.find(old, i);
+        if (j == std::string::npos || (count >= 0 && done >= count)) {
+            out += str.substr(i);
+            break;
+        }
+        out += str.substr(i, j - i) + nw;
+        i = j + old.size();
+        ++done;
+    }
+    return in().newStr(out);
+}
+
+Value str_startswith(const CallArgs& a) { return affix(a, true, "startswith"); }
+Value str_endswith(const CallArgs& a) { return affix(a, false, "endswith"); }
+Value str_find(const CallArgs& a) { return findImpl(a, false, false, "find"); }
+Value str_rfind(const CallArgs& a) { return findImpl(a, true, false, "rfind"); }
+Value str_index(const CallArgs& a) { return findImpl(a, false, true, "index"); }
+Value str_rindex(const CallArgs& a) { return findImpl(a, true, true, "rindex"); }
+
+Value str_count(const CallArgs& a) {
+    Str* s = selfStr(a, "count");
+    if (a.size() < 2) in().raise(in().types.TypeError, "count() takes at least 1 argument (0 given)");
+    std::string sub = argStr(a[1], "argument");
+    size_t b, e;
+    byteRange(s, a, 2, b, e);
+    std::string_view hay = std::string_view(s->s()).substr(b, e - b);
+    if (sub.empty()) return Value::integer(static_cast<int64_t>(utf8Length(hay)) + 1);
+    int64_t n = 0;
+    for (size_t i = hay.find(sub); i != std::string_view::npos; i = hay.find(sub, i + sub.size())) ++n;
+    return Value::integer(n);
+}
+
+Value str_upper(const CallArgs& a) { return in().newStr(mapCase(selfStr(a, "upper")->s(), upperCp)); }
+Value str_lower(const CallArgs& a) { return in().newStr(mapCase(selfStr(a, "lower")->s(), lowerCp)); }
+Value str_casefold(const CallArgs& a) { return in().newStr(mapCase(selfStr(a, "casefold")->s(), lowerCp)); }
+
+Value str_swapcase(const CallArgs& a) {
+    return in().newStr(mapCase(selfStr(a, "swapcase")->s(), [](uint32_t c) { return isUpperCp(c) ? lowerCp(c) : upperCp(c); }));
+}
+
+Value str_capitalize(const CallArgs& a) {
+    const std::string& src = selfStr(a, "capitalize")->s();
+    std::string out;
+    size_t i = 0;
+    bool first = true;
+    while (i < src.size()) {
+        uint32_t c = decodeUtf8(src, i);
+        appendUtf8(out, first ? upperCp(c) : lowerCp(c));
+        first = false;
+    }
+    return in().newStr(out);
+}
+
+Value str_title(const CallArgs& a) {
+    const std::string& src = selfStr(a, "title")->s();
+    std::string out;
+    bool prevCased = false;
+    size_t i = 0;
+    while (i < src.size()) {
+        uint32_t c = decodeUtf8(src, i);
+        if (isAlphaCp(c)) {
+            appendUtf8(out, prevCased ? lowerCp(c) : upperCp(c));
+            prevCased = true;
+        } else {
+            appendUtf8(out, c);
+            prevCased = false;
+        }
+    }
+    return in().newStr(out);
+}
+
+Value str_isdigit(const CallArgs& a) { return predicate(a, "isdigit", asciiDigit); }
+Value str_isdecimal(const CallArgs& a) { return predicate(a, "isdecimal", asciiDigit); }
+Value str_isnumeric(const CallArgs& a) { return predicate(a, "isnumeric", asciiDigit); }
+Value str_isalpha(const CallArgs& a) { return predicate(a, "isalpha", isAlphaCp); }
+Value str_isalnum(const CallArgs& a) { return predicate(a, "isalnum", [](uint32_t c) { return isAlphaCp(c) || asciiDigit(c); }); }
+Value str_isspace(const CallArgs& a) { return predicate(a, "isspace", [](uint32_t c) { return c < 0x80 && isSpace(static_cast<unsigned char>(c)); }); }
+Value str_isascii(const CallArgs& a) { return predicate(a, "isascii", [](uint32_t c) { return c < 0x80; }, true); }
+
+Value str_isupper(const CallArgs& a) {
+    const std::string& s = selfStr(a, "isupper")->s();
+    bool cased = false;
+    size_t i = 0;
+    while (i < s.size()) {
+        uint32_t c = decodeUtf8(s, i);
+        if (isLowerCp(c)) return Value::boolean(false);
+        if (isUpperCp(c)) cased = true;
+    }
+    return Value::boolean(cased);
+}
+
+Value str_islower(const CallArgs& a) {
+    const std::string& s = selfStr(a, "islower")->s();
+    bool cased = false;
+    size_t i = 0;
+    while (i < s.size()) {
+        uint32_t c = decodeUtf8(s, i);
+        if (isUpperCp(c)) return Value::boolean(false);
+        if (isLowerCp(c)) cased = true;
+    }
+    return Value::boolean(cased);
+}
+
+Value str_istitle(const CallArgs& a) {
+    const std::string& s = selfStr(a, "istitle")->s();
+    bool prevCased = false, any = false;
+    size_t i = 0;
+    while (i < s.size()) {
+        uint32_t c = decodeUtf8(s, i);
+        if (isUpperCp(c)) {
+            if (prevCased) return Value::boolean(false);
+            prevCased = any = true;
+        } else if (isLowerCp(c)) {
+            if (!prevCased) return Value::boolean(false);
+        } else prevCased = false;
+    }
+    return Value::boolean(any);
+}
+
+Value str_isidentifier(const CallArgs& a) {
+    std::string s = selfStr(a, "isidentifier")->s();
+    if (s.empty() || std::isdigit(static_cast<unsigned char>(s[0]))) return Value::boolean(false);
+    for (unsigned char c : s)
+        if (!(std::isalnum(c) || c == '_' || c >= 0x80)) return Value::boolean(false);
+    return Value::boolean(true);
+}
+
+Value str_isprintable(const CallArgs& a) { return predicate(a, "isprintable", [](uint32_t c) { return c >= 0x20 && c != 0x7f; }, true); }
+Value str_center(const CallArgs& a) { return justify(a, '^'); }
+Value str_ljust(const CallArgs& a) { return justify(a, '<'); }
+Value str_rjust(const CallArgs& a) { return justify(a, '>'); }
+
+Value str_zfill(const CallArgs& a) {
+    Str* s = selfStr(a, "zfill");
+    a.expect("zfill", 2, 2);
+    int64_t width = ops::toIndex(a[1]);
+    std::string str = s->s();
+    int64_t len = s->length();
+    if (width <= len) return a[0];
+    size_t signLen = !str.empty() && (str[0] == '-' || str[0] == '+') ? 1 : 0;
+    return in().newStr(str.substr(0, signLen) + std::string(static_cast<size_t>(width - len), '0') + str.substr(signLen));
+}
+
+Value str_encode(const CallArgs& a) { return in().newBytes(selfStr(a, "encode")->s()); }
+
+Value str_removeprefix(const CallArgs& a) {
+    Str* s = selfStr(a, "removeprefix");
+    a.expect("removeprefix", 2, 2);
+    std::string p = argStr(a[1], "removeprefix() argument");
+    if (s->view().substr(0, p.size()) == p) return in().newStr(s->view().substr(p.size()));
+    return a[0];
+}
+
+Value str_removesuffix(const CallArgs& a) {
+    Str* s = selfStr(a, "removesuffix");
+    a.expect("removesuffix", 2, 2);
+    std::string p = argStr(a[1], "removesuffix() argument");
+    if (!p.empty() && s->s().size() >= p.size() && s->view().substr(s->s().size() - p.size()) == p)
+        return in().newStr(s->view().substr(0, s->s().size() - p.size()));
+    return a[0];
+}
+
+Value str_expandtabs(const CallArgs& a) {
+    Str* s = selfStr(a, "expandtabs");
+    int64_t tab = a.size() > 1 ? ops::toIndex(a[1]) : 8;
+    std::string out;
+    int64_t col = 0;
+    for (char c : s->s()) {
+        if (c == '\t') {
+            int64_t n = tab > 0 ? tab - col % tab : 0;
+            out.append(static_cast<size_t>(n), ' ');
+            col += n;
+        } else {
+            out += c;
+            col = (c == '\n' || c == '\r') ? 0 : col + 1;
+        }
+    }
+    return in().newStr(out);
+}
+
+Value str_len(const CallArgs& a) { return Value::integer(selfStr(a, "__len__")->length()); }
+Value str_contains(const CallArgs& a) { return Value::boolean(selfStr(a, "__contains__")->contains(a[1]) != 0); }
+Value str_getitem(const CallArgs& a) { return selfStr(a, "__getitem__")->getItem(a[1]); }
+
+// str.partition / rpartition: (head, sep, tail) around the first / last sep.
+Value partition(const CallArgs& a, bool right) {
+    Str* s = selfStr(a, right ? "rpartition" : "partition");
+    a.expect(right ? "rpartition" : "partition", 2, 2);
+    std::string sep = argStr(a[1], "separator");
+    if (sep.empty()) in().raise(in().types.ValueError, "empty separator");
+    const std::string& str = s->s();
+    size_t i = right ? str.rfind(sep) : str.find(sep);
+    Interpreter& In = in();
+    if (i == std::string::npos)
+        return right ? In.newTuple({In.newStr(""), In.newStr(""), a[0]}) : In.newTuple({a[0], In.newStr(""), In.newStr("")});
+    return In.newTuple({In.newStr(str.substr(0, i)), a[1], In.newStr(str.substr(i + sep.size()))});
+}
+
+Value str_partition(const CallArgs& a) { return partition(a, false); }
+Value str_rpartition(const CallArgs& a) { return partition(a, true); }
+
+constexpr NativeDef kStrMethods[] = {
+    {"format", str_format},
+    {"format_map", str_format_map},
+    {"join", str_join},
+    {"split", str_split},
+    {"rsplit", str_rsplit},
+    {"splitlines", str_splitlines},
+    {"strip", str_strip},
+    {"lstrip", str_lstrip},
+    {"rstrip", str_rstrip},
+    {"replace", str_replace},
+    {"startswith", str_startswith},
+    {"endswith", str_endswith},
+    {"find", str_find},
+    {"rfind", str_rfind},
+    {"index", str_index},
+    {"rindex", str_rindex},
+    {"count", str_count},
+    {"upper", str_upper},
+    {"lower", str_lower},
+    {"casefold", str_casefold},
+    {"swapcase", str_swapcase},
+    {"capitalize", str_capitalize},
+    {"title", str_title},
+    {"isdigit", str_isdigit},
+    {"isdecimal", str_isdecimal},
+    {"isnumeric", str_isnumeric},
+    {"isalpha", str_isalpha},
+    {"isalnum", str_isalnum},
+    {"isspace", str_isspace},
+    {"isascii", str_isascii},
+    {"isupper", str_isupper},
+    {"islower", str_islower},
+    {"istitle", str_istitle},
+    {"isidentifier", str_isidentifier},
+    {"isprintable", str_isprintable},
+    {"center", str_center},
+    {"ljust", str_ljust},
+    {"rjust", str_rjust},
+    {"zfill", str_zfill},
+    {"partition", str_partition},
+    {"rpartition", str_rpartition},
+    {"encode", str_encode},
+    {"removeprefix", str_removeprefix},
+    {"removesuffix", str_removesuffix},
+    {"expandtabs", str_expandtabs},
+    {"__len__", str_len},
+    {"__contains__", str_contains},
+    {"__getitem__", str_getitem},
+};
+
+// Constructors (Type::construct): what calling the type does.
+Value str_new(Type*, const CallArgs& a) {
+    Interpreter& In = in();
+    ArgParser p(a, "str", {"object", "encoding", "errors"}, 0);
+    if (!p.has(0)) return In.newStr("");
+    if (p.has(1)) {
+        auto* b = p[0].dyn<Bytes>();
+        if (!b) In.raise(In.types.TypeError, "decoding to str: need a bytes-like object, " + typeName(p[0]) + " found");
+        return In.newStr(b->data);
+    }
+    if (p[0].dyn<Str>() && p[0].obj()->type() == In.types.str) return p[0];
+    return In.newStr(ops::str(p[0]));
+}
+
 } // namespace
 
 void setupStrMethods(Interpreter& I) {
     Type* st = I.types.str;
-    st->construct = [](Type*, const CallArgs& a) -> Value {
-        Interpreter& In = in();
-        ArgParser p(a, "str", {"object", "encoding", "errors"}, 0);
-        if (!p.has(0)) return In.newStr("");
-        if (p.has(1)) {
-            auto* b = p[0].dyn<Bytes>();
-            if (!b) In.raise(In.types.TypeError, "decoding to str: need a bytes-like object, " + typeName(p[0]) + " found");
-            return In.newStr(b->data);
-        }
-        if (p[0].dyn<Str>() && p[0].obj()->type() == In.types.str) return p[0];
-        return In.newStr(ops::str(p[0]));
-    };
-    auto M = [&](const char* n, NativeFunction::Fn f) { method(I, st, n, std::move(f)); };
-    M("format", [](const CallArgs& a) {
-        Str* s = selfStr(a, "format");
-        return in().newStr(fmt::strFormat(s->s(), CallArgs{a.pos.subspan(1), a.kw}));
-    });
-    M("format_map", [](const CallArgs& a) {
-        Str* s = selfStr(a, "format_map");
-        a.expect("format_map", 2, 2);
-        auto* d = a[1].dyn<Dict>();
-        if (!d) in().raise(in().types.TypeError, "format_map() argument must be a dict");
-        std::vector<KwArg> kw;
-        for (const auto& e : d->entries())
-            if (!e.key.isNull())
-                if (auto* k = e.key.dyn<Str>()) kw.push_back(KwArg{k, e.value});
-        return in().newStr(fmt::strFormat(s->s(), CallArgs{{}, std::span<const KwArg>(kw.data(), kw.size())}));
-    });
-    M("join", [](const CallArgs& a) {
-        Str* s = selfStr(a, "join");
-        a.expect("join", 2, 2);
-        std::string out;
-        size_t i = 0;
-        for (auto& v : ops::toVector(a[1])) {
-            auto* p = v.dyn<Str>();
-            if (!p)
-                in().raise(in().types.TypeError, "sequence item " + std::to_string(i) + ": expected str instance, " +
-                                                     typeName(v) + " found");
-            if (i++) out += s->s();
-            out += p->s();
-        }
-        return in().newStr(out);
-    });
-    M("split", [](const CallArgs& a) { return splitImpl(a, false); });
-    M("rsplit", [](const CallArgs& a) { return splitImpl(a, true); });
-    M("splitlines", [](const CallArgs& a) {
-        Str* s = selfStr(a, "splitlines");
-        ArgParser p(CallArgs{a.pos.subspan(1), a.kw}, "splitlines", {"keepends"}, 0);
-        bool keep = p.getBool(0, false);
-        std::vector<Value> out;
-        const std::string& str = s->s();
-        size_t i = 0;
-        while (i < str.size()) {
-            size_t j = i;
-            while (j < str.size() && str[j] != '\n' && str[j] != '\r') ++j;
-            size_t e = j;
-            if (j < str.size()) {
-                if (str[j] == '\r' && j + 1 < str.size() && str[j + 1] == '\n') ++j;
-                ++j;
-            }
-            out.push_back(in().newStr(str.substr(i, (keep ? j : e) - i)));
-            i = j;
-        }
-        return in().newList(std::move(out));
-    });
-    M("strip", [](const CallArgs& a) { return in().newStr(stripImpl(selfStr(a, "strip")->s(), a.size() > 1 ? a[1] : Value(), true, true)); });
-    M("lstrip", [](const CallArgs& a) { return in().newStr(stripImpl(selfStr(a, "lstrip")->s(), a.size() > 1 ? a[1] : Value(), true, false)); });
-    M("rstrip", [](const CallArgs& a) { return in().newStr(stripImpl(selfStr(a, "rstrip")->s(), a.size() > 1 ? a[1] : Value(), false, true)); });
-    M("replace", [](const CallArgs& a) {
-        Str* s = selfStr(a, "replace");
-        a.expect("replace", 3, 4);
-        std::string old = argStr(a[1], "replace() argument 1"), nw = argStr(a[2], "replace() argument 2");
-        int64_t count = a.size() > 3 ? ops::toIndex(a[3]) : -1;
-        const std::string& str = s->s();
-        std::string out;
-        if (old.empty()) {
-            std::vector<uint32_t> cps = codepoints(str);
-            int64_t done = 0;
-            for (size_t k = 0; k <= cps.size(); ++k) {
-                if (count < 0 || done < count) {
-                    out += nw;
-                    ++done;
-                }
-                if (k < cps.size()) appendUtf8(out, cps[k]);
-            }
-            return in().newStr(out);
-        }
-        size_t i = 0;
-        int64_t done = 0;
-        while (true) {
-            size_t j = str.find(old, i);
-            if (j == std::string::npos || (count >= 0 && done >= count)) {
-                out += str.substr(i);
-                break;
-            }
-            out += str.substr(i, j - i) + nw;
-            i = j + old.size();
-            ++done;
-        }
-        return in().newStr(out);
-    });
-    M("startswith", [](const CallArgs& a) { return affix(a, true, "startswith"); });
-    M("endswith", [](const CallArgs& a) { return affix(a, false, "endswith"); });
-    M("find", [](const CallArgs& a) { return findImpl(a, false, false, "find"); });
-    M("rfind", [](const CallArgs& a) { return findImpl(a, true, false, "rfind"); });
-    M("index", [](const CallArgs& a) { return findImpl(a, false, true, "index"); });
-    M("rindex", [](const CallArgs& a) { return findImpl(a, true, true, "rindex"); });
-    M("count", [](const CallArgs& a) {
-        Str* s = selfStr(a, "count");
-        if (a.size() < 2) in().raise(in().types.TypeError, "count() takes at least 1 argument (0 given)");
-        std::string sub = argStr(a[1], "argument");
-        size_t b, e;
-        byteRange(s, a, 2, b, e);
-        std::string_view hay = std::string_view(s->s()).substr(b, e - b);
-        if (sub.empty()) return Value::integer(static_cast<int64_t>(utf8Length(hay)) + 1);
-        int64_t n = 0;
-        for (size_t i = hay.find(sub); i != std::string_view::npos; i = hay.find(sub, i + sub.size())) ++n;
-        return Value::integer(n);
-    });
-    M("upper", [](const CallArgs& a) { return in().newStr(mapCase(selfStr(a, "upper")->s(), upperCp)); });
-    M("lower", [](const CallArgs& a) { return in().newStr(mapCase(selfStr(a, "lower")->s(), lowerCp)); });
-    M("casefold", [](const CallArgs& a) { return in().newStr(mapCase(selfStr(a, "casefold")->s(), lowerCp)); });
-    M("swapcase", [](const CallArgs& a) {
-        return in().newStr(mapCase(selfStr(a, "swapcase")->s(), [](uint32_t c) { return isUpperCp(c) ? lowerCp(c) : upperCp(c); }));
-    });
-    M("capitalize", [](const CallArgs& a) {
-        const std::string& src = selfStr(a, "capitalize")->s();
-        std::string out;
-        size_t i = 0;
-        bool first = true;
-        while (i < src.size()) {
-            uint32_t c = decodeUtf8(src, i);
-            appendUtf8(out, first ? upperCp(c) : lowerCp(c));
-            first = false;
-        }
-        return in().newStr(out);
-    });
-    M("title", [](const CallArgs& a) {
-        const std::string& src = selfStr(a, "title")->s();
-        std::string out;
-        bool prevCased = false;
-        size_t i = 0;
-        while (i < src.size()) {
-            uint32_t c = decodeUtf8(src, i);
-            if (isAlphaCp(c)) {
-                appendUtf8(out, prevCased ? lowerCp(c) : upperCp(c));
-                prevCased = true;
-            } else {
-                appendUtf8(out, c);
-                prevCased = false;
-            }
-        }
-        return in().newStr(out);
-    });
-    M("isdigit", [](const CallArgs& a) { return predicate(a, "isdigit", asciiDigit); });
-    M("isdecimal", [](const CallArgs& a) { return predicate(a, "isdecimal", asciiDigit); });
-    M("isnumeric", [](const CallArgs& a) { return predicate(a, "isnumeric", asciiDigit); });
-    M("isalpha", [](const CallArgs& a) { return predicate(a, "isalpha", isAlphaCp); });
-    M("isalnum", [](const CallArgs& a) { return predicate(a, "isalnum", [](uint32_t c) { return isAlphaCp(c) || asciiDigit(c); }); });
-    M("isspace", [](const CallArgs& a) { return predicate(a, "isspace", [](uint32_t c) { return c < 0x80 && isSpace(static_cast<unsigned char>(c)); }); });
-    M("isascii", [](const CallArgs& a) { return predicate(a, "isascii", [](uint32_t c) { return c < 0x80; }, true); });
-    M("isupper", [](const CallArgs& a) {
-        const std::string& s = selfStr(a, "isupper")->s();
-        bool cased = false;
-        size_t i = 0;
-        while (i < s.size()) {
-            uint32_t c = decodeUtf8(s, i);
-            if (isLowerCp(c)) return Value::boolean(false);
-            if (isUpperCp(c)) cased = true;
-        }
-        return Value::boolean(cased);
-    });
-    M("islower", [](const CallArgs& a) {
-        const std::string& s = selfStr(a, "islower")->s();
-        bool cased = false;
-        size_t i = 0;
-        while (i < s.size()) {
-            uint32_t c = decodeUtf8(s, i);
-            if (isUpperCp(c)) return Value::boolean(false);
-            if (isLowerCp(c)) cased = true;
-        }
-        return Value::boolean(cased);
-    });
-    M("istitle", [](const CallArgs& a) {
-        const std::string& s = selfStr(a, "istitle")->s();
-        bool prevCased = false, any = false;
-        size_t i = 0;
-        while (i < s.size()) {
-            uint32_t c = decodeUtf8(s, i);
-            if (isUpperCp(c)) {
-                if (prevCased) return Value::boolean(false);
-                prevCased = any = true;
-            } else if (isLowerCp(c)) {
-                if (!prevCased) return Value::boolean(false);
-            } else prevCased = false;
-        }
-        return Value::boolean(any);
-    });
-    M("isidentifier", [](const CallArgs& a) {
-        std::string s = selfStr(a, "isidentifier")->s();
-        if (s.empty() || std::isdigit(static_cast<unsigned char>(s[0]))) return Value::boolean(false);
-        for (unsigned char c : s)
-            if (!(std::isalnum(c) || c == '_' || c >= 0x80)) return Value::boolean(false);
-        return Value::boolean(true);
-    });
-    M("isprintable", [](const CallArgs& a) { return predicate(a, "isprintable", [](uint32_t c) { return c >= 0x20 && c != 0x7f; }, true); });
-    M("center", [](const CallArgs& a) { return justify(a, '^'); });
-    M("ljust", [](const CallArgs& a) { return justify(a, '<'); });
-    M("rjust", [](const CallArgs& a) { return justify(a, '>'); });
-    M("zfill", [](const CallArgs& a) {
-        Str* s = selfStr(a, "zfill");
-        a.expect("zfill", 2, 2);
-        int64_t width = ops::toIndex(a[1]);
-        std::string str = s->s();
-        int64_t len = s->length();
-        if (width <= len) return a[0];
-        size_t signLen = !str.empty() && (str[0] == '-' || str[0] == '+') ? 1 : 0;
-        return in().newStr(str.substr(0, signLen) + std::string(static_cast<size_t>(width - len), '0') + str.substr(signLen));
-    });
-    auto partition = [](const CallArgs& a, bool right) {
-        Str* s = selfStr(a, right ? "rpartition" : "partition");
-        a.expect(right ? "rpartition" : "partition", 2, 2);
-        std::string sep = argStr(a[1], "separator");
-        if (sep.empty()) in().raise(in().types.ValueError, "empty separator");
-        const std::string& str = s->s();
-        size_t i = right ? str.rfind(sep) : str.find(sep);
-        Interpreter& In = in();
-        if (i == std::string::npos)
-            return right ? In.newTuple({In.newStr(""), In.newStr(""), a[0]}) : In.newTuple({a[0], In.newStr(""), In.newStr("")});
-        return In.newTuple({In.newStr(str.substr(0, i)), a[1], In.newStr(str.substr(i + sep.size()))});
-    };
-    M("partition", [partition](const CallArgs& a) { return partition(a, false); });
-    M("rpartition", [partition](const CallArgs& a) { return partition(a, true); });
-    M("encode", [](const CallArgs& a) { return in().newBytes(selfStr(a, "encode")->s()); });
-    M("removeprefix", [](const CallArgs& a) {
-        Str* s = selfStr(a, "removeprefix");
-        a.expect("removeprefix", 2, 2);
-        std::string p = argStr(a[1], "removeprefix() argument");
-        if (s->view().substr(0, p.size()) == p) return in().newStr(s->view().substr(p.size()));
-        return a[0];
-    });
-    M("removesuffix", [](const CallArgs& a) {
-        Str* s = selfStr(a, "removesuffix");
-        a.expect("removesuffix", 2, 2);
-        std::string p = argStr(a[1], "removesuffix() argument");
-        if (!p.empty() && s->s().size() >= p.size() && s->view().substr(s->s().size() - p.size()) == p)
-            return in().newStr(s->view().substr(0, s->s().size() - p.size()));
-        return a[0];
-    });
-    M("expandtabs", [](const CallArgs& a) {
-        Str* s = selfStr(a, "expandtabs");
-        int64_t tab = a.size() > 1 ? ops::toIndex(a[1]) : 8;
-        std::string out;
-        int64_t col = 0;
-        for (char c : s->s()) {
-            if (c == '\t') {
-                int64_t n = tab > 0 ? tab - col % tab : 0;
-                out.append(static_cast<size_t>(n), ' ');
-                col += n;
-            } else {
-                out += c;
-                col = (c == '\n' || c == '\r') ? 0 : col + 1;
-            }
-        }
-        return in().newStr(out);
-    });
-    M("__len__", [](const CallArgs& a) { return Value::integer(selfStr(a, "__len__")->length()); });
-    M("__contains__", [](const CallArgs& a) { return Value::boolean(selfStr(a, "__contains__")->contains(a[1]) != 0); });
-    M("__getitem__", [](const CallArgs& a) { return selfStr(a, "__getitem__")->getItem(a[1]); });
-
-    // --- bytes
-    Type* bt = I.types.bytes;
-    bt->construct = [](Type*, const CallArgs& a) -> Value {
-        Interpreter& In = in();
-        ArgParser p(a, "bytes", {"source", "encoding", "errors"}, 0);
-        if (!p.has(0)) return In.newBytes("");
-        if (auto* s = p[0].dyn<Str>()) {
-            if (!p.has(1)) In.raise(In.types.TypeError, "string argument without an encoding");
-            return In.newBytes(s->s());
-        }
-        if (p[0].isIntLike()) return In.newBytes(std::string(static_cast<size_t>(std::max<int64_t>(0, p[0].asInt())), '\0'));
-        std::string out;
-        for (auto& v : ops::toVector(p[0])) {
-            int64_t c = ops::toIndex(v);
-            if (c < 0 || c > 255) In.raise(In.types.ValueError, "bytes must be in range(0, 256)");
-            out += static_cast<char>(c);
-        }
-        return In.newBytes(out);
-    };
-    method(I, bt, "decode", [](const CallArgs& a) { return in().newStr(a[0].as<Bytes>()->data); });
-    method(I, bt, "hex", [](const CallArgs& a) {
-        std::string out;
-        char buf[4];
-        for (unsigned char c : a[0].as<Bytes>()->data) {
-            std::snprintf(buf, sizeof buf, "%02x", c);
-            out += buf;
-        }
-        return in().newStr(out);
-    });
+    st->construct = str_new;
+    defineMethods(I, st, kStrMethods);
+    setupBytesMethods(I);
 }
 
 } // namespace gs::runtime

@@ -10,6 +10,7 @@
 #include "core/runtime/Dict.h"
 #include "core/runtime/Interpreter.h"
 #include "core/runtime/Module.h"
+#include "core/runtime/NativeTable.h"
 #include "core/runtime/Ops.h"
 #include "core/runtime/Str.h"
 #include "core/runtime/Type.h"
@@ -103,6 +104,7 @@ void report(const CallArgs& a) {
     }
     I.reportTestResult(r);
 }
+
 } // namespace
 
 void Interpreter::reportTestResult(const TestResult& r) {
@@ -162,77 +164,103 @@ TestSummary Interpreter::runTests(std::string_view moduleName) {
 
 namespace stdlib {
 
+namespace {
+
+Value unittest_equal(const CallArgs& a) {
+    a.expect("equal", 2, 2);
+    Value r = hookEqual(a[0], a[1]);
+    return r.isNull() ? Value::none() : r;
+}
+
+Value unittest_regex_search(const CallArgs& a) {
+    a.expect("regex_search", 2, 2);
+    std::string pattern = ops::str(a[0]), text = ops::str(a[1]);
+    try {
+        return Value::boolean(std::regex_search(text, std::regex(toEcma(pattern))));
+    } catch (const std::regex_error&) {
+        in().raise("ValueError", "unsupported regular expression: " + pattern);
+    }
+}
+
+Value unittest_register_skip_test(const CallArgs& a) {
+    a.expect("register_skip_test", 1, 1);
+    if (auto* t = a[0].dyn<Type>()) in().types.SkipTest = t;
+    return Value::none();
+}
+
+Value unittest_report(const CallArgs& a) {
+    report(a);
+    return Value::none();
+}
+
+Value unittest_test_classes(const CallArgs& a) {
+    Interpreter& In = in();
+    a.expect("test_classes", 2, 2);
+    auto* base = a[1].dyn<Type>();
+    Module* mod = In.findModule(ops::str(a[0]));
+    std::vector<Value> out;
+    if (mod && base) {
+        for (const auto& e : mod->dict->entries()) {
+            auto* t = e.value.dyn<Type>();
+            if (e.key.isNull() || !t || t == base || !t->isSubtypeOf(base)) continue;
+            bool seen = false;
+            for (const auto& o : out) seen = seen || o.obj() == t;
+            if (!seen) out.push_back(e.value);
+        }
+    }
+    return In.newList(std::move(out));
+}
+
+Value unittest_caller_location(const CallArgs& a) {
+    // (file, line, text) of the scenario frame `stacklevel` levels up from the caller of
+    // the Python helper that calls this (warnings.warn).
+    Interpreter& In = in();
+    int64_t level = a.size() ? ops::toIndex(a[0]) : 1;
+    std::vector<SourceLocation> st = In.stack();
+    size_t idx = static_cast<size_t>(std::max<int64_t>(0, level));
+    if (idx >= st.size()) idx = st.empty() ? 0 : st.size() - 1;
+    if (st.empty()) return In.newTuple({In.newStr("sys"), Value::integer(1), In.newStr("")});
+    return In.newTuple({In.newStr(st[idx].file), Value::integer(st[idx].line), In.newStr(st[idx].text)});
+}
+
+Value unittest_write_error(const CallArgs& a) {
+    in().writeError(ops::str(a[0]));
+    return Value::none();
+}
+
+Value unittest_environ(const CallArgs&) {
+    Interpreter& In = in();
+    Ref<Dict> d = In.newDict();
+    for (char** e = environ; e && *e; ++e) {
+        std::string_view kv(*e);
+        size_t eq = kv.find('=');
+        if (eq != std::string_view::npos) d->set(In.newStr(kv.substr(0, eq)), In.newStr(kv.substr(eq + 1)));
+    }
+    return Value(d.get());
+}
+
+Value unittest_run_tests(const CallArgs& a) {
+    a.expect("run_tests", 1, 1);
+    TestSummary s = in().runTests(ops::str(a[0]));
+    return Value::boolean(s.ok());
+}
+
+constexpr NativeDef kUnittestFunctions[] = {
+    {"equal", unittest_equal},
+    {"regex_search", unittest_regex_search},
+    {"register_skip_test", unittest_register_skip_test},
+    {"report", unittest_report},
+    {"test_classes", unittest_test_classes},
+    {"caller_location", unittest_caller_location},
+    {"write_error", unittest_write_error},
+    {"environ", unittest_environ},
+    {"run_tests", unittest_run_tests},
+};
+
+} // namespace
+
 void initUnittestNatives(Interpreter& I, Module* m) {
-    I.defineFunction(m, "equal", [](const CallArgs& a) {
-        a.expect("equal", 2, 2);
-        Value r = hookEqual(a[0], a[1]);
-        return r.isNull() ? Value::none() : r;
-    });
-    I.defineFunction(m, "regex_search", [](const CallArgs& a) {
-        a.expect("regex_search", 2, 2);
-        std::string pattern = ops::str(a[0]), text = ops::str(a[1]);
-        try {
-            return Value::boolean(std::regex_search(text, std::regex(toEcma(pattern))));
-        } catch (const std::regex_error&) {
-            in().raise("ValueError", "unsupported regular expression: " + pattern);
-        }
-    });
-    I.defineFunction(m, "register_skip_test", [](const CallArgs& a) {
-        a.expect("register_skip_test", 1, 1);
-        if (auto* t = a[0].dyn<Type>()) in().types.SkipTest = t;
-        return Value::none();
-    });
-    I.defineFunction(m, "report", [](const CallArgs& a) {
-        report(a);
-        return Value::none();
-    });
-    I.defineFunction(m, "test_classes", [](const CallArgs& a) {
-        Interpreter& In = in();
-        a.expect("test_classes", 2, 2);
-        auto* base = a[1].dyn<Type>();
-        Module* mod = In.findModule(ops::str(a[0]));
-        std::vector<Value> out;
-        if (mod && base) {
-            for (const auto& e : mod->dict->entries()) {
-                auto* t = e.value.dyn<Type>();
-                if (e.key.isNull() || !t || t == base || !t->isSubtypeOf(base)) continue;
-                bool seen = false;
-                for (const auto& o : out) seen = seen || o.obj() == t;
-                if (!seen) out.push_back(e.value);
-            }
-        }
-        return In.newList(std::move(out));
-    });
-    I.defineFunction(m, "caller_location", [](const CallArgs& a) {
-        // (file, line, text) of the scenario frame `stacklevel` levels up from the caller of
-        // the Python helper that calls this (warnings.warn).
-        Interpreter& In = in();
-        int64_t level = a.size() ? ops::toIndex(a[0]) : 1;
-        std::vector<SourceLocation> st = In.stack();
-        size_t idx = static_cast<size_t>(std::max<int64_t>(0, level));
-        if (idx >= st.size()) idx = st.empty() ? 0 : st.size() - 1;
-        if (st.empty()) return In.newTuple({In.newStr("sys"), Value::integer(1), In.newStr("")});
-        return In.newTuple({In.newStr(st[idx].file), Value::integer(st[idx].line), In.newStr(st[idx].text)});
-    });
-    I.defineFunction(m, "write_error", [](const CallArgs& a) {
-        in().writeError(ops::str(a[0]));
-        return Value::none();
-    });
-    I.defineFunction(m, "environ", [](const CallArgs&) {
-        Interpreter& In = in();
-        Ref<Dict> d = In.newDict();
-        for (char** e = environ; e && *e; ++e) {
-            std::string_view kv(*e);
-            size_t eq = kv.find('=');
-            if (eq != std::string_view::npos) d->set(In.newStr(kv.substr(0, eq)), In.newStr(kv.substr(eq + 1)));
-        }
-        return Value(d.get());
-    });
-    I.defineFunction(m, "run_tests", [](const CallArgs& a) {
-        a.expect("run_tests", 1, 1);
-        TestSummary s = in().runTests(ops::str(a[0]));
-        return Value::boolean(s.ok());
-    });
+    defineFunctions(I, m, kUnittestFunctions);
 }
 
 } // namespace stdlib
