@@ -1,6 +1,8 @@
 #include "core/engine/Graph.h"
 
 #include "core/torch/TorchBindings.h"
+#include "core/runtime/Numbers.h"
+#include "core/session/GraphPrinter.h"
 #include "core/runtime/Containers.h"
 #include "core/runtime/Dict.h"
 #include "core/runtime/Interpreter.h"
@@ -59,22 +61,13 @@ std::string argText(const ArgTemplate& a, const std::vector<GraphNode>& nodes, c
         case runtime::Tag::None: return "None";
         case runtime::Tag::Bool: return a.constant.asBool() ? "True" : "False";
         case runtime::Tag::Int: return std::to_string(a.constant.asInt());
-        case runtime::Tag::Float: {
-            char buf[32];
-            std::snprintf(buf, sizeof buf, "%.17g", a.constant.asFloat());
-            return buf;
-        }
+        case runtime::Tag::Float: return runtime::numbers::floatRepr(a.constant.asFloat());
         default: return o ? o->repr() : "?";
         }
     }
     case ArgTemplate::Kind::Node: return nodes[static_cast<size_t>(a.index)].name;
-    case ArgTemplate::Kind::Source: {
-        std::string s = sources[a.index].text;
-        std::string out;
-        for (char c : s) out += (std::isalnum(static_cast<unsigned char>(c)) ? c : '_');
-        while (out.find("__") != std::string::npos) out.replace(out.find("__"), 2, "_");
-        return out;
-    }
+    case ArgTemplate::Kind::Source:  // the placeholder's node name (l_x_ for L['x'])
+        return session::GraphPrinter::snakeCase(session::GraphPrinter::inputName(sources[a.index].text));
     case ArgTemplate::Kind::Sym: return a.sym->str([&](int i) { return symNames[static_cast<size_t>(i)]; });
     case ArgTemplate::Kind::Tuple:
     case ArgTemplate::Kind::List:
@@ -120,16 +113,75 @@ Value Graph::replay(torch::TorchContext& ctx, const SourceTable& sources, const 
     return materialize(output, vals, sources, frame, cache, symVals);
 }
 
+namespace {
+
+// Does `text` mention `name` as a whole token (a symbol inside "[s77, 3]")?
+bool mentions(const std::string& text, const std::string& name) {
+    for (size_t p = text.find(name); p != std::string::npos; p = text.find(name, p + 1)) {
+        bool before = p == 0 || !(std::isalnum(static_cast<unsigned char>(text[p - 1])) || text[p - 1] == '_');
+        size_t e = p + name.size();
+        bool after = e >= text.size() || !(std::isalnum(static_cast<unsigned char>(text[e])) || text[e] == '_');
+        if (before && after) return true;
+    }
+    return false;
+}
+
+// The graph's outputs as Dynamo returns them: a flat tuple of the values the graph computes.
+void flattenOutput(const ArgTemplate& a, const std::vector<GraphNode>& nodes, const SourceTable& sources,
+                   const std::vector<std::string>& symNames, std::vector<std::string>& out) {
+    switch (a.kind) {
+    case ArgTemplate::Kind::Const: return;
+    case ArgTemplate::Kind::Node:
+    case ArgTemplate::Kind::Source:
+    case ArgTemplate::Kind::Sym: out.push_back(argText(a, nodes, sources, symNames)); return;
+    case ArgTemplate::Kind::Tuple:
+    case ArgTemplate::Kind::List:
+        for (const auto& it : a.items) flattenOutput(it, nodes, sources, symNames, out);
+        return;
+    case ArgTemplate::Kind::Dict:
+        for (size_t i = 1; i < a.items.size(); i += 2) flattenOutput(a.items[i], nodes, sources, symNames, out);
+        return;
+    }
+}
+
+} // namespace
+
 std::vector<session::GraphNode> Graph::describe(const SourceTable& sources, const std::vector<std::string>& symNames) const {
     std::vector<session::GraphNode> out;
     int id = 0;
-    for (int s : inputSources) {
-        ArgTemplate a;
-        a.kind = ArgTemplate::Kind::Source;
-        a.index = s;
-        out.push_back({id++, argText(a, nodes, sources, symNames), "placeholder", sources[s].text, {}, "", "", 0});
+    // Placeholders in PyTorch's order: a size symbol is lifted as a graph input just before the
+    // first tensor input whose size mentions it (forward(self, s77: "Sym(s77)", L_x_: …)); int
+    // inputs that became symbols follow the tensors.
+    std::vector<bool> placed(symInputs.size(), false);
+    auto symbolInput = [&](size_t k) {
+        const std::string& name = symNames[static_cast<size_t>(symInputs[k])];
+        session::GraphNode g;
+        g.id = id++;
+        g.name = g.target = name;
+        g.op = "placeholder";
+        g.shape = "Sym(" + name + ")";  // a SymInt input, annotated as FX prints it
+        placed[k] = true;
+        out.push_back(std::move(g));
+    };
+    for (size_t i = 0; i < inputSources.size(); ++i) {
+        const ValueMeta meta = i < inputMeta.size() ? inputMeta[i] : ValueMeta{};
+        for (size_t k = 0; k < symInputs.size(); ++k)
+            if (!placed[k] && (mentions(meta.shape, symNames[static_cast<size_t>(symInputs[k])]) ||
+                               mentions(meta.stride, symNames[static_cast<size_t>(symInputs[k])])))
+                symbolInput(k);
+        session::GraphNode g;
+        g.id = id++;
+        g.target = session::GraphPrinter::inputName(sources[inputSources[i]].text);
+        g.name = session::GraphPrinter::snakeCase(g.target);
+        g.op = "placeholder";
+        g.shape = meta.shape;
+        g.stride = meta.stride;
+        g.dtype = meta.dtype;
+        g.device = meta.device;
+        out.push_back(std::move(g));
     }
-    for (int s : symInputs) out.push_back({id++, symNames[static_cast<size_t>(s)], "placeholder", symNames[static_cast<size_t>(s)], {}, "", "int", 0});
+    for (size_t k = 0; k < symInputs.size(); ++k)
+        if (!placed[k]) symbolInput(k);
     for (const auto& n : nodes) {
         session::GraphNode g;
         g.id = id++;
@@ -144,7 +196,14 @@ std::vector<session::GraphNode> Graph::describe(const SourceTable& sources, cons
         }
         g.shape = n.shape;
         g.dtype = n.dtype;
+        g.stride = n.stride;
+        g.device = n.device;
         g.line = n.line;
+        if (n.line > 0) {
+            g.file = n.origin.file;
+            g.function = n.origin.function;
+            g.code = n.origin.userCode;
+        }
         out.push_back(std::move(g));
     }
     session::GraphNode o;
@@ -152,34 +211,13 @@ std::vector<session::GraphNode> Graph::describe(const SourceTable& sources, cons
     o.name = "output";
     o.op = "output";
     o.target = "output";
-    o.args = {argText(output, nodes, sources, symNames)};
+    flattenOutput(output, nodes, sources, symNames, o.args);
     out.push_back(std::move(o));
     return out;
 }
 
 std::string Graph::readable(const SourceTable& sources, const std::vector<std::string>& symNames) const {
-    auto desc = describe(sources, symNames);
-    std::string params, body;
-    for (const auto& n : desc) {
-        if (n.op == "placeholder") {
-            params += ", " + n.name;
-            continue;
-        }
-        if (n.op == "output") {
-            body += "        return " + (n.args.empty() ? std::string("None") : n.args[0]) + "\n";
-            continue;
-        }
-        std::string call;
-        if (n.op == "call_method" && !n.args.empty()) {
-            call = n.args[0] + "." + n.target + "(";
-            for (size_t i = 1; i < n.args.size(); ++i) call += (i > 1 ? ", " : "") + n.args[i];
-        } else {
-            call = n.target + "(";
-            for (size_t i = 0; i < n.args.size(); ++i) call += (i ? ", " : "") + n.args[i];
-        }
-        body += "        " + n.name + (n.shape.empty() ? "" : ": \"" + n.dtype + n.shape + "\"") + " = " + call + ")\n";
-    }
-    return "class GraphModule(torch.nn.Module):\n    def forward(self" + params + "):\n" + body;
+    return session::GraphPrinter::readable(describe(sources, symNames));
 }
 
 } // namespace gs::engine

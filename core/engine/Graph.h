@@ -8,6 +8,7 @@
 
 #include "core/engine/Guards.h"
 #include "core/engine/SymExpr.h"
+#include "core/engine/ValueMeta.h"
 #include "core/runtime/Value.h"
 #include "core/session/Session.h"
 
@@ -42,10 +43,14 @@ struct GraphNode {
     int line = 0;
     std::string shape;              // printed output shape, e.g. [s77, 3]
     std::string dtype;
+    std::string stride;             // printed strides, e.g. [3, 1] (ValueMeta)
+    std::string device;             // cpu, cuda:0
+    Provenance origin;              // the user frame that made the node ("# File:" comment)
 };
 
 struct Graph {
     std::vector<int> inputSources;  // tensor inputs (placeholders), by source
+    std::vector<ValueMeta> inputMeta;  // annotation of each tensor input, parallel to inputSources
     std::vector<int> symInputs;     // symbol slots that are graph inputs (SymInt placeholders)
     std::vector<GraphNode> nodes;
     ArgTemplate output;
@@ -58,7 +63,7 @@ struct Graph {
                           std::vector<runtime::Value>& cache, const std::vector<int64_t>& symVals) const;
     // Session view: placeholders, nodes, output.
     std::vector<session::GraphNode> describe(const SourceTable& sources, const std::vector<std::string>& symNames) const;
-    // `print_readable()`-like text (GraphModule forward).
+    // GraphModule.print_readable() text, as PyTorch prints it (session::GraphPrinter).
     std::string readable(const SourceTable& sources, const std::vector<std::string>& symNames) const;
 };
 

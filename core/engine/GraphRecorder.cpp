@@ -4,10 +4,12 @@
 
 #include "core/engine/Tracer.h"
 #include "core/engine/TrackedScalar.h"
+#include "core/engine/ValueMeta.h"
 #include "core/runtime/Containers.h"
 #include "core/runtime/Dict.h"
 #include "core/runtime/Interpreter.h"
 #include "core/runtime/Str.h"
+#include "core/session/GraphPrinter.h"
 
 namespace gs::engine {
 
@@ -26,7 +28,8 @@ void GraphRecorder::addSymArith(const char* target, const SymPtr& a, const SymPt
     n.target = target;
     n.name = nodeName(std::string(target).substr(9));  // without "operator."
     n.segment = segment_;
-    n.line = tracer_.where().line;
+    n.origin = tracer_.where();
+    n.line = n.origin.line;
     ArgTemplate ta, tb;
     ta.kind = tb.kind = ArgTemplate::Kind::Sym;
     ta.sym = a;
@@ -91,7 +94,10 @@ std::string GraphRecorder::nodeName(const std::string& target) {
     std::string base = target;
     size_t dot = base.rfind('.');
     if (dot != std::string::npos) base = base.substr(dot + 1);
+    // FX's _Namespace.create_name: a name may not shadow a Python builtin or keyword, so the
+    // first `sum` is sum_1 (as PyTorch prints it).
     int& n = nameCounts_[base];
+    if (n == 0 && session::GraphPrinter::isReservedName(base)) n = 1;
     std::string name = n == 0 ? base : base + "_" + std::to_string(n);
     ++n;
     return name;
@@ -172,10 +178,13 @@ void GraphRecorder::registerOutput(const Value& v, int node, const torch::OpDef&
         var.ref.kind = ArgTemplate::Kind::Node;
         var.ref.index = node;
         var.sizes = outputSizes(def, realArgs, to->tensor);
-        std::string shape = "[";
-        for (size_t i = 0; i < var.sizes.size(); ++i) shape += (i ? ", " : "") + tracer_.shapeEnv.symbolText(var.sizes[i]);
-        graph_.nodes[static_cast<size_t>(node)].shape = shape + "]";
-        graph_.nodes[static_cast<size_t>(node)].dtype = std::string(tensor::dtypeName(to->tensor.dtype()));
+        ValueMeta meta = ValueMeta::of(tracer_.shapeEnv, var.sizes, to->tensor.sizes(), to->tensor.strides(),
+                                       std::string(tensor::dtypeName(to->tensor.dtype())), to->tensor.device().str());
+        GraphNode& g = graph_.nodes[static_cast<size_t>(node)];
+        g.shape = std::move(meta.shape);
+        g.stride = std::move(meta.stride);
+        g.dtype = std::move(meta.dtype);
+        g.device = std::move(meta.device);
         tensors_[to] = std::move(var);
         return;
     }
@@ -192,7 +201,8 @@ void GraphRecorder::registerOutput(const Value& v, int node, const torch::OpDef&
         g.target = "operator.getitem";
         g.name = nodeName("getitem");
         g.segment = segment_;
-        g.line = tracer_.where().line;
+        g.origin = tracer_.where();
+        g.line = g.origin.line;
         graph_.nodes.push_back(std::move(g));
         torch::OpDef generic = def;
         generic.inplace = false;
@@ -208,7 +218,8 @@ Value GraphRecorder::call(int opIndex, const runtime::CallArgs& args) {
     node.target = def.target;
     node.isMethod = def.isMethod;
     node.segment = segment_;
-    node.line = tracer_.where().line;
+    node.origin = tracer_.where();
+    node.line = node.origin.line;
     std::vector<Value> real(args.pos.size());
     for (size_t i = 0; i < args.pos.size(); ++i) node.args.push_back(convertArg(args.pos[i], real[i]));
     std::vector<Value> kwVals(args.kw.size());

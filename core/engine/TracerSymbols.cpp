@@ -6,6 +6,7 @@
 
 #include "core/engine/Engine.h"
 #include "core/engine/Tracer.h"
+#include "core/engine/ValueMeta.h"
 #include "core/runtime/Interpreter.h"
 #include "core/runtime/Ops.h"
 
@@ -172,6 +173,8 @@ void Tracer::realizeInput(torch::TensorObject* t, int src, TracedTensor& var) {
     var.ref.kind = ArgTemplate::Kind::Source;
     var.ref.index = src;
     graph.inputSources.push_back(src);
+    graph.inputMeta.push_back(ValueMeta::of(shapeEnv, var.sizes, x.sizes(), x.strides(),
+                                            std::string(tensor::dtypeName(x.dtype())), x.device().str()));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -128,6 +128,13 @@ struct GraphNode {
     std::string shape;              // e.g. [s0, 3]
     std::string dtype;
     int line = 0;                   // scenario line that produced it
+    // FX print_readable's annotation parts and source comment (torch-trace-format §1.3.6):
+    // `mul: "f32[s77][1]cpu" = …` after `# File: <file>:<line> in <function>, code: <code>`.
+    std::string stride;             // e.g. [3, 1], [s52, 1]; empty when unknown
+    std::string device;             // cpu, cuda:0; empty when unknown
+    std::string file;               // the user frame that produced the node (empty: none)
+    std::string function;
+    std::string code;               // that line's source text
     bool operator==(const GraphNode&) const = default;
 };
 

@@ -34,7 +34,8 @@ template <class V> void fields(V& v, Guard& x) {
 }
 template <class V> void fields(V& v, GraphNode& x) {
     v("id", x.id); v("name", x.name); v("op", x.op); v("target", x.target); v("args", x.args);
-    v("shape", x.shape); v("dtype", x.dtype); v("line", x.line);
+    v("shape", x.shape); v("dtype", x.dtype); v("line", x.line); v("stride", x.stride); v("device", x.device);
+    v("file", x.file); v("function", x.function); v("code", x.code);
 }
 template <class V> void fields(V& v, CompileEntry& x) {
     v("compile_id", x.compileId); v("frame_id", x.frameId); v("frame_compile_id", x.frameCompileId);

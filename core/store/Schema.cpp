@@ -171,6 +171,18 @@ ALTER TABLE sessions_v3 RENAME TO sessions;
 CREATE INDEX sessions_by_created ON sessions (created);
 )sql";
 
+// Version 4: a graph node keeps what PyTorch's print_readable shows beside shape and dtype
+// (torch-trace-format §1.3.6): the stride and device of its value and the user frame that
+// produced it (`# File: <file>:<line> in <function>, code: <code>`), so an exported graph is
+// printed as PyTorch prints it. Older rows read as unknown ('').
+constexpr std::string_view kVersion4 = R"sql(
+ALTER TABLE graph_nodes ADD COLUMN stride TEXT NOT NULL DEFAULT '';
+ALTER TABLE graph_nodes ADD COLUMN device TEXT NOT NULL DEFAULT '';
+ALTER TABLE graph_nodes ADD COLUMN file TEXT NOT NULL DEFAULT '';
+ALTER TABLE graph_nodes ADD COLUMN function TEXT NOT NULL DEFAULT '';
+ALTER TABLE graph_nodes ADD COLUMN code TEXT NOT NULL DEFAULT '';
+)sql";
+
 // Foreign keys off for the life of a migration, back to what they were afterwards. The pragma
 // is a no-op inside a transaction, so this wraps the Transaction (declared before it, it is
 // destroyed after the commit or rollback).
@@ -203,7 +215,7 @@ private:
 } // namespace
 
 const std::vector<std::string_view>& Schema::migrations() {
-    static const std::vector<std::string_view> all{kVersion1, kVersion2, kVersion3};
+    static const std::vector<std::string_view> all{kVersion1, kVersion2, kVersion3, kVersion4};
     return all;
 }
 

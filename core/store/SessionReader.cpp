@@ -121,7 +121,8 @@ std::vector<CompileEntry> SessionReader::compiles(int64_t id) {
         c.guardsText = st.text(12);
         out.push_back(std::move(c));
     }
-    auto& nodes = db_.cached("SELECT compile_seq, node_id, name, op, target, args, shape, dtype, line FROM "
+    auto& nodes = db_.cached("SELECT compile_seq, node_id, name, op, target, args, shape, dtype, line, stride, device, "
+                             "file, function, code FROM "
                              "graph_nodes WHERE session_id = ? ORDER BY compile_seq, pos");
     nodes.bind(1, id);
     while (nodes.step()) {
@@ -130,7 +131,9 @@ std::vector<CompileEntry> SessionReader::compiles(int64_t id) {
         if (seq < 0 || seq >= static_cast<int64_t>(out.size()) || !args) damaged("a graph node cannot be decoded");
         out[static_cast<size_t>(seq)].graph.push_back(GraphNode{nodes.integer(1), nodes.text(2), nodes.text(3),
                                                                 nodes.text(4), std::move(*args), nodes.text(6),
-                                                                nodes.text(7), nodes.integer(8)});
+                                                                nodes.text(7), nodes.integer(8), nodes.text(9),
+                                                                nodes.text(10), nodes.text(11), nodes.text(12),
+                                                                nodes.text(13)});
     }
     auto& guards = db_.cached("SELECT compile_seq, guard_id, parent, kind, source, code, user_code, file, line "
                               "FROM guards WHERE session_id = ? ORDER BY compile_seq, pos");

@@ -85,12 +85,14 @@ void SessionWriter::compile(const CompileEntry& c) {
         .bind(10, c.opCount).bind(11, symbols).bind(12, c.hitCount).bind(13, c.compileTimeUs)
         .bind(14, c.guardsText).run();
     auto& nodes = db_.cached("INSERT INTO graph_nodes (session_id, compile_seq, pos, node_id, name, op, target, "
-                             "args, shape, dtype, line) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+                             "args, shape, dtype, line, stride, device, file, function, code) "
+                             "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     int pos = 0;
     for (const auto& n : c.graph) {
         const std::string args = ValueCodec::encodeStrings(n.args);
         nodes.bind(1, id_).bind(2, seq).bind(3, pos++).bind(4, n.id).bind(5, n.name).bind(6, n.op);
-        nodes.bind(7, n.target).bind(8, args).bind(9, n.shape).bind(10, n.dtype).bind(11, n.line).run();
+        nodes.bind(7, n.target).bind(8, args).bind(9, n.shape).bind(10, n.dtype).bind(11, n.line).bind(12, n.stride);
+        nodes.bind(13, n.device).bind(14, n.file).bind(15, n.function).bind(16, n.code).run();
     }
     auto& guards = db_.cached("INSERT INTO guards (session_id, compile_seq, pos, guard_id, parent, kind, source, "
                               "code, user_code, file, line) VALUES (?,?,?,?,?,?,?,?,?,?,?)");

@@ -5,6 +5,7 @@
 #include <charconv>
 #include <unordered_map>
 
+#include "core/session/GraphPrinter.h"
 #include "core/session/ReasonClassifier.h"
 
 namespace gs::trace {
@@ -43,16 +44,8 @@ constexpr std::array<Op, 19> kBinary{{{" // ", "operator.floordiv"}, {" ** ", "o
                                       {" | ", "operator.or_"}, {" ^ ", "operator.xor"}, {" < ", "operator.lt"},
                                       {" > ", "operator.gt"}}};
 
-const std::unordered_map<std::string_view, std::string_view>& shortToLong() {
-    static const std::unordered_map<std::string_view, std::string_view> m{
-        {"f32", "float32"}, {"f64", "float64"}, {"f16", "float16"}, {"bf16", "bfloat16"}, {"i64", "int64"},
-        {"i32", "int32"},   {"i16", "int16"},   {"i8", "int8"},     {"u8", "uint8"},      {"b8", "bool"},
-        {"c32", "complex32"}, {"c64", "complex64"}, {"c128", "complex128"}, {"u16", "uint16"}, {"u32", "uint32"},
-        {"u64", "uint64"}};
-    return m;
-}
-
-// "f32[2, 2][2, 1]cpu" → dtype float32, shape [2, 2]; "Sym(s0)" → shape Sym(s0); else nothing.
+// "f32[2, 2][2, 1]cpu" → dtype float32, shape [2, 2], stride [2, 1], device cpu;
+// "Sym(s0)" → shape Sym(s0); else nothing.
 void applyAnnotation(std::string_view ann, GraphNode& n) {
     if (ann.substr(0, 4) == "Sym(") {
         n.shape = std::string(ann);
@@ -62,10 +55,18 @@ void applyAnnotation(std::string_view ann, GraphNode& n) {
     while (i < ann.size() && (std::isalnum(static_cast<unsigned char>(ann[i])) || ann[i] == '_')) ++i;
     if (i == 0 || (i < ann.size() && ann[i] != '[')) return; // e.g. "torch.Tensor"
     n.dtype = GraphText::dtypeFromShort(ann.substr(0, i));
-    if (i < ann.size()) {
-        size_t close = ann.find(']', i);
-        if (close != std::string_view::npos) n.shape = std::string(ann.substr(i, close - i + 1));
+    if (i >= ann.size()) return;
+    size_t close = ann.find(']', i);
+    if (close == std::string_view::npos) return;
+    n.shape = std::string(ann.substr(i, close - i + 1));
+    std::string_view rest = ann.substr(close + 1);
+    if (!rest.empty() && rest.front() == '[') {
+        size_t c2 = rest.find(']');
+        if (c2 == std::string_view::npos) return;
+        n.stride = std::string(rest.substr(0, c2 + 1));
+        rest.remove_prefix(c2 + 1);
     }
+    n.device = std::string(rest);
 }
 
 std::string_view unquote(std::string_view s) {
@@ -83,6 +84,13 @@ std::vector<std::string> listArgs(std::string_view inner) {
     return out;
 }
 
+// FX prints a keyword argument as "dim = 1"; the model keeps "dim=1".
+void joinKeyword(std::string& a) {
+    size_t i = 0;
+    while (i < a.size() && (std::isalnum(static_cast<unsigned char>(a[i])) || a[i] == '_')) ++i;
+    if (i > 0 && !std::isdigit(static_cast<unsigned char>(a[0])) && a.compare(i, 3, " = ") == 0) a.erase(i, 1).erase(i + 1, 1);
+}
+
 // "f(a, b)" with a dotted callee and the call's ")" last → callee and arguments.
 bool splitCall(std::string_view e, std::string_view& callee, std::vector<std::string>& args) {
     size_t open = e.find('(');
@@ -96,20 +104,31 @@ bool splitCall(std::string_view e, std::string_view& callee, std::vector<std::st
     if (a.empty()) return false;
     callee = e.substr(0, open);
     args.assign(a.begin(), a.end());
+    for (auto& arg : args) joinKeyword(arg);
     return true;
 }
 
-// "# File: /p/t.py:8 in kernel, code: ..." → 8
-int fileCommentLine(std::string_view c) {
+// "# File: /p/t.py:8 in kernel, code: return x.sum()" → line 8, file, function and code
+// (torch/fx/graph.py _ParsedStackTrace.get_summary_str); line 0 when it is not such a comment.
+struct FileComment {
+    int line = 0;
+    std::string file, function, code;
+};
+FileComment fileComment(std::string_view c) {
+    FileComment out;
     for (size_t colon = c.find(':', 7); colon != std::string_view::npos; colon = c.find(':', colon + 1)) {
         size_t d = colon + 1;
         while (d < c.size() && c[d] >= '0' && c[d] <= '9') ++d;
         if (d == colon + 1 || c.substr(d, 4) != " in ") continue;
-        int v = 0;
-        std::from_chars(c.data() + colon + 1, c.data() + d, v);
-        return v;
+        std::from_chars(c.data() + colon + 1, c.data() + d, out.line);
+        out.file = std::string(trim(c.substr(7, colon - 7)));
+        std::string_view rest = c.substr(d + 4);
+        size_t code = rest.find(", code:");  // "code: " loses its space when the code is empty
+        out.function = std::string(rest.substr(0, code));
+        if (code != std::string_view::npos) out.code = std::string(trim(rest.substr(code + 7)));
+        return out;
     }
-    return 0;
+    return out;
 }
 
 void classify(std::string_view e, GraphNode& n, const std::unordered_map<std::string, size_t>& known) {
@@ -170,23 +189,16 @@ void classify(std::string_view e, GraphNode& n, const std::unordered_map<std::st
 
 } // namespace
 
-std::string GraphText::dtypeFromShort(std::string_view abbrev) {
-    auto it = shortToLong().find(abbrev);
-    return std::string(it == shortToLong().end() ? abbrev : it->second);
-}
+std::string GraphText::dtypeFromShort(std::string_view abbrev) { return session::GraphPrinter::dtypeFromShort(abbrev); }
 
-std::string GraphText::dtypeToShort(std::string_view name) {
-    for (const auto& [s, l] : shortToLong())
-        if (l == name) return std::string(s);
-    return std::string(name);
-}
+std::string GraphText::dtypeToShort(std::string_view name) { return session::GraphPrinter::dtypeToShort(name); }
 
 GraphParse GraphText::parse(std::string_view text, const std::vector<std::pair<std::string, std::string>>& sizes) {
     GraphParse out;
     std::unordered_map<std::string, size_t> byName; // node name → index
     size_t pos = 0, defIndent = 0, bodyIndent = 0;
     bool inForward = false;
-    int currentLine = 0;
+    FileComment current;
     while (pos <= text.size()) {
         size_t nl = text.find('\n', pos);
         std::string_view raw = text.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
@@ -215,7 +227,7 @@ GraphParse GraphText::parse(std::string_view text, const std::vector<std::pair<s
             continue;
         }
         if (s.empty()) {
-            currentLine = 0; // a blank line ends the statements of one source line
+            current = {}; // a blank line ends the statements of one source line
             continue;
         }
         size_t indent = indentOf(raw);
@@ -224,7 +236,8 @@ GraphParse GraphText::parse(std::string_view text, const std::vector<std::pair<s
             continue;
         }
         if (s.front() == '#') {
-            if (s.substr(0, 7) == "# File:") currentLine = fileCommentLine(s);
+            // "# File: …" names the frame of the nodes below; "# No stacktrace found …" ends it
+            current = s.substr(0, 7) == "# File:" ? fileComment(s) : FileComment{};
             continue;
         }
         if (bodyIndent == 0) bodyIndent = indent;
@@ -237,7 +250,7 @@ GraphParse GraphText::parse(std::string_view text, const std::vector<std::pair<s
             std::string_view r = trim(s.substr(6));
             if (r.size() >= 2 && r.front() == '(' && r.back() == ')') r = r.substr(1, r.size() - 2);
             n.args = listArgs(r);
-            n.line = currentLine;
+            n.line = current.line;  // FX prints no frame for the output: the last one seen
             n.id = static_cast<int>(out.nodes.size());
             out.nodes.push_back(std::move(n));
             continue;
@@ -264,7 +277,10 @@ GraphParse GraphText::parse(std::string_view text, const std::vector<std::pair<s
             continue;
         }
         classify(expr, n, byName);
-        n.line = currentLine;
+        n.line = current.line;
+        n.file = current.file;
+        n.function = current.function;
+        n.code = current.code;
         n.id = static_cast<int>(out.nodes.size());
         byName[n.name] = out.nodes.size();
         out.nodes.push_back(std::move(n));
@@ -277,66 +293,11 @@ GraphParse GraphText::parse(std::string_view text, const std::vector<std::pair<s
 }
 
 std::vector<std::pair<std::string, std::string>> GraphText::sizesOf(const std::vector<GraphNode>& nodes) {
-    std::vector<std::pair<std::string, std::string>> out;
-    for (const auto& n : nodes)
-        if (n.op != "output" && !n.shape.empty() && n.shape.front() == '[' && n.shape.back() == ']') out.emplace_back(n.name, n.shape);
-    return out;
+    return session::GraphPrinter::sizes(nodes);
 }
 
 std::string GraphText::render(const std::vector<GraphNode>& nodes, const std::string& file, const std::string& function) {
-    auto annotation = [](const GraphNode& n) -> std::string {
-        if (!n.dtype.empty()) {
-            std::string a = dtypeToShort(n.dtype);
-            if (!n.shape.empty() && n.shape.front() == '[') a += n.shape;
-            return a;
-        }
-        if (n.shape.substr(0, 4) == "Sym(") return n.shape;
-        return {};
-    };
-    auto join = [](const std::vector<std::string>& v, size_t from = 0) {
-        std::string s;
-        for (size_t i = from; i < v.size(); ++i) s += (i > from ? ", " : "") + v[i];
-        return s;
-    };
-    std::string sig = "    def forward(self";
-    std::string renames, body;
-    for (const auto& n : nodes) {
-        if (n.op != "placeholder") continue;
-        std::string param = n.target.empty() ? n.name : n.target;
-        sig += ", " + param;
-        std::string a = annotation(n);
-        if (!a.empty()) sig += ": \"" + a + "\"";
-        if (param != n.name) renames += "        " + n.name + " = " + param + "\n";
-    }
-    sig += "):\n";
-    int lastLine = 0;
-    for (const auto& n : nodes) {
-        if (n.op == "placeholder") continue;
-        if (n.line != lastLine) {
-            if (n.line > 0) body += "        \n        # File: " + file + ":" + std::to_string(n.line) + " in " + function + ", code: \n";
-            else body += "        \n";
-            lastLine = n.line;
-        }
-        if (n.op == "output") {
-            body += "        return (" + join(n.args) + (n.args.size() == 1 ? ",)" : ")") + "\n";
-            continue;
-        }
-        std::string expr;
-        if (n.op == "call_module") expr = "self." + n.target + "(" + join(n.args) + ")";
-        else if (n.op == "get_attr") expr = "self." + n.target;
-        else if (n.op == "call_method" && !n.args.empty()) expr = n.args[0] + "." + n.target + "(" + join(n.args, 1) + ")";
-        else {
-            expr = n.target + "(" + join(n.args) + ")";
-            for (const Op& op : kBinary)
-                if (n.target == op.target && n.args.size() == 2) expr = n.args[0] + std::string(op.text) + n.args[1];
-            if (n.target == "operator.neg" && n.args.size() == 1) expr = "-" + n.args[0];
-            if (n.target == "operator.invert" && n.args.size() == 1) expr = "~" + n.args[0];
-            if (n.target == "operator.getitem" && n.args.size() == 2) expr = n.args[0] + "[" + n.args[1] + "]";
-        }
-        std::string a = annotation(n);
-        body += "        " + n.name + (a.empty() ? "" : ": \"" + a + "\"") + " = " + expr + "\n";
-    }
-    return "class GraphModule(torch.nn.Module):\n" + sig + renames + body + "        \n";
+    return session::GraphPrinter::readable(nodes, file, function);
 }
 
 } // namespace gs::trace

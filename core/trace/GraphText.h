@@ -14,8 +14,10 @@
 // parameter name); "self.m(…)" → call_module; "self.a" → get_attr; "<node>.m(…)" → call_method;
 // "f(…)" → call_function f; "a * b" and other operators → call_function operator.mul …;
 // "a[i]" → operator.getitem; "return (…)" → output. Shapes from `sizes` (else the annotation),
-// dtype from the annotation (f32 → float32), line from the preceding "# File: …:<line>" comment.
-// Only the top-level forward is read (nested submodules are skipped).
+// dtype, stride and device from the annotation (f32 → float32), line, file, function and code
+// from the preceding "# File: <file>:<line> in <function>, code: <code>" comment.
+// Only the top-level forward is read (nested submodules are skipped). Rendering is
+// session::GraphPrinter's (the one printer of graphs).
 #include <string>
 #include <string_view>
 #include <utility>
@@ -34,8 +36,8 @@ class GraphText {
 public:
     static GraphParse parse(std::string_view text, const std::vector<std::pair<std::string, std::string>>& sizes);
 
-    // print_readable-style text and `sizes` metadata that parse() reads back to the same nodes.
-    // `file`/`function` name the source in "# File:" comments.
+    // print_readable text and `sizes` metadata (session::GraphPrinter) that parse() reads back
+    // to the same nodes. `file`/`function` name the source of nodes that do not carry one.
     static std::string render(const std::vector<session::GraphNode>& nodes, const std::string& file, const std::string& function);
     static std::vector<std::pair<std::string, std::string>> sizesOf(const std::vector<session::GraphNode>& nodes);
 

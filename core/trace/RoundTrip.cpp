@@ -125,7 +125,14 @@ std::vector<std::string> RoundTrip::differences(const Session& a, const Session&
                 d.eq(wn + ".args", p.args, q.args);
                 d.eq(wn + ".shape", p.shape, q.shape);
                 d.eq(wn + ".dtype", p.dtype, q.dtype);
+                d.eq(wn + ".stride", p.stride, q.stride);
+                d.eq(wn + ".device", p.device, q.device);
+                if (p.op == "output") continue;  // FX prints no frame for the output node
                 d.eq(wn + ".line", p.line, q.line);
+                if (p.file.empty()) continue;  // the exporter names the frame's file for such nodes
+                d.eq(wn + ".file", p.file, q.file);
+                d.eq(wn + ".function", p.function, q.function);
+                d.eq(wn + ".code", p.code, q.code);
             }
             d.eq(w + ".guards.size", x.guards.size(), y.guards.size());
             for (size_t n = 0; n < std::min(x.guards.size(), y.guards.size()); ++n) {

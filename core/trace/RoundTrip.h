@@ -4,7 +4,9 @@
 // TORCH_TRACE log can carry it:
 //  1. frames that have compiles: id, name, file, first line;
 //  2. compile entries, in order: compile id, frame, N, attempt, status, fail reason, graph
-//     (every GraphNode field; a placeholder's empty target equals its name), guard tree (every
+//     (every GraphNode field; a placeholder's empty target equals its name; the output node's
+//     frame is not printed by FX, so its line/file/function/code are not compared; a node
+//     without a file gets its frame's file and function in the export), guard tree (every
 //     Guard field), op count, symbols, compile time (±1 µs). For LimitHit entries only the id,
 //     frame and status: PyTorch logs nothing but the reasons for them;
 //  3. recompiles, in order: compile id, frame, limitHit, and per reason every field but

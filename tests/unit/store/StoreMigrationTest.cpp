@@ -38,8 +38,8 @@ int64_t rawInt(const std::string& path, const std::string& sql) {
 }
 
 TEST(StoreMigration, TheMigrationListEndsAtTheCurrentVersion) {
-    EXPECT_EQ(Schema::currentVersion(), 3);
-    EXPECT_EQ(Schema::migrations().size(), 3u);
+    EXPECT_EQ(Schema::currentVersion(), 4);
+    EXPECT_EQ(Schema::migrations().size(), 4u);
 }
 
 TEST(StoreMigration, VersionOneDatabaseIsMigratedWithItsSessionsIntact) {
@@ -135,7 +135,7 @@ TEST(StoreMigration, VersionTwoDatabaseIsMigratedWithItsSessionsAndIdsIntact) {
     ASSERT_EQ(childRows, 14);
 
     auto store = SessionStore::open(path);
-    EXPECT_EQ(store->schemaVersion(), 3);
+    EXPECT_EQ(store->schemaVersion(), Schema::currentVersion());
     const auto rows = store->list();
     ASSERT_EQ(rows.size(), 3u);
     EXPECT_EQ(rows[0].id, 1);
@@ -172,7 +172,7 @@ TEST(StoreMigration, VersionTwoDatabaseIsMigratedWithItsSessionsAndIdsIntact) {
     EXPECT_EQ(rec->sessionId(), 7);
     // Deleting still takes every child row along (the rebuilt table kept the references).
     store.reset();
-    EXPECT_EQ(rawInt(path, "PRAGMA user_version"), 3);
+    EXPECT_EQ(rawInt(path, "PRAGMA user_version"), Schema::currentVersion());
     EXPECT_EQ(rawInt(path, "SELECT count(*) FROM frames WHERE session_id = 5"), 0);
     EXPECT_EQ(rawInt(path, "SELECT count(*) FROM calls WHERE session_id = 5"), 0);
     EXPECT_EQ(rawInt(path, "SELECT count(*) FROM session_metadata WHERE session_id = 2"), 1);

@@ -4,6 +4,7 @@
 
 #include <cstdlib>
 
+#include "core/store/Schema.h"
 #include "core/store/SessionStore.h"
 #include "tests/unit/store/StoreTestUtil.h"
 
@@ -226,7 +227,7 @@ TEST(StorePath, MissingFoldersAreCreatedOnFirstUse) {
     auto store = SessionStore::open(path);
     store->save(syntheticSession("x", 1, 1));
     EXPECT_TRUE(std::filesystem::exists(path));
-    EXPECT_EQ(store->schemaVersion(), 3);
+    EXPECT_EQ(store->schemaVersion(), Schema::currentVersion());
 }
 
 TEST(StorePath, ReadOnlyOpenOfAMissingFileSaysSoAndCreatesNothing) {

@@ -180,11 +180,11 @@ TEST(GraphText, RenderParsesBackToTheSameNodes) {
         {0, "l_x_", "placeholder", "L_x_", {}, "[s0, 3]", "float32", 0},
         {1, "l_y_", "placeholder", "l_y_", {}, "[3]", "", 0},
         {2, "p", "get_attr", "w", {}, "[3]", "float16", 0},
-        {3, "mul", "call_function", "operator.mul", {"l_x_", "l_y_"}, "[s0, 3]", "float32", 5},
-        {4, "s", "call_method", "sum", {"mul", "dim=1"}, "[s0]", "float32", 5},
-        {5, "r", "call_function", "torch.relu", {"s"}, "[s0]", "float32", 7},
+        {3, "mul", "call_function", "operator.mul", {"l_x_", "l_y_"}, "[s0, 3]", "float32", 5, "", "", "scen.py", "f", "y = x * w"},
+        {4, "s", "call_method", "sum", {"mul", "dim=1"}, "[s0]", "float32", 5, "", "", "scen.py", "f", "y = x * w"},
+        {5, "r", "call_function", "torch.relu", {"s"}, "[s0]", "float32", 7, "[1]", "cpu", "scen.py", "f", ""},
         {6, "m", "call_module", "lin", {"r"}, "", "", 0},
-        {7, "g", "call_function", "operator.getitem", {"m", "0"}, "", "", 7},
+        {7, "g", "call_function", "operator.getitem", {"m", "0"}, "", "", 7, "", "", "scen.py", "f", ""},
         {8, "output", "output", "output", {"g"}, "", "", 7}};
     std::string text = GraphText::render(nodes, "scen.py", "f");
     GraphParse g = GraphText::parse(text, GraphText::sizesOf(nodes));
