@@ -2,6 +2,8 @@
 // observer callbacks), module code, and building classes (part of Evaluator).
 #include <algorithm>
 
+#include "core/runtime/CompiledCode.h"
+#include "core/runtime/Compiler.h"
 #include "core/runtime/Containers.h"
 #include "core/runtime/Dict.h"
 #include "core/runtime/Evaluator.h"
@@ -24,22 +26,15 @@ std::string quoteList(const std::vector<std::string>& names) {
     return out;
 }
 
-struct FrameGuard {
-    Interpreter& I;
-    ValueStack& stack;
-    Value* fast;
-    size_t n;
-    bool pushed = false;
-    ~FrameGuard() {
-        if (pushed) I.popFrame();
-        stack.release(fast, n);
-    }
-};
-
 } // namespace
 
 void Evaluator::bindArgs(Function* fn, const CallArgs& a, Value* fast) {
     const CodeInfo* code = fn->code;
+    if (a.kw.empty() && a.pos.size() == static_cast<size_t>(code->nargs) && code->varargSlot < 0 &&
+        code->kwargSlot < 0 && code->nkwonly == 0) {
+        for (size_t i = 0; i < a.pos.size(); ++i) fast[i] = a.pos[i];
+        return;
+    }
     const std::string& fname = fn->qualname;
     size_t nargs = static_cast<size_t>(code->nargs);
     size_t given = a.pos.size();
@@ -134,14 +129,8 @@ void Evaluator::bindArgs(Function* fn, const CallArgs& a, Value* fast) {
 }
 
 void Evaluator::enterArgs(Function* fn, const CallArgs& a, Value* fast) {
-    const CodeInfo* code = fn->code;
-    if (a.kw.empty() && a.pos.size() == static_cast<size_t>(code->nargs) && code->varargSlot < 0 &&
-        code->kwargSlot < 0 && code->nkwonly == 0) {
-        for (size_t i = 0; i < a.pos.size(); ++i) fast[i] = a.pos[i];
-    } else {
-        bindArgs(fn, a, fast);
-    }
-    for (int s : code->cellSlots) fast[s] = Value(new Cell(I.types.cell, std::move(fast[s])));
+    bindArgs(fn, a, fast);
+    makeCells(fn->code, fast);
 }
 
 Value Evaluator::makeGenerator(Function* fn, const CallArgs& a) {
@@ -184,7 +173,7 @@ Value Evaluator::makeGenerator(Function* fn, const CallArgs& a) {
     return Value(gen.get());
 }
 
-void Evaluator::checkCallLimits() {
+void Evaluator::callLimitsSlow() {
     if (I.depth() >= I.limits().maxDepth) I.depthExceeded();
     if (I.stackLimit_) {
         char probe;
@@ -192,71 +181,39 @@ void Evaluator::checkCallLimits() {
             I.limitReached(LimitExceeded::Kind::Depth, "nested calls inside a generator exhaust its 1 MB stack",
                            "fewer nested calls in generators");
     }
-    I.step();
 }
 
 Value Evaluator::callFunction(Function* fn, const CallArgs& a) {
-    const CodeInfo* code = fn->code;
-    checkCallLimits();
-    if (code->isGenerator) return makeGenerator(fn, a);
-    size_t n = static_cast<size_t>(code->nlocals);
-    Value* fast = stack_->alloc(n);
-    FrameGuard guard{I, *stack_, fast, n};
-    enterArgs(fn, a, fast);
-    return runFunction(fn, fast, guard.pushed);
-}
-
-// Runs fn's body in a new frame whose locals (arguments bound, cells made) are `fast`.
-// `pushed` tells the caller's guard to pop the frame.
-Value Evaluator::runFunction(Function* fn, Value* fast, bool& pushed) {
-    const CodeInfo* code = fn->code;
-    Frame fr;
-    fr.code = code;
-    fr.fast = fast;
-    fr.func = fn;
-    fr.globals = fn->globals.get();
-    fr.closure = fn->closure.data();
-    fr.line = code->firstLine;
-    I.pushFrame(&fr);
-    pushed = true;
-    // `fr` lives in this function: pop it here, on every way out, not in the caller's guard
-    // (which would read it after it went out of scope; found by fuzz_interpreter under ASan).
-    struct PopOnExit {
-        Interpreter& I;
-        bool& pushed;
-        ~PopOnExit() {
-            I.popFrame();
-            pushed = false;
-        }
-    } popOnExit{I, pushed};
-    TraceObserver* obs = I.observer();
-    if (obs) obs->onFunctionEnter(fn);
-    try {
-        if (code->lambdaBody) {
-            fr.retval = eval(code->lambdaBody, fr);
-        } else if (execBody(*code->body, fr) != ExecStatus::Return) {
-            fr.retval = Value::none();
-        }
-    } catch (PyError& e) {
-        I.addTraceback(e.exception(), fr);
-        if (TraceObserver* o = I.observer()) o->onFunctionExit(fn);
-        throw;
+    if (fn->code->isGenerator) {
+        checkCallLimits();
+        return makeGenerator(fn, a);
     }
-    if (TraceObserver* o = I.observer()) o->onFunctionExit(fn);
-    return std::move(fr.retval);
+    return invoke(fn, [&](Value* fast) { bindArgs(fn, a, fast); });
 }
 
 Value Evaluator::callDirect(Function* fn, Value* self, const std::vector<lang::ExprPtr>& argExprs, Frame& f) {
-    const CodeInfo* code = fn->code;
-    checkCallLimits();
-    size_t n = static_cast<size_t>(code->nlocals);
-    Value* fast = stack_->alloc(n);
-    FrameGuard guard{I, *stack_, fast, n};
-    size_t k = 0;
-    if (self) fast[k++] = std::move(*self);
-    for (const auto& e : argExprs) fast[k++] = eval(e.get(), f);
+    return invoke(fn, [&](Value* fast) {
+        size_t k = 0;
+        if (self) fast[k++] = std::move(*self);
+        for (const auto& e : argExprs) fast[k++] = eval(e.get(), f);
+    });
+}
+
+void Evaluator::makeCells(const CodeInfo* code, Value* fast) {
     for (int s : code->cellSlots) fast[s] = Value(new Cell(I.types.cell, std::move(fast[s])));
-    return runFunction(fn, fast, guard.pushed);
+}
+
+void Evaluator::runTree(const CodeInfo* code, Frame& fr) {
+    if (code->lambdaBody) fr.retval = eval(code->lambdaBody, fr);
+    else if (execBody(*code->body, fr) != ExecStatus::Return) fr.retval = Value::none();
+}
+
+const CompiledCode* Evaluator::compiledCode(const CodeInfo* code) {
+    if (const CompiledCode* cc = code->compiled.get()) return cc;
+    if (code->compileTried) return nullptr;
+    code->compileTried = true;
+    code->compiled = Compiler(I).compile(code);
+    return code->compiled.get();
 }
 
 void Evaluator::runModuleCode(const CodeInfo* code, Dict* globals) {

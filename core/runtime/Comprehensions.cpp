@@ -83,7 +83,7 @@ Value Evaluator::evalComprehension(const Comp* c, Frame& f) {
             assign(g0.target.get(), v, cf);
             bool ok = true;
             for (const auto& cond : g0.ifs)
-                if (!ops::truthy(eval(cond.get(), cf))) {
+                if (!evalCondition(cond.get(), cf)) {
                     ok = false;
                     break;
                 }
@@ -141,7 +141,7 @@ void Evaluator::compLoop(const Comp* c, size_t level, Frame& cf, const Value& re
         assign(g.target.get(), v, cf);
         bool ok = true;
         for (const auto& cond : g.ifs)
-            if (!ops::truthy(eval(cond.get(), cf))) { ok = false; break; }
+            if (!evalCondition(cond.get(), cf)) { ok = false; break; }
         if (ok) compLoop(c, level + 1, cf, result);
     }
 }

@@ -25,7 +25,7 @@ using namespace gs::lang;
 ValueStack::ValueStack(size_t chunk) : chunk_(chunk) {}
 ValueStack::~ValueStack() = default;
 
-Value* ValueStack::alloc(size_t n) {
+Value* ValueStack::allocSlow(size_t n) {
     while (true) {
         if (current_ < chunks_.size()) {
             Chunk& c = chunks_[current_];
@@ -49,15 +49,14 @@ Value* ValueStack::alloc(size_t n) {
     }
 }
 
-void ValueStack::release(Value* p, size_t n) {
-    for (size_t i = 0; i < n; ++i) p[i] = Value();
+// p belongs to an earlier chunk than the current one: the chunks after it are empty now.
+void ValueStack::releaseSlow(Value* p) {
     while (true) {
         Chunk& c = chunks_[current_];
         if (p >= c.data.get() && p < c.data.get() + c.size) {
             c.used = static_cast<size_t>(p - c.data.get());
             return;
         }
-        // p belongs to an earlier chunk: this one must be empty now
         c.used = 0;
         if (current_ == 0) return;
         --current_;
@@ -141,7 +140,7 @@ Value Evaluator::evalOther(const Expr* e, Frame& f) {
     }
     case ExprKind::IfExp: {
         auto* i = static_cast<const IfExp*>(e);
-        return ops::truthy(eval(i->test.get(), f)) ? eval(i->body.get(), f) : eval(i->orelse.get(), f);
+        return evalCondition(i->test.get(), f) ? eval(i->body.get(), f) : eval(i->orelse.get(), f);
     }
     case ExprKind::List:
         return I.newList(evalSeqElements(static_cast<const lang::List*>(e)->elts, f));
@@ -219,6 +218,24 @@ Value Evaluator::evalOther(const Expr* e, Frame& f) {
     }
     }
     I.raise("SystemError", "unknown expression kind");
+}
+
+// A condition (if, while, assert, comprehension filter, conditional expression) takes each
+// operand's truth once, as CPython's jumps do: `if a and b` with a false asks a.__bool__ once,
+// not once more for the value `a and b` would produce.
+bool Evaluator::evalCondition(const Expr* e, Frame& f) {
+    if (e->kind == ExprKind::BoolOp) {
+        auto* b = static_cast<const BoolOp*>(e);
+        for (size_t i = 0; i + 1 < b->values.size(); ++i) {
+            bool t = evalCondition(b->values[i].get(), f);
+            if (b->op == BoolOpKind::And ? !t : t) return t;
+        }
+        return evalCondition(b->values.back().get(), f);
+    }
+    if (e->kind == ExprKind::UnaryOp && static_cast<const UnaryOp*>(e)->op == UnaryOpKind::Not)
+        return !evalCondition(static_cast<const UnaryOp*>(e)->operand.get(), f);
+    Value t = eval(e, f);
+    return t.isBool() ? t.asBool() : ops::truthy(t);
 }
 
 Value Evaluator::evalConstant(const Constant* c) {

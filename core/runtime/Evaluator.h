@@ -3,11 +3,13 @@
 // break / continue / return never use C++ exceptions; Python exceptions travel as PyError.
 // Locals live in a per-interpreter value stack (fast slots assigned by the Resolver).
 #include <memory>
+#include <new>
 #include <vector>
 
 #include "core/lang/Ast.h"
 #include "core/runtime/Extension.h"
 #include "core/runtime/Function.h"
+#include "core/runtime/Interpreter.h"
 #include "core/runtime/Value.h"
 
 namespace gs::runtime {
@@ -33,13 +35,35 @@ struct Frame {
 
 enum class ExecStatus : uint8_t { Normal, Return, Break, Continue };
 
-// Chunked stack of local-variable slots; released slots are reset to Null.
+// Chunked stack of local-variable slots; released slots are reset to Null. alloc/release of the
+// current chunk are inline: every call takes and gives back its frame's slots here.
 class ValueStack {
 public:
     explicit ValueStack(size_t chunk = 16384);
     ~ValueStack();
-    Value* alloc(size_t n);
-    void release(Value* p, size_t n);
+    Value* alloc(size_t n) {
+        if (current_ < chunks_.size()) {
+            Chunk& c = chunks_[current_];
+            if (c.used + n <= c.size) {
+                Value* p = c.data.get() + c.used;
+                c.used += n;
+                return p;
+            }
+        }
+        return allocSlow(n);
+    }
+    void release(Value* p, size_t n) {
+        for (size_t i = 0; i < n; ++i) {
+            p[i].~Value();
+            new (p + i) Value();
+        }
+        Chunk& c = chunks_[current_];
+        if (p >= c.data.get() && p < c.data.get() + c.size) {
+            c.used = static_cast<size_t>(p - c.data.get());
+            return;
+        }
+        releaseSlow(p);
+    }
 
 private:
     struct Chunk {
@@ -47,16 +71,21 @@ private:
         size_t size = 0;
         size_t used = 0;
     };
+    Value* allocSlow(size_t n);
+    void releaseSlow(Value* p);
     std::vector<Chunk> chunks_;
     size_t current_ = 0;
     size_t chunk_;
 };
+
+class CompiledCode;
 
 class Evaluator {
 public:
     explicit Evaluator(Interpreter& in);
 
     Value eval(const lang::Expr* e, Frame& f);
+    bool evalCondition(const lang::Expr* e, Frame& f);  // the truth of a condition
     ExecStatus exec(const lang::Stmt* s, Frame& f);
     ExecStatus execBody(const lang::Body& body, Frame& f);
     void assign(const lang::Expr* target, const Value& v, Frame& f);
@@ -68,15 +97,35 @@ public:
     // Fast path of `f(a, b)` / `obj.m(a)`: arguments are evaluated straight into the callee's
     // local slots (plain positional signature, no generator).
     Value callDirect(Function* fn, Value* self, const std::vector<lang::ExprPtr>& argExprs, Frame& f);
-    Value runFunction(Function* fn, Value* fast, bool& pushed);
-    void checkCallLimits();
+    // The call protocol every scenario function call goes through: limits, fresh local slots
+    // filled by fill(fast) (the arguments), cells, a new frame, the body (compiled when nobody
+    // observes), the traceback entry on an exception, observer callbacks. Defined in
+    // CompiledCode.h.
+    template <class Fill> Value invoke(Function* fn, Fill&& fill);
+    // Depth, generator stack and step accounting of every call (the common case inline).
+    void checkCallLimits() {
+        if (I.depth() >= I.limits().maxDepth || I.stackLimit_) [[unlikely]]
+            callLimitsSlow();
+        I.step();
+    }
     // Builds the value of a class statement body run in `ns` (used by type(name, bases, ns)).
     Value makeClass(const std::string& name, const std::string& qualname, std::vector<Type*> bases,
                     Dict* ns, const std::string& module);
     ValueStack& stack() { return *stack_; }
     void notifyIterate(TraceObserver* o, const Value& v);
 
+    // The compiled form of a function or lambda body (made on its first call), or null when it
+    // cannot be compiled (generators).
+    const CompiledCode* compiledCode(const CodeInfo* code);
+
+    // Shared with compiled code (CompiledCode.h), which takes the same slow paths.
+    Value evalBinOp(lang::BinOpKind op, const Value& l, const Value& r);
+    Value evalConstant(const lang::Constant* c);
+
 private:
+    void callLimitsSlow();
+    void makeCells(const CodeInfo* code, Value* fast);
+    [[gnu::noinline]] void runTree(const CodeInfo* code, Frame& fr);  // the body in the tree-walker
     [[gnu::noinline]] Value evalOther(const lang::Expr* e, Frame& f);
     Value evalName(const lang::Name* n, Frame& f);
     void storeName(const lang::Name* n, const Value& v, Frame& f);
@@ -94,8 +143,6 @@ private:
     Value evalSubscript(const lang::Subscript* s, Frame& f);
     Value evalSliceKey(const lang::Expr* e, Frame& f);
     Value evalCompare(const lang::Compare* c, Frame& f);
-    Value evalBinOp(lang::BinOpKind op, const Value& l, const Value& r);
-    Value evalConstant(const lang::Constant* c);
     Value evalJoinedStr(const lang::JoinedStr* j, Frame& f);
     Value evalFormattedValue(const lang::FormattedValue* fv, Frame& f);
     Value evalComprehension(const lang::Comp* c, Frame& f);
@@ -132,5 +179,16 @@ private:
     ValueStack ownStack_;
     ValueStack* stack_ = &ownStack_;  // a running generator swaps in its own
 };
+
+inline void Interpreter::pushFrame(Frame* f) {
+    f->back = top_;
+    top_ = f;
+    ++depth_;
+}
+
+inline void Interpreter::popFrame() {
+    top_ = top_->back;
+    --depth_;
+}
 
 } // namespace gs::runtime

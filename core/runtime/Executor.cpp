@@ -43,9 +43,7 @@ ExecStatus Evaluator::exec(const Stmt* s, Frame& f) {
         return ExecStatus::Normal;
     case StmtKind::If: {
         auto* i = static_cast<const If*>(s);
-        Value t = eval(i->test.get(), f);
-        bool b = t.isBool() ? t.asBool() : ops::truthy(t);
-        return execBody(b ? i->body : i->orelse, f);
+        return execBody(evalCondition(i->test.get(), f) ? i->body : i->orelse, f);
     }
     case StmtKind::Return: {
         auto* r = static_cast<const Return*>(s);
@@ -149,8 +147,7 @@ void Evaluator::recordAnnotation(const AnnAssign* a, Frame& f) {
 
 ExecStatus Evaluator::execWhile(const While* w, Frame& f) {
     while (true) {
-        Value t = eval(w->test.get(), f);
-        if (!(t.isBool() ? t.asBool() : ops::truthy(t))) break;
+        if (!evalCondition(w->test.get(), f)) break;
         I.step();
         ExecStatus st = execBody(w->body, f);
         if (st == ExecStatus::Break) return ExecStatus::Normal;
@@ -405,7 +402,7 @@ void Evaluator::execRaise(const Raise* s, Frame& f) {
 }
 
 void Evaluator::execAssert(const Assert* s, Frame& f) {
-    if (ops::truthy(eval(s->test.get(), f))) return;
+    if (evalCondition(s->test.get(), f)) return;
     if (s->msg) {
         Value m = eval(s->msg.get(), f);
         Value exc = ops::call1(Value(I.types.AssertionError), m);

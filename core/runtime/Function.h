@@ -13,6 +13,7 @@
 namespace gs::runtime {
 
 class Dict;
+class CompiledCode;
 
 // How a parent frame provides one entry of a child's closure: its own cell slot, or one of its
 // own closure cells (a variable passed through from further out).
@@ -58,11 +59,18 @@ struct CodeInfo {
     const lang::Comp* comp = nullptr;         // Comprehension
     const lang::Arguments* args = nullptr;    // Function / Lambda
     bool isGenerator = false;
+    // Positional parameters only (no *args, **kw, keyword-only), not a generator: a call with
+    // exactly nargs positional arguments binds them slot by slot (set by the Resolver).
+    bool plainPositional = false;
     Str* nameStr = nullptr;  // interned name
     // Binding sites that are not Name nodes, keyed by the AST node (FunctionDef*, ClassDef*,
     // Alias*, ExceptHandler*).
     std::unordered_map<const void*, NameRef> bindings;
     const NameRef& binding(const void* site) const { return bindings.at(site); }
+    // Function / lambda bodies: the closure-compiled form, made on the first call
+    // (Evaluator::compiledCode); compileTried stays set when the body cannot be compiled.
+    mutable std::shared_ptr<const CompiledCode> compiled;
+    mutable bool compileTried = false;
 
     int slotOf(std::string_view localName) const;
 };

@@ -267,17 +267,6 @@ void Interpreter::checkTensorElements(int64_t elements) {
                      "--max-tensor-elements");
 }
 
-void Interpreter::pushFrame(Frame* f) {
-    f->back = top_;
-    top_ = f;
-    ++depth_;
-}
-
-void Interpreter::popFrame() {
-    top_ = top_->back;
-    --depth_;
-}
-
 SourceLocation Interpreter::locationOf(const Frame& f) const {
     SourceLocation loc;
     const CodeInfo* c = f.code;

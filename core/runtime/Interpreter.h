@@ -179,7 +179,7 @@ public:
     // ---- internals shared by the runtime's own files ---------------------------------------
     Evaluator& eval() { return *eval_; }
     Frame* topFrame() const { return top_; }
-    void pushFrame(Frame* f);
+    void pushFrame(Frame* f);  // inline in Evaluator.h (every call pushes and pops a frame)
     void popFrame();
     int depth() const { return depth_; }
     // Step accounting: every statement, loop iteration and call costs one step.

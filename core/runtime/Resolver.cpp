@@ -138,6 +138,7 @@ private:
             add(*a.kwarg);
         }
         ci.args = &a;
+        ci.plainPositional = !a.vararg && a.kwonlyargs.empty() && !a.kwarg;
     }
 
     void stmt(const Stmt* s) {
@@ -153,6 +154,7 @@ private:
             params(sc, f->args);
             sc->info->body = &f->body;
             sc->info->isGenerator = f->isGenerator;
+            if (f->isGenerator) sc->info->plainPositional = false;
             f->scopeInfo = sc->info;
             body(f->body);
             pop();
