@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "app/cli/Command.h"
+#include "core/record/Recording.h"
 #include "core/session/SessionJson.h"
 #include "core/store/SessionStore.h"
 #include "core/trace/TraceReader.h"
@@ -93,15 +94,6 @@ private:
     std::map<std::string, int64_t> byCategory_;
 };
 
-// The sinks of one imported file.
-struct Target {
-    CountingSink counts;
-    std::unique_ptr<session::SessionBuilder> builder; // --json only
-    std::unique_ptr<store::Recorder> recorder;
-    int64_t recordedId = 0;                           // 0: not recorded (completely)
-    session::TeeSink tee;
-};
-
 int importCommand(const std::vector<std::string>& args) {
     po::options_description opts("Options");
     std::string db;
@@ -146,64 +138,50 @@ int importCommand(const std::vector<std::string>& args) {
             std::cerr << "guardscope-cli import: warning: not recording: " << e.what() << "\n";
         }
     }
-    std::vector<std::unique_ptr<Target>> targets;
-    auto finishRecording = [&](Target& t) -> std::string {
-        if (!t.recorder) return {};
-        t.recorder->flush();
-        if (!t.recorder->failed()) t.recordedId = t.recorder->sessionId();
-        if (t.recorder->failed()) notRecorded = true;
-        std::string note = t.recorder->failed() ? "  not recorded completely: " + t.recorder->error() + "\n"
-                                                : "  recorded as session " + std::to_string(t.recorder->sessionId()) + " in " + st->path() + "\n";
-        t.recorder.reset();
-        return note;
-    };
-    std::vector<std::string> notes;
-    auto makeSink = [&](const std::string&) -> session::EventSink& {
-        if (!targets.empty()) notes.push_back(finishRecording(*targets.back()));
-        auto t = std::make_unique<Target>();
-        t->tee.add(&t->counts);
-        if (json) {
-            t->builder = std::make_unique<session::SessionBuilder>();
-            t->tee.add(t->builder.get());
-        }
-        if (st) {
-            t->recorder = st->startRecorder();
-            t->tee.add(t->recorder.get());
-        }
-        targets.push_back(std::move(t));
-        return targets.back()->tee;
-    };
+    record::RecordOptions recordOptions;
+    recordOptions.store = st.get();
+    recordOptions.keepSession = json;  // imports stay flat in memory unless the JSON is wanted
+    std::vector<std::unique_ptr<CountingSink>> counts;  // one per file, what the summary prints
     const std::string path = vm["path"].as<std::string>();
-    std::vector<trace::ImportReport> reports;
-    try {
-        reports = trace::importTracePath(path, makeSink, io);
-    } catch (const trace::TraceError& e) {
-        std::cerr << "guardscope-cli import: error: " << e.what() << "\n";
-        if (!targets.empty() && targets.back()->recorder) {
-            auto& t = *targets.back();
-            t.recorder->flush();
-            if (!t.recorder->failed() && t.recorder->sessionId() > 0)
-                std::cerr << "  what was read before the error is kept as session " << t.recorder->sessionId() << " (status "
-                          << session::toString(t.counts.status())
-                          << ") in " << st->path() << "\n";
-            t.recorder.reset();
+    record::ImportRecording imported = record::recordImport(path, io, recordOptions, [&](const std::string&) {
+        counts.push_back(std::make_unique<CountingSink>());
+        return counts.back().get();
+    });
+    if (!imported.error.empty()) {
+        std::cerr << "guardscope-cli import: error: " << imported.error << "\n";
+        if (!imported.sessions.empty()) {
+            const record::Recorded& last = imported.sessions.back();
+            if (last.recorderStarted && last.storeError.empty() && last.sessionId > 0)
+                std::cerr << "  what was read before the error is kept as session " << last.sessionId << " (status "
+                          << session::toString(counts.back()->status()) << ") in " << st->path() << "\n";
         }
         return 1;
     }
-    notes.push_back(finishRecording(*targets.back()));
+    std::vector<std::string> notes;
+    for (const record::Recorded& r : imported.sessions) {
+        if (!r.storeError.empty()) {
+            notRecorded = true;
+            notes.push_back("  not recorded completely: " + r.storeError + "\n");
+        } else if (r.recorderStarted) {
+            notes.push_back("  recorded as session " + std::to_string(r.sessionId) + " in " + st->path() + "\n");
+        } else {
+            notes.emplace_back();
+        }
+    }
+    const auto& reports = imported.reports;
     std::ostream& out = json ? std::cerr : std::cout; // --json keeps stdout for the JSON
-    for (size_t i = 0; i < targets.size() && i < reports.size(); ++i) out << targets[i]->counts.render(reports[i]) << notes[i];
+    for (size_t i = 0; i < counts.size() && i < reports.size(); ++i) out << counts[i]->render(reports[i]) << notes[i];
     // The builder never learns the store id: name the session as `sessions export ID` will (as run does).
-    auto jsonOf = [](Target& t) {
-        session::Session s = t.builder->take();
-        if (t.recordedId > 0) s.info.id = t.recordedId;
-        return session::toJson(s);
+    auto jsonOf = [](record::Recorded& r) {
+        if (r.storedId > 0) r.session.info.id = r.storedId;
+        return session::toJson(r.session);
     };
     if (json) {
-        if (targets.size() == 1) std::cout << jsonOf(*targets[0]) << "\n";
+        auto& sessions = imported.sessions;
+        if (sessions.size() == 1) std::cout << jsonOf(sessions[0]) << "\n";
         else {
             std::cout << "[";
-            for (size_t i = 0; i < targets.size(); ++i) std::cout << (i ? ",\n" : "\n") << jsonOf(*targets[i]);
+            for (size_t i = 0; i < sessions.size(); ++i) std::cout << (i ? ",\n" : "\n") << jsonOf(sessions[i]);
             std::cout << "\n]\n";
         }
     }

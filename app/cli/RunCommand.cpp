@@ -11,6 +11,7 @@
 
 #include "app/cli/Command.h"
 #include "core/engine/ScenarioRunner.h"
+#include "core/record/Recording.h"
 #include "core/session/SessionJson.h"
 #include "core/session/SummaryText.h"
 #include "core/store/SessionStore.h"
@@ -144,37 +145,34 @@ int runCommand(const std::vector<std::string>& args) {
     ro.compileDisabled = vm.count("no-compile") > 0;
     if (json) ro.out = [](std::string_view s) { std::cerr << s << std::flush; };
 
-    session::SessionBuilder builder;
-    session::TeeSink tee;
-    tee.add(&builder);
     std::unique_ptr<store::SessionStore> st;
-    std::unique_ptr<store::Recorder> recorder;
     std::string recordError;
     bool openFailed = false;
     if (!vm.count("no-record")) {
         try {
             st = store::SessionStore::open(databasePath(db));
-            recorder = st->startRecorder();
-            tee.add(recorder.get());
         } catch (const std::exception& e) {
             recordError = e.what();
             openFailed = true;
-            std::cerr << "guardscope-cli run: warning: not recording this session: " << e.what() << "\n";
         }
     }
-    std::string file = vm["file"].as<std::string>();
-    engine::RunResult r = engine::runScenarioFile(file, tee, ro);
-    int64_t recordedId = 0;
-    if (recorder) {
-        recorder->flush();
-        recordedId = recorder->sessionId();
-        if (recorder->failed()) recordError = recorder->error();
-        recorder.reset();
+    record::RecordOptions recordOptions;
+    recordOptions.store = st.get();
+    record::SessionRecorder recorder(recordOptions);
+    if (recordError.empty() && !recorder.storeError().empty()) {
+        recordError = recorder.storeError();
+        openFailed = true;
     }
+    if (openFailed) std::cerr << "guardscope-cli run: warning: not recording this session: " << recordError << "\n";
+    std::string file = vm["file"].as<std::string>();
+    engine::RunResult r = engine::runScenarioFile(file, recorder.sink(), ro);
+    record::Recorded recorded = recorder.finish();
+    const int64_t recordedId = recorded.sessionId;
+    if (recordError.empty()) recordError = recorded.storeError;
     if (!r.error.empty()) std::cerr << r.error << (r.error.back() == '\n' ? "" : "\n");
     // The builder never learns the store id; the summary and the JSON name the session as
     // `sessions show ID` / `sessions export ID` will, so the two outputs are the same.
-    session::Session s = builder.take();
+    session::Session s = std::move(recorded.session);
     if (recordedId > 0 && recordError.empty()) s.info.id = recordedId;
     if (vm.count("summary")) std::cout << session::SummaryText::render(s);
     if (json) std::cout << session::toJson(s) << "\n";

@@ -255,6 +255,7 @@ struct Session {
 
 // Where writers send events as they happen. Events arrive in causal order: a frame before its
 // first call, a compile entry before the call that ran it, a recompile before its entry.
+// A new event is added to SessionBuilder, TeeSink and ForwardingSink (ForwardingSink.h) too.
 class EventSink {
 public:
     virtual ~EventSink() = default;

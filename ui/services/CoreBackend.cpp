@@ -11,6 +11,7 @@
 
 #include "core/engine/ScenarioRunner.h"
 #include "core/lang/Parser.h"
+#include "core/record/Recording.h"
 #include "core/trace/TraceReader.h"
 
 namespace gs::ui {
@@ -34,30 +35,6 @@ SourceError parseLocation(const QString& text, const QString& fileName) {
     if (e.line == 0) e.message = text.section(u'\n', 0, 0);
     return e;
 }
-
-// Counts calls as they stream through, for progress on long scenarios.
-class ProgressSink : public session::EventSink {
-public:
-    ProgressSink(session::EventSink& next, const ProgressFn& progress) : next_(next), progress_(progress) {}
-    void beginSession(const session::SessionInfo& i) override { next_.beginSession(i); }
-    void frame(const session::Frame& f) override { next_.frame(f); }
-    void recompile(const session::Recompile& r) override { next_.recompile(r); }
-    void compile(const session::CompileEntry& c) override { next_.compile(c); }
-    void call(const session::Call& c) override {
-        next_.call(c);
-        if (progress_ && (++calls_ % 4096) == 0) progress_(-1, QStringLiteral("%1 calls").arg(calls_));
-    }
-    void shapeEvent(const session::ShapeEvent& e) override { next_.shapeEvent(e); }
-    void log(const session::LogLine& l) override { next_.log(l); }
-    void test(const session::TestResult& t) override { next_.test(t); }
-    void entryHits(const std::string& id, int64_t h) override { next_.entryHits(id, h); }
-    void endSession(session::SessionStatus s) override { next_.endSession(s); }
-
-private:
-    session::EventSink& next_;
-    const ProgressFn& progress_;
-    int64_t calls_ = 0;
-};
 
 class CoreBackend : public DataBackend {
 public:
@@ -91,27 +68,21 @@ public:
             return out;
         }
         try {
-            session::SessionBuilder builder;
-            session::TeeSink tee;
-            tee.add(&builder);
-            std::unique_ptr<store::Recorder> recorder;
-            if (record) {
-                if (auto* st = openStore(out.warnings)) {
-                    try {
-                        recorder = st->startRecorder();
-                        tee.add(recorder.get());
-                    } catch (const std::exception& e) {
-                        out.warnings << QStringLiteral("This run is not saved to the history: %1").arg(QString::fromUtf8(e.what()));
-                    }
-                }
-            }
-            ProgressSink sink(tee, progress);
+            record::RecordOptions recordOptions;
+            if (record) recordOptions.store = openStore(out.warnings);
+            recordOptions.progress = [&progress](const record::Progress& p) {
+                if (progress) progress(-1, QStringLiteral("%1 calls").arg(p.calls));
+            };
             engine::RunOptions options;
             options.logChannels = {"recompiles", "guards", "dynamic", "graph_breaks"};
             options.out = [&out](std::string_view s) { out.output += QString::fromUtf8(s.data(), qsizetype(s.size())); };
             options.logOut = [](std::string_view) {}; // the session keeps the log lines
             options.cancelled = cancelled;
-            const engine::RunResult rr = engine::runScenario(fileName.toStdString(), source.toStdString(), sink, options);
+            record::ScenarioRecording rec =
+                record::recordScenario(fileName.toStdString(), source.toStdString(), options, recordOptions);
+            const engine::RunResult& rr = rec.run;
+            if (recordOptions.store && !rec.recorded.recorderStarted)
+                out.warnings << QStringLiteral("This run is not saved to the history: %1").arg(QString::fromStdString(rec.recorded.storeError));
             out.exitCode = rr.exitCode;
             out.cancelled = cancelled && cancelled();
             if (!rr.error.empty()) {
@@ -119,11 +90,11 @@ public:
                 out.sourceError = parseLocation(out.error, fileName);
                 out.sourceError.syntax = rr.exitCode == 2;
             }
-            if (recorder) {
-                out.storedId = recorder->sessionId();
-                if (recorder->failed()) out.warnings << QString::fromStdString(recorder->error());
+            if (rec.recorded.recorderStarted) {
+                out.storedId = rec.recorded.sessionId;
+                if (!rec.recorded.storeError.empty()) out.warnings << QString::fromStdString(rec.recorded.storeError);
             }
-            out.session = std::make_shared<session::Session>(builder.take());
+            out.session = std::make_shared<session::Session>(std::move(rec.recorded.session));
             if (out.session->info.title.empty()) out.session->info.title = QFileInfo(fileName).fileName().toStdString();
             if (out.session->info.sourcePath.empty()) out.session->info.sourcePath = fileName.toStdString();
             if (out.session->info.sourceText.empty()) out.session->info.sourceText = source.toStdString();
@@ -139,44 +110,33 @@ public:
     LoadResult importTrace(const QString& path, bool record, const CancelFn& cancelled, const ProgressFn& progress) override {
         LoadResult out;
         try {
-            struct Target {
-                session::SessionBuilder builder;
-                session::TeeSink tee;
-                std::unique_ptr<store::Recorder> recorder;
+            record::RecordOptions recordOptions;
+            if (record) recordOptions.store = openStore(out.warnings);
+            recordOptions.progress = [&](const record::Progress& p) {
+                if (progress) progress(p.fraction, QStringLiteral("Importing %1").arg(QFileInfo(path).fileName()));
             };
-            std::deque<Target> targets; // stable addresses: the importer holds the sinks
-            store::SessionStore* st = record ? openStore(out.warnings) : nullptr;
-            trace::ImportOptions opts;
-            opts.progress = [&](double f) {
-                if (progress) progress(f, QStringLiteral("Importing %1").arg(QFileInfo(path).fileName()));
-                return !(cancelled && cancelled());
-            };
-            const auto reports = trace::importTracePath(
-                path.toStdString(),
-                [&](const std::string&) -> session::EventSink& {
-                    Target& t = targets.emplace_back();
-                    t.tee.add(&t.builder);
-                    if (st) {
-                        t.recorder = st->startRecorder();
-                        t.tee.add(t.recorder.get());
-                    }
-                    return t.tee;
-                },
-                opts);
+            recordOptions.cancelled = cancelled;
+            record::ImportRecording imported = record::recordImport(path.toStdString(), trace::ImportOptions{}, recordOptions);
+            if (!imported.error.empty()) {
+                out.error = QStringLiteral("%1 could not be imported: %2").arg(path, QString::fromStdString(imported.error));
+                return out;
+            }
+            const auto& reports = imported.reports;
+            auto& sessions = imported.sessions;
             for (const auto& report : reports)
                 for (const auto& w : report.warnings) out.warnings << QString::fromStdString(w);
             out.cancelled = cancelled && cancelled();
-            if (targets.empty()) {
+            if (sessions.empty()) {
                 out.error = QStringLiteral("%1 holds no TORCH_TRACE log.").arg(path);
                 return out;
             }
-            for (auto& t : targets)
-                if (t.recorder && t.recorder->failed()) out.warnings << QString::fromStdString(t.recorder->error());
-            if (targets.size() > 1)
-                out.warnings << QStringLiteral("%1 ranks imported; the others are in the session history.").arg(targets.size());
-            Target& first = targets.front();
-            if (first.recorder) out.storedId = first.recorder->sessionId();
-            out.session = std::make_shared<session::Session>(first.builder.take());
+            for (const auto& r : sessions)
+                if (!r.storeError.empty()) out.warnings << QString::fromStdString(r.storeError);
+            if (sessions.size() > 1)
+                out.warnings << QStringLiteral("%1 ranks imported; the others are in the session history.").arg(sessions.size());
+            record::Recorded& first = sessions.front();
+            if (first.recorderStarted) out.storedId = first.sessionId;
+            out.session = std::make_shared<session::Session>(std::move(first.session));
             if (out.session->info.title.empty()) out.session->info.title = QFileInfo(path).fileName().toStdString();
             out.session->info.id = out.storedId;
         } catch (const std::exception& e) {

@@ -1,0 +1,141 @@
+// The recording facade: what goes in (a scenario, a TORCH_TRACE log) comes out as the session in
+// memory, in the store, to an observer and as progress, the same way for every caller.
+#include "core/record/Recording.h"
+
+#include <gtest/gtest.h>
+
+#include <unistd.h>
+
+#include <filesystem>
+
+#include "core/store/SessionStore.h"
+#include "core/trace/TraceReader.h"
+
+using namespace gs;
+
+namespace {
+
+const char* kScenario = R"PY(
+import torch
+
+def f(x):
+    return x * 2
+
+g = torch.compile(f)
+g(torch.ones(2))
+g(torch.ones(3))
+g(torch.ones(4))
+)PY";
+
+struct CallCounter : session::EventSink {
+    int calls = 0, compiles = 0;
+    void call(const session::Call&) override { ++calls; }
+    void compile(const session::CompileEntry&) override { ++compiles; }
+};
+
+std::filesystem::path tempDir(const std::string& name) {
+    auto dir = std::filesystem::temp_directory_path() / ("gs_record_" + name + "_" + std::to_string(::getpid()));
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    return dir;
+}
+
+} // namespace
+
+TEST(Recording, ScenarioGoesToTheSessionTheStoreAndTheObserver) {
+    auto store = store::SessionStore::open(":memory:");
+    CallCounter observer;
+    record::RecordOptions o;
+    o.store = store.get();
+    o.observer = &observer;
+    engine::RunOptions run;
+    run.out = [](std::string_view) {};
+    run.logOut = [](std::string_view) {};
+    record::ScenarioRecording r = record::recordScenario("scenario.py", kScenario, run, o);
+    EXPECT_EQ(r.run.exitCode, 0) << r.run.error;
+    EXPECT_EQ(r.recorded.session.calls.size(), 3u);
+    EXPECT_EQ(observer.calls, 3);
+    EXPECT_EQ(observer.compiles, int(r.recorded.session.compiles.size()));
+    EXPECT_EQ(r.recorded.status, session::SessionStatus::Complete);
+    ASSERT_GT(r.recorded.storedId, 0);
+    EXPECT_TRUE(r.recorded.storeError.empty());
+    session::Session stored = store->load(r.recorded.storedId);
+    EXPECT_EQ(stored.calls.size(), 3u);
+    EXPECT_EQ(stored.compiles.size(), r.recorded.session.compiles.size());
+}
+
+TEST(Recording, WithoutAStoreNothingIsRecordedAndNothingFails) {
+    record::RecordOptions o;
+    engine::RunOptions run;
+    run.out = [](std::string_view) {};
+    run.logOut = [](std::string_view) {};
+    record::ScenarioRecording r = record::recordScenario("scenario.py", kScenario, run, o);
+    EXPECT_EQ(r.recorded.storedId, 0);
+    EXPECT_FALSE(r.recorded.recorderStarted);
+    EXPECT_TRUE(r.recorded.storeError.empty());
+    EXPECT_EQ(r.recorded.session.calls.size(), 3u);
+}
+
+TEST(Recording, ProgressCountsCallsAndEveryEventStillArrives) {
+    std::vector<int64_t> reported;
+    record::RecordOptions o;
+    o.progress = [&](const record::Progress& p) { reported.push_back(p.calls); };
+    record::SessionRecorder rec(o);
+    session::SessionInfo info;
+    info.title = "before";
+    rec.sink().beginSession(info);
+    for (int64_t i = 0; i < 2 * record::RecordOptions::kProgressCalls + 5; ++i) rec.sink().call(session::Call{.index = i});
+    info.title = "after";  // updateInfo passes the progress sink too
+    rec.sink().updateInfo(info);
+    rec.sink().endSession(session::SessionStatus::Interrupted);
+    record::Recorded r = rec.finish();
+    EXPECT_EQ(reported, (std::vector<int64_t>{record::RecordOptions::kProgressCalls, 2 * record::RecordOptions::kProgressCalls}));
+    EXPECT_EQ(r.session.calls.size(), size_t(2 * record::RecordOptions::kProgressCalls + 5));
+    EXPECT_EQ(r.session.info.title, "after");
+    EXPECT_EQ(r.status, session::SessionStatus::Interrupted);
+}
+
+TEST(Recording, ImportOfARankDirectoryGivesOneRecordedSessionPerRank) {
+    engine::RunOptions run;
+    run.out = [](std::string_view) {};
+    run.logOut = [](std::string_view) {};
+    record::ScenarioRecording source = record::recordScenario("scenario.py", kScenario, run, {});
+    const auto dir = tempDir("ranks");
+    for (int rank : {0, 1})
+        trace::exportTorchTrace(source.recorded.session,
+                                (dir / ("dedicated_log_torch_trace_rank_" + std::to_string(rank) + "_abc.log")).string());
+    auto store = store::SessionStore::open(":memory:");
+    std::vector<std::unique_ptr<CallCounter>> observers;
+    std::vector<double> fractions;
+    record::RecordOptions o;
+    o.store = store.get();
+    o.keepSession = false;
+    o.progress = [&](const record::Progress& p) { fractions.push_back(p.fraction); };
+    record::ImportRecording r = record::recordImport(dir.string(), {}, o, [&](const std::string&) {
+        observers.push_back(std::make_unique<CallCounter>());
+        return observers.back().get();
+    });
+    EXPECT_TRUE(r.error.empty()) << r.error;
+    ASSERT_EQ(r.sessions.size(), 2u);
+    ASSERT_EQ(r.reports.size(), 2u);
+    ASSERT_EQ(observers.size(), 2u);
+    for (size_t i = 0; i < 2; ++i) {
+        EXPECT_GT(r.sessions[i].storedId, 0);
+        EXPECT_TRUE(r.sessions[i].session.compiles.empty());  // keepSession = false
+        EXPECT_EQ(observers[i]->compiles, int(source.recorded.session.compiles.size()));
+        EXPECT_EQ(store->load(r.sessions[i].storedId).compiles.size(), source.recorded.session.compiles.size());
+    }
+    EXPECT_NE(r.sessions[0].storedId, r.sessions[1].storedId);
+    EXPECT_FALSE(fractions.empty());
+    std::filesystem::remove_all(dir);
+}
+
+TEST(Recording, AnUnreadableImportIsReturnedNotThrown) {
+    record::ImportRecording r = record::recordImport("/nonexistent/trace.log", {}, {});
+    EXPECT_NE(r.error.find("/nonexistent/trace.log"), std::string::npos) << r.error;
+    // The importer asks for the file's sink before it opens the file: that session got nothing.
+    ASSERT_EQ(r.sessions.size(), 1u);
+    EXPECT_NE(r.sessions[0].status, session::SessionStatus::Complete);
+    EXPECT_EQ(r.sessions[0].storedId, 0);
+    EXPECT_TRUE(r.reports.empty());
+}

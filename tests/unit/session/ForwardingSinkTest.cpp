@@ -1,0 +1,62 @@
+// ForwardingSink and TeeSink pass every EventSink event on (a filter that forgets one loses data).
+#include "core/session/ForwardingSink.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+using namespace gs::session;
+
+namespace {
+
+struct EventLog : EventSink {
+    std::vector<std::string> seen;
+    void beginSession(const SessionInfo&) override { seen.push_back("beginSession"); }
+    void frame(const Frame&) override { seen.push_back("frame"); }
+    void recompile(const Recompile&) override { seen.push_back("recompile"); }
+    void compile(const CompileEntry&) override { seen.push_back("compile"); }
+    void call(const Call&) override { seen.push_back("call"); }
+    void shapeEvent(const ShapeEvent&) override { seen.push_back("shapeEvent"); }
+    void log(const LogLine&) override { seen.push_back("log"); }
+    void test(const TestResult&) override { seen.push_back("test"); }
+    void entryHits(const std::string&, int64_t) override { seen.push_back("entryHits"); }
+    void updateInfo(const SessionInfo&) override { seen.push_back("updateInfo"); }
+    void endSession(SessionStatus) override { seen.push_back("endSession"); }
+};
+
+void sendEveryEvent(EventSink& s) {
+    s.beginSession({});
+    s.frame({});
+    s.recompile({});
+    s.compile({});
+    s.call({});
+    s.shapeEvent({});
+    s.log({});
+    s.test({});
+    s.entryHits("0/0", 1);
+    s.updateInfo({});
+    s.endSession(SessionStatus::Complete);
+}
+
+const std::vector<std::string> kEveryEvent = {"beginSession", "frame", "recompile", "compile", "call", "shapeEvent",
+                                              "log", "test", "entryHits", "updateInfo", "endSession"};
+
+} // namespace
+
+TEST(ForwardingSink, PassesEveryEventOn) {
+    EventLog next;
+    ForwardingSink f(next);
+    sendEveryEvent(f);
+    EXPECT_EQ(next.seen, kEveryEvent);
+}
+
+TEST(TeeSink, PassesEveryEventToEverySink) {
+    EventLog a, b;
+    TeeSink tee;
+    tee.add(&a);
+    tee.add(&b);
+    sendEveryEvent(tee);
+    EXPECT_EQ(a.seen, kEveryEvent);
+    EXPECT_EQ(b.seen, kEveryEvent);
+}
