@@ -4,6 +4,8 @@
 #include <set>
 #include <sstream>
 
+#include "core/session/GuardCount.h"
+
 namespace gs::session {
 namespace {
 
@@ -105,7 +107,7 @@ std::string SummaryText::render(const Session& s, const Summary& summary) {
             if (c.frameId != frameId) continue;
             rows.push_back({c.compileId, std::string(toString(c.status)), plural(c.hitCount, "hit", "hits"),
                             plural(c.opCount, "op", "ops"),
-                            plural(static_cast<int64_t>(c.guards.size()), "guard", "guards"),
+                            plural(GuardCount::of(c).value_or(0), "guard", "guards"),
                             c.causedByCall >= 0 ? "compiled at call #" + std::to_string(c.causedByCall) : ""});
             if (c.status == EntryStatus::Failed && !c.failReason.empty()) rows.back().back() += "  (" + oneLine(c.failReason) + ")";
         }

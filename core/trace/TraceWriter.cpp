@@ -17,6 +17,7 @@
 
 #include "core/io/AtomicFile.h"
 #include "core/io/IoError.h"
+#include "core/session/GuardCount.h"
 #include "core/trace/GraphText.h"
 #include "core/trace/GuardTreeText.h"
 #include "core/trace/JsonText.h"
@@ -85,6 +86,12 @@ std::string sizesJson(const std::string& shape) {
         start = comma + 2;
     }
     return out + "]";
+}
+
+// PyTorch's guard_count (session::GuardCount), null when the compile installed none.
+std::string guardCount(const CompileEntry& c) {
+    auto n = GuardCount::of(c);
+    return n ? std::to_string(*n) : "null";
 }
 
 bool isExceptionName(std::string_view s) {
@@ -200,13 +207,12 @@ public:
                        GraphText::render(c.graph, frame.file, frame.name));
                 for (const auto& n : c.graph) inputs += n.op == "placeholder";
             }
-            int64_t leaves = 0;
             if (!c.guards.empty()) {
                 bool textMatches = c.guardsText.find("TREE_GUARD_MANAGER:") != std::string::npos &&
                                    GuardTreeText::parse(c.guardsText).guards == c.guards;
                 record("torch/_dynamo/guards.py:3029", "{\"dynamo_cpp_guards_str\": {}" + ctx,
                        textMatches ? c.guardsText : GuardTreeText::render(c.guards));
-                for (const auto& g : c.guards) leaves += g.kind.size() < 7 || g.kind.compare(g.kind.size() - 7, 7, "Manager") != 0;
+
             }
 
             std::string failType = "null", failReason = "null";
@@ -222,7 +228,7 @@ public:
             std::string m = "{\"compilation_metrics\": {\"compile_id\": " + JsonText::quote(std::to_string(id.frame) + "/" + std::to_string(id.fcid)) +
                             ", \"co_name\": " + JsonText::quote(frame.name) + ", \"co_filename\": " + JsonText::quote(frame.file) +
                             ", \"co_firstlineno\": " + std::to_string(frame.firstLine) + ", \"cache_size\": " + std::to_string(entriesOfFrame[c.frameId]) +
-                            ", \"guard_count\": " + std::to_string(leaves) + ", \"graph_op_count\": " + std::to_string(c.opCount) +
+                            ", \"guard_count\": " + guardCount(c) + ", \"graph_op_count\": " + std::to_string(c.opCount) +
                             ", \"graph_node_count\": " + std::to_string(c.graph.size()) + ", \"graph_input_count\": " + std::to_string(inputs) +
                             ", \"entire_frame_compile_time_s\": " + JsonText::number(c.compileTimeUs / 1e6) + ", \"fail_type\": " + failType +
                             ", \"fail_reason\": " + failReason + ", \"restart_reasons\": []" +

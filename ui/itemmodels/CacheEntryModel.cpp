@@ -2,6 +2,8 @@
 
 #include <QFont>
 
+#include "core/session/GuardCount.h"
+
 #include "ui/shared/Describe.h"
 #include "ui/shared/Theme.h"
 #include "ui/itemmodels/Roles.h"
@@ -105,7 +107,10 @@ QVariant CacheEntryModel::cell(int node, int column, int role) const {
             return at >= 0 ? QStringLiteral("call #%1").arg(at) : QStringLiteral("—");
         }
         case Reason: return reason ? Theme::categoryLabel(reason->category) : QString();
-        case Guards: return int(c.guards.size());
+        case Guards: {  // PyTorch's guard_count, as the summary and the export count it
+            const auto n = session::GuardCount::of(c);
+            return n ? QVariant(qint64(*n)) : QVariant(QStringLiteral("—"));
+        }
         case Ops: return c.opCount;
         case Symbols: {
             QStringList s;

@@ -6,6 +6,8 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 
+#include "core/session/GuardCount.h"
+
 #include "ui/graph/GraphCanvas.h"
 #include "ui/shared/Describe.h"
 #include "ui/shared/Selection.h"
@@ -94,7 +96,7 @@ void GuardTreeView::refreshModel() {
     const auto& entry = d->session().compiles[size_t(model_->entry())];
     QString text = tr("Guards of <b>%1</b> (%2 guards) for <b>call #%3</b>")
                        .arg(QString::fromStdString(d->entryLabel(model_->entry())).toHtmlEscaped())
-                       .arg(entry.guards.size())
+                       .arg(session::GuardCount::of(entry).value_or(0))
                        .arg(selection_->cursor());
     const int first = model_->firstFailure();
     if (first >= 0) {

@@ -14,13 +14,19 @@ Session dropoutDemo(bool fixed) {
     s.info.sourcePath = "demo.py";
     s.info.status = SessionStatus::Complete;
     s.frames.push_back({0, "forward", "demo.py", 12});
+    // Guards counted as PyTorch's guard_count (GuardCount): 7 ambient + TENSOR_MATCH = 8.
+    const std::vector<Guard> tree = {{.id = 0, .parent = -1, .kind = "RootGuardManager"},
+                                     {.id = 1, .parent = 0, .kind = "GLOBAL_STATE"},
+                                     {.id = 2, .parent = 0, .kind = "GuardManager", .source = "L['x']"},
+                                     {.id = 3, .parent = 2, .kind = "TENSOR_MATCH", .source = "L['x']"},
+                                     {.id = 4, .parent = 2, .kind = "NO_HASATTR", .source = "L['x']"}};
     s.compiles.push_back({.compileId = "0/0", .frameId = 0, .causedByCall = 0,
-                          .guards = std::vector<Guard>(5), .opCount = 3, .hitCount = 4});
+                          .guards = tree, .opCount = 3, .hitCount = 4});
     s.calls.push_back({.index = 0, .outcome = CallOutcome::Compiled});
     for (int i = 1; i <= 4; ++i) s.calls.push_back({.index = i, .outcome = CallOutcome::Hit});
     if (!fixed) {
         s.compiles.push_back({.compileId = "0/1", .frameId = 0, .frameCompileId = 1, .causedByCall = 5,
-                              .guards = std::vector<Guard>(1), .opCount = 2, .hitCount = 1});
+                              .guards = tree, .opCount = 2, .hitCount = 1});
         Recompile r{.compileId = "0/1", .frameId = 0, .callIndex = 5};
         r.reasons.push_back({.failedEntryId = "0/0",
                              .text = "self._modules['dropout'].training == True",
@@ -40,8 +46,8 @@ TEST(SummaryText, ShowsEntriesRecompilesReasonsFixesAndTotals) {
               "\n"
               "Frame 0: forward  demo.py:12\n"
               "  Cache entries (2):\n"
-              "    0/0  ok  4 hits  3 ops  5 guards  compiled at call #0\n"
-              "    0/1  ok  1 hit   2 ops  1 guard   compiled at call #5\n"
+              "    0/0  ok  4 hits  3 ops  8 guards  compiled at call #0\n"
+              "    0/1  ok  1 hit   2 ops  8 guards  compiled at call #5\n"
               "  Recompiles:\n"
               "    0/1  at call #5\n"
               "      [train_eval]  0/0: self._modules['dropout'].training == True\n"

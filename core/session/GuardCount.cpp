@@ -1,0 +1,48 @@
+#include "core/session/GuardCount.h"
+
+#include <set>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include "core/session/GuardDiff.h"
+
+namespace gs::session {
+namespace {
+
+// Leaves checked by the ambient guards, or printed for another guard.
+bool belongsToAnother(const Guard& g) {
+    static const std::set<std::string_view> kinds{"GLOBAL_STATE", "DEFAULT_DEVICE", "TORCH_FUNCTION_MODE_STACK",
+                                                  "GRAD_MODE", "DETERMINISTIC_ALGORITHMS", "NO_HASATTR",
+                                                  "DYNAMIC_INDICES", "NO_TENSOR_ALIASING"};
+    if (kinds.count(g.kind)) return true;
+    if (g.kind == "LAMBDA_GUARD")  // shape guards (SHAPE_ENV) and the saved-tensors-hooks guard
+        for (std::string_view mark : {".size()", ".stride()", ".storage_offset()", "top_saved_tensors_hooks"})
+            if (g.code.find(mark) != std::string::npos) return true;
+    return false;
+}
+
+bool isValueMatch(std::string_view kind) { return kind == "EQUALS_MATCH" || kind == "BOOL_MATCH" || kind == "NONE_MATCH"; }
+
+} // namespace
+
+int64_t GuardCount::fromTree(const std::vector<Guard>& tree) {
+    std::set<std::pair<std::string, std::string>> counted;
+    std::set<std::string> valueMatched;  // sources with a constant match: their TYPE_MATCH is part of it
+    for (const auto& g : tree)
+        if (isValueMatch(g.kind)) valueMatched.insert(GuardDiff::matchSource(g));
+    for (const auto& g : tree) {
+        if (GuardDiff::isManager(g.kind) || belongsToAnother(g)) continue;
+        const std::string source = GuardDiff::matchSource(g);
+        if (g.kind == "TYPE_MATCH" && valueMatched.count(source)) continue;
+        counted.emplace(g.kind, source.empty() ? g.code : source);
+    }
+    return kAmbient + static_cast<int64_t>(counted.size());
+}
+
+std::optional<int64_t> GuardCount::of(const CompileEntry& c) {
+    if (c.guards.empty()) return std::nullopt;
+    return fromTree(c.guards);
+}
+
+} // namespace gs::session
