@@ -22,5 +22,17 @@ fi
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 echo "install-deps: installing ${missing[*]}"
-$SUDO apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}"
+export DEBIAN_FRONTEND=noninteractive
+# A machine whose last dpkg run was interrupted refuses every install until it is finished;
+# finishing it is what apt itself asks for ("run 'dpkg --configure -a'"), so do it first.
+$SUDO dpkg --configure -a
+apt_install() {
+  $SUDO apt-get update -qq && $SUDO apt-get install -y -qq "$@"
+}
+# One retry: a mirror hiccup or a lock held by an unattended upgrade should not fail CI.
+if ! apt_install "${missing[@]}"; then
+  echo "install-deps: apt failed, retrying once in 20 s" >&2
+  sleep 20
+  $SUDO dpkg --configure -a
+  apt_install "${missing[@]}"
+fi
