@@ -10,6 +10,8 @@
 #include <sstream>
 
 #include "app/cli/Command.h"
+#include "core/io/IoError.h"
+#include "core/io/ReadFile.h"
 #include "core/engine/ScenarioRunner.h"
 #include "core/record/Recording.h"
 #include "core/session/SessionJson.h"
@@ -91,7 +93,7 @@ int runCommand(const std::vector<std::string>& args) {
         ("no-compile", "run every compiled function eagerly (what the scenario does without torch.compile)")
         ("no-record", "do not record the session in the history database")
         ("db", po::value<std::string>(&db), "history database (default: $XDG_DATA_HOME/guardscope/sessions.db)")
-        ("file", po::value<std::string>(), "scenario file");
+        ("file", po::value<std::string>(), "scenario file (- for standard input)");
     po::positional_options_description pos;
     pos.add("file", 1);
     po::variables_map vm;
@@ -164,8 +166,18 @@ int runCommand(const std::vector<std::string>& args) {
         openFailed = true;
     }
     if (openFailed) std::cerr << "guardscope-cli run: warning: not recording this session: " << recordError << "\n";
-    std::string file = vm["file"].as<std::string>();
-    engine::RunResult r = engine::runScenarioFile(file, recorder.sink(), ro);
+    const std::string file = vm["file"].as<std::string>();
+    engine::RunResult r;
+    if (file == "-") {  // the scenario on standard input, named <stdin> in messages and the history
+        try {
+            r = engine::runScenario("<stdin>", gs::io::readFile("/dev/stdin"), recorder.sink(), ro);
+        } catch (const gs::io::IoError& e) {
+            r.exitCode = 2;
+            r.error = "<stdin>: error: cannot read the scenario (" + e.reason() + ")";
+        }
+    } else {
+        r = engine::runScenarioFile(file, recorder.sink(), ro);
+    }
     record::Recorded recorded = recorder.finish();
     const int64_t recordedId = recorded.sessionId;
     if (recordError.empty()) recordError = recorded.storeError;
