@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include "core/session/CategoryColor.h"
+
 namespace gs::ui {
 
 using session::ReasonCategory;
@@ -55,28 +57,8 @@ QPalette Theme::palette(bool dark) {
 }
 
 QColor Theme::categoryColor(ReasonCategory c) {
-    // Grouped by what the user changes: shapes (warm), types (purple), values (green/teal),
-    // module/global state (blue), other (grey).
-    switch (c) {
-    case ReasonCategory::SizeChange: return QColor(0xe6, 0x7e, 0x22);
-    case ReasonCategory::StrideChange: return QColor(0xd3, 0x54, 0x00);
-    case ReasonCategory::RankChange: return QColor(0xc0, 0x39, 0x2b);
-    case ReasonCategory::DtypeChange: return QColor(0x8e, 0x44, 0xad);
-    case ReasonCategory::DeviceChange: return QColor(0x9b, 0x59, 0xb6);
-    case ReasonCategory::RequiresGradChange: return QColor(0xb0, 0x6a, 0xb3);
-    case ReasonCategory::TypeChange: return QColor(0xe0, 0x4f, 0x8f);
-    case ReasonCategory::Alias: return QColor(0xc2, 0x8f, 0x00);
-    case ReasonCategory::BoolFlip: return QColor(0x16, 0xa0, 0x85);
-    case ReasonCategory::IntValueChange: return QColor(0x27, 0xae, 0x60);
-    case ReasonCategory::ConstantChange: return QColor(0x6a, 0x9a, 0x1f);
-    case ReasonCategory::ObjectIdentity: return QColor(0x00, 0x8b, 0x8b);
-    case ReasonCategory::TrainEval: return QColor(0x29, 0x80, 0xb9);
-    case ReasonCategory::GlobalState: return QColor(0x34, 0x5e, 0xc9);
-    case ReasonCategory::ShapeGuard: return QColor(0xf3, 0x9c, 0x12);
-    case ReasonCategory::DynamicIndices: return QColor(0xa0, 0x52, 0x2d);
-    case ReasonCategory::Other: return QColor(0x85, 0x85, 0x85);
-    }
-    return QColor(0x85, 0x85, 0x85);
+    const auto k = session::CategoryColor::of(c);  // one table for the GUI and the HTML report
+    return QColor(k.r, k.g, k.b);
 }
 
 QString Theme::categoryLabel(ReasonCategory c) {
