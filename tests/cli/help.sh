@@ -76,11 +76,11 @@ expect_contains out "-o [ --output ] FILE"
 cli run
 expect_rc 2
 expect_line err "Usage: guardscope-cli run FILE [OPTIONS]"
-cli run "$SEED" --no-such-option
+cli run "$DEMOS/automatic_dynamic.py" --no-such-option
 expect_rc 2
 expect_contains err "guardscope-cli run: unrecognised option '--no-such-option'"
 expect_contains err "Run \`guardscope-cli run --help\` for the options."
-cli run "$SEED" --max-steps many
+cli run "$DEMOS/automatic_dynamic.py" --max-steps many
 expect_rc 2
 expect_contains err "the argument ('many') for option '--max-steps' is invalid"
 cli sessions

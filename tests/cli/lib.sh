@@ -1,6 +1,6 @@
 # Helpers sourced by every tests/cli/*.sh script (not a test itself).
 #
-# A script is called as:  bash x.sh GUARDSCOPE_CLI SOURCE_DIR SHARED_DIR
+# A script is called as:  bash x.sh GUARDSCOPE_CLI SOURCE_DIR SHARED_DIR (SHARED_DIR may be absent)
 # It runs the CLI with `cli ARGS...` (stdout, stderr and exit code kept in $OUT, $ERR, $RC),
 # states what it expects with the expect_* functions, and ends with `finish`. A failed
 # expectation prints what was expected and what came instead, and the script goes on, so one
@@ -13,12 +13,31 @@ if [[ $# -lt 3 ]]; then
 fi
 CLI=$(realpath -- "$1")  # absolute: scripts may cd
 SRC=$(cd "$2" && pwd)
-SHARED=$(cd "$3" && pwd)
+# ../shared is not part of the project: a fresh clone has none. Scripts that need it call
+# require_shared (the whole script is skipped, ctest SKIP_RETURN_CODE 77, with the reason) or
+# check have_shared and say which part they skip.
+SHARED=""
+[[ -d $3 ]] && SHARED=$(cd "$3" && pwd)
 # shellcheck disable=SC2034  # SEED, DEMOS and DB are for the scripts that source this file
 SEED=$SHARED/seeds/test_recompiles.py
 # shellcheck disable=SC2034
 DEMOS=$SRC/resources/demos
 TEST_NAME=$(basename "$0" .sh)
+
+have_shared() { [[ -n $SHARED && -f $SEED ]]; }
+
+# require_shared WHAT: skips the whole script when ../shared (or the seed) is absent.
+require_shared() {
+    if ! have_shared; then
+        echo "$TEST_NAME: SKIPPED: needs $1 from ../shared, which this checkout does not have"
+        exit 77
+    fi
+}
+
+# skip_part WHAT: says that a part of the script is skipped (../shared absent).
+skip_part() {
+    echo "$TEST_NAME: SKIPPED PART: $1 (needs ../shared, which this checkout does not have)"
+}
 
 if [[ ! -x $CLI ]]; then
     echo "$TEST_NAME: $CLI is not an executable (build guardscope-cli first)" >&2

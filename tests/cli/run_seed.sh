@@ -1,6 +1,7 @@
 # `run` of the seed: the six tests of test_recompiles.py pass, unittest-style lines on stderr
 # (as CPython prints them), exit 0, and the session is recorded where --db says.
 source "$(dirname "$0")/lib.sh" "$@"
+require_shared "the seed (seeds/test_recompiles.py)"
 
 SEED_LINES="test_aliasing_guard_failures (__main__.RecompileTests) ... ok
 test_aliasing_guard_failures_with_globals (__main__.RecompileTests) ... ok

@@ -109,7 +109,10 @@ bool TestMainWindow::show(MainWindow& w, gs::session::Session s) {
 
 void TestMainWindow::opensTheSeedStepsTheCursorAndShowsTheReason() {
     auto w = makeWindow();
-    const bool real = w->sessions()->canRunScenarios();
+    // Without ../shared (a fresh clone) the seed-like synthetic session stands in, and says so.
+    const bool haveSeed = QFile::exists(kSeed);
+    if (!haveSeed) qInfo("SKIPPED PART: running the seed needs %s from ../shared; a seed-like session is shown instead", qPrintable(kSeed));
+    const bool real = w->sessions()->canRunScenarios() && haveSeed;
     // The seed through the engine once this build has one; a seed-like synthetic session before.
     if (real) QVERIFY(waitReady(*w, [&] { QVERIFY(w->openPath(kSeed)); }));
     else QVERIFY(show(*w, gs::testdata::seedLike()));

@@ -11,6 +11,7 @@
 
 #include "core/engine/ScenarioRunner.h"
 #include "core/session/Session.h"
+#include "tests/unit/SharedData.h"
 
 namespace fs = std::filesystem;
 using namespace gs;
@@ -109,6 +110,7 @@ std::string testName(const testing::TestParamInfo<std::string>& info) {
 class Scenario : public testing::TestWithParam<std::string> {};
 
 TEST_P(Scenario, PassesItsTestsWithTheStatedRecompiles) {
+    GS_SKIP_WITHOUT_SHARED(GetParam());  // the seed lives in ../shared
     fs::path file = GetParam();
     std::string src = readFile(file);
     ScenarioRun r = run(file, false);
@@ -144,6 +146,7 @@ TEST_P(Scenario, PassesItsTestsWithTheStatedRecompiles) {
 
 // Replaying captured graphs must give exactly what running the Python code gives.
 TEST_P(Scenario, ReplayedResultsEqualEagerResults) {
+    GS_SKIP_WITHOUT_SHARED(GetParam());  // the seed lives in ../shared
     fs::path file = GetParam();
     ScenarioRun replayed = run(file, false);
     ScenarioRun eager = run(file, true);
@@ -156,6 +159,7 @@ TEST_P(Scenario, ReplayedResultsEqualEagerResults) {
 INSTANTIATE_TEST_SUITE_P(Conformance, Scenario, testing::ValuesIn(scenarioFiles()), testName);
 
 TEST(Seed, RunsUnmodifiedWithItsSixTestsPassing) {
+    GS_SKIP_WITHOUT_SHARED((fs::path(GS_SHARED_DIR) / "seeds" / "test_recompiles.py").string());
     ScenarioRun r = run(fs::path(GS_SHARED_DIR) / "seeds" / "test_recompiles.py", false);
     EXPECT_EQ(r.result.exitCode, 0) << r.result.error << r.output;
     EXPECT_EQ(r.result.testsPassed, 6) << r.output;

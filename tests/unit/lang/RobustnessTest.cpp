@@ -2,6 +2,8 @@
 // parses or raises a SyntaxError that points inside the source; nothing crashes or hangs.
 #include <gtest/gtest.h>
 
+#include "tests/unit/SharedData.h"
+
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -122,6 +124,7 @@ TEST(RandomBytes, NeverCrashOrEscapeAsAnotherException) {
 }
 
 TEST(TruncatedSource, EveryPrefixOfTheSeedParsesOrFailsCleanly) {
+    GS_SKIP_WITHOUT_SHARED(std::string(GS_SHARED_DIR) + "/seeds/test_recompiles.py");
     const std::string seed = readFile(std::string(GS_SHARED_DIR) + "/seeds/test_recompiles.py");
     ASSERT_FALSE(seed.empty());
     // Every 23rd byte: cuts land inside keywords, strings, comments and UTF-8 sequences.

@@ -12,6 +12,7 @@
 #include "core/trace/LineReader.h"
 #include "core/trace/Md5.h"
 #include "core/trace/PayloadHasher.h"
+#include "tests/unit/SharedData.h"
 #include "tests/unit/trace/TraceTestUtil.h"
 
 using namespace gs::session;
@@ -115,6 +116,7 @@ TEST(TraceRobustness, MissingFileAndDirectoryWithoutLogsAreClearErrors) {
 }
 
 TEST(TraceRobustness, GzipAndZstdReadLikeThePlainFile) {
+    GS_SKIP_WITHOUT_SHARED(sample(""));  // the sample logs live in ../shared
     TempDir d;
     std::string plain = readAll(sample("dedicated_log_torch_trace_rank_1.log"));
     Imported ref = importFile(sample("dedicated_log_torch_trace_rank_1.log"));
@@ -130,6 +132,7 @@ TEST(TraceRobustness, GzipAndZstdReadLikeThePlainFile) {
 }
 
 TEST(TraceRobustness, TruncatedGzipIsAnErrorAndKeepsTheFailedPartialSession) {
+    GS_SKIP_WITHOUT_SHARED(sample(""));  // the sample logs live in ../shared
     TempDir d;
     std::string gz = compress(readAll(sample("dedicated_log_torch_trace_rank_1.log")), false);
     std::string path = d.write("cut.log.gz", gz.substr(0, gz.size() / 2));
@@ -145,6 +148,7 @@ TEST(TraceRobustness, TruncatedGzipIsAnErrorAndKeepsTheFailedPartialSession) {
 }
 
 TEST(TraceRobustness, TruncatedZstdIsAnError) {
+    GS_SKIP_WITHOUT_SHARED(sample(""));  // the sample logs live in ../shared
     TempDir d;
     std::string z = compress(readAll(sample("comp_metrics.log")), true);
     SessionBuilder b;
@@ -332,6 +336,7 @@ TEST(TraceRobustness, CompiledAutogradIdsAreKeptInTheCompileId) {
 }
 
 TEST(TraceRobustness, ProgressIsReportedAndCancelEndsTheSessionInterrupted) {
+    GS_SKIP_WITHOUT_SHARED(sample(""));  // the sample logs live in ../shared
     std::vector<double> seen;
     ImportOptions o;
     o.progress = [&](double f) {

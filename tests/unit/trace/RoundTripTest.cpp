@@ -4,6 +4,7 @@
 #include "core/session/ReasonClassifier.h"
 #include "core/trace/GuardTreeText.h"
 #include "core/trace/RoundTrip.h"
+#include "tests/unit/SharedData.h"
 #include "tests/unit/trace/TraceTestUtil.h"
 
 using namespace gs::session;
@@ -225,6 +226,7 @@ TEST(RoundTrip, WhatTheWriterWritesIsPyTorchsFormat) {
 class SampleRoundTrip : public ::testing::TestWithParam<const char*> {};
 
 TEST_P(SampleRoundTrip, ImportExportImportIsEqual) {
+    GS_SKIP_WITHOUT_SHARED(sample(""));  // the sample logs live in ../shared
     TempDir d;
     Imported original = importFile(sample(GetParam()));
     Imported again = exportAndImport(original.session, d);

@@ -2,6 +2,7 @@
 // files and an independent Python scan; see the numbers in the comments).
 #include <gtest/gtest.h>
 
+#include "tests/unit/SharedData.h"
 #include "tests/unit/trace/TraceTestUtil.h"
 
 using namespace gs::session;
@@ -22,6 +23,7 @@ int64_t meta(const Session& s, const std::string& key) {
 }
 
 TEST(SampleLogs, Rank1IsOneFrameCompiled15TimesWith14SizeChangeRecompiles) {
+    GS_SKIP_WITHOUT_SHARED(sample(""));  // the sample logs live in ../shared
     Imported r = importFile(sample("dedicated_log_torch_trace_rank_1.log")); // CRLF throughout
     const Session& s = r.session;
     EXPECT_EQ(r.report.lines, 25720);
@@ -83,6 +85,7 @@ TEST(SampleLogs, Rank1IsOneFrameCompiled15TimesWith14SizeChangeRecompiles) {
 }
 
 TEST(SampleLogs, Rank0RecompilesAreObjectIdentityFailures) {
+    GS_SKIP_WITHOUT_SHARED(sample(""));  // the sample logs live in ../shared
     Imported r = importFile(sample("dedicated_log_torch_trace_rank_0.log"));
     const Session& s = r.session;
     EXPECT_EQ(r.report.lines, 15158);
@@ -143,6 +146,7 @@ TEST(SampleLogs, Rank0RecompilesAreObjectIdentityFailures) {
 }
 
 TEST(SampleLogs, CompMetricsHasThreeFramesAndTwoGraphBreakRestarts) {
+    GS_SKIP_WITHOUT_SHARED(sample(""));  // the sample logs live in ../shared
     Imported r = importFile(sample("comp_metrics.log")); // Apr 2024: dynamo_guards JSON, thread id
     const Session& s = r.session;
     EXPECT_EQ(r.report.lines, 65);
@@ -176,6 +180,7 @@ TEST(SampleLogs, CompMetricsHasThreeFramesAndTwoGraphBreakRestarts) {
 }
 
 TEST(SampleLogs, CompFailureIsOneFailedCompileWithItsTraceback) {
+    GS_SKIP_WITHOUT_SHARED(sample(""));  // the sample logs live in ../shared
     Imported r = importFile(sample("comp_failure.log")); // "compiled_autograd_id": null on every envelope
     const Session& s = r.session;
     EXPECT_EQ(r.report.lines, 178);
@@ -203,6 +208,7 @@ TEST(SampleLogs, CompFailureIsOneFailedCompileWithItsTraceback) {
 }
 
 TEST(SampleLogs, ArtifactsLogPrefersTheTreeWhenBothGuardFormatsArePresent) {
+    GS_SKIP_WITHOUT_SHARED(sample(""));  // the sample logs live in ../shared
     Imported r = importFile(sample("artifacts.log"));
     const Session& s = r.session;
     EXPECT_EQ(r.report.lines, 53);
@@ -231,6 +237,7 @@ TEST(SampleLogs, ArtifactsLogPrefersTheTreeWhenBothGuardFormatsArePresent) {
 }
 
 TEST(SampleLogs, LinksLogHasOneCompileWithAGetAttrAndTwoAdds) {
+    GS_SKIP_WITHOUT_SHARED(sample(""));  // the sample logs live in ../shared
     Imported r = importFile(sample("links.log"));
     const Session& s = r.session;
     EXPECT_EQ(r.report.lines, 160);
@@ -254,6 +261,7 @@ TEST(SampleLogs, LinksLogHasOneCompileWithAGetAttrAndTwoAdds) {
 }
 
 TEST(SampleLogs, SimpleLogIsOneInductorCompile) {
+    GS_SKIP_WITHOUT_SHARED(sample(""));  // the sample logs live in ../shared
     Imported r = importFile(sample("simple.log"));
     const Session& s = r.session;
     EXPECT_EQ(r.report.lines, 2224);
@@ -272,6 +280,7 @@ TEST(SampleLogs, SimpleLogIsOneInductorCompile) {
 }
 
 TEST(SampleLogs, CorruptedJsonImportsWithExactlyOneBadPayload) {
+    GS_SKIP_WITHOUT_SHARED(sample(""));  // the sample logs live in ../shared
     Imported r = importFile(sample("simple_corrupted_json.log"));
     Imported good = importFile(sample("simple.log"));
     EXPECT_EQ(r.report.lines, 2223);
@@ -290,6 +299,7 @@ TEST(SampleLogs, CorruptedJsonImportsWithExactlyOneBadPayload) {
 }
 
 TEST(SampleLogs, ExportLogHasNoCompilesButShapeEvents) {
+    GS_SKIP_WITHOUT_SHARED(sample(""));  // the sample logs live in ../shared
     Imported r = importFile(sample("export.log")); // torch.export: no compile ids, 6 blank lines
     const Session& s = r.session;
     EXPECT_EQ(r.report.lines, 84);
@@ -307,6 +317,7 @@ TEST(SampleLogs, ExportLogHasNoCompilesButShapeEvents) {
 }
 
 TEST(SampleLogs, ExportGuardAddedHasStackEnvelopesAndABlankLineInAPayload) {
+    GS_SKIP_WITHOUT_SHARED(sample(""));  // the sample logs live in ../shared
     Imported r = importFile(sample("export_guard_added.log"));
     const Session& s = r.session;
     EXPECT_EQ(r.report.lines, 48);
@@ -319,6 +330,7 @@ TEST(SampleLogs, ExportGuardAddedHasStackEnvelopesAndABlankLineInAPayload) {
 }
 
 TEST(SampleLogs, DirectoryOfTheSamplesImportsBothRanksAsOneGroup) {
+    GS_SKIP_WITHOUT_SHARED(sample(""));  // the sample logs live in ../shared
     TempDir dir;
     std::filesystem::create_symlink(sample("dedicated_log_torch_trace_rank_1.log"), dir.file("dedicated_log_torch_trace_rank_1.log"));
     std::filesystem::create_symlink(sample("dedicated_log_torch_trace_rank_0.log"), dir.file("dedicated_log_torch_trace_rank_0.log"));
