@@ -14,6 +14,7 @@
 #include "core/io/ReadFile.h"
 #include "core/engine/ScenarioRunner.h"
 #include "core/record/Recording.h"
+#include "core/runtime/MemoryMeter.h"
 #include "core/session/SessionJson.h"
 #include "core/session/SummaryText.h"
 #include "core/store/SessionStore.h"
@@ -73,7 +74,7 @@ std::string limitProblem(const engine::RunOptions& ro, bool timeoutFromMaxSecond
 int runCommand(const std::vector<std::string>& args) {
     po::options_description opts("Options");
     engine::RunOptions ro;
-    std::string logs, db, seedText;
+    std::string logs, db, seedText, memoryText;
     opts.add_options()("help,h", "show this help")
         ("seed", po::value<std::string>(&seedText)->default_value(std::to_string(ro.seed)),
          "seed of torch's default generator (0 to 2^64-1)")
@@ -82,6 +83,9 @@ int runCommand(const std::vector<std::string>& args) {
         ("max-depth", po::value<int>(&ro.limits.maxDepth)->default_value(ro.limits.maxDepth), "maximum call depth")
         ("max-tensor-elements", po::value<int64_t>(&ro.limits.maxTensorElements)->default_value(ro.limits.maxTensorElements),
          "refuse to create a tensor with more elements (0: no limit)")
+        ("max-memory", po::value<std::string>(&memoryText)->value_name("SIZE"),
+         "stop the run when it has taken more memory than SIZE (e.g. 512M, 2G; default: a quarter of "
+         "the machine's memory, at most 4G)")
         ("timeout", po::value<double>(&ro.limits.maxSeconds)->default_value(ro.limits.maxSeconds),
          "wall-time limit in seconds (0: none)")
         // The runtime's limit message says "raise it with --max-seconds" (the name shared with the
@@ -111,7 +115,9 @@ int runCommand(const std::vector<std::string>& args) {
               "TestCase scenarios print one line per test and end with `N passed, N failed`.\n"
               "Exit code: 0 ok, 1 failed tests or an uncaught exception, 2 syntax error or bad usage,\n"
               "3 a limit was reached, 4 the session could not be recorded in the history database\n"
-              "(the message names the file and the cause; the run's own result is printed above it).\n\n"
+              "(the message names the file and the cause; the run's own result is printed above it),\n"
+              "5 no tests ran: the file runs its tests (unittest.main, run_tests) but none was found\n"
+              "(as Python 3.12's unittest).\n\n"
            << opts;
         return vm.count("help") ? 0 : 2;
     }
@@ -132,6 +138,15 @@ int runCommand(const std::vector<std::string>& args) {
                       << seedText << "'\n";
             return 2;
         }
+    }
+    if (vm.count("max-memory")) {
+        const auto bytes = runtime::MemoryMeter::parseSize(memoryText);
+        if (!bytes || *bytes <= 0) {
+            std::cerr << "guardscope-cli run: --max-memory must be a size such as 512M or 2G (more than 0), not '"
+                      << memoryText << "'\n";
+            return 2;
+        }
+        ro.limits.maxMemoryBytes = *bytes;
     }
     if (std::string problem = limitProblem(ro, vm.count("max-seconds") > 0); !problem.empty()) {
         std::cerr << "guardscope-cli run: " << problem << "\n";

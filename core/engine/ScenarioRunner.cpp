@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <limits>
+#include <new>
 #include <sstream>
 #include <thread>
 
@@ -17,6 +19,10 @@
 #include "core/tensor/Generator.h"
 #include "core/runtime/Exception.h"
 #include "core/runtime/Interpreter.h"
+#include "core/runtime/MachineStack.h"
+#include "core/runtime/MemoryMeter.h"
+#include "core/tensor/ElementLimit.h"
+#include "core/tensor/RunGuard.h"
 
 namespace gs::engine {
 
@@ -39,10 +45,49 @@ session::TestStatus toStatus(runtime::TestResult::Status s) {
     return session::TestStatus::Error;
 }
 
+// The run's limits inside the tensor library (issue 12): kernels poll between blocks, so
+// --timeout and Cancel stop one long op; storages and scratch buffers are checked against
+// --max-memory before they are allocated. Both throw the interpreter's LimitExceeded.
+class InterpreterRunGuard : public tensor::RunGuard {
+public:
+    explicit InterpreterRunGuard(runtime::Interpreter& interp) : interp_(interp) {}
+    void onPoll() override { interp_.checkInterrupts(); }
+    void onAllocate(int64_t bytes) override { interp_.checkMemory(bytes); }
+
+private:
+    runtime::Interpreter& interp_;
+};
+
+// operator new failed (the machine or the address space is out of memory): note the scenario
+// line for the message, then fail as usual. Process-wide, so it only notes, never decides.
+void onAllocationFailure() {
+    // (noteAllocationFailure guards against its own allocations failing in turn.)
+    if (runtime::Interpreter* I = runtime::Interpreter::currentOrNull()) I->noteAllocationFailure();
+    throw std::bad_alloc();
+}
+
+RunResult runScenarioHere(const std::string& fileName, const std::string& source, session::EventSink& sink,
+                          const RunOptions& options);
+
 } // namespace
+
+int64_t defaultMaxMemoryBytes() { return runtime::MemoryMeter::defaultLimit(); }
 
 RunResult runScenario(const std::string& fileName, const std::string& source, session::EventSink& sink,
                       const RunOptions& options) {
+    // On a thread whose stack holds --max-depth nested calls (MachineStack): deep recursion
+    // ends in a RecursionError, never in a stack overflow.
+    RunResult result;
+    runtime::MachineStack::runWithStack(runtime::MachineStack::sizeForDepth(options.limits.maxDepth),
+                                        [&] { result = runScenarioHere(fileName, source, sink, options); });
+    return result;
+}
+
+namespace {
+
+RunResult runScenarioHere(const std::string& fileName, const std::string& source, session::EventSink& sink,
+                          const RunOptions& options) {
+    std::set_new_handler(&onAllocationFailure);
     RunResult result;
     session::SessionInfo info;
     info.kind = session::SessionKind::Scenario;
@@ -126,6 +171,13 @@ RunResult runScenario(const std::string& fileName, const std::string& source, se
     lim.maxDepth = options.limits.maxDepth;
     lim.maxSeconds = options.limits.maxSeconds;
     lim.maxTensorElements = options.limits.maxTensorElements;
+    lim.maxMemoryBytes = options.limits.maxMemoryBytes;
+    // The tensor library's own cap follows the run's (installTorch set it from the defaults;
+    // 0 here means no limit, as the option's help says).
+    tensor::ElementLimit::Scope elementLimit(options.limits.maxTensorElements > 0 ? options.limits.maxTensorElements
+                                                                                  : std::numeric_limits<int64_t>::max());
+    InterpreterRunGuard runGuard(interp);
+    tensor::RunGuard::Scope runGuardScope(&runGuard);
     try {
         interp.runSource(fileName, source);
     } catch (const lang::SyntaxError& e) {
@@ -137,16 +189,31 @@ RunResult runScenario(const std::string& fileName, const std::string& source, se
         result.error = e.what();
         status = session::SessionStatus::Failed;
     } catch (const runtime::PyError& e) {
-        if (e.typeName() == "SystemExit") {
+        if (auto limit = interp.limitOf(e)) {  // the depth limit's RecursionError, uncaught
+            result.exitCode = 3;
+            result.error = limit->what();
+            status = session::SessionStatus::Failed;
+        } else if (e.typeName() == "SystemExit") {
             // sys.exit() / unittest.main(): the exit code, no traceback (like python3).
             runtime::Value code = interp.getAttrOr(e.value(), "code", runtime::Value::none());
             result.exitCode = code.isNone() ? 0 : code.isIntLike() ? static_cast<int>(code.asInt()) : 1;
-            if (result.exitCode != 0 && result.testsFailed == 0) result.error = e.message();
+            // python3 prints a non-integer code (sys.exit("message")); an integer it does not.
+            if (result.exitCode != 0 && !code.isIntLike() && result.testsFailed == 0) result.error = e.message();
         } else {
             result.exitCode = 1;
             result.error = e.formatTraceback();
             status = session::SessionStatus::Failed;
         }
+    } catch (const std::bad_alloc&) {
+        // The machine gave no more memory before --max-memory was reached: the same stop as
+        // the limit, at the line that asked (noted by onAllocationFailure).
+        const runtime::SourceLocation& at = interp.allocationFailure();
+        result.exitCode = 3;
+        result.error = (at.file.empty() ? fileName : at.file + ":" + std::to_string(at.line)) +
+                       ": limit reached: out of memory: the machine could not give the run more memory (the run's "
+                       "limit is " + runtime::MemoryMeter::formatSize(options.limits.maxMemoryBytes) +
+                       "; lower it with --max-memory, or make the scenario smaller)";
+        status = session::SessionStatus::Failed;
     } catch (const std::exception& e) {
         // Not the scenario's fault (e.g. out of memory): report it, keep what was recorded.
         result.exitCode = 1;
@@ -162,6 +229,8 @@ RunResult runScenario(const std::string& fileName, const std::string& source, se
     sink.endSession(status);
     return result;
 }
+
+} // namespace
 
 RunResult runScenarioFile(const std::string& path, session::EventSink& sink, const RunOptions& options) {
     std::error_code ec;

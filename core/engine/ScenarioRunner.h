@@ -10,11 +10,17 @@
 
 namespace gs::engine {
 
+// --max-memory's default: a quarter of physical memory, at most 4 GiB (issue 12).
+int64_t defaultMaxMemoryBytes();
+
 struct RunLimits {
     int64_t maxSteps = 200'000'000;
     int maxDepth = 1000;
     int64_t maxTensorElements = 50'000'000;
     double maxSeconds = 120;
+    // Resident memory the run may add to the process; <= 0: none. Checked before tensors are
+    // allocated and every few milliseconds while the scenario runs.
+    int64_t maxMemoryBytes = defaultMaxMemoryBytes();
 };
 
 struct RunOptions {
@@ -30,7 +36,8 @@ struct RunOptions {
 };
 
 struct RunResult {
-    int exitCode = 0;                   // 0 ok; 1 uncaught exception or failed tests; 2 syntax error; 3 limit hit
+    int exitCode = 0;                   // 0 ok; 1 uncaught exception or failed tests; 2 syntax error; 3 limit hit;
+                                        // 5 no tests ran (unittest.main found none); else sys.exit's code
     std::string error;                  // formatted message for the user (file:line:col where known)
     int64_t testsPassed = 0, testsFailed = 0, testsSkipped = 0;
 };

@@ -74,7 +74,8 @@ std::vector<Value> repeat(const std::vector<Value>& items, const Value& times) {
 
 NativeRecursion::NativeRecursion(const char* what) {
     Interpreter& I = in();
-    if (++I.nativeDepth >= I.limits().maxDepth) {
+    char probe;  // native recursion (a repr, ==, hash of nested containers) uses the machine stack too
+    if (++I.nativeDepth >= I.limits().maxDepth || &probe < I.stackLimit()) {
         --I.nativeDepth;
         I.raise(I.types.RecursionError, std::string("maximum recursion depth exceeded") + what);
     }

@@ -104,7 +104,10 @@ public:
     template <class Fill> Value invoke(Function* fn, Fill&& fill);
     // Depth, generator stack and step accounting of every call (the common case inline).
     void checkCallLimits() {
-        if (I.depth() >= I.limits().maxDepth || I.stackLimit_) [[unlikely]]
+        // The stack check is one compare: stackLimit_ is the thread's lowest safe address
+        // (MachineStack), or a generator's while it runs on its own stack.
+        char probe;
+        if (I.depth() >= I.limits().maxDepth || &probe < I.stackLimit_) [[unlikely]]
             callLimitsSlow();
         I.step();
     }

@@ -66,12 +66,12 @@ private:
     Interpreter* interp_ = nullptr;
 };
 
-// A resource limit was hit (steps, call depth, wall time, tensor elements) or the run was
+// A resource limit was hit (steps, call depth, wall time, tensor elements, memory) or the run was
 // cancelled. what(): "scenario.py:12: limit reached: more than 1000000 steps (raise it with
 // --max-steps)".
 class LimitExceeded : public std::runtime_error {
 public:
-    enum class Kind { Steps, Depth, Time, TensorElements, Cancelled };
+    enum class Kind { Steps, Depth, Time, TensorElements, Cancelled, Memory };
     LimitExceeded(Kind kind, SourceLocation where, const std::string& message)
         : std::runtime_error(message), kind(kind), where(std::move(where)) {}
     Kind kind;

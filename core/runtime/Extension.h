@@ -33,6 +33,9 @@ struct RuntimeLimits {
     int maxDepth = 1000;                   // nested scenario-function calls
     double maxSeconds = 120;               // wall time; <= 0 disables
     int64_t maxTensorElements = 50'000'000;  // checked by the engine via checkTensorElements()
+    // Resident memory the run may add to the process (MemoryMeter); <= 0 disables. Polled with
+    // the clock and checked by the host before big allocations (Interpreter::checkMemory).
+    int64_t maxMemoryBytes = 0;
     int64_t clockInterval = 4096;          // steps between polls of the clock and cancel flag
     const std::atomic<bool>* cancel = nullptr;  // polled with the clock; true stops the run
 };
@@ -74,6 +77,9 @@ struct TestResult {
     std::string traceback;   // Python-style traceback text for failures and errors
 };
 std::string_view toString(TestResult::Status s);
+
+// Exit status of unittest.main() when no test ran (Python 3.12's _NO_TESTS_EXITCODE).
+constexpr int kNoTestsRanExitCode = 5;
 
 struct TestSummary {
     int64_t passed = 0, failed = 0, errors = 0, skipped = 0;

@@ -1,6 +1,7 @@
 // The interpreter facade: lifetime, modules and imports, running files, limits, locations.
 #include "core/runtime/Interpreter.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "core/lang/Diagnostic.h"
@@ -9,6 +10,8 @@
 #include "core/runtime/Dict.h"
 #include "core/runtime/Evaluator.h"
 #include "core/runtime/Heap.h"
+#include "core/runtime/MachineStack.h"
+#include "core/runtime/MemoryMeter.h"
 #include "core/runtime/Module.h"
 #include "core/runtime/Ops.h"
 #include "core/runtime/Resolver.h"
@@ -63,8 +66,18 @@ public:
 };
 } // namespace
 
-InterpreterScope::InterpreterScope(Interpreter& i) : previous_(tCurrent) { tCurrent = &i; }
-InterpreterScope::~InterpreterScope() { tCurrent = previous_; }
+InterpreterScope::InterpreterScope(Interpreter& i) : previous_(tCurrent) {
+    tCurrent = &i;
+    // Calls check the stack they have left against this thread's stack (MachineStack).
+    if (!i.stackLimit_) {
+        i.stackLimit_ = MachineStack::lowestSafeAddress();
+        setStack_ = i.stackLimit_ != nullptr;
+    }
+}
+InterpreterScope::~InterpreterScope() {
+    if (setStack_) tCurrent->stackLimit_ = nullptr;
+    tCurrent = previous_;
+}
 
 Interpreter& Interpreter::current() {
     if (!tCurrent) {
@@ -222,16 +235,8 @@ void Interpreter::onBudget() {
     }
     if (limits_.maxSteps > 0 && stepsUsed_ >= limits_.maxSteps)
         limitReached(LimitExceeded::Kind::Steps, "more than " + std::to_string(limits_.maxSteps) + " steps", "--max-steps");
-    if (limits_.cancel && limits_.cancel->load(std::memory_order_relaxed))
-        limitReached(LimitExceeded::Kind::Cancelled, "", "");
-    if (limits_.maxSeconds > 0) {
-        double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
-        if (secs > limits_.maxSeconds) {
-            char buf[64];
-            std::snprintf(buf, sizeof buf, "%g", limits_.maxSeconds);
-            limitReached(LimitExceeded::Kind::Time, std::string("more than ") + buf + " seconds of run time", "--max-seconds");
-        }
-    }
+    if (limits_.maxMemoryBytes > 0 && memoryBaseline_ < 0) checkMemoryNow(0);  // the run's starting point
+    checkInterrupts();
     int64_t interval = limits_.clockInterval > 0 ? limits_.clockInterval : 4096;
     int64_t remaining = limits_.maxSteps > 0 ? limits_.maxSteps - stepsUsed_ : interval;
     budgetGranted_ = std::max<int64_t>(1, std::min(interval, remaining));
@@ -239,6 +244,7 @@ void Interpreter::onBudget() {
 }
 
 void Interpreter::resetRunClock() {
+    memoryBaseline_ = -1;
     stepsUsed_ = 0;
     budget_ = 0;
     budgetGranted_ = 0;
@@ -255,8 +261,85 @@ void Interpreter::limitReached(LimitExceeded::Kind kind, const std::string& what
 }
 
 void Interpreter::depthExceeded() {
-    limitReached(LimitExceeded::Kind::Depth, "more than " + std::to_string(limits_.maxDepth) + " nested calls",
-                 "--max-depth");
+    raiseRecursion("more than " + std::to_string(limits_.maxDepth) + " nested calls", "raise it with --max-depth");
+}
+
+void Interpreter::stackExhausted() {
+    if (stackLimit_ != MachineStack::lowestSafeAddress())  // a generator's own stack
+        raiseRecursion("nested calls inside a generator exhaust its 1 MB stack", "use fewer nested calls in generators");
+    raiseRecursion("the machine stack is used up after " + std::to_string(depth_) + " nested calls (--max-depth is " +
+                       std::to_string(limits_.maxDepth) + ")",
+                   "lower --max-depth, or recurse less deeply");
+}
+
+// Python raises a RecursionError the program may catch; so do we, with the limit and the line
+// in its message. Uncaught, the host reports it as the limit it is (limitOf).
+void Interpreter::raiseRecursion(const std::string& what, const std::string& advice) {
+    SourceLocation loc = currentLocation();
+    const std::string where = loc.file.empty() ? std::string("<runtime>") : loc.file + ":" + std::to_string(loc.line);
+    depthMessage_ = where + ": limit reached: " + what + " (" + advice + ")";
+    depthWhere_ = loc;
+    depthError_ = newException(types.RecursionError,
+                               "maximum recursion depth exceeded at " + where + ": " + what + " (" + advice + ")");
+    throw PyError(depthError_);
+}
+
+std::optional<LimitExceeded> Interpreter::limitOf(const PyError& e) const {
+    if (!depthError_ || e.exception() != depthError_.get()) return std::nullopt;
+    return LimitExceeded(LimitExceeded::Kind::Depth, depthWhere_, depthMessage_);
+}
+
+void Interpreter::checkInterrupts() {
+    if (limits_.cancel && limits_.cancel->load(std::memory_order_relaxed))
+        limitReached(LimitExceeded::Kind::Cancelled, "", "");
+    if (!started_) return;
+    if (limits_.maxSeconds > 0) {
+        double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+        if (secs > limits_.maxSeconds) {
+            char buf[64];
+            std::snprintf(buf, sizeof buf, "%g", limits_.maxSeconds);
+            limitReached(LimitExceeded::Kind::Time, std::string("more than ") + buf + " seconds of run time", "--max-seconds");
+        }
+    }
+    // Resident memory is read at most every 10 ms (a pread of /proc/self/statm).
+    if (limits_.maxMemoryBytes > 0 && std::chrono::steady_clock::now() - lastMemoryCheck_ >= std::chrono::milliseconds(10))
+        checkMemoryNow(0);
+}
+
+void Interpreter::checkMemory(int64_t bytes) {
+    if (limits_.maxMemoryBytes <= 0) return;
+    // Small allocations are covered by the clock's polling; a big one is checked before it is
+    // made, so one tensor cannot take the process far past the limit.
+    if (bytes < (int64_t{1} << 20) && std::chrono::steady_clock::now() - lastMemoryCheck_ < std::chrono::milliseconds(10))
+        return;
+    checkMemoryNow(bytes);
+}
+
+void Interpreter::checkMemoryNow(int64_t extra) {
+    lastMemoryCheck_ = std::chrono::steady_clock::now();
+    const int64_t now = MemoryMeter::residentBytes();
+    if (memoryBaseline_ < 0) memoryBaseline_ = now;
+    const int64_t used = std::max<int64_t>(0, now - memoryBaseline_);
+    if (used + extra <= limits_.maxMemoryBytes) return;
+    const std::string limit = MemoryMeter::formatSize(limits_.maxMemoryBytes);
+    if (extra > 0 && used <= limits_.maxMemoryBytes)
+        limitReached(LimitExceeded::Kind::Memory,
+                     "more than " + limit + " of memory (the run uses " + MemoryMeter::formatSize(used) +
+                         " and asked for " + MemoryMeter::formatSize(extra) + " more)",
+                     "--max-memory");
+    limitReached(LimitExceeded::Kind::Memory,
+                 "more than " + limit + " of memory (the run uses " + MemoryMeter::formatSize(used) + ")",
+                 "--max-memory");
+}
+
+void Interpreter::noteAllocationFailure() noexcept {
+    if (notingAllocFailure_) return;  // the note itself failed to allocate
+    notingAllocFailure_ = true;
+    try {
+        allocFailure_ = currentLocation();
+    } catch (...) {
+    }
+    notingAllocFailure_ = false;
 }
 
 void Interpreter::checkTensorElements(int64_t elements) {
@@ -427,6 +510,10 @@ int Interpreter::runMain(std::string fileName, std::string source) {
         writeError(std::string(e.what()) + "\n");
         return 2;
     } catch (PyError& e) {
+        if (auto limit = limitOf(e)) {  // the depth limit's RecursionError, uncaught
+            writeError(std::string(limit->what()) + "\n");
+            return 3;
+        }
         if (e.exception()->type()->isSubtypeOf(types.SystemExit)) {
             auto* t = e.exception()->args.dyn<Tuple>();
             if (!t || t->items.empty() || t->items[0].isNone()) return 0;

@@ -22,6 +22,7 @@
 #include <chrono>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -167,11 +168,29 @@ public:
     std::vector<SourceLocation> stack() const;
     // The engine calls this before materialising a tensor of `elements` elements.
     void checkTensorElements(int64_t elements);
+    // Stops the run (LimitExceeded) when it was cancelled, its time is up or it passed its
+    // memory limit. Cheap: long native work (tensor kernels) calls it between blocks, so one
+    // long op cannot outlive --timeout or Cancel (issue 12).
+    void checkInterrupts();
+    // Before the host takes `bytes` for the scenario (a tensor's storage): LimitExceeded naming
+    // the memory limit when the run would pass it — checked before the allocation, not after.
+    void checkMemory(int64_t bytes);
+    // The depth limit raises a RecursionError the scenario may catch (as Python does). When
+    // one reaches the host uncaught, this gives the limit it stands for (exit status 3, the
+    // message naming the limit and the line); nullopt for any other exception.
+    std::optional<LimitExceeded> limitOf(const PyError& e) const;
+    // Called when an allocation fails (the runner's new-handler): remembers where the scenario
+    // was, for the out-of-memory message. Never throws.
+    void noteAllocationFailure() noexcept;
+    // Where the scenario was when an allocation last failed (empty file when none did).
+    const SourceLocation& allocationFailure() const { return allocFailure_; }
 
     // ---- unittest --------------------------------------------------------------------------
     // Runs every unittest.TestCase subclass defined in `moduleName`, test methods in
     // alphabetical order, printing "test_x (__main__.C) ... ok" lines and the closing
-    // "N passed, N failed[, N skipped]" line; each result also goes to the callback.
+    // "N passed, N failed[, N skipped]" line; each result also goes to the callback. When no
+    // test ran (and none was skipped) the closing line is "no tests ran", as Python 3.12's
+    // unittest says NO TESTS RAN: a test file whose tests all vanished is not a success.
     TestSummary runTests(std::string_view moduleName = "__main__");
     void reportTestResult(const TestResult& r);
     const TestSummary& testSummary() const { return testSummary_; }
@@ -196,6 +215,9 @@ public:
     // Runs scenario-language source in an existing module's namespace (stdlib modules).
     void execInModule(Module* m, std::string fileName, std::string source);
     [[noreturn]] void depthExceeded();
+    // The machine stack is nearly used up (MachineStack): a RecursionError like depthExceeded.
+    [[noreturn]] void stackExhausted();
+    const char* stackLimit() const { return stackLimit_; }
     SourceLocation locationOf(const Frame& f) const;
     // Adds frame f to the exception's traceback unless it is already the last entry.
     void addTraceback(ExceptionObject* e, const Frame& f);
@@ -209,7 +231,18 @@ public:
 private:
     friend class InterpreterScope;
     friend class Generator;
-    const char* stackLimit_ = nullptr;  // lowest safe stack address while a generator runs
+    // Lowest safe stack address: the thread's (MachineStack, set by InterpreterScope) or, while
+    // a generator runs on its own stack, the generator's.
+    const char* stackLimit_ = nullptr;
+    [[noreturn]] void raiseRecursion(const std::string& what, const std::string& advice);
+    void checkMemoryNow(int64_t extra);
+    Ref<ExceptionObject> depthError_;  // the last RecursionError raised by the depth limit
+    std::string depthMessage_;         // its LimitExceeded form
+    SourceLocation depthWhere_;
+    SourceLocation allocFailure_;
+    bool notingAllocFailure_ = false;
+    int64_t memoryBaseline_ = -1;      // resident bytes when the run started
+    std::chrono::steady_clock::time_point lastMemoryCheck_{};
     friend class Evaluator;
     void onBudget();
     void resetRunClock();
@@ -260,6 +293,7 @@ public:
 
 private:
     Interpreter* previous_;
+    bool setStack_ = false;  // this scope gave the interpreter its thread's stack limit
 };
 
 } // namespace gs::runtime

@@ -372,10 +372,10 @@ class TestProgram:
                  exit=True, verbosity=1, failfast=None, catchbreak=None, buffer=None, warnings=None):
         if not isinstance(module, str):
             module = module.__name__
-        ok = _gs.run_tests(module)
-        self.result = ok
+        status = _gs.run_tests(module)
+        self.result = status == 0
         if exit:
-            raise SystemExit(0 if ok else 1)
+            raise SystemExit(status)
 
 
 main = TestProgram

@@ -158,6 +158,7 @@ TestSummary Interpreter::runTests(std::string_view moduleName) {
     s.skipped = testSummary_.skipped - before.skipped;
     std::string closing = std::to_string(s.passed) + " passed, " + std::to_string(s.failed + s.errors) + " failed";
     if (s.skipped) closing += ", " + std::to_string(s.skipped) + " skipped";
+    if (s.total() == 0) closing = "no tests ran";
     writeError(closing + "\n");
     return s;
 }
@@ -242,7 +243,8 @@ Value unittest_environ(const CallArgs&) {
 Value unittest_run_tests(const CallArgs& a) {
     a.expect("run_tests", 1, 1);
     TestSummary s = in().runTests(ops::str(a[0]));
-    return Value::boolean(s.ok());
+    // unittest.main's exit status: 0 ok, 1 failures, 5 nothing ran (Python 3.12).
+    return Value::integer(s.total() == 0 ? kNoTestsRanExitCode : s.ok() ? 0 : 1);
 }
 
 constexpr NativeDef kUnittestFunctions[] = {

@@ -10,6 +10,7 @@
 
 #include "core/tensor/DType.h"
 #include "core/tensor/Half.h"
+#include "core/tensor/RunGuard.h"
 #include "core/tensor/Scalar.h"
 
 namespace gs::tensor::detail {
@@ -105,7 +106,8 @@ inline constexpr int kMaxLoopDims = 64;
 
 // Calls inner(ptrs, innerByteStrides, n) for each innermost run of `shape`; operand k starts
 // at ptrs[k] and moves by byteStrides[k][d] along dim d. Size-1 dims are dropped and adjacent
-// dims merged where every operand allows it, so contiguous data becomes one run.
+// dims merged where every operand allows it, so contiguous data becomes one run. The run guard
+// is polled about every RunGuard::kBlock elements (long runs are cut into blocks).
 template <size_t N, class F>
 void forEachRun(std::span<const int64_t> shape, std::array<char*, N> ptrs,
                 const std::array<const int64_t*, N>& byteStrides, F&& inner) {
@@ -144,8 +146,17 @@ void forEachRun(std::span<const int64_t> shape, std::array<char*, N> ptrs,
         innerStride[k] = st[k][nd - 1];
     const int64_t n = sz[nd - 1];
     int64_t idx[kMaxLoopDims] = {};
+    int64_t sincePoll = 0;
     for (;;) {
-        inner(ptrs, innerStride, n);
+        if (n > RunGuard::kBlock) {
+            inBlocks<N>(ptrs, innerStride, n, inner);
+        } else {
+            inner(ptrs, innerStride, n);
+            if ((sincePoll += n) >= RunGuard::kBlock) {
+                sincePoll = 0;
+                RunGuard::poll();
+            }
+        }
         int d = nd - 2;
         for (; d >= 0; --d) {
             for (size_t k = 0; k < N; ++k)

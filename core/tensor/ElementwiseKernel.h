@@ -77,10 +77,10 @@ void runBinaryKernel(const Tensor& out, KernelArg a, KernelArg b, F f) {
     const bool aFlat = a.dense || (a.byteStrides.size() == 0) || a.byteStrides == DimVector(a.byteStrides.size(), 0);
     const bool bFlat = b.dense || (b.byteStrides.size() == 0) || b.byteStrides == DimVector(b.byteStrides.size(), 0);
     if (out.isContiguous() && aFlat && bFlat) {
-        inner({out.data(), a.data, b.data},
-              {static_cast<int64_t>(sizeof(O)), a.dense ? static_cast<int64_t>(sizeof(I)) : 0,
-               b.dense ? static_cast<int64_t>(sizeof(I)) : 0},
-              out.numel());
+        inBlocks<3>({out.data(), a.data, b.data},
+                    {static_cast<int64_t>(sizeof(O)), a.dense ? static_cast<int64_t>(sizeof(I)) : 0,
+                     b.dense ? static_cast<int64_t>(sizeof(I)) : 0},
+                    out.numel(), inner);
         return;
     }
     fillDenseStrides(a, out, sizeof(I));
@@ -108,7 +108,8 @@ void runUnaryKernel(const Tensor& out, KernelArg a, F f) {
         }
     };
     if (out.isContiguous() && a.dense) {
-        inner({out.data(), a.data}, {static_cast<int64_t>(sizeof(O)), static_cast<int64_t>(sizeof(I))}, out.numel());
+        inBlocks<2>({out.data(), a.data}, {static_cast<int64_t>(sizeof(O)), static_cast<int64_t>(sizeof(I))},
+                    out.numel(), inner);
         return;
     }
     fillDenseStrides(a, out, sizeof(I));

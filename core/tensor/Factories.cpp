@@ -133,7 +133,7 @@ Tensor randint(int64_t low, int64_t high, const DimVector& size, const TensorOpt
 Tensor randperm(int64_t n, const TensorOptions& o, Generator* gen) {
     if (n < 0)
         throwRuntime("n must be non-negative, got" + std::to_string(n));
-    std::vector<int64_t> perm(static_cast<size_t>(n));
+    std::vector<int64_t> perm = scratchVector<int64_t>(n);
     std::iota(perm.begin(), perm.end(), 0);
     Generator& g = genOr(gen);
     for (int64_t i = n - 1; i > 0; --i) // Fisher-Yates

@@ -33,7 +33,8 @@ std::string dims2(const Tensor& t) { return std::to_string(t.sizes()[0]) + "x" +
 template <class T>
 void gemmBatched(const T* A, const T* B, T* C, int64_t batch, int64_t m, int64_t k, int64_t n) {
     using Acc = std::conditional_t<detail::kIsReduced<T>, float, T>;
-    std::vector<Acc> row(static_cast<size_t>(n));
+    std::vector<Acc> row = scratchVector<Acc>(n);
+    int64_t work = 0;  // multiply-adds since the run guard was last polled
     for (int64_t bi = 0; bi < batch; ++bi) {
         const T* a = A + bi * m * k;
         const T* b = B + bi * k * n;
@@ -42,6 +43,10 @@ void gemmBatched(const T* A, const T* B, T* C, int64_t batch, int64_t m, int64_t
             std::fill(row.begin(), row.end(), Acc(0));
             Acc* r = row.data();
             for (int64_t p = 0; p < k; ++p) {
+                if ((work += n) >= 64 * RunGuard::kBlock) {  // a few ms of work: --timeout, Cancel
+                    work = 0;
+                    RunGuard::poll();
+                }
                 const Acc av = static_cast<Acc>(a[i * k + p]);
                 const T* brow = b + p * n;
                 if constexpr (std::is_integral_v<Acc>) {

@@ -68,14 +68,19 @@ Plan makePlan(const Tensor& x, const std::vector<bool>& mask, bool keepdim, bool
     detail::dispatch(work.dtype(), [&](auto tag) {
         using T = typename decltype(tag)::type;
         const T* src = work.dataAs<T>();
+        WorkMeter meter;
         if (floating) {
-            p.f.resize(n);
-            for (size_t k = 0; k < n; ++k)
+            p.f = scratchVector<double>(static_cast<int64_t>(n));
+            for (size_t k = 0; k < n; ++k) {
                 p.f[k] = static_cast<double>(static_cast<detail::Acc<T>>(src[k]));
+                meter.add(1);
+            }
         } else {
-            p.i.resize(n);
-            for (size_t k = 0; k < n; ++k)
+            p.i = scratchVector<int64_t>(static_cast<int64_t>(n));
+            for (size_t k = 0; k < n; ++k) {
                 p.i[k] = detail::castValue<int64_t>(src[k]);
+                meter.add(1);
+            }
         }
     });
     return p;
@@ -113,8 +118,10 @@ Tensor reduceSimple(const Tensor& x, const DimVector& dims, bool keepdim, DType 
         emptyReduction(name, mask, x);
     Tensor out;
     if (floating) {
-        std::vector<double> r(static_cast<size_t>(p.outer));
+        std::vector<double> r = scratchVector<double>(p.outer);
+        WorkMeter meter;
         for (int64_t o = 0; o < p.outer; ++o) {
+            meter.add(p.inner + 1);
             const double* row = p.f.data() + o * p.inner;
             double acc = kind == Kind::Sum ? 0.0 : kind == Kind::Prod ? 1.0 : row[0];
             for (int64_t k = 0; k < p.inner; ++k) {
@@ -130,8 +137,10 @@ Tensor reduceSimple(const Tensor& x, const DimVector& dims, bool keepdim, DType 
         }
         out = makeOut(p, outType, x.device(), r);
     } else {
-        std::vector<int64_t> r(static_cast<size_t>(p.outer));
+        std::vector<int64_t> r = scratchVector<int64_t>(p.outer);
+        WorkMeter meter;
         for (int64_t o = 0; o < p.outer; ++o) {
+            meter.add(p.inner + 1);
             const int64_t* row = p.i.data() + o * p.inner;
             uint64_t acc = kind == Kind::Sum ? 0 : kind == Kind::Prod ? 1 : static_cast<uint64_t>(row[0]);
             int64_t best = p.inner > 0 ? row[0] : 0;
@@ -174,9 +183,11 @@ ValuesIndices maxMinDim(const Tensor& x, int64_t dim, bool keepdim, bool isMax) 
     const char* name = isMax ? "max" : "min";
     if (p.inner == 0)
         throwIndex(std::string(name) + "(): Expected reduction dim " + std::to_string(d) + " to have non-zero size.");
-    std::vector<double> vals(static_cast<size_t>(p.outer));
-    std::vector<int64_t> ivals(static_cast<size_t>(p.outer)), idx(static_cast<size_t>(p.outer));
+    std::vector<double> vals = scratchVector<double>(p.outer);
+    std::vector<int64_t> ivals = scratchVector<int64_t>(p.outer), idx = scratchVector<int64_t>(p.outer);
+    WorkMeter meter;
     for (int64_t o = 0; o < p.outer; ++o) {
+        meter.add(p.inner + 1);
         int64_t bestK = 0;
         for (int64_t k = 1; k < p.inner; ++k) {
             if (floating) {
@@ -226,8 +237,10 @@ Tensor varImpl(const Tensor& x, std::optional<DimVector> dims, double correction
         throwRuntime("std and var only support floating point and complex dtypes");
     const std::vector<bool> mask = dimMask(x, dims.value_or(DimVector{}));
     Plan p = makePlan(x, mask, keepdim, true);
-    std::vector<double> r(static_cast<size_t>(p.outer));
+    std::vector<double> r = scratchVector<double>(p.outer);
+    WorkMeter meter;
     for (int64_t o = 0; o < p.outer; ++o) {
+        meter.add(p.inner + 1);
         const double* row = p.f.data() + o * p.inner;
         double mean = 0;
         for (int64_t k = 0; k < p.inner; ++k)
@@ -252,8 +265,10 @@ Tensor allAny(const Tensor& x, std::optional<int64_t> dim, bool keepdim, bool is
     const std::vector<bool> mask = dimMask(x, dims);
     Tensor b = to(detach(x), DType::Bool);
     Plan p = makePlan(b, mask, dim ? keepdim : false, false);
-    std::vector<int64_t> r(static_cast<size_t>(p.outer));
+    std::vector<int64_t> r = scratchVector<int64_t>(p.outer);
+    WorkMeter meter;
     for (int64_t o = 0; o < p.outer; ++o) {
+        meter.add(p.inner + 1);
         bool acc = isAll;
         for (int64_t k = 0; k < p.inner; ++k) {
             const bool v = p.i[static_cast<size_t>(o * p.inner + k)] != 0;
@@ -365,8 +380,10 @@ Tensor norm(const Tensor& x, double p, std::optional<DimVector> dims, bool keepd
                      std::string(dtypeShortName(x.dtype())));
     const std::vector<bool> mask = dimMask(x, dims.value_or(DimVector{}));
     Plan pl = makePlan(x, mask, keepdim, true);
-    std::vector<double> r(static_cast<size_t>(pl.outer));
+    std::vector<double> r = scratchVector<double>(pl.outer);
+    WorkMeter meter;
     for (int64_t o = 0; o < pl.outer; ++o) {
+        meter.add(pl.inner + 1);
         const double* row = pl.f.data() + o * pl.inner;
         double acc = std::isinf(p) ? (p > 0 ? 0.0 : std::numeric_limits<double>::infinity()) : 0.0;
         for (int64_t k = 0; k < pl.inner; ++k) {
@@ -396,8 +413,10 @@ Tensor logsumexp(const Tensor& x, const DimVector& dims, bool keepdim) {
     Tensor in = isFloating(x.dtype()) ? x : to(x, defaultFloatDType());
     const std::vector<bool> mask = dimMask(in, dims);
     Plan p = makePlan(in, mask, keepdim, true);
-    std::vector<double> r(static_cast<size_t>(p.outer));
+    std::vector<double> r = scratchVector<double>(p.outer);
+    WorkMeter meter;
     for (int64_t o = 0; o < p.outer; ++o) {
+        meter.add(p.inner + 1);
         const double* row = p.f.data() + o * p.inner;
         double mx = -std::numeric_limits<double>::infinity();
         for (int64_t k = 0; k < p.inner; ++k)

@@ -127,16 +127,22 @@ void Tensor::setElementAt(int64_t flatIndex, const Scalar& value) const {
 }
 
 std::vector<double> Tensor::toDoubles() const {
-    std::vector<double> out(static_cast<size_t>(numel()));
-    for (int64_t i = 0; i < numel(); ++i)
+    std::vector<double> out = scratchVector<double>(numel());
+    WorkMeter meter;
+    for (int64_t i = 0; i < numel(); ++i) {
         out[static_cast<size_t>(i)] = elementAt(i).toDouble();
+        meter.add(1);
+    }
     return out;
 }
 
 std::vector<int64_t> Tensor::toInts() const {
-    std::vector<int64_t> out(static_cast<size_t>(numel()));
-    for (int64_t i = 0; i < numel(); ++i)
+    std::vector<int64_t> out = scratchVector<int64_t>(numel());
+    WorkMeter meter;
+    for (int64_t i = 0; i < numel(); ++i) {
         out[static_cast<size_t>(i)] = elementAt(i).toInt();
+        meter.add(1);
+    }
     return out;
 }
 

@@ -21,6 +21,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     o.limits.maxDepth = 60;
     o.limits.maxTensorElements = 4096;
     o.limits.maxSeconds = 2;
+    o.limits.maxMemoryBytes = int64_t{256} << 20;
     o.out = [](std::string_view) {};
     o.logOut = [](std::string_view) {};
     gs::engine::runScenario("fuzz.py", src, sink, o);

@@ -103,3 +103,36 @@ TEST(Unittest, AssertRaisesAsContextManagerAndCall) {
     EXPECT_EQ(c.rc, 0) << c.err;
     EXPECT_EQ(c.out, "KeyError('k')\n");
 }
+
+// Issue 12 ("no false green"): a file whose test class vanished (a class decorator that returns
+// something else) runs no test; unittest.main() says so and exits 5, as Python 3.12 does.
+TEST(Unittest, NoTestsRanIsNotASuccess) {
+    Interpreter I;
+    auto c = gs::runtime::test::run(I,
+                                    "import unittest\n"
+                                    "def lose(cls):\n"
+                                    "    return None\n"
+                                    "@lose\n"
+                                    "class T(unittest.TestCase):\n"
+                                    "    def test_a(self):\n"
+                                    "        pass\n"
+                                    "unittest.main()\n",
+                                    "tests.py");
+    EXPECT_EQ(c.rc, kNoTestsRanExitCode);
+    EXPECT_NE(c.err.find("no tests ran\n"), std::string::npos) << c.err;
+    EXPECT_EQ(c.err.find("0 passed"), std::string::npos) << c.err;
+}
+
+TEST(Unittest, OnlySkippedTestsStillCountAsRun) {
+    Interpreter I;
+    auto c = gs::runtime::test::run(I,
+                                    "import unittest\n"
+                                    "class T(unittest.TestCase):\n"
+                                    "    @unittest.skip('later')\n"
+                                    "    def test_a(self):\n"
+                                    "        pass\n"
+                                    "unittest.main()\n",
+                                    "tests.py");
+    EXPECT_EQ(c.rc, 0) << c.err;
+    EXPECT_NE(c.err.find("0 passed, 0 failed, 1 skipped\n"), std::string::npos) << c.err;
+}

@@ -1,0 +1,93 @@
+#include "core/runtime/MachineStack.h"
+
+#include <pthread.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <exception>
+
+namespace gs::runtime {
+
+namespace {
+
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool kAsan = true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+constexpr bool kAsan = true;
+#else
+constexpr bool kAsan = false;
+#endif
+#else
+constexpr bool kAsan = false;
+#endif
+
+constexpr size_t kMiB = size_t{1} << 20;
+
+struct Job {
+    const std::function<void()>* fn;
+    std::exception_ptr error;
+};
+
+void* trampoline(void* arg) {
+    auto* job = static_cast<Job*>(arg);
+    try {
+        (*job->fn)();
+    } catch (...) {
+        job->error = std::current_exception();
+    }
+    return nullptr;
+}
+
+} // namespace
+
+size_t MachineStack::bytesPerCall() {
+    // A scenario call nests Evaluator::call -> callFunction -> runFunction -> exec -> eval
+    // frames; measured with tests/unit/runtime/LimitsTest (DeepRecursionUsesBoundedStack) at
+    // about 1.5 KiB in an optimised build. Debug and sanitizer builds use several times more.
+#ifdef NDEBUG
+    constexpr size_t kOptimised = 4096;
+#else
+    constexpr size_t kOptimised = 12288;
+#endif
+    return kAsan ? 4 * kOptimised : kOptimised;
+}
+
+size_t MachineStack::reserve() { return kAsan ? 2 * kMiB : kMiB / 2; }
+
+size_t MachineStack::sizeForDepth(int maxDepth) {
+    const size_t depth = static_cast<size_t>(std::max(maxDepth, 1));
+    const size_t cap = size_t{64} << 30;
+    const size_t perCall = bytesPerCall();
+    if (depth > cap / perCall) return cap;
+    return std::clamp(depth * perCall + reserve() + 4 * kMiB, 8 * kMiB, cap);
+}
+
+const char* MachineStack::lowestSafeAddress() {
+    thread_local const char* cached = [] {
+        pthread_attr_t attr;
+        void* addr = nullptr;
+        size_t size = 0;
+        if (pthread_getattr_np(pthread_self(), &attr) != 0) return static_cast<const char*>(nullptr);
+        pthread_attr_getstack(&attr, &addr, &size);
+        pthread_attr_destroy(&attr);
+        if (!addr || size <= reserve()) return static_cast<const char*>(nullptr);
+        return static_cast<const char*>(addr) + reserve();
+    }();
+    return cached;
+}
+
+void MachineStack::runWithStack(size_t bytes, const std::function<void()>& fn) {
+    pthread_attr_t attr;
+    if (pthread_attr_init(&attr) != 0) return fn();
+    Job job{&fn, nullptr};
+    pthread_t thread;
+    const bool made = pthread_attr_setstacksize(&attr, bytes) == 0 &&
+                      pthread_create(&thread, &attr, &trampoline, &job) == 0;
+    pthread_attr_destroy(&attr);
+    if (!made) return fn();
+    pthread_join(thread, nullptr);
+    if (job.error) std::rethrow_exception(job.error);
+}
+
+} // namespace gs::runtime
