@@ -2,6 +2,7 @@
 
 #include <Qsci/qscilexerpython.h>
 
+#include <QFileInfo>
 #include <QFontDatabase>
 
 #include "ui/shared/Theme.h"
@@ -98,19 +99,39 @@ void ScenarioEditor::applyTheme(bool dark) {
 void ScenarioEditor::setScenario(const QString& text, const QString& path) {
     loading_ = true;
     path_ = path;
+    untitledName_.clear();
     hasScript_ = true;
     setReadOnly(false);
     if (this->text() != text) setText(text);
+    setModified(false);
     loading_ = false;
+}
+
+void ScenarioEditor::setUntitled(const QString& text, const QString& name) {
+    setScenario(text, QString());
+    untitledName_ = name.isEmpty() ? QStringLiteral("untitled.py") : name;
+}
+
+QString ScenarioEditor::documentName() const {
+    if (!path_.isEmpty()) return QFileInfo(path_).fileName();
+    return untitledName_.isEmpty() ? QStringLiteral("untitled.py") : untitledName_;
+}
+
+void ScenarioEditor::markSaved(const QString& path) {
+    path_ = path;
+    untitledName_.clear();
+    setModified(false);
 }
 
 void ScenarioEditor::setNoScript(const QString& message) {
     loading_ = true;
     hasScript_ = false;
     path_.clear();
+    untitledName_.clear();
     clearError();
     setText(message);
     setReadOnly(true);
+    setModified(false);
     loading_ = false;
 }
 

@@ -18,8 +18,18 @@ public:
     enum Marker { ErrorMarker = 0, ProvenanceMarker = 1, FailingProvenanceMarker = 2, CursorLineMarker = 3 };
     explicit ScenarioEditor(QWidget* parent = nullptr);
 
+    // The text of the file at `path`: Save writes back there.
     void setScenario(const QString& text, const QString& path);
+    // A copy with no file behind it (a demo, a stored session's source): Save asks where.
+    // `name` is what the title and the run call it ("automatic_dynamic.py").
+    void setUntitled(const QString& text, const QString& name);
+    // The file Save writes to; empty for an untitled copy (issue 12: a demo or a session's old
+    // source is never written over a file the user did not choose).
     QString path() const { return path_; }
+    // The file's name, or the untitled copy's.
+    QString documentName() const;
+    // After a save: the text now belongs to `path` and is unmodified.
+    void markSaved(const QString& path);
     // Imported traces have no script: the editor says so and cannot be edited.
     void setNoScript(const QString& message);
     bool hasScript() const { return hasScript_; }
@@ -45,6 +55,7 @@ signals:
 private:
     QsciLexerPython* lexer_;
     QString path_;
+    QString untitledName_;
     bool hasScript_ = false;
     bool loading_ = false;
     int errorLine_ = 0, errorColumn_ = 0;

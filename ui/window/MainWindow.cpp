@@ -41,6 +41,7 @@
 #include "ui/window/AboutDialog.h"
 #include "ui/window/DesktopRecentFiles.h"
 #include "ui/window/RecentFiles.h"
+#include "ui/window/ScenarioDocument.h"
 
 // The .qrc lives in the static gs_ui library: register it once, whoever creates the window.
 static void initGuardscopeResources() { Q_INIT_RESOURCE(guardscope); }
@@ -56,7 +57,8 @@ constexpr int kAutoRerunDelayMs = 700;
 
 MainWindow::MainWindow(std::unique_ptr<DataBackend> backend, QWidget* parent)
     : QMainWindow(parent), selection_(new Selection(this)), service_(new SessionService(std::move(backend), this)),
-      layouts_(new LayoutService(this)), editor_(new ScenarioEditor(this)), timeline_(new TimelineView(selection_, this)),
+      layouts_(new LayoutService(this)), editor_(new ScenarioEditor(this)), document_(new ScenarioDocument(editor_, this)),
+      timeline_(new TimelineView(selection_, this)),
       cache_(new CacheEntriesView(selection_, this)), guards_(new GuardTreeView(selection_, layouts_, this)),
       reasons_(new ReasonsView(selection_, this)), shapes_(new ShapesView(selection_, this)),
       graph_(new GraphView(selection_, layouts_, this)), log_(new LogView(selection_, this)), tests_(new TestsView(selection_, this)),
@@ -64,7 +66,7 @@ MainWindow::MainWindow(std::unique_ptr<DataBackend> backend, QWidget* parent)
       counts_(new QLabel(this)), cursorLabel_(new QLabel(this)) {
     initGuardscopeResources();
     setObjectName(QStringLiteral("mainWindow"));
-    setWindowTitle(tr("Guardscope"));
+    updateTitle();
     setWindowIcon(QIcon(QStringLiteral(":/guardscope/icon.svg")));
     setAcceptDrops(true);
     setDockNestingEnabled(true);
@@ -86,6 +88,8 @@ MainWindow::MainWindow(std::unique_ptr<DataBackend> backend, QWidget* parent)
     connect(editor_, &ScenarioEditor::edited, this, [this] {
         if (autoRerun()) rerunTimer_.start();
     });
+    connect(document_, &ScenarioDocument::titleChanged, this, &MainWindow::updateTitle);
+    connect(document_, &ScenarioDocument::message, this, &MainWindow::showMessage);
     connect(editor_, &ScenarioEditor::provenanceClicked, this, [this](int line) {
         docks_.value(QStringLiteral("guards"))->raise();
         selection_->activateLine(line);
@@ -102,8 +106,8 @@ MainWindow::MainWindow(std::unique_ptr<DataBackend> backend, QWidget* parent)
     connect(service_, &SessionService::loadFailed, this, &MainWindow::onLoadFailed);
     connect(service_, &SessionService::storeFailed, this, [this](const QString& m) { showMessage(m, true); });
     connect(progress_, &ProgressIndicator::cancelRequested, service_, &SessionService::cancel);
-    connect(browser_, &SessionBrowser::openRequested, this, [this](qint64 id) { service_->openStored(id); });
-    connect(gallery_, &DemoGallery::openRequested, this, [this](const QString& path) { openScenarioFile(path); });
+    connect(browser_, &SessionBrowser::openRequested, this, [this](qint64 id) { openStoredSession(id); });
+    connect(gallery_, &DemoGallery::openRequested, this, [this](const QString& path) { openDemo(path); });
     timeline_->timeline()->viewport()->installEventFilter(this);
 
     // Remembered layout; the default is kept for View > Reset Layout.
@@ -178,19 +182,10 @@ void MainWindow::buildMenus() {
     open->setShortcut(QKeySequence::Open);
     recent_ = new RecentFiles(file->addMenu(tr("Open &Recent")), this);
     connect(recent_, &RecentFiles::openRequested, this, [this](const QString& e) { openPath(e); });
-    QAction* save = file->addAction(tr("&Save Scenario"), this, [this] {
-        if (!editor_->hasScript()) return;
-        QString path = editor_->path();
-        if (path.isEmpty() || !QFileInfo(path).isWritable() || path.startsWith(QLatin1String(":")))
-            path = QFileDialog::getSaveFileName(this, tr("Save scenario"), QString(), tr("Scenarios (*.py)"));
-        if (path.isEmpty()) return;
-        QFile f(path);
-        if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(editor_->text().toUtf8()) < 0)
-            showMessage(tr("%1 could not be written: %2").arg(path, f.errorString()), true);
-        else
-            showMessage(tr("Saved %1").arg(path));
-    });
+    QAction* save = file->addAction(tr("&Save Scenario"), this, [this] { document_->save(); });
     save->setShortcut(QKeySequence::Save);
+    QAction* saveAs = file->addAction(tr("Save Scenario &As…"), this, [this] { document_->saveAs(); });
+    saveAs->setShortcut(QKeySequence::SaveAs);
     file->addSeparator();
     QMenu* exportMenu = file->addMenu(tr("&Export Picture"));
     QAction* exportGuards = exportMenu->addAction(tr("Guard Tree as PNG or SVG…"), this, [this] { exportPicture(QStringLiteral("guards")); });
@@ -259,6 +254,7 @@ bool MainWindow::isOpenable(const QString& path) {
 
 bool MainWindow::openPath(const QString& arg) {
     QString s = arg.trimmed();
+    if (!document_->maybeSave(tr("opening %1").arg(s))) return false;
     if (s.startsWith(QLatin1String("session:"))) s = s.mid(8);
     bool isId = false;
     const qlonglong id = s.toLongLong(&isId);
@@ -271,11 +267,15 @@ bool MainWindow::openPath(const QString& arg) {
         return true;
     }
     const QFileInfo fi(s);
+    if (fi.isDir()) {
+        showMessage(tr("%1 is a folder; open a scenario (.py) or a TORCH_TRACE log.").arg(s), true);
+        return false;
+    }
     if (!fi.exists()) {
         showMessage(tr("%1 does not exist.").arg(s), true);
         return false;
     }
-    if (fi.suffix().compare(QLatin1String("py"), Qt::CaseInsensitive) == 0) return openScenarioFile(fi.absoluteFilePath());
+    if (fi.suffix().compare(QLatin1String("py"), Qt::CaseInsensitive) == 0) return loadScenarioFile(fi.absoluteFilePath());
     if (!service_->canImportTraces()) {
         showMessage(tr("This build cannot import TORCH_TRACE logs yet (%1).").arg(fi.fileName()), true);
         return false;
@@ -286,18 +286,50 @@ bool MainWindow::openPath(const QString& arg) {
 }
 
 bool MainWindow::openScenarioFile(const QString& path) {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) {
-        showMessage(tr("%1 could not be read: %2").arg(path, f.errorString()), true);
+    if (!document_->maybeSave(tr("opening %1").arg(QFileInfo(path).fileName()))) return false;
+    return loadScenarioFile(path);
+}
+
+bool MainWindow::loadScenarioFile(const QString& path) {
+    QString text;
+    if (const QString problem = ScenarioDocument::readScenario(path, text); !problem.isEmpty()) {
+        showMessage(problem, true);
         return false;
     }
-    openScenarioText(QFileInfo(path).absoluteFilePath(), QString::fromUtf8(f.readAll()));
-    recent_->add(QFileInfo(path).absoluteFilePath());
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    editor_->setScenario(text, absolute);
+    recent_->add(absolute);
+    runText(absolute, text);
     return true;
 }
 
-void MainWindow::openScenarioText(const QString& fileName, const QString& text) {
-    editor_->setScenario(text, fileName);
+bool MainWindow::openDemo(const QString& path) {
+    if (!document_->maybeSave(tr("opening the demo %1").arg(QFileInfo(path).fileName()))) return false;
+    QString text;
+    if (const QString problem = ScenarioDocument::readScenario(path, text); !problem.isEmpty()) {
+        showMessage(problem, true);
+        return false;
+    }
+    editor_->setUntitled(text, QFileInfo(path).fileName());
+    runText(editor_->documentName(), text);
+    return true;
+}
+
+bool MainWindow::openStoredSession(qint64 id) {
+    if (!document_->maybeSave(tr("opening session %1").arg(id))) return false;
+    service_->openStored(id);
+    return true;
+}
+
+bool MainWindow::openScenarioText(const QString& fileName, const QString& text) {
+    if (!document_->maybeSave(tr("opening %1").arg(QFileInfo(fileName).fileName()))) return false;
+    editor_->setUntitled(text, QFileInfo(fileName).fileName());
+    runText(editor_->documentName(), text);
+    return true;
+}
+
+void MainWindow::runText(const QString& fileName, const QString& text) {
+    updateTitle();
     editor_->clearError();
     docks_.value(QStringLiteral("editor"))->raise();
     if (!service_->canRunScenarios()) {
@@ -317,7 +349,7 @@ void MainWindow::runCurrent(bool record) {
         return;
     }
     rerunTimer_.stop();
-    const QString name = editor_->path().isEmpty() ? QStringLiteral("untitled.py") : editor_->path();
+    const QString name = editor_->path().isEmpty() ? editor_->documentName() : editor_->path();
     service_->runScenario(name, editor_->text(), /*rerun=*/selection_->hasSession(), record);
 }
 
@@ -339,7 +371,11 @@ void MainWindow::onSessionReady(quint64, session::SessionIndexPtr data, const Lo
         break;
     case LoadInfo::Source::Store:
     case LoadInfo::Source::Memory:
-        if (!s.info.sourceText.empty()) editor_->setScenario(QString::fromStdString(s.info.sourceText), QString::fromStdString(s.info.sourcePath));
+        // An untitled copy: the session's source may be older than the file it came from, and
+        // Save must not write it over that file (issue 12).
+        if (!s.info.sourceText.empty())
+            editor_->setUntitled(QString::fromStdString(s.info.sourceText),
+                                 QFileInfo(QString::fromStdString(s.info.sourcePath)).fileName());
         else editor_->setNoScript(tr("# %1\n# This session has no scenario script.").arg(QString::fromStdString(s.info.title)));
         break;
     }
@@ -348,7 +384,8 @@ void MainWindow::onSessionReady(quint64, session::SessionIndexPtr data, const Lo
     awaitingPaint_ = true;
     selection_->setSession(data, info.rerun);
     timeline_->timeline()->viewport()->update();
-    setWindowTitle(tr("%1 — Guardscope").arg(QString::fromStdString(s.info.title)));
+    sessionTitle_ = QString::fromStdString(s.info.title);
+    updateTitle();
     const QString key = info.source == LoadInfo::Source::Store || (info.source != LoadInfo::Source::Memory && info.path.isEmpty())
                             ? QStringLiteral("session:%1").arg(info.storedId)
                             : info.path;
@@ -455,7 +492,19 @@ void MainWindow::setDark(bool dark) {
     if (selection_->data()) selection_->setSession(selection_->data(), true);
 }
 
+void MainWindow::updateTitle() {
+    // "[*]" is where Qt shows the modified mark ("*") while the editor has unsaved edits.
+    if (editor_->hasScript()) setWindowTitle(tr("%1[*] — Guardscope").arg(editor_->documentName()));
+    else if (!sessionTitle_.isEmpty()) setWindowTitle(tr("%1 — Guardscope").arg(sessionTitle_));
+    else setWindowTitle(tr("Guardscope"));
+    setWindowModified(editor_->hasScript() && editor_->isModified());
+}
+
 void MainWindow::closeEvent(QCloseEvent* event) {
+    if (!document_->maybeSave(tr("quitting"))) {
+        event->ignore();
+        return;
+    }
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());

@@ -25,6 +25,7 @@ class LogView;
 class ProgressIndicator;
 class ReasonsView;
 class RecentFiles;
+class ScenarioDocument;
 class ScenarioEditor;
 class Selection;
 class SessionBrowser;
@@ -40,9 +41,18 @@ public:
 
     // A .py scenario, a TORCH_TRACE log (.log, .gz, .zst, .json), a stored session id
     // ("12" or "session:12"). Returns false (with a status message) if it cannot be opened.
+    // Each asks first when the editor has unsaved changes (Save / Discard / Cancel) and returns
+    // false when the user cancels.
     bool openPath(const QString& pathOrId);
+    // The file itself: Save writes back to it. Binary, NUL-containing or non-UTF-8 files are
+    // refused with a message (the editor keeps what it had).
     bool openScenarioFile(const QString& path);
-    void openScenarioText(const QString& fileName, const QString& text);
+    // A demo: an untitled copy of it (Save asks where; the shipped file is never written).
+    bool openDemo(const QString& path);
+    // Text that is no file of the user's: an untitled copy called `fileName`.
+    bool openScenarioText(const QString& fileName, const QString& text);
+    // A stored session (asks first when there are unsaved edits).
+    bool openStoredSession(qint64 id);
     void runCurrent(bool record = true);      // Run (F5): re-run, keep the time cursor
     // What to show with no argument: the last session, else the demo gallery.
     void openStartup();
@@ -50,6 +60,7 @@ public:
     Selection* selection() const { return selection_; }
     SessionService* sessions() const { return service_; }
     LayoutService* layouts() const { return layouts_; }
+    ScenarioDocument* document() const { return document_; }
     ScenarioEditor* editor() const { return editor_; }
     TimelineView* timelineView() const { return timeline_; }
     CacheEntriesView* cacheView() const { return cache_; }
@@ -92,6 +103,9 @@ private:
     void updateEditorMarks();
     void updateStatus();
     void showMessage(const QString& text, bool error = false);
+    void updateTitle();
+    bool loadScenarioFile(const QString& path);  // openScenarioFile after the unsaved-edits question
+    void runText(const QString& name, const QString& text);
     void exportPicture(const QString& dockName);
     static bool isOpenable(const QString& path);
 
@@ -100,6 +114,7 @@ private:
     SessionService* service_;
     LayoutService* layouts_;
     ScenarioEditor* editor_;
+    ScenarioDocument* document_;
     TimelineView* timeline_;
     CacheEntriesView* cache_;
     GuardTreeView* guards_;
@@ -121,6 +136,7 @@ private:
     QAction* darkAction_ = nullptr;
     QTimer rerunTimer_;
     QString lastMessage_;
+    QString sessionTitle_;  // the shown session's title (the window title without a script)
     qint64 paintClockStart_ = -1;
     bool awaitingPaint_ = false;
     bool sized_ = false;
