@@ -72,7 +72,10 @@ std::string CompiledFunction::repr() {
 Value CompiledFunction::call(const runtime::CallArgs& args) {
     Engine* e = Engine::current();
     if (!e) return runtime::Interpreter::current().call(target, args);
-    return e->callCompiled(this, args);
+    if (!e->options.onResult || e->isCompiling()) return e->callCompiled(this, args);
+    Value result = e->callCompiled(this, args);
+    e->options.onResult(result);
+    return result;
 }
 
 Value CompiledFunction::getAttr(runtime::Str* name) {
@@ -350,6 +353,7 @@ Value Engine::compileAndRun(CodeCache& cc, CompiledFunction* cf, runtime::Functi
                 interp.call(cf->guardFailFn, {failure});
             }
         }
+        session::ReasonClassifier::refine(rec);
         log("recompiles", compileId, recompileMessage(cc, reasonLines), callIndex);
     }
     auto failEntry = [&](session::EntryStatus status, const std::string& reason) {

@@ -29,6 +29,9 @@ struct EngineOptions {
     bool recordCalls = true;               // describe every call for the session (off: benchmarks)
     std::vector<std::string> logChannels;  // printed: recompiles, recompiles_verbose, guards, dynamic, graph_breaks
     std::function<void(std::string_view)> logOut;
+    // Called with what every outermost call of a compiled function returned (hit, compile,
+    // run-only or eager), in call order: how core/advisor checks that a fix keeps the results.
+    std::function<void(const runtime::Value&)> onResult;
 };
 
 // What torch.compile / torch._dynamo.optimize returned.

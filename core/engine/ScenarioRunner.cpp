@@ -136,6 +136,7 @@ RunResult runScenarioHere(const std::string& fileName, const std::string& source
     eo.recordCalls = true;
     eo.logChannels = options.logChannels;
     eo.logOut = err;
+    eo.onResult = options.onResult;
     Engine engine(interp, ctx, sink, eo);
     engine.install();
     tensor::Generator::defaultGenerator().manualSeed(options.seed);

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/runtime/Value.h"
 #include "core/session/Session.h"
 
 namespace gs::engine {
@@ -33,6 +34,8 @@ struct RunOptions {
     std::function<void(std::string_view)> out;   // script output (print); default: stdout
     std::function<void(std::string_view)> logOut; // log channel text; default: stderr
     std::function<bool()> cancelled;    // polled; true stops the run
+    // What every outermost compiled call returned, in call order (see EngineOptions::onResult).
+    std::function<void(const runtime::Value&)> onResult;
 };
 
 struct RunResult {

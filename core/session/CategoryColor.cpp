@@ -22,6 +22,8 @@ CategoryColor CategoryColor::of(ReasonCategory c) {
     case ReasonCategory::GlobalState: return {0x34, 0x5e, 0xc9};
     case ReasonCategory::ShapeGuard: return {0xf3, 0x9c, 0x12};
     case ReasonCategory::DynamicIndices: return {0xa0, 0x52, 0x2d};
+    case ReasonCategory::DuckSizing: return {0xb8, 0x86, 0x0b};
+    case ReasonCategory::ZeroOneSpecialization: return {0xcc, 0x79, 0xa7};
     case ReasonCategory::Other: return {0x85, 0x85, 0x85};
     }
     return {0x85, 0x85, 0x85};

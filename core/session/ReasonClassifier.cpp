@@ -196,6 +196,19 @@ std::string backendKeys(std::string_view set) {
     return out;
 }
 
+// "2 <= x.size()[0]" (or "x.size()[0] >= 2"): the lower bound every backed size symbol gets,
+// because sizes 0 and 1 are specialized (dynamo-semantics §3.5). A range with an upper bound
+// ("2 <= x.size()[0] <= 14") comes from mark_dynamic's min/max and is not this.
+bool isZeroOneBound(std::string_view p) {
+    p = trim(p);
+    std::string_view rest;
+    if (startsWith(p, "2 <= ")) rest = p.substr(5);
+    else if (endsWith(p, " >= 2")) rest = p.substr(0, p.size() - 5);
+    else return false;
+    rest = trim(rest);
+    return !contains(rest, " ") && (contains(rest, ".size()[") || contains(rest, ".numel()"));
+}
+
 void classifyPart(std::string_view p, RecompileReason& r) {
     using C = ReasonCategory;
     auto setSource = [&](std::string_view s) { r.source = ReasonClassifier::stripLocalScope(trim(s)); };
@@ -593,17 +606,46 @@ RecompileReason ReasonClassifier::classify(std::string_view reason) {
         if (!code.empty()) r.allFailures.emplace_back(code);
     }
     if (!r.allFailures.empty()) classifyPart(r.allFailures.front(), r);
+    if (r.category == ReasonCategory::ShapeGuard) {
+        // The two framework-made shape assumptions have their own categories and fixes
+        // (dynamo-semantics §3.5): the duck-sizing equality (PyTorch appends "duck sizing added
+        // this equality" to its code part) and the `2 <= size` bound of 0/1 specialization.
+        if (contains(s, "duck sizing added this equality")) r.category = ReasonCategory::DuckSizing;
+        else if (isZeroOneBound(r.allFailures.front()) || contains(s, "due to 0/1 specialization"))
+            r.category = ReasonCategory::ZeroOneSpecialization;
+    }
     r.fix = suggestedFix(r);
     return r;
 }
 
+void ReasonClassifier::refine(Recompile& recompile) {
+    // A size that became 0 or 1 after it was symbolic fails the `2 <=` bound of the dynamic
+    // entry and the exact size of every static one; all of them were rejected for the same
+    // cause (dynamo-semantics §3.4, the table's x=[1] and x=[0] rows).
+    std::vector<std::pair<std::string, int>> zeroOne;
+    for (const auto& r : recompile.reasons)
+        if (r.category == ReasonCategory::ZeroOneSpecialization && r.dim >= 0) zeroOne.emplace_back(r.source, r.dim);
+    if (zeroOne.empty()) return;
+    for (auto& r : recompile.reasons) {
+        if (r.category != ReasonCategory::SizeChange || (r.actual != "0" && r.actual != "1")) continue;
+        if (std::find(zeroOne.begin(), zeroOne.end(), std::make_pair(r.source, r.dim)) == zeroOne.end()) continue;
+        r.category = ReasonCategory::ZeroOneSpecialization;
+        r.fix = suggestedFix(r);
+    }
+}
+
 std::string ReasonClassifier::suggestedFix(const RecompileReason& r) {
+    // One sentence per category, worded as the PyTorch docs advise (torch.compiler dynamic-shapes
+    // and troubleshooting pages); the concrete, re-run-proven edit for a scenario comes from
+    // core/advisor, which looks at every reason of the chain, not at this one alone.
     using C = ReasonCategory;
     const std::string src = r.source.empty() ? std::string("x") : r.source;
     const std::string dim = r.dim >= 0 ? std::to_string(r.dim) : std::string("dim");
     switch (r.category) {
     case C::SizeChange:
-        return "Mark the dimension dynamic: torch._dynamo.mark_dynamic(" + src + ", " + dim + "), or compile with dynamic=True";
+        return "Make the dimension dynamic on every input whose size changes, e.g. torch._dynamo.maybe_mark_dynamic(" + src + ", " +
+               dim + ") before the call (mark_dynamic raises ConstraintViolationError if the size gets specialized), or compile with "
+               "dynamic=True";
     case C::StrideChange:
         return "The memory layout of '" + src + "' changed (a transposed or sliced view); pass a contiguous tensor (" + src +
                ".contiguous()) or mark the dimension dynamic";
@@ -618,15 +660,18 @@ std::string ReasonClassifier::suggestedFix(const RecompileReason& r) {
     case C::TypeChange:
         return "The Python type of '" + src + "' changed; pass the same type on every call (e.g. always a tensor, never a Python number)";
     case C::Alias:
-        return "The same tensor is passed twice (or aliases a global); pass distinct tensors (x.clone()) or accept one extra graph";
+        return "The same tensor is passed twice (or aliases a global); if that is accidental pass distinct tensors (x.clone()), "
+               "otherwise the extra graph is needed";
     case C::BoolFlip:
-        return "Each value of a Python bool compiles its own graph; pass it as a tensor (torch.tensor(flag)) or branch outside the compiled function";
+        return "Each value of a Python bool compiles its own graph (at most two); to share one graph pass it as a tensor and "
+               "select with torch.where instead of `if` (an `if` on a tensor is a graph break)";
     case C::IntValueChange:
         if (startsWith(src, "G["))
-            return "A global Python int is always specialized; pass it to the function as a tensor instead of reading the global";
+            return "A global Python int is always specialized; pass it to the function as an argument (or a tensor) instead of reading the global";
         if (startsWith(src, "self."))
             return "Integer attributes of an nn.Module are static; set torch._dynamo.config.allow_unspec_int_on_nn_module = True or store the value in a tensor";
-        return "A Python int is specialized; pass a tensor instead of a Python int, or mark it dynamic";
+        return "A Python int argument is specialized on its first value and becomes dynamic after it changes; compile with "
+               "dynamic=True to make it dynamic from the start, or pass a tensor";
     case C::ConstantChange:
         return "The constant '" + src + "' (a string, float, None, tuple or length) is baked into the graph; keep it the same or pass a tensor";
     case C::ObjectIdentity:
@@ -636,8 +681,15 @@ std::string ReasonClassifier::suggestedFix(const RecompileReason& r) {
     case C::GlobalState:
         return "Grad mode or another global setting changed between calls; keep it constant around the compiled call";
     case C::ShapeGuard:
-        return "A symbolic shape guard failed (e.g. 0/1 specialization): use torch._dynamo.mark_unbacked(" + src + ", " + dim +
-               ") or avoid sizes 0/1";
+        return "A symbolic shape guard on '" + src + "' failed: a relation between sizes (or a size range) the graph assumed no "
+               "longer holds; mark the sizes that vary dynamic, or keep the relation";
+    case C::DuckSizing:
+        return "Duck sizing gave sizes that were equal when traced one symbol; set torch.fx.experimental._config.use_duck_shape = "
+               "False so each size gets its own";
+    case C::ZeroOneSpecialization:
+        return "Sizes 0 and 1 are always specialized, so '" + src + "' of size 0 or 1 compiles its own graph; use "
+               "torch._dynamo.mark_unbacked(" + src + ", " + dim + ") or set torch._dynamo.config.automatic_dynamic_shapes_mark_as = "
+               "\"unbacked\" (no 0/1 specialization)";
     case C::DynamicIndices:
         return "mark_dynamic now covers different dimensions of '" + src + "' than when the entry was compiled; mark the same dimensions on every call";
     case C::Other:

@@ -54,6 +54,11 @@ public:
 
     // One sentence telling the user what to do, for a classified reason.
     static std::string suggestedFix(const RecompileReason& r);
+
+    // Refines the reasons of one recompile in the light of each other: a size that fell to 0 or
+    // 1 fails the dynamic entry's `2 <=` bound and the static entries' sizes; all of those are
+    // 0/1 specialization. Both writers (engine, trace importer) call it before sending.
+    static void refine(Recompile& recompile);
 };
 
 } // namespace gs::session

@@ -17,11 +17,11 @@ constexpr std::array<std::string_view, 2> kKinds{"scenario", "torch_trace"};
 constexpr std::array<std::string_view, 4> kStatuses{"running", "complete", "failed", "interrupted"};
 constexpr std::array<std::string_view, 6> kOutcomes{"hit", "compiled", "recompiled", "run_only", "skipped", "failed"};
 constexpr std::array<std::string_view, 3> kEntryStatuses{"ok", "limit_hit", "failed"};
-constexpr std::array<std::string_view, 17> kCategories{
+constexpr std::array<std::string_view, 19> kCategories{
     "size_change", "stride_change", "rank_change", "dtype_change", "device_change",
     "requires_grad_change", "type_change", "alias", "bool_flip", "int_value_change",
     "constant_change", "object_identity", "train_eval", "global_state", "shape_guard",
-    "dynamic_indices", "other"};
+    "dynamic_indices", "duck_sizing", "zero_one_specialization", "other"};
 constexpr std::array<std::string_view, 4> kTestStatuses{"pass", "fail", "error", "skip"};
 constexpr std::array<std::string_view, 5> kShapeKinds{"create_symbol", "promotion", "specialization",
                                                       "duck_sizing", "guard_added"};

@@ -29,7 +29,10 @@ enum class EntryStatus { Ok, LimitHit, Failed };
 enum class ReasonCategory {
     SizeChange, StrideChange, RankChange, DtypeChange, DeviceChange, RequiresGradChange,
     TypeChange, Alias, BoolFlip, IntValueChange, ConstantChange, ObjectIdentity, TrainEval,
-    GlobalState, ShapeGuard, DynamicIndices, Other
+    GlobalState, ShapeGuard, DynamicIndices,
+    DuckSizing,             // a duck-sizing equality (equal sizes shared one symbol) failed, dynamo-semantics §3.5
+    ZeroOneSpecialization,  // a size became 0 or 1 after it was symbolic (the `2 <=` bound), §3.4/§3.5
+    Other
 };
 
 enum class TestStatus { Pass, Fail, Error, Skip };

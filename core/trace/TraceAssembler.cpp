@@ -408,6 +408,7 @@ void TraceAssembler::finalize(Pending& p) {
             r.reasons.push_back(ReasonClassifier::classify(text));
             call.tried.push_back({r.reasons.back().failedEntryId, false, -1, r.reasons.back().text, {}, 0});
         }
+        ReasonClassifier::refine(r);
         sink_.recompile(r);
         if (!r.limitHit) ++recompilesSent_;
     }

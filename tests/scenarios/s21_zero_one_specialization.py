@@ -1,4 +1,4 @@
-# expect-categories: size_change, shape_guard, size_change
+# expect-categories: size_change, zero_one_specialization, zero_one_specialization
 # expect-reason: 0/2 | 0/1: 2 <= x.size()[0]
 # expect-reason: 0/3 | 0/2: tensor 'x' size mismatch at index 0. expected 1, actual 0
 import torch

@@ -1,4 +1,4 @@
-# expect-categories: shape_guard
+# expect-categories: duck_sizing
 # expect-reason: 0/1 | 0/0: x.size()[1] == x.size()[0]
 import torch
 import torch._dynamo.testing
