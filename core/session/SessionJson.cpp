@@ -516,4 +516,6 @@ std::optional<Session> fromJson(std::string_view json, std::string* error) {
     }
 }
 
+void writeJsonString(std::ostream& out, std::string_view s) { writeString(out, s); }
+
 } // namespace gs::session

@@ -29,4 +29,7 @@ void writeJson(std::ostream& out, const Session& withoutCalls, const Summary& su
 // malformed input returns nullopt and, when `error` is given, says where ("line 3, column 7: ...").
 std::optional<Session> fromJson(std::string_view json, std::string* error = nullptr);
 
+// `s` as a JSON string literal with the escaping toJson uses (for other JSON writers).
+void writeJsonString(std::ostream& out, std::string_view s);
+
 } // namespace gs::session

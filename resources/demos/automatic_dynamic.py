@@ -5,6 +5,11 @@
 # that changed as dynamic (a symbol such as s77 with range [2, int_oo]), so every later size
 # reuses that second graph. Watch the timeline: one compile, one recompile ("size mismatch at
 # index 0"), then only cache hits. The symbolic-shapes view shows when dim 0 became a symbol.
+#
+# Fix (proven by Try fix): both x and y change size, so both must be dynamic from the first
+# call: torch._dynamo.maybe_mark_dynamic(x, 0) and (y, 0) before the call, or dynamic=True.
+# Marking only x — what the first reason names — is not enough: `x * y` ties x's size to y's,
+# which stays static, and with the hard mark_dynamic PyTorch raises ConstraintViolationError.
 import torch
 import torch._dynamo.testing
 

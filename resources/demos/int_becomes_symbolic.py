@@ -4,6 +4,9 @@
 # Dynamo recompiles once with the int as a SymInt (guarded only by its type), and every
 # later value reuses that graph. Ints read from globals or module attributes stay
 # specialized forever — pass a tensor instead if they change often.
+#
+# Fix (proven by Try fix): compile with dynamic=True. The int is a SymInt from the first
+# compile, so no value recompiles. Passing torch.tensor(n) works too.
 import torch
 import torch._dynamo.testing
 

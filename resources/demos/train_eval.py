@@ -3,8 +3,13 @@
 # Dropout reads `self.training`, so the compiled graph is guarded on
 # `self._modules['dropout'].training == False`. Calling model.train() flips the flag and
 # compiles a second graph; afterwards both modes hit their own cache entry. The reason is
-# classified train_eval; the usual fix is to compile after choosing the mode, or to keep one
-# compiled module per mode.
+# classified train_eval. When the modes compute different things (dropout with p > 0, batch
+# norm) both graphs are needed: compile after choosing the mode, or accept two entries.
+#
+# Here the dropout probability is 0.0, a common default in model configs: both modes compute
+# the same, yet each compiles its own graph. Fix (proven by Try fix): build nn.Identity()
+# instead of nn.Dropout(0.0). Identity reads no `training` flag, so switching modes no longer
+# recompiles: 2 compiles become 1 with the same results.
 import torch
 import torch._dynamo.testing
 
@@ -13,7 +18,7 @@ class Net(torch.nn.Module):
     def __init__(self):
         super().__init__()
         self.linear = torch.nn.Linear(8, 4)
-        self.dropout = torch.nn.Dropout(0.25)
+        self.dropout = torch.nn.Dropout(0.0)
 
     def forward(self, x):
         return self.dropout(self.linear(x))
