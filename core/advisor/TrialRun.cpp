@@ -4,7 +4,7 @@
 #include <sstream>
 
 #include "core/engine/ScenarioRunner.h"
-#include "core/engine/TorchBindings.h"
+#include "core/torch/TorchBindings.h"
 #include "core/runtime/Containers.h"
 #include "core/runtime/Str.h"
 #include "core/tensor/DType.h"
@@ -32,7 +32,7 @@ void flatten(const runtime::Value& v, std::vector<ResultLeaf>& out, int depth = 
     } else if (v.isFloat()) {
         leaf.kind = "float";
         leaf.values.push_back(v.asFloat());
-    } else if (auto* t = engine::asTensorObject(v)) {
+    } else if (auto* t = torch::asTensorObject(v)) {
         leaf.kind = "tensor";
         const tensor::Tensor& x = t->tensor;
         leaf.shape.assign(x.sizes().begin(), x.sizes().end());

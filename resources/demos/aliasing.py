@@ -1,21 +1,16 @@
 # The same tensor passed twice (aliasing)
 #
-# A compiled graph assumes its tensor inputs are distinct objects (NO_TENSOR_ALIASING): it
-# may have reordered an in-place update of one of them. Passing the same tensor as `q` and `k`
-# fails that guard ("Duplicate tensors found") and compiles a second graph that takes one
-# input for both, guarded by `q is k`.
-#
-# Fix (proven by Try fix): pass a copy where the same tensor goes in twice, k=x.clone(). The
-# inputs are distinct again and the first graph is reused: 2 compiles become 1 with the same
-# results. It is right here because attend() changes no input in place; when a function
-# updates one input and reads the other (a.add_(b); return c + 1), the aliasing is part of the
-# result, a copy changes it, and Try fix shows the candidate failing for that reason.
+# A graph assumes its tensor inputs are distinct (NO_TENSOR_ALIASING): it may have reordered
+# an in-place update. Passing one tensor as q and k recompiles a graph guarded by `q is k`.
+# Fix (proven by Try fix): pass k=x.clone() where the aliasing is accidental, as here (no input
+# is changed in place). With `a.add_(b); return c + 1` a copy would change the result.
 import torch
 import torch._dynamo.testing
 
 
 def attend(q, k, v):
-    return (q * k).sum() * v
+    w = (q * k).sum()
+    return w * v
 
 
 cnt = torch._dynamo.testing.CompileCounter()

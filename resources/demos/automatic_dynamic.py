@@ -1,15 +1,10 @@
 # Automatic dynamic shapes
 #
-# The first call of a compiled function is compiled for the exact sizes it sees. When a later
-# call brings a different size, Dynamo recompiles once more — but this time it marks the size
-# that changed as dynamic (a symbol such as s77 with range [2, int_oo]), so every later size
-# reuses that second graph. Watch the timeline: one compile, one recompile ("size mismatch at
-# index 0"), then only cache hits. The symbolic-shapes view shows when dim 0 became a symbol.
-#
-# Fix (proven by Try fix): both x and y change size, so both must be dynamic from the first
-# call: torch._dynamo.maybe_mark_dynamic(x, 0) and (y, 0) before the call, or dynamic=True.
-# Marking only x — what the first reason names — is not enough: `x * y` ties x's size to y's,
-# which stays static, and with the hard mark_dynamic PyTorch raises ConstraintViolationError.
+# The first call is compiled for the exact sizes it sees. A later call with another size
+# recompiles once, now with the changed size dynamic (a symbol such as s77, range [2, int_oo]),
+# and every later size reuses that graph: one compile, one recompile, then only cache hits.
+# Fix (proven by Try fix): x AND y change size, so mark both, maybe_mark_dynamic(x, 0) and (y, 0),
+# or use dynamic=True; marking x alone (the first reason's input) fails: x * y ties it to y.
 import torch
 import torch._dynamo.testing
 

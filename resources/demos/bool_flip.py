@@ -1,13 +1,10 @@
 # A Python bool flips
 #
-# A bool argument that the function branches on is always specialized: the guard is
-# `flag == True`, so passing False compiles a second graph. Flipping back and forth is then
-# free (both entries are cached, most recently used first). The "why it recompiled" view
-# names the category bool_flip.
-#
-# Fix (proven by Try fix): pass the flag as a tensor, torch.tensor(flag), AND select with
-# `return torch.where(flag, x * 2, x - 1)` instead of `if flag:`: one graph for both values.
-# Passing a tensor alone is not enough: `if flag:` on a tensor reads its value, a graph break.
+# A bool the function branches on is always specialized: the guard is `flag == True`, so
+# passing False compiles a second graph; flipping back and forth is then free (both entries
+# are cached). The reason's category is bool_flip.
+# Fix (proven by Try fix): pass torch.tensor(flag) AND return torch.where(flag, x * 2, x - 1)
+# instead of `if flag:` — one graph. A tensor alone is a graph break where `if` reads it.
 import torch
 import torch._dynamo.testing
 

@@ -1,12 +1,10 @@
 # Duck sizing under dynamic=True
 #
-# With dynamic=True every size is symbolic from the start, and sizes that are equal when
-# first traced share one symbol ("duck sizing"): a 3x3 input gets one symbol for both dims,
-# guarded by `x.size()[1] == x.size()[0]`. A later 3x4 input fails that equality and
-# recompiles with two symbols.
-#
+# With dynamic=True every size is symbolic from the start, and sizes equal when first traced
+# share one symbol ("duck sizing"): a 3x3 input gets one symbol for both dims, guarded by
+# `x.size()[1] == x.size()[0]`. A later 3x4 input fails that equality and recompiles.
 # Fix (proven by Try fix): torch.fx.experimental._config.use_duck_shape = False after the
-# imports. Each size then gets its own symbol, so the 3x4 input reuses the first graph.
+# imports: each size gets its own symbol and the 3x4 input reuses the first graph.
 import torch
 import torch._dynamo.testing
 

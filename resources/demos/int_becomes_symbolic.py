@@ -1,12 +1,9 @@
 # A Python int argument becomes symbolic
 #
-# An int argument is first specialized (`n == 2` is a guard). When a different value comes,
-# Dynamo recompiles once with the int as a SymInt (guarded only by its type), and every
-# later value reuses that graph. Ints read from globals or module attributes stay
-# specialized forever — pass a tensor instead if they change often.
-#
-# Fix (proven by Try fix): compile with dynamic=True. The int is a SymInt from the first
-# compile, so no value recompiles. Passing torch.tensor(n) works too.
+# An int argument is first specialized (`n == 2`). When another value comes, Dynamo recompiles
+# once with the int as a SymInt and every later value reuses that graph. Ints read from
+# globals or module attributes stay specialized forever.
+# Fix (proven by Try fix): compile with dynamic=True: a SymInt from the first compile.
 import torch
 import torch._dynamo.testing
 

@@ -1,14 +1,8 @@
-# mark_dynamic: dynamic from the first compile — but not for a batch of 1
+# mark_dynamic: dynamic from the first compile — except for a batch of 1
 #
-# torch._dynamo.mark_dynamic(x, 0) tells Dynamo that dim 0 of x will vary, so even the first
-# compile uses a symbol for it — no recompile when the batch size changes, even with
-# dynamic=False. The entry is guarded with `x._dynamo_dynamic_indices.issubset({0})` and
-# `2 <= x.size()[0]`: a size symbol never stands for 0 or 1 (0/1 specialization). So when the
-# last batch has one row, Dynamo compiles a second, static graph for it.
-#
-# Fix (proven by Try fix): torch._dynamo.mark_unbacked(x, 0) instead. An unbacked symbol has
-# no 0/1 specialization, so the batch of 1 reuses the graph: 2 compiles become 1 with the same
-# results.
+# mark_dynamic(x, 0) makes dim 0 symbolic from the first compile, even with dynamic=False;
+# but a size symbol never stands for 1 (`2 <= x.size()[0]`): a last batch of 1 recompiles.
+# Fix (proven by Try fix): torch._dynamo.mark_unbacked(x, 0) instead: one graph for all.
 import torch
 import torch._dynamo.testing
 

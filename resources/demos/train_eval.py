@@ -1,15 +1,10 @@
 # Switching a module between train() and eval()
 #
-# Dropout reads `self.training`, so the compiled graph is guarded on
-# `self._modules['dropout'].training == False`. Calling model.train() flips the flag and
-# compiles a second graph; afterwards both modes hit their own cache entry. The reason is
-# classified train_eval. When the modes compute different things (dropout with p > 0, batch
-# norm) both graphs are needed: compile after choosing the mode, or accept two entries.
-#
-# Here the dropout probability is 0.0, a common default in model configs: both modes compute
-# the same, yet each compiles its own graph. Fix (proven by Try fix): build nn.Identity()
-# instead of nn.Dropout(0.0). Identity reads no `training` flag, so switching modes no longer
-# recompiles: 2 compiles become 1 with the same results.
+# Dropout reads `self.training`: the graph is guarded on `...dropout.training == False` and
+# model.train() compiles a second one (train_eval); then both modes hit. With p > 0 both are
+# needed. Here p is 0.0, a common config default: both modes compute the same.
+# Fix (proven by Try fix): nn.Identity() instead of nn.Dropout(0.0): no `training` read, one
+# graph for both modes.
 import torch
 import torch._dynamo.testing
 

@@ -1,12 +1,9 @@
 # 0/1 specialization
 #
 # Symbolic sizes are assumed to be at least 2 (`2 <= x.size()[0]`): sizes 0 and 1 behave
-# differently under broadcasting, so PyTorch specializes them. After x turned dynamic, a
-# tensor of size 1 fails the `2 <=` guard and compiles its own static graph, and so does
-# size 0. The reasons of those two recompiles are filed as zero_one_specialization.
-#
-# Fix (proven by Try fix): torch._dynamo.mark_unbacked(x, 0) before each call. An unbacked
-# symbol has no `2 <=` guard, so 3, 2, 1 and 0 all reuse one graph.
+# differently under broadcasting, so PyTorch specializes them. After x turned dynamic, size 1
+# fails the `2 <=` guard and compiles its own graph, and so does size 0 (zero_one_specialization).
+# Fix (proven by Try fix): torch._dynamo.mark_unbacked(x, 0) before each call: one graph.
 import torch
 import torch._dynamo.testing
 

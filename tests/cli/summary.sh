@@ -19,7 +19,9 @@ expect_regex out "^    0/1  ok  4 hits  1 op  [0-9]+ guards  compiled at call #1
 expect_contains out "  Recompiles:
     0/1  at call #1
       [size_change]  0/0: tensor 'x' size mismatch at index 0. expected 2, actual 3"
-expect_line out "        fix: Mark the dimension dynamic: torch._dynamo.mark_dynamic(x, 0), or compile with dynamic=True"
+# issue 13: the fix covers every input whose size changes, with maybe_mark_dynamic (mark_dynamic
+# raises ConstraintViolationError when the size gets specialized), or dynamic=True
+expect_line out "        fix: Make the dimension dynamic on every input whose size changes, e.g. torch._dynamo.maybe_mark_dynamic(x, 0) before the call (mark_dynamic raises ConstraintViolationError if the size gets specialized), or compile with dynamic=True"
 expect_line out "Totals: 1 frame · 6 calls · 2 compiles · 1 recompile · 4 cache hits"
 expect_line out "Recompiles by first reason: size_change 1"
 
@@ -46,12 +48,13 @@ expect_line out "        fix: Compile after choosing the mode (model.eval()), or
 cli run resources/demos/bool_flip.py --no-record --summary
 expect_rc 0
 expect_regex out "^      \[bool_flip\]  0/0: flag == True "
-expect_line out "        fix: Each value of a Python bool compiles its own graph; pass it as a tensor (torch.tensor(flag)) or branch outside the compiled function"
+# a tensor alone would be a graph break where the flag is branched on: torch.where with it
+expect_line out "        fix: Each value of a Python bool compiles its own graph (at most two); to share one graph pass it as a tensor and select with torch.where instead of \`if\` (an \`if\` on a tensor is a graph break)"
 
 cli run resources/demos/int_becomes_symbolic.py --no-record --summary
 expect_rc 0
 expect_regex out "^      \[int_value_change\]  0/0: n == 2 "
-expect_line out "        fix: A Python int is specialized; pass a tensor instead of a Python int, or mark it dynamic"
+expect_line out "        fix: A Python int argument is specialized on its first value and becomes dynamic after it changes; compile with dynamic=True to make it dynamic from the start, or pass a tensor"
 
 # --no-compile: nothing is compiled, every call runs eagerly.
 cli run resources/demos/automatic_dynamic.py --no-record --no-compile --summary

@@ -144,6 +144,7 @@ Session richSession() {
     s.recompiles = {{"0/1", 0, 2, false, {reason("0/0: tensor 'x' size mismatch at index 0. expected 2, actual 4")}},
                     {"0/2", 0, 4, false, {reason("0/1: 2 <= x.size()[0]"), reason("0/0: tensor 'x' size mismatch at index 0. expected 2, actual 1; n == 3")}},
                     {"0/3", 0, 5, true, {reason("0/1: 2 <= x.size()[0]  # return x.sum(1) * n  # scen.py:4 in f"), reason("0/0: L['n'] == 3")}}};
+    for (auto& r : s.recompiles) ReasonClassifier::refine(r);  // as every writer sends them (issue 13)
 
     ShapeEvent create{ShapeEventKind::CreateSymbol, "0/1", 2, "s0", "L['x']", 0, 4, "[2, int_oo]", "", "create_symbol s0 = 4 ...", 32};
     ShapeEvent promo{ShapeEventKind::Promotion, "0/1", 2, "", "L['x']", 0, 0, "", "2 -> 4", "automatic dynamic", 32};
