@@ -155,28 +155,45 @@ Value Engine::runEager(runtime::Function* fn, const runtime::CallArgs& args, boo
     }
 }
 
-session::Call Engine::describeCall(int64_t index, int frameId, runtime::Function* fn, const CallFrame& frame) {
-    session::Call c;
+Engine::CallScratch& Engine::scratch() {
+    if (scratchDepth_ == scratch_.size()) scratch_.push_back(std::make_unique<CallScratch>());
+    return *scratch_[scratchDepth_];
+}
+
+void Engine::describeCall(session::Call& c, int64_t index, CodeCache& cc, runtime::Function* fn, const CallFrame& frame) {
     c.index = index;
-    c.frameId = frameId;
-    auto stack = interp.stack();
-    for (const auto& loc : stack)
-        if (!loc.file.empty() && loc.file[0] != '<') {
-            c.line = loc.line;
-            break;
-        }
+    c.frameId = cc.frameId;
+    c.line = interp.fileLine();
+    c.outcome = session::CallOutcome::Hit;
+    c.entryId.clear();
+    c.tried.clear();
     const auto* code = fn->code;
-    for (size_t i = 0; i < frame.slots.size() && i < code->localNames.size(); ++i) {
+    if (cc.argSources.size() != code->localNames.size()) {
+        cc.argSources.clear();
+        for (const auto& n : code->localNames) cc.argSources.push_back("L['" + n + "']");
+    }
+    size_t n = std::min(frame.slots.size(), code->localNames.size());
+    c.args.resize(n);
+    for (size_t i = 0; i < n; ++i) {
         const Value& v = frame.slots[i];
-        session::ArgDesc a;
-        a.source = "L['" + code->localNames[i] + "']";
+        session::ArgDesc& a = c.args[i];
+        a.source = cc.argSources[i];
+        a.shape.clear();
+        a.stride.clear();
+        a.dtype.clear();
+        a.device.clear();
+        a.requiresGrad = false;
+        a.objectId = 0;
+        a.aliasOf = -1;
+        a.value.clear();
         if (auto* t = torch::asTensorObject(v)) {
             a.kind = "tensor";
             a.type = t->isParameter() ? "Parameter" : "Tensor";
             a.shape.assign(t->tensor.sizes().begin(), t->tensor.sizes().end());
             a.stride.assign(t->tensor.strides().begin(), t->tensor.strides().end());
-            a.dtype = std::string(tensor::dtypeName(t->tensor.dtype()));
-            a.device = t->tensor.device().isCpu() ? "cpu" : "cuda:" + std::to_string(t->tensor.device().index());
+            a.dtype = tensor::dtypeName(t->tensor.dtype());
+            if (t->tensor.device().isCpu()) a.device = "cpu";
+            else a.device = "cuda:" + std::to_string(t->tensor.device().index());
             a.requiresGrad = t->tensor.requiresGrad();
         } else {
             switch (v.tag()) {
@@ -207,9 +224,7 @@ session::Call Engine::describeCall(int64_t index, int frameId, runtime::Function
                     break;
                 }
         }
-        c.args.push_back(std::move(a));
     }
-    return c;
 }
 
 Value Engine::callCompiled(CompiledFunction* cf, const runtime::CallArgs& args) {
@@ -248,14 +263,24 @@ Value Engine::callCompiled(CompiledFunction* cf, const runtime::CallArgs& args) 
         }
         return runEager(fn, callArgs, false);
     }
-    CallFrame frame;
+    CallScratch& sc = scratch();
+    struct Nested {
+        size_t& depth;
+        CallScratch& sc;
+        ~Nested() {
+            sc.frame.slots.clear();  // the call's values are not kept alive by the scratch
+            sc.cache.clear();
+            --depth;
+        }
+    } nested{++scratchDepth_, sc};
+    CallFrame& frame = sc.frame;
     frame.fn = fn;
-    std::vector<bool> fromDefault;
+    std::vector<bool>& fromDefault = sc.fromDefault;
     if (!bindArguments(fn, callArgs, frame.slots, &fromDefault)) return interp.callFunction(fn, callArgs);
 
-    std::vector<Value> cache;
-    session::Call call;
-    if (options.recordCalls) call = describeCall(callIndex, cc.frameId, fn, frame);
+    std::vector<Value>& cache = sc.cache;
+    session::Call& call = sc.call;
+    if (options.recordCalls) describeCall(call, callIndex, cc, fn, frame);
     for (size_t i = 0; i < cc.entries.size(); ++i) {
         CacheEntry& e = *cc.entries[i];
         cache.clear();
@@ -273,7 +298,8 @@ Value Engine::callCompiled(CompiledFunction* cf, const runtime::CallArgs& args) 
                 }
                 --eagerHitDepth_;
             } else {
-                std::vector<int64_t> symVals;
+                std::vector<int64_t>& symVals = sc.symVals;
+                symVals.clear();
                 e.guards.symbolValues(frame, cache, symVals);
                 result = e.graph.replay(ctx, *e.sources, frame, cache, symVals);
             }

@@ -73,6 +73,7 @@ struct CodeCache {
     FrameState frameState;
     std::string name, file;
     int firstLine = 0;
+    std::vector<std::string> argSources;  // "L['x']" per local slot, made once
 };
 
 class Engine {
@@ -111,7 +112,19 @@ private:
     runtime::Value compileAndRun(CodeCache& cc, CompiledFunction* cf, runtime::Function* fn, const runtime::CallArgs& args,
                                  const CallFrame& frame, const std::vector<bool>& fromDefault, int64_t callIndex,
                                  session::Call* call);
-    session::Call describeCall(int64_t index, int frameId, runtime::Function* fn, const CallFrame& frame);
+    // Describes a call into `c`, reusing its storage (a hot loop allocates nothing).
+    void describeCall(session::Call& c, int64_t index, CodeCache& cc, runtime::Function* fn, const CallFrame& frame);
+    // What one callCompiled needs, kept per nesting level (a graph break or an eager run may call
+    // compiled functions again before the outer call is done) so that a hot loop of hits
+    // allocates nothing; the Values are released when the call ends.
+    struct CallScratch {
+        session::Call call;
+        CallFrame frame;
+        std::vector<bool> fromDefault;
+        std::vector<runtime::Value> cache;
+        std::vector<int64_t> symVals;
+    };
+    CallScratch& scratch();
     session::CompileEntry entrySnapshot(const CacheEntry& e, int frameId, int64_t callIndex) const;
     void callBackend(const runtime::Value& backend, const CacheEntry& e, int segment);
     std::string recompileMessage(const CodeCache& cc, const std::vector<std::string>& reasons) const;
@@ -123,6 +136,8 @@ private:
     int64_t callIndex_ = 0;
     int runOnlyDepth_ = 0;
     int eagerHitDepth_ = 0;
+    std::vector<std::unique_ptr<CallScratch>> scratch_;
+    size_t scratchDepth_ = 0;
     std::shared_ptr<Tracer> tracer_;
     Engine* previous_ = nullptr;
 };

@@ -86,11 +86,35 @@ std::string argText(const ArgTemplate& a, const std::vector<GraphNode>& nodes, c
 
 } // namespace
 
+namespace {
+// Buffers of replay(), one set per nesting level (an op may run Python that replays another
+// graph): a hit allocates no vectors. Emptied after each replay, so they hold no values.
+struct ReplayBuffers {
+    std::vector<Value> vals, args;
+    std::vector<runtime::KwArg> kws;
+};
+thread_local std::vector<std::unique_ptr<ReplayBuffers>> tReplayBuffers;
+thread_local size_t tReplayDepth = 0;
+} // namespace
+
 Value Graph::replay(torch::TorchContext& ctx, const SourceTable& sources, const CallFrame& frame, std::vector<Value>& cache,
                     const std::vector<int64_t>& symVals) const {
-    std::vector<Value> vals(nodes.size());
-    std::vector<Value> args;
-    std::vector<runtime::KwArg> kws;
+    if (tReplayDepth == tReplayBuffers.size()) tReplayBuffers.push_back(std::make_unique<ReplayBuffers>());
+    ReplayBuffers& b = *tReplayBuffers[tReplayDepth];
+    struct Level {
+        ReplayBuffers& b;
+        Level(ReplayBuffers& buffers) : b(buffers) { ++tReplayDepth; }
+        ~Level() {
+            b.vals.clear();
+            b.args.clear();
+            b.kws.clear();
+            --tReplayDepth;
+        }
+    } level(b);
+    std::vector<Value>& vals = b.vals;
+    vals.resize(nodes.size());
+    std::vector<Value>& args = b.args;
+    std::vector<runtime::KwArg>& kws = b.kws;
     for (size_t i = 0; i < nodes.size(); ++i) {
         const GraphNode& n = nodes[i];
         if (n.kind == GraphNode::Kind::GetItem) {

@@ -375,6 +375,15 @@ SourceLocation Interpreter::currentLocation() const {
     return {};
 }
 
+int Interpreter::fileLine() const {
+    for (Frame* f = top_; f; f = f->back) {
+        if (!f->scenario || !f->code || !f->code->file) continue;
+        const std::string& name = f->code->file->name;
+        if (!name.empty() && name[0] != '<') return f->line;
+    }
+    return 0;
+}
+
 std::vector<SourceLocation> Interpreter::stack() const {
     std::vector<SourceLocation> out;
     for (Frame* f = top_; f; f = f->back)

@@ -166,6 +166,9 @@ public:
     SourceLocation currentLocation() const;
     // Innermost first.
     std::vector<SourceLocation> stack() const;
+    // The line of the innermost frame running code from a file (not a "<...>" source such as a
+    // built-in module), 0 if none: a call site, found without building locations.
+    int fileLine() const;
     // The engine calls this before materialising a tensor of `elements` elements.
     void checkTensorElements(int64_t elements);
     // Stops the run (LimitExceeded) when it was cancelled, its time is up or it passed its
