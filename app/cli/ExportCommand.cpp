@@ -3,6 +3,7 @@
 #include <boost/program_options.hpp>
 
 #include <iostream>
+#include <set>
 
 #include "app/cli/Command.h"
 #include "core/store/SessionStore.h"
@@ -47,7 +48,16 @@ int exportCommand(const std::vector<std::string>& args) {
                   << " (see `guardscope-cli sessions list`)\n";
         return 1;
     }
-    session::Session s = st->load(id);
+    // The log names the calls that compiled (their arguments), not the hits: only those are
+    // read, so a session of millions of calls exports without loading them (issue 15).
+    session::Session s = st->loadWithoutCalls(id);
+    std::set<int64_t> compiling;
+    for (const auto& c : s.compiles)
+        if (c.causedByCall >= 0) compiling.insert(c.causedByCall);
+    for (int64_t index : compiling) {
+        auto page = st->calls(id, index, 1);
+        if (!page.empty() && page.front().index == index) s.calls.push_back(std::move(page.front()));
+    }
     try {
         trace::exportTorchTrace(s, out);
     } catch (const trace::TraceError& e) {

@@ -175,6 +175,11 @@ int runCommand(const std::vector<std::string>& args) {
     }
     record::RecordOptions recordOptions;
     recordOptions.store = st.get();
+    // Recorded calls stream to the store and are not kept here (a run of millions of calls holds
+    // no per-call memory); --json then reads them back page by page. Only an unrecorded run
+    // with --json keeps them.
+    recordOptions.keepCalls = json;
+    recordOptions.dropStoredCalls = true;
     record::SessionRecorder recorder(recordOptions);
     if (recordError.empty() && !recorder.storeError().empty()) {
         recordError = recorder.storeError();
@@ -199,10 +204,23 @@ int runCommand(const std::vector<std::string>& args) {
     if (!r.error.empty()) std::cerr << r.error << (r.error.back() == '\n' ? "" : "\n");
     // The builder never learns the store id; the summary and the JSON name the session as
     // `sessions show ID` / `sessions export ID` will, so the two outputs are the same.
+    const session::Summary summary = recorded.summary;
     session::Session s = std::move(recorded.session);
     if (recordedId > 0 && recordError.empty()) s.info.id = recordedId;
-    if (vm.count("summary")) std::cout << session::SummaryText::render(s);
-    if (json) std::cout << session::toJson(s) << "\n";
+    if (vm.count("summary")) std::cout << session::SummaryText::render(s, summary);
+    if (json && recordedId > 0) {
+        if (!recordError.empty())
+            std::cerr << "guardscope-cli run: the JSON holds only the calls recorded before the error\n";
+        int64_t next = INT64_MIN;
+        session::writeJson(std::cout, s, summary, [&] {
+            auto page = st->calls(recordedId, next, 10'000);
+            if (!page.empty()) next = page.back().index + 1;
+            return page;
+        });
+        std::cout << "\n";
+    } else if (json) {
+        std::cout << session::toJson(s) << "\n";
+    }
     if (!recordError.empty() && !openFailed) {
         std::cerr << "guardscope-cli run: the session could not be recorded completely: " << recordError << "\n";
     } else if (recordedId > 0 && !json) {

@@ -29,17 +29,18 @@ private:
 };
 
 SessionRecorder::SessionRecorder(RecordOptions options) : options_(std::move(options)) {
-    builder_.setKeepCalls(options_.keepCalls);
-    if (options_.keepSession) tee_.add(&builder_);
     if (options_.store) {
         try {
             recorder_ = options_.store->startRecorder();
-            tee_.add(recorder_.get());
             recorded_.recorderStarted = true;
         } catch (const std::exception& e) {
             recorded_.storeError = e.what();
         }
     }
+    recorded_.callsDropped = options_.keepSession && options_.dropStoredCalls && recorder_;
+    builder_.setKeepCalls(options_.keepCalls && !recorded_.callsDropped);
+    if (options_.keepSession) tee_.add(&builder_);
+    if (recorder_) tee_.add(recorder_.get());
     if (options_.observer) tee_.add(options_.observer);
     front_ = std::make_unique<Front>(tee_, options_.progress, recorded_.status);
 }
@@ -56,7 +57,10 @@ Recorded SessionRecorder::finish() {
         else recorded_.storedId = recorded_.sessionId;
         recorder_.reset();
     }
-    if (options_.keepSession) recorded_.session = builder_.take();
+    if (options_.keepSession) {
+        recorded_.summary = builder_.summary();
+        recorded_.session = builder_.take();
+    }
     return std::move(recorded_);
 }
 

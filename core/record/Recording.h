@@ -38,6 +38,10 @@ struct RecordOptions {
     store::SessionStore* store = nullptr;       // the history to record into; null: not recorded
     bool keepSession = true;                    // build the whole Session in memory
     bool keepCalls = true;                      // with keepSession: keep every call record
+    // With keepSession: calls are not kept in memory when the store's recorder started (they
+    // are read back from the store, page by page: a run of millions of calls holds no per-call
+    // memory). When it could not start, keepCalls decides.
+    bool dropStoredCalls = false;
     session::EventSink* observer = nullptr;     // also sees every event (e.g. counting)
     std::function<void(const Progress&)> progress;  // every kProgressCalls calls; import fractions
     std::function<bool()> cancelled;            // polled; true stops the run or the import
@@ -47,6 +51,8 @@ struct RecordOptions {
 // One recorded session.
 struct Recorded {
     session::Session session;                   // empty unless keepSession
+    session::Summary summary;                   // with keepSession: counts every call, kept or not
+    bool callsDropped = false;                  // session.calls left out (dropStoredCalls)
     int64_t storedId = 0;                       // its id in the store; 0: not (completely) recorded
     int64_t sessionId = 0;                      // the id the store gave it, also when not complete
     bool recorderStarted = false;               // the store's recorder could be started

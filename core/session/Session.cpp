@@ -96,7 +96,17 @@ void SessionBuilder::recompile(const Recompile& r) { session_.recompiles.push_ba
 void SessionBuilder::compile(const CompileEntry& c) { session_.compiles.push_back(c); }
 void SessionBuilder::call(const Call& c) {
     ++callsSeen_;
+    hitsSeen_ += c.outcome == CallOutcome::Hit;
+    runOnlySeen_ += c.outcome == CallOutcome::RunOnly;
     if (keepCalls_) session_.calls.push_back(c);
+}
+
+Summary SessionBuilder::summary() const {
+    Summary s = session_.summary();
+    s.calls = callsSeen_;
+    s.cacheHits = hitsSeen_;
+    s.runOnly = runOnlySeen_;
+    return s;
 }
 void SessionBuilder::shapeEvent(const ShapeEvent& e) { session_.shapeEvents.push_back(e); }
 void SessionBuilder::log(const LogLine& l) { session_.logs.push_back(l); }

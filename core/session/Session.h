@@ -296,14 +296,17 @@ public:
 
     const Session& session() const { return session_; }
     Session take() { return std::move(session_); }
-    // Keep calls in memory? (off for million-call benchmark runs; summary still counts them)
+    // Keep calls in memory? Off when they are recorded to a store and not needed here (a run of
+    // millions of calls then holds no per-call memory); summary() still counts them.
     void setKeepCalls(bool keep) { keepCalls_ = keep; }
     int64_t callsSeen() const { return callsSeen_; }
+    // The session's summary, with the call counts of every call seen (kept or not).
+    Summary summary() const;
 
 private:
     Session session_;
     bool keepCalls_ = true;
-    int64_t callsSeen_ = 0;
+    int64_t callsSeen_ = 0, hitsSeen_ = 0, runOnlySeen_ = 0;
 };
 
 // Forwards every event to several sinks (e.g. the builder and the SQLite writer).

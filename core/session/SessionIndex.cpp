@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <climits>
+#include <cmath>
 #include <map>
 #include <tuple>
 #include <unordered_set>
@@ -10,9 +11,7 @@
 namespace gs::session {
 
 
-namespace {
-
-CallKind kindOf(CallOutcome o) {
+CallKind SessionIndex::kindOf(CallOutcome o) {
     switch (o) {
     case CallOutcome::Hit: return CallKind::Hit;
     case CallOutcome::Compiled: return CallKind::Compile;
@@ -23,6 +22,8 @@ CallKind kindOf(CallOutcome o) {
     }
     return CallKind::Hit;
 }
+
+namespace {
 
 bool isManager(const Guard& g) { return g.kind.find("Manager") != std::string::npos; }
 
@@ -182,7 +183,7 @@ void SessionIndex::indexEntries() {
 // frame records over time: a call of id F belongs to the newest record of F announced before
 // it — the next record of F is taken when F is first called after a reset. Records of the
 // same function (name, file, line) share a track, so a re-run after reset() stays on its row.
-void SessionIndex::indexTracks() {
+std::unordered_map<int, std::vector<int>> SessionIndex::tracksFromRecords() {
     std::map<std::tuple<std::string, std::string, int>, int> trackOfKey;
     std::unordered_map<int, std::vector<int>> recordsOfId;
     trackOfRecord_.assign(s_.frames.size(), -1);
@@ -199,6 +200,11 @@ void SessionIndex::indexTracks() {
         }
         trackOfRecord_[r] = it->second;
     }
+    return recordsOfId;
+}
+
+void SessionIndex::indexTracks() {
+    const std::unordered_map<int, std::vector<int>> recordsOfId = tracksFromRecords();
     struct Epoch {
         size_t record = 0;
         size_t resetsSeen = 0;
@@ -235,34 +241,58 @@ void SessionIndex::indexTracks() {
     }
 }
 
-void SessionIndex::indexDims(Track& t) {
-    std::map<std::pair<std::string, int>, size_t> rowOf;
+// Input dimensions of call i (of n) of a series: tensor sizes and Python ints, by source.
+void SessionIndex::addDims(std::vector<Track::DimSeries>& dims, const Call& c, size_t i, size_t n) {
     auto series = [&](const std::string& src, int dim) -> Track::DimSeries& {
-        auto [it, fresh] = rowOf.emplace(std::make_pair(src, dim), t.dims.size());
-        if (fresh) t.dims.push_back({src, dim, std::vector<int64_t>(t.calls.size(), Track::kAbsent), {}});
-        return t.dims[it->second];
+        for (auto& d : dims)
+            if (d.dim == dim && d.source == src) return d;
+        dims.push_back({src, dim, std::vector<int64_t>(n, Track::kAbsent), {}});
+        return dims.back();
     };
-    auto record = [](Track::DimSeries& d, size_t i, int64_t at, int64_t v) {
+    auto record = [&](Track::DimSeries& d, int64_t v) {
         d.values[i] = v;
         for (const auto& f : d.firstSeen)
             if (f.second == v) return;
-        d.firstSeen.emplace_back(at, v);
+        d.firstSeen.emplace_back(c.index, v);
     };
-    for (size_t i = 0; i < t.calls.size(); ++i) {
-        for (const auto& a : s_.calls[size_t(t.calls[i])].args) {
-            if (a.kind == "tensor") {
-                for (size_t d = 0; d < a.shape.size(); ++d) record(series(a.source, int(d)), i, t.calls[i], a.shape[d]);
-            } else if (a.kind == "int") {
-                int64_t v = 0;
-                const auto r = std::from_chars(a.value.data(), a.value.data() + a.value.size(), v);
-                if (r.ec == std::errc()) record(series(a.source, -1), i, t.calls[i], v);
-            }
+    for (const auto& a : c.args) {
+        if (a.kind == "tensor") {
+            for (size_t d = 0; d < a.shape.size(); ++d) record(series(a.source, int(d)), a.shape[d]);
+        } else if (a.kind == "int") {
+            int64_t v = 0;
+            const auto r = std::from_chars(a.value.data(), a.value.data() + a.value.size(), v);
+            if (r.ec == std::errc()) record(series(a.source, -1), v);
         }
     }
 }
 
+void SessionIndex::indexDims(Track& t) {
+    for (size_t i = 0; i < t.calls.size(); ++i) addDims(t.dims, s_.calls[size_t(t.calls[i])], i, t.calls.size());
+}
+
+Call SessionIndex::call(int64_t pos) const {
+    if (paged_) return paged_->call(pos);
+    return s_.calls[size_t(pos)];
+}
+
+CallKind SessionIndex::callKind(int64_t pos) const {
+    if (paged_) return kindOf(paged_->brief(pos).outcome);
+    return kinds_[size_t(pos)];
+}
+
+int SessionIndex::entryOfCall(int64_t pos) const {
+    if (pos < 0 || pos >= callCount()) return -1;
+    if (!paged_) return entryOfCall_[size_t(pos)];
+    const size_t k = paged_->chunkOf(pos);
+    const auto b = paged_->briefs(k);
+    const std::string& id = b->strings[b->calls[size_t(pos - paged_->chunkStart(k))].entry];
+    return id.empty() ? -1 : resolveEntry(id, pos);
+}
+
 int SessionIndex::trackOfCall(int64_t pos) const {
-    return pos >= 0 && pos < callCount() ? trackOfCall_[size_t(pos)] : -1;
+    if (pos < 0 || pos >= callCount()) return -1;
+    if (paged_) return trackOfFrame(paged_->brief(pos).frameId, pos);
+    return trackOfCall_[size_t(pos)];
 }
 
 int SessionIndex::trackOfEntry(int entry) const {
@@ -271,7 +301,9 @@ int SessionIndex::trackOfEntry(int entry) const {
 
 const Frame* SessionIndex::frameOfCall(int64_t pos) const {
     if (pos < 0 || pos >= callCount()) return nullptr;
-    const int r = recordOfCall_[size_t(pos)];
+    int r = -1;
+    if (paged_) trackOfFrame(paged_->brief(pos).frameId, pos, &r);
+    else r = recordOfCall_[size_t(pos)];
     return r >= 0 ? &s_.frames[size_t(r)] : nullptr;
 }
 
@@ -310,6 +342,7 @@ bool SessionIndex::aliveAt(int entry, int64_t cursor) const {
 }
 
 int64_t SessionIndex::hitsAt(int entry, int64_t cursor) const {
+    if (paged_) return pagedHitsAt(entry, cursor);
     const auto& h = hitPositions_[size_t(entry)];
     return std::upper_bound(h.begin(), h.end(), cursor) - h.begin();
 }
@@ -343,17 +376,22 @@ const RecompileReason* SessionIndex::firstReason(int recompile) const {
     return &s_.recompiles[size_t(recompile)].reasons.front();
 }
 
-const GuardEval* SessionIndex::evaluation(int entry, int64_t pos) const {
-    if (pos < 0 || pos >= callCount()) return nullptr;
-    for (const auto& ge : call(pos).tried)
-        if (resolveEntry(ge.compileId, pos) == entry) return &ge;
-    return nullptr;
+std::optional<GuardEval> SessionIndex::evaluation(int entry, int64_t pos) const {
+    if (pos < 0 || pos >= callCount()) return std::nullopt;
+    if (!paged_) {
+        for (const auto& ge : s_.calls[size_t(pos)].tried)
+            if (resolveEntry(ge.compileId, pos) == entry) return ge;
+        return std::nullopt;
+    }
+    for (auto& ge : call(pos).tried)
+        if (resolveEntry(ge.compileId, pos) == entry) return std::move(ge);
+    return std::nullopt;
 }
 
 std::vector<GuardResult> SessionIndex::guardResults(int entry, int64_t pos) const {
     const auto& guards = s_.compiles[size_t(entry)].guards;
     std::vector<GuardResult> out(guards.size(), GuardResult::NotEvaluated);
-    const GuardEval* ge = evaluation(entry, pos);
+    const std::optional<GuardEval> ge = evaluation(entry, pos);
     if (!ge) return out;
     std::unordered_map<int, size_t> at; // guard id -> position in the vector
     for (size_t i = 0; i < guards.size(); ++i) at.emplace(guards[i].id, i);
@@ -389,6 +427,106 @@ std::vector<GuardResult> SessionIndex::guardResults(int entry, int64_t pos) cons
         allPassed[size_t(p)] &= out[i] == GuardResult::Passed;
     }
     return out;
+}
+
+// --- counting calls of a track ------------------------------------------------------------------
+
+namespace {
+const std::vector<int64_t>& listOf(const SessionIndex::Track& t, CallCount what) {
+    return what == CallCount::Hits ? t.hits : t.eager;
+}
+} // namespace
+
+int64_t SessionIndex::countIn(int track, CallCount what, int64_t from, int64_t to) const {
+    if (track < 0 || size_t(track) >= tracks_.size() || from >= to) return 0;
+    if (paged_) return pagedCountIn(track, what, from, to);
+    const auto& v = listOf(tracks_[size_t(track)], what);
+    return std::lower_bound(v.begin(), v.end(), to) - std::lower_bound(v.begin(), v.end(), from);
+}
+
+std::vector<int64_t> SessionIndex::callsIn(int track, CallCount what, int64_t from, int64_t to, size_t max) const {
+    std::vector<int64_t> out;
+    if (track < 0 || size_t(track) >= tracks_.size()) return out;
+    from = std::max<int64_t>(from, 0);
+    to = std::min(to, callCount());
+    if (!paged_) {
+        const auto& v = listOf(tracks_[size_t(track)], what);
+        for (auto it = std::lower_bound(v.begin(), v.end(), from); it != v.end() && *it < to && out.size() < max; ++it)
+            out.push_back(*it);
+        return out;
+    }
+    for (int64_t pos = from; pos < to && out.size() < max;) {
+        const size_t k = paged_->chunkOf(pos);
+        const int64_t start = paged_->chunkStart(k), end = std::min(paged_->chunkStart(k + 1), to);
+        auto b = paged_->briefs(k);
+        for (; pos < end && out.size() < max; ++pos) {
+            const auto& c = b->calls[size_t(pos - start)];
+            const CallKind kind = kindOf(c.outcome);
+            const bool counted = what == CallCount::Hits ? kind == CallKind::Hit
+                                                         : kind == CallKind::RunOnly || kind == CallKind::Skipped;
+            if (counted && trackOfFrame(c.frameId, pos) == track) out.push_back(pos);
+        }
+    }
+    return out;
+}
+
+std::vector<int64_t> SessionIndex::columnCounts(int track, CallCount what, double first, double per, int columns) const {
+    std::vector<int64_t> out(size_t(std::max(columns, 0)), 0);
+    if (track < 0 || size_t(track) >= tracks_.size() || per <= 0 || columns <= 0) return out;
+    if (paged_) return pagedColumnCounts(track, what, first, per, columns);
+    const auto& v = listOf(tracks_[size_t(track)], what);
+    auto edge = [&](int c) { return int64_t(std::ceil(first + c * per)); };
+    auto it = std::lower_bound(v.begin(), v.end(), edge(0));
+    for (int c = 0; c < columns && it != v.end(); ++c) {
+        auto next = std::lower_bound(it, v.end(), edge(c + 1));
+        out[size_t(c)] = next - it;
+        it = next;
+    }
+    return out;
+}
+
+int64_t SessionIndex::firstCallOfTrack(int track) const {
+    if (track < 0 || size_t(track) >= tracks_.size()) return -1;
+    const Track& t = tracks_[size_t(track)];
+    if (!paged_) return t.calls.empty() ? -1 : t.calls.front();
+    int64_t first = t.marks.empty() ? -1 : t.marks.front().pos;
+    for (CallCount what : {CallCount::Hits, CallCount::Eager}) {
+        const auto& before = what == CallCount::Hits ? hitsBefore_[size_t(track)] : eagerBefore_[size_t(track)];
+        auto it = std::upper_bound(before.begin(), before.end(), 0);  // first chunk holding one
+        if (it == before.end()) continue;
+        const size_t k = size_t(it - before.begin()) - 1;
+        auto calls = callsIn(track, what, paged_->chunkStart(k), paged_->chunkStart(k + 1), 1);
+        if (!calls.empty() && (first < 0 || calls.front() < first)) first = calls.front();
+    }
+    return first;
+}
+
+SessionIndex::DimWindow SessionIndex::dimsWindow(int track, int64_t cursor, size_t n) const {
+    DimWindow w;
+    if (track < 0 || size_t(track) >= tracks_.size() || n == 0) return w;
+    const Track& t = tracks_[size_t(track)];
+    if (!paged_) {
+        const size_t upTo = size_t(std::upper_bound(t.calls.begin(), t.calls.end(), cursor) - t.calls.begin());
+        const size_t first = upTo > n ? upTo - n : 0;
+        w.calls.assign(t.calls.begin() + long(first), t.calls.begin() + long(upTo));
+        for (const auto& d : t.dims) {
+            Track::DimSeries slice{d.source, d.dim, {}, d.firstSeen};
+            slice.values.assign(d.values.begin() + long(first), d.values.begin() + long(upTo));
+            w.dims.push_back(std::move(slice));
+        }
+        return w;
+    }
+    // Walk back from the cursor through the briefs, then read the calls found.
+    for (int64_t pos = std::min(cursor, callCount() - 1); pos >= 0 && w.calls.size() < n;) {
+        const size_t k = paged_->chunkOf(pos);
+        const int64_t start = paged_->chunkStart(k);
+        auto b = paged_->briefs(k);
+        for (; pos >= start && w.calls.size() < n; --pos)
+            if (trackOfFrame(b->calls[size_t(pos - start)].frameId, pos) == track) w.calls.push_back(pos);
+    }
+    std::reverse(w.calls.begin(), w.calls.end());
+    for (size_t i = 0; i < w.calls.size(); ++i) addDims(w.dims, call(w.calls[i]), i, w.calls.size());
+    return w;
 }
 
 bool SessionIndex::logVisibleAt(size_t logIndex, int64_t cursor) const {

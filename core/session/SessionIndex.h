@@ -6,6 +6,7 @@
 // to the UI thread). No Qt: the GUI, the CLI and tests use it alike.
 #include <climits>
 #include <cstdint>
+#include <cstddef>
 #include <memory>
 #include <optional>
 #include <string>
@@ -13,6 +14,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/session/PagedCalls.h"
 #include "core/session/Session.h"
 
 namespace gs::session {
@@ -22,6 +24,9 @@ enum class CallKind : uint8_t { Hit, Compile, Recompile, RunOnly, Skipped, Faile
 
 // Pass/fail of one guard for one call (ARCHITECTURE.md "guard tree ... pass/fail").
 enum class GuardResult : uint8_t { NotEvaluated, Passed, Failed, FirstFailure };
+
+// The calls of a track a timeline counts: hits, or calls that ran eagerly (run-only, skipped).
+enum class CallCount : uint8_t { Hits, Eager };
 
 class SessionIndex {
 public:
@@ -54,18 +59,31 @@ public:
     };
 
     explicit SessionIndex(Session s);
+    // A stored session whose calls stay in the store and are read page by page (a session of
+    // millions of calls): `withoutCalls` holds everything else. Tracks then have no per-call
+    // vectors (hits, eager, calls, dims stay empty): ask countIn/callsIn/columnCounts/
+    // dimsWindow instead, which answer in both forms.
+    SessionIndex(Session withoutCalls, std::shared_ptr<CallPages> pages);
     static std::shared_ptr<const SessionIndex> make(Session s) {
         return std::make_shared<const SessionIndex>(std::move(s));
     }
+    static std::shared_ptr<const SessionIndex> make(Session withoutCalls, std::shared_ptr<CallPages> pages) {
+        return std::make_shared<const SessionIndex>(std::move(withoutCalls), std::move(pages));
+    }
+    bool paged() const { return paged_ != nullptr; }
+    // Session::summary() with every call counted (a paged session's calls are not in session()).
+    Summary summary() const;
 
     const Session& session() const { return s_; }
     // A TORCH_TRACE log records compiles, not calls: each step of an imported session is one
     // compile (the importer sends one call per compile; sessions stored without calls get one
     // synthesized per compile).
     bool stepsAreCompiles() const { return synthesizedCalls_ || s_.info.kind == SessionKind::TorchTrace; }
-    int64_t callCount() const { return int64_t(s_.calls.size()); }
-    const Call& call(int64_t pos) const { return s_.calls[size_t(pos)]; }
-    CallKind callKind(int64_t pos) const { return kinds_[size_t(pos)]; }
+    int64_t callCount() const { return paged_ ? paged_->count() : int64_t(s_.calls.size()); }
+    // The call at a position (its index is the position). A copy: paged calls are read from
+    // the store on demand.
+    Call call(int64_t pos) const;
+    CallKind callKind(int64_t pos) const;
 
     const std::vector<Track>& tracks() const { return tracks_; }
     int trackOfCall(int64_t pos) const;
@@ -79,7 +97,7 @@ public:
 
     // --- cache entries (indexes into session().compiles) ---
     // The entry a call ran (hit) or created (compile); -1 if none.
-    int entryOfCall(int64_t pos) const { return pos >= 0 && pos < callCount() ? entryOfCall_[size_t(pos)] : -1; }
+    int entryOfCall(int64_t pos) const;
     // The newest entry with this compile id created at or before `pos` (ids repeat after reset()).
     int resolveEntry(std::string_view compileId, int64_t pos) const;
     // Position of the call that created the entry (-1 if unknown).
@@ -106,8 +124,29 @@ public:
     // --- guards ---
     // Result of every guard of `entry` for the call at `pos` (size == guards.size()).
     std::vector<GuardResult> guardResults(int entry, int64_t pos) const;
-    // The guard evaluation of `entry` recorded by call `pos`, or nullptr if it was not tried.
-    const GuardEval* evaluation(int entry, int64_t pos) const;
+    // The guard evaluation of `entry` recorded by call `pos`, or nothing if it was not tried.
+    std::optional<GuardEval> evaluation(int entry, int64_t pos) const;
+
+    // --- counting calls of a track (timelines; both forms) ---
+    // Calls of the track in positions [from, to).
+    int64_t countIn(int track, CallCount what, int64_t from, int64_t to) const;
+    // Their positions, ascending, at most `max` (for drawing each call when zoomed in).
+    std::vector<int64_t> callsIn(int track, CallCount what, int64_t from, int64_t to, size_t max = SIZE_MAX) const;
+    // For each of `columns` columns c, the calls in positions [first + c * per, first + (c + 1) * per)
+    // (column edges rounded up to whole positions). Exact, except for a paged session seen so
+    // wide that over 32 chunks (kPagedExactChunks) are visible: then each chunk's counts are
+    // spread evenly over the columns it covers. Compiles are not counted here: marks are exact.
+    std::vector<int64_t> columnCounts(int track, CallCount what, double first, double per, int columns) const;
+    static constexpr size_t kPagedExactChunks = 32;
+    // First call of the track, -1 if it has none.
+    int64_t firstCallOfTrack(int track) const;
+    // The track's newest `n` calls at or before `cursor` and their input dimensions (values
+    // aligned with `calls`; `firstSeen` from those calls only when the session is paged).
+    struct DimWindow {
+        std::vector<int64_t> calls;
+        std::vector<Track::DimSeries> dims;
+    };
+    DimWindow dimsWindow(int track, int64_t cursor, size_t n) const;
 
     // --- logs ---
     // Log lines belong to the call they were written at; -1 (unknown) counts as "always".
@@ -119,7 +158,21 @@ public:
 private:
     void synthesizeCallsFromCompiles();
     void index();
+    // Paged form (SessionIndexPaged.cpp).
+    void indexPaged();
+    void positionsFromIndexes();
+    void indexPagedTracks();
+    int trackOfFrame(int frameId, int64_t pos, int* record = nullptr) const;
+    int64_t countInChunk(int track, CallCount what, size_t chunk, int64_t from, int64_t to) const;
+    int64_t pagedCountIn(int track, CallCount what, int64_t from, int64_t to) const;
+    std::vector<int64_t> pagedColumnCounts(int track, CallCount what, double first, double per, int columns) const;
+    int64_t pagedHitsAt(int entry, int64_t cursor) const;
+    static CallKind kindOf(CallOutcome o);
+    static void addDims(std::vector<Track::DimSeries>& dims, const Call& c, size_t i, size_t n);
     void indexEntries();
+    // A track per function (name, file, line) from the frame records; returns the records of
+    // each frame id in order.
+    std::unordered_map<int, std::vector<int>> tracksFromRecords();
     void indexTracks();
     void indexDims(Track& t);
 
@@ -139,6 +192,14 @@ private:
     std::vector<int> recompileOfEntry_;
     std::vector<int64_t> compilePositions_;
     std::vector<Track> tracks_;
+
+    // Paged form: the calls, frame records per frame id and reset epoch, per track running
+    // counts of hits / eager calls over the chunks, and per compile id running hits.
+    std::unique_ptr<PagedCalls> paged_;
+    std::unordered_map<int, std::vector<std::pair<size_t, int>>> recordOfEpoch_;  // frame id -> (epoch, record)
+    std::unordered_map<int, int> syntheticTrack_;  // frame ids without a record
+    std::vector<std::vector<int64_t>> hitsBefore_, eagerBefore_;  // [track][chunk], size chunks + 1
+    std::unordered_map<std::string, std::vector<int64_t>> entryHitsBefore_;  // compile id -> [chunk]
 };
 
 using SessionIndexPtr = std::shared_ptr<const SessionIndex>;

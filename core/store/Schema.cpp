@@ -183,6 +183,24 @@ ALTER TABLE graph_nodes ADD COLUMN function TEXT NOT NULL DEFAULT '';
 ALTER TABLE graph_nodes ADD COLUMN code TEXT NOT NULL DEFAULT '';
 )sql";
 
+// Version 5: calls in chunks of consecutive calls (CallChunk.h), one row per chunk instead of
+// rows in calls / call_args / guard_evals per call, with counts per function and hits
+// per entry beside the data (`summary`) for summaries and timelines that decode nothing.
+// Sessions recorded before keep their rows; readers take a session's chunks when it has any.
+constexpr std::string_view kVersion5 = R"sql(
+CREATE TABLE call_chunks (
+  session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+  first_idx INTEGER NOT NULL,
+  last_idx INTEGER NOT NULL,
+  n_calls INTEGER NOT NULL,
+  n_hits INTEGER NOT NULL,
+  n_run_only INTEGER NOT NULL,
+  summary BLOB NOT NULL,
+  data BLOB NOT NULL,
+  PRIMARY KEY (session_id, first_idx)
+);
+)sql";
+
 // Foreign keys off for the life of a migration, back to what they were afterwards. The pragma
 // is a no-op inside a transaction, so this wraps the Transaction (declared before it, it is
 // destroyed after the commit or rollback).
@@ -215,7 +233,7 @@ private:
 } // namespace
 
 const std::vector<std::string_view>& Schema::migrations() {
-    static const std::vector<std::string_view> all{kVersion1, kVersion2, kVersion3, kVersion4};
+    static const std::vector<std::string_view> all{kVersion1, kVersion2, kVersion3, kVersion4, kVersion5};
     return all;
 }
 

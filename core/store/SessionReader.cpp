@@ -1,6 +1,7 @@
 #include "core/store/SessionReader.h"
 
 #include "core/store/Database.h"
+#include "core/store/CallChunk.h"
 #include "core/store/ValueCodec.h"
 #include "core/store/WriterIdentity.h"
 
@@ -207,7 +208,8 @@ Session SessionReader::loadWithoutCalls(int64_t id) {
 }
 
 int64_t SessionReader::callCount(int64_t id) {
-    auto& st = db_.cached("SELECT count(*) FROM calls WHERE session_id = ?");
+    auto& st = db_.cached("SELECT (SELECT coalesce(sum(n_calls), 0) FROM call_chunks WHERE session_id = ?1) + "
+                          "(SELECT count(*) FROM calls WHERE session_id = ?1)");
     st.bind(1, id);
     st.step();
     const int64_t n = st.int64(0);
@@ -215,9 +217,75 @@ int64_t SessionReader::callCount(int64_t id) {
     return n;
 }
 
+CallChunkCounts SessionReader::callCounts(int64_t id) {
+    CallChunkCounts c;
+    auto& st = db_.cached("SELECT coalesce(sum(n_calls), 0), coalesce(sum(n_hits), 0), coalesce(sum(n_run_only), 0) "
+                          "FROM call_chunks WHERE session_id = ?");
+    st.bind(1, id);
+    st.step();
+    c.calls = st.int64(0);
+    c.hits = st.int64(1);
+    c.runOnly = st.int64(2);
+    st.reset();
+    return c;
+}
+
+// Calls are in chunks (schema 5 on) or in rows (sessions recorded before): a session has one or
+// the other. A chunk's calls have ascending indexes, and chunks follow each other.
 std::vector<Call> SessionReader::calls(int64_t id, int64_t firstIndex, int64_t count) {
     std::vector<Call> out;
     if (count <= 0) return out;
+    auto& start = db_.cached("SELECT max(first_idx) FROM call_chunks WHERE session_id = ? AND first_idx <= ?");
+    start.bind(1, id).bind(2, firstIndex);
+    start.step();
+    const bool before = !start.isNull(0);
+    const int64_t from = before ? start.int64(0) : firstIndex;
+    start.reset();
+    auto& chunks = db_.cached("SELECT first_idx, data FROM call_chunks WHERE session_id = ? AND first_idx >= ? "
+                              "ORDER BY first_idx");
+    chunks.bind(1, id).bind(2, from);
+    bool any = false;
+    while (static_cast<int64_t>(out.size()) < count && chunks.step()) {
+        any = true;
+        for (auto& c : decodeCallChunk(chunks.blobView(1), chunks.int64(0))) {
+            if (c.index < firstIndex) continue;
+            if (static_cast<int64_t>(out.size()) == count) break;
+            out.push_back(std::move(c));
+        }
+    }
+    chunks.reset();
+    if (any || before) return out;
+    return callRows(id, firstIndex, count);
+}
+
+std::vector<CallChunkInfo> SessionReader::callChunks(int64_t id) {
+    std::vector<CallChunkInfo> out;
+    auto& st = db_.cached("SELECT first_idx, last_idx, n_calls, n_hits, n_run_only, summary FROM call_chunks "
+                          "WHERE session_id = ? ORDER BY first_idx");
+    st.bind(1, id);
+    while (st.step()) {
+        ChunkSummary sum = decodeSummary(st.blobView(5));
+        out.push_back({st.int64(0), st.int64(1), st.int64(2), st.int64(3), st.int64(4), std::move(sum.frames),
+                       std::move(sum.entries)});
+    }
+    st.reset();
+    return out;
+}
+
+CallBriefs SessionReader::callBriefs(int64_t id, int64_t firstIndex) {
+    auto& st = db_.cached("SELECT data FROM call_chunks WHERE session_id = ? AND first_idx = ?");
+    st.bind(1, id).bind(2, firstIndex);
+    if (!st.step()) {
+        st.reset();
+        damaged("no chunk of calls starts at " + std::to_string(firstIndex));
+    }
+    CallBriefs b = decodeCallBriefs(st.blobView(0), firstIndex);
+    st.reset();
+    return b;
+}
+
+std::vector<Call> SessionReader::callRows(int64_t id, int64_t firstIndex, int64_t count) {
+    std::vector<Call> out;
     auto& st = db_.cached("SELECT idx, frame_id, line, outcome, entry_id FROM calls WHERE session_id = ? AND "
                           "idx >= ? ORDER BY idx LIMIT ?");
     st.bind(1, id).bind(2, firstIndex).bind(3, count);

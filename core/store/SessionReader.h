@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/session/Session.h"
+#include "core/store/CallChunk.h"
 #include "core/store/SessionStore.h"
 
 namespace gs::store {
@@ -22,13 +23,18 @@ public:
     // Everything but the calls; throws StoreError when there is no such session.
     session::Session loadWithoutCalls(int64_t id);
     int64_t callCount(int64_t id);
+    // Calls, hits and run-only calls of a session's chunks (sessions stored in rows: zeros).
+    CallChunkCounts callCounts(int64_t id);
     // Calls with firstIndex <= index, in index order, at most `count`.
     std::vector<session::Call> calls(int64_t id, int64_t firstIndex, int64_t count);
+    std::vector<CallChunkInfo> callChunks(int64_t id);
+    CallBriefs callBriefs(int64_t id, int64_t firstIndex);
 
 private:
     session::SessionInfo info(int64_t id);
     std::vector<session::CompileEntry> compiles(int64_t id);
     std::vector<session::Recompile> recompiles(int64_t id);
+    std::vector<session::Call> callRows(int64_t id, int64_t firstIndex, int64_t count);  // before schema 4
     [[noreturn]] void damaged(std::string_view what) const;
 
     Database& db_;

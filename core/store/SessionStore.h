@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/session/Session.h"
+#include "core/store/CallChunk.h"
 
 namespace gs::store {
 
@@ -89,6 +90,11 @@ public:
     // hits, run-only) are counted in the database, the rest comes from `withoutCalls`.
     virtual session::Summary summary(const session::Session& withoutCalls) = 0;
     virtual std::vector<session::Call> calls(int64_t id, int64_t firstIndex, int64_t count) = 0;
+    // The chunks of a session's calls in index order, without their data (empty for sessions
+    // recorded as rows before schema 5: read those with calls()).
+    virtual std::vector<CallChunkInfo> callChunks(int64_t id) = 0;
+    // The brief form (CallBriefs) of the chunk that starts at `firstIndex`.
+    virtual CallBriefs callBriefs(int64_t id, int64_t firstIndex) = 0;
 
     virtual void rename(int64_t id, const std::string& title) = 0;
     virtual void remove(int64_t id) = 0;

@@ -24,6 +24,8 @@ int64_t SessionWriter::begin(const SessionInfo& info, SessionStatus status) {
     for (const auto& [k, v] : info.metadata) md.bind(1, id_).bind(2, k).bind(3, v).run();
     frameSeq_ = compileSeq_ = recompileSeq_ = shapeSeq_ = logSeq_ = testSeq_ = 0;
     newCalls_ = newCompiles_ = newRecompiles_ = 0;
+    chunk_.clear();
+    full_.clear();
     return id_;
 }
 
@@ -45,33 +47,28 @@ void SessionWriter::frame(const Frame& f) {
 }
 
 void SessionWriter::call(const Call& c) {
-    db_.cached("INSERT INTO calls (session_id, idx, frame_id, line, outcome, entry_id) VALUES (?,?,?,?,?,?)")
-        .bind(1, id_).bind(2, c.index).bind(3, c.frameId).bind(4, c.line).bind(5, toString(c.outcome))
-        .bind(6, c.entryId).run();
-    if (!c.args.empty()) {
-        auto& st = db_.cached(
-            "INSERT INTO call_args (session_id, call_idx, pos, source, kind, type, shape, stride, dtype, device, "
-            "requires_grad, object_id, alias_of, value) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-        int pos = 0;
-        for (const auto& a : c.args) {
-            const std::string shape = ValueCodec::encodeInts(a.shape), stride = ValueCodec::encodeInts(a.stride);
-            st.bind(1, id_).bind(2, c.index).bind(3, pos++).bind(4, a.source).bind(5, a.kind).bind(6, a.type);
-            st.bind(7, shape).bind(8, stride).bind(9, a.dtype).bind(10, a.device).bind(11, a.requiresGrad);
-            st.bind(12, a.objectId).bind(13, a.aliasOf).bind(14, a.value).run();
-        }
-    }
-    if (!c.tried.empty()) {
-        auto& st = db_.cached(
-            "INSERT INTO guard_evals (session_id, call_idx, pos, compile_id, passed, first_failed, reason, "
-            "failed_guards, evaluated) VALUES (?,?,?,?,?,?,?,?,?)");
-        int pos = 0;
-        for (const auto& g : c.tried) {
-            const std::string failed = ValueCodec::encodeInts(g.failedGuards);
-            st.bind(1, id_).bind(2, c.index).bind(3, pos++).bind(4, g.compileId).bind(5, g.passed);
-            st.bind(6, g.firstFailedGuard).bind(7, g.reason).bind(8, failed).bind(9, g.evaluated).run();
-        }
+    chunk_.add(c);
+    if (chunk_.size() >= kCallsPerChunk) {
+        full_.push_back({chunk_.firstIndex(), chunk_.lastIndex(), chunk_.counts(), encodeSummary(chunk_.summary()),
+                         chunk_.encode()});
+        chunk_.clear();
     }
     ++newCalls_;
+}
+
+void SessionWriter::writeChunk(const FullChunk& c) {
+    db_.cached("INSERT OR REPLACE INTO call_chunks (session_id, first_idx, last_idx, n_calls, n_hits, n_run_only, "
+               "summary, data) VALUES (?,?,?,?,?,?,?,?)")
+        .bind(1, id_).bind(2, c.first).bind(3, c.last).bind(4, c.counts.calls).bind(5, c.counts.hits)
+        .bind(6, c.counts.runOnly).bindBlob(7, c.summary).bindBlob(8, c.data).run();
+}
+
+void SessionWriter::writeCalls() {
+    for (const auto& c : full_) writeChunk(c);
+    full_.clear();
+    if (!chunk_.empty())
+        writeChunk({chunk_.firstIndex(), chunk_.lastIndex(), chunk_.counts(), encodeSummary(chunk_.summary()),
+                    chunk_.encode()});
 }
 
 void SessionWriter::compile(const CompileEntry& c) {
@@ -152,6 +149,7 @@ void SessionWriter::entryHits(const std::string& compileId, int64_t hits) {
 
 void SessionWriter::updateCounts() {
     if (newCalls_ == 0 && newCompiles_ == 0 && newRecompiles_ == 0) return;
+    if (newCalls_) writeCalls();
     db_.cached("UPDATE sessions SET n_calls = n_calls + ?, n_compiles = n_compiles + ?, "
                "n_recompiles = n_recompiles + ? WHERE id = ?")
         .bind(1, newCalls_).bind(2, newCompiles_).bind(3, newRecompiles_).bind(4, id_).run();

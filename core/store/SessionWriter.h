@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/session/Session.h"
+#include "core/store/CallChunk.h"
 
 namespace gs::store {
 
@@ -24,7 +25,11 @@ public:
     void updateInfo(const session::SessionInfo& info);
 
     void frame(const session::Frame& f);
+    // Calls are collected into chunks (CallChunk.h): only encoded here; writeCalls() stores them.
     void call(const session::Call& c);
+    // Stores the chunks filled since the last time and the chunk being filled (rewritten each
+    // time until it is full), in the caller's transaction. updateCounts() does it too.
+    void writeCalls();
     void compile(const session::CompileEntry& c);
     void recompile(const session::Recompile& r);
     void shapeEvent(const session::ShapeEvent& e);
@@ -33,7 +38,8 @@ public:
     // Sets the hit count of the newest entry with that compile id (ids repeat after reset()).
     void entryHits(const std::string& compileId, int64_t hits);
 
-    // Adds the counts of the records written since the last call to the session row.
+    // Writes the calls (writeCalls), then adds the counts of the records written since the last
+    // call to the session row.
     void updateCounts();
     // Forgets counts of records whose transaction was rolled back.
     void discardCounts() { newCalls_ = newCompiles_ = newRecompiles_ = 0; }
@@ -41,7 +47,16 @@ public:
     void finish(session::SessionStatus status);
 
 private:
+    struct FullChunk {
+        int64_t first, last;
+        CallChunkCounts counts;
+        std::string summary, data;
+    };
+    void writeChunk(const FullChunk& c);
+
     Database& db_;
+    CallChunkWriter chunk_;
+    std::vector<FullChunk> full_;
     int64_t id_ = 0;
     int64_t frameSeq_ = 0, compileSeq_ = 0, recompileSeq_ = 0, shapeSeq_ = 0, logSeq_ = 0, testSeq_ = 0;
     int64_t newCalls_ = 0, newCompiles_ = 0, newRecompiles_ = 0;

@@ -178,7 +178,11 @@ int64_t SqliteSessionStore::callCount(int64_t id) { return reading([&] { return 
 
 Summary SqliteSessionStore::summary(const Session& withoutCalls) {
     Summary sum = withoutCalls.summary();
-    sum.calls = sum.cacheHits = sum.runOnly = 0;
+    // Calls in chunks (schema 5 on) plus calls in rows (sessions recorded before).
+    const CallChunkCounts chunked = reading([&] { return reader_->callCounts(withoutCalls.info.id); });
+    sum.calls = chunked.calls;
+    sum.cacheHits = chunked.hits;
+    sum.runOnly = chunked.runOnly;
     auto& st = db_->cached("SELECT outcome, count(*) FROM calls WHERE session_id = ? GROUP BY outcome");
     st.bind(1, withoutCalls.info.id);
     while (st.step()) {
@@ -193,6 +197,14 @@ Summary SqliteSessionStore::summary(const Session& withoutCalls) {
 
 std::vector<Call> SqliteSessionStore::calls(int64_t id, int64_t firstIndex, int64_t count) {
     return reading([&] { return reader_->calls(id, firstIndex, count); });
+}
+
+std::vector<CallChunkInfo> SqliteSessionStore::callChunks(int64_t id) {
+    return reading([&] { return reader_->callChunks(id); });
+}
+
+CallBriefs SqliteSessionStore::callBriefs(int64_t id, int64_t firstIndex) {
+    return reading([&] { return reader_->callBriefs(id, firstIndex); });
 }
 
 void SqliteSessionStore::rename(int64_t id, const std::string& title) {

@@ -24,6 +24,8 @@ public:
     int64_t callCount(int64_t id) override;
     session::Summary summary(const session::Session& withoutCalls) override;
     std::vector<session::Call> calls(int64_t id, int64_t firstIndex, int64_t count) override;
+    std::vector<CallChunkInfo> callChunks(int64_t id) override;
+    CallBriefs callBriefs(int64_t id, int64_t firstIndex) override;
     void rename(int64_t id, const std::string& title) override;
     void remove(int64_t id) override;
     std::string path() const override { return db_->path(); }

@@ -38,6 +38,12 @@ Statement& Statement::bind(int index, std::string_view text) {
     return *this;
 }
 
+Statement& Statement::bindBlob(int index, std::string_view bytes) {
+    int rc = sqlite3_bind_blob64(stmt_, index, bytes.data() ? bytes.data() : "", bytes.size(), SQLITE_STATIC);
+    if (rc != SQLITE_OK) db_.fail(rc, "binding a value");
+    return *this;
+}
+
 Statement& Statement::bindNull(int index) {
     int rc = sqlite3_bind_null(stmt_, index);
     if (rc != SQLITE_OK) db_.fail(rc, "binding a value");
@@ -84,6 +90,12 @@ std::string_view Statement::textView(int column) const {
 }
 
 std::string Statement::text(int column) const { return std::string(textView(column)); }
+
+std::string_view Statement::blobView(int column) const {
+    const auto* p = static_cast<const char*>(sqlite3_column_blob(stmt_, column));
+    if (!p) return {};
+    return {p, static_cast<size_t>(sqlite3_column_bytes(stmt_, column))};
+}
 
 bool Statement::isNull(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
 

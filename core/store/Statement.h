@@ -27,6 +27,8 @@ public:
     Statement& bind(int index, const std::string& text) { return bind(index, std::string_view(text)); }
     Statement& bind(int index, const char* text) { return bind(index, std::string_view(text)); }
     Statement& bindNull(int index);
+    // Bytes as a BLOB, bound without copying like text.
+    Statement& bindBlob(int index, std::string_view bytes);
 
     // Steps once: true when a row is available. Errors throw StoreError.
     bool step();
@@ -40,6 +42,7 @@ public:
     double real(int column) const;
     std::string text(int column) const;
     std::string_view textView(int column) const;  // valid until the next step()
+    std::string_view blobView(int column) const;  // valid until the next step()
     bool isNull(int column) const;
 
 private:

@@ -48,6 +48,7 @@ void StoreRecorder::beginSession(const SessionInfo& info) {
     error_.clear();
     buffer_.clear();
     info_.reset();
+    pendingCalls_ = 0;
     try {
         if (db_.readOnly()) db_.fail(8 /* SQLITE_READONLY */, "starting to record a session");
         SessionInfo stamped = info;
@@ -69,8 +70,21 @@ void StoreRecorder::updateInfo(const SessionInfo& info) {
     flushIfDue();
 }
 
+void StoreRecorder::call(const Call& c) {
+    if (!active_ || failed()) return;
+    if (!pending()) batchStart_ = std::chrono::steady_clock::now();
+    try {
+        writer_.call(c);
+    } catch (const std::exception& e) {
+        fail(e.what());
+        return;
+    }
+    ++pendingCalls_;
+    if (pendingCalls_ < 256 || pendingCalls_ % 256 == 0) flushIfDue();
+}
+
 void StoreRecorder::flushIfDue() {
-    if (static_cast<int>(buffer_.size()) >= options_.batchEvents ||
+    if (static_cast<int64_t>(buffer_.size()) + pendingCalls_ / 8 >= options_.batchEvents ||
         std::chrono::steady_clock::now() - batchStart_ >= std::chrono::milliseconds(options_.batchMillis))
         flush();
 }
@@ -101,7 +115,6 @@ void StoreRecorder::writeBatch(const SessionStatus* end) {
     Transaction tx(db_);
     for (const Event& e : buffer_) {
         std::visit(Overloaded{[&](const Frame& f) { writer_.frame(f); },
-                              [&](const Call& c) { writer_.call(c); },
                               [&](const CompileEntry& c) { writer_.compile(c); },
                               [&](const Recompile& r) { writer_.recompile(r); },
                               [&](const ShapeEvent& s) { writer_.shapeEvent(s); },
@@ -116,6 +129,7 @@ void StoreRecorder::writeBatch(const SessionStatus* end) {
     tx.commit();
     buffer_.clear();
     info_.reset();
+    pendingCalls_ = 0;
 }
 
 void StoreRecorder::fail(const std::string& message) {
@@ -124,6 +138,7 @@ void StoreRecorder::fail(const std::string& message) {
     buffer_.clear();
     buffer_.shrink_to_fit();
     info_.reset();
+    pendingCalls_ = 0;
     // The batch was rolled back; try to mark the session as cut off so no reader waits on it.
     // On a full disk this small in-place update usually still fits; if not, the session stays
     // `running` and reads as `interrupted` once this process has ended.

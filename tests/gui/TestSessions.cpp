@@ -104,7 +104,8 @@ struct Maker {
         s.frames.push_back({id, name, "scenario.py", line});
         return id;
     }
-    int64_t nextCall() const { return int64_t(s.calls.size()); }
+    int64_t callsMade = 0;  // s.calls may be handed on (bigInto) and cleared
+    int64_t nextCall() const { return callsMade; }
 
     CompileEntry& compile(int frameId, GuardTreeBuilder gt, std::vector<GraphNode> graph, std::vector<std::string> symbols) {
         CompileEntry c;
@@ -135,6 +136,7 @@ struct Maker {
         c.entryId = entry;
         c.tried = std::move(tried);
         s.calls.push_back(std::move(c));
+        ++callsMade;
     }
     void recompile(int frameId, const std::string& newId, std::vector<RecompileReason> reasons, bool limitHit = false) {
         Recompile r;
@@ -405,11 +407,22 @@ std::string seedLikeSource() {
     return out;
 }
 
-Session big(int64_t calls, int recompiles, int frames) {
+void bigInto(int64_t calls, int recompiles, int frames, EventSink& sink) {
     Maker m;
     m.s.info.title = "synthetic " + std::to_string(calls) + " calls";
     m.s.info.status = SessionStatus::Complete;
+    sink.beginSession(m.s.info);
     for (int f = 0; f < frames; ++f) m.frame(f, "fn_" + std::to_string(f), 10 + f * 10);
+    // Hands on what each step made, in causal order (frames, recompile, compile, logs, call).
+    size_t sentFrames = 0, sentRecompiles = 0, sentCompiles = 0, sentLogs = 0;
+    auto handOn = [&] {
+        for (; sentFrames < m.s.frames.size(); ++sentFrames) sink.frame(m.s.frames[sentFrames]);
+        for (; sentRecompiles < m.s.recompiles.size(); ++sentRecompiles) sink.recompile(m.s.recompiles[sentRecompiles]);
+        for (; sentCompiles < m.s.compiles.size(); ++sentCompiles) sink.compile(m.s.compiles[sentCompiles]);
+        for (; sentLogs < m.s.logs.size(); ++sentLogs) sink.log(m.s.logs[sentLogs]);
+        for (const auto& c : m.s.calls) sink.call(c);
+        m.s.calls.clear();
+    };
     static const ReasonCategory cats[] = {ReasonCategory::SizeChange, ReasonCategory::DtypeChange, ReasonCategory::BoolFlip,
                                           ReasonCategory::StrideChange, ReasonCategory::TrainEval, ReasonCategory::IntValueChange};
     // Recompiles are spread evenly over the calls; each frame compiles once first.
@@ -447,9 +460,16 @@ Session big(int64_t calls, int recompiles, int frames) {
             const std::string id = std::to_string(f) + "/" + std::to_string(entries[size_t(f)] - 1);
             m.call(f, {x, y}, CallOutcome::Hit, id, {passed(id, 9)}, line);
         }
+        handOn();
     }
     // Keep the log to compiles only (one line per call would dwarf the session).
-    return m.s;
+    sink.endSession(SessionStatus::Complete);
+}
+
+Session big(int64_t calls, int recompiles, int frames) {
+    SessionBuilder b;
+    bigInto(calls, recompiles, frames, b);
+    return b.take();
 }
 
 Session traceLike() {

@@ -26,6 +26,8 @@ session::Session seedLike();
 // `calls` calls spread over `frames` frames with `recompiles` recompiles in total (size
 // changes, dtype changes, bool flips ... in turn). Deterministic.
 session::Session big(int64_t calls, int recompiles, int frames = 20);
+// The same, sent to a sink as it is made (a store's recorder: sessions of millions of calls).
+void bigInto(int64_t calls, int recompiles, int frames, session::EventSink& sink);
 
 // A TORCH_TRACE-like session as the importer makes it: one call per compile.
 session::Session traceLike();

@@ -5,6 +5,8 @@
 #include <QDockWidget>
 #include <QFile>
 #include <QMimeData>
+#include <QPainter>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSlider>
@@ -14,6 +16,7 @@
 #include <QtTest>
 
 #include "core/store/SessionStore.h"
+#include "core/store/StoreCallPages.h"
 #include "tests/gui/TestSessions.h"
 #include "ui/graph/GraphCanvas.h"
 #include "ui/shared/Selection.h"
@@ -23,6 +26,7 @@
 #include "ui/itemmodels/ReasonModel.h"
 #include "ui/itemmodels/Roles.h"
 #include "ui/itemmodels/SessionListModel.h"
+#include "ui/services/DataBackend.h"
 #include "ui/services/LayoutService.h"
 #include "ui/views/GuardTreeView.h"
 #include "ui/views/ReasonsView.h"
@@ -50,6 +54,8 @@ private slots:
     void opensTheSeedStepsTheCursorAndShowsTheReason();
     void arrowKeysAndSliderMoveTheCursorEverywhere();
     void opensASessionFromTheStoreAndBrowsesTheHistory();
+    void opensABigStoredSessionPageByPage();
+    void pagedTimelinePaintsWhatTheWholeSessionPaints();
     void editorMarksASyntaxErrorAtItsLineAndColumn();
     void provenanceMarkerClickSelectsTheGuardsOfThatLine();
     void guardPictureNodesSelectTheirRows();
@@ -68,6 +74,8 @@ private:
     // Shows `s` and waits until the window has it.
     bool show(MainWindow& w, gs::session::Session s);
     bool waitReady(MainWindow& w, const std::function<void()>& start);
+    // Records the synthetic session of `calls` calls into dbPath_ as a run streams it; its id.
+    int64_t recordBig(int64_t calls, int recompiles, gs::session::Summary* summary = nullptr);
     QTemporaryDir dir_;
     int dbCounter_ = 0;
     QString dbPath_;
@@ -227,6 +235,98 @@ void TestMainWindow::opensASessionFromTheStoreAndBrowsesTheHistory() {
     QCOMPARE(QString::fromStdString(w->selection()->data()->session().info.title), QStringLiteral("second run"));
     browser->removeSession(second);
     QTRY_COMPARE(browser->model()->rowCount(), 1);
+}
+
+int64_t TestMainWindow::recordBig(int64_t calls, int recompiles, gs::session::Summary* summary) {
+    auto store = gs::store::SessionStore::open(dbPath_.toStdString());
+    auto rec = store->startRecorder();
+    gs::session::SessionBuilder counts;
+    counts.setKeepCalls(false);
+    gs::session::TeeSink tee;
+    tee.add(rec.get());
+    tee.add(&counts);
+    gs::testdata::bigInto(calls, recompiles, 4, tee);
+    rec->flush();
+    if (rec->failed()) qWarning("recording failed: %s", rec->error().c_str());
+    if (summary) *summary = counts.summary();
+    return rec->failed() ? 0 : rec->sessionId();
+}
+
+// A session of more than DataBackend::kPagedCalls calls opens from its chunk directory (issue
+// 15 "Instant open"): the index holds no calls, and every view that needs one reads its page.
+void TestMainWindow::opensABigStoredSessionPageByPage() {
+    const int64_t n = DataBackend::kPagedCalls + 5000;
+    gs::session::Summary expected;
+    const int64_t id = recordBig(n, 30, &expected);
+    QVERIFY(id > 0);
+    auto w = makeWindow();
+    QVERIFY(waitReady(*w, [&] { QVERIFY(w->openPath(QString::number(id))); }));
+    const auto d = w->selection()->data();
+    QVERIFY(d->paged());
+    QVERIFY(d->session().calls.empty());
+    QCOMPARE(d->callCount(), n);
+    QVERIFY(d->summary() == expected);
+    QVERIFY2(w->statusCounts().contains(QStringLiteral("%1 calls").arg(n)), qPrintable(w->statusCounts()));
+    QVERIFY(w->statusCounts().contains(QStringLiteral("%1 recompiles").arg(expected.recompiles)));
+    // Every compile and recompile is a mark on the timeline.
+    size_t marks = 0;
+    for (const auto& t : d->tracks()) marks += t.marks.size();
+    QCOMPARE(int64_t(marks), expected.compiles);
+    // The cursor anywhere: the call is read from its page, the views follow without an error.
+    for (int64_t pos : {n - 1, n / 2, int64_t(7)}) {
+        w->selection()->setCursor(pos);
+        QApplication::processEvents();
+        QCOMPARE(w->selection()->cursor(), pos);
+        const auto c = d->call(pos);
+        QCOMPARE(c.index, pos);
+        QVERIFY(!c.args.empty());
+        QCOMPARE(d->trackOfCall(pos) >= 0, true);
+    }
+    // Stepping through compiles from the start visits the marks in order, and the cache entry
+    // selected is the one that call created.
+    const auto& positions = d->compilePositions();
+    QVERIFY(positions.size() > 2);
+    w->selection()->setCursor(positions[0]);
+    for (size_t i = 1; i < 3; ++i) {
+        w->selection()->stepToCompile(+1);
+        QCOMPARE(w->selection()->cursor(), positions[i]);
+        QCOMPARE(w->selection()->entry(), d->entryOfCall(positions[i]));
+        QVERIFY(w->selection()->entry() >= 0);
+    }
+}
+
+// The timeline of a paged session paints, pixel for pixel, what the same session held whole
+// paints: fitted (counts per pixel column), zoomed out part way and zoomed in to single calls.
+void TestMainWindow::pagedTimelinePaintsWhatTheWholeSessionPaints() {
+    const int64_t n = 70'000;  // 9 chunks of calls
+    const int64_t id = recordBig(n, 25);
+    QVERIFY(id > 0);
+    auto store = gs::store::SessionStore::open(dbPath_.toStdString(), gs::store::OpenMode::ReadOnly);
+    const auto whole = gs::session::SessionIndex::make(store->load(id));
+    auto pages = gs::store::StoreCallPages::open(dbPath_.toStdString(), id);
+    QVERIFY(pages);
+    const auto paged = gs::session::SessionIndex::make(store->loadWithoutCalls(id), pages);
+    QVERIFY(paged->paged());
+    QCOMPARE(paged->callCount(), whole->callCount());
+    auto paint = [&](const gs::session::SessionIndexPtr& d, double ppc, int scroll) {
+        TimelineWidget tl;
+        tl.resize(900, 320);
+        tl.show();
+        tl.setSession(d);
+        if (ppc > 0) tl.setPixelsPerCall(ppc);
+        tl.horizontalScrollBar()->setValue(scroll);
+        tl.setCursor(n / 3);
+        QImage img(tl.viewport()->size(), QImage::Format_ARGB32_Premultiplied);
+        img.fill(Qt::white);
+        QPainter p(&img);
+        tl.paintTimeline(p, img.size());
+        p.end();
+        return img;
+    };
+    for (auto [ppc, scroll] : {std::pair{0.0, 0}, std::pair{0.05, 1500}, std::pair{4.0, 150000}}) {
+        const QImage a = paint(whole, ppc, scroll), b = paint(paged, ppc, scroll);
+        QVERIFY2(a == b, qPrintable(QStringLiteral("pixels per call %1, scrolled to %2").arg(ppc).arg(scroll)));
+    }
 }
 
 void TestMainWindow::editorMarksASyntaxErrorAtItsLineAndColumn() {

@@ -17,14 +17,12 @@ void CacheEntryModel::setState(session::SessionIndexPtr data, int64_t cursor) {
     std::vector<int> parents;
     if (data) {
         for (size_t t = 0; t < data->tracks().size(); ++t) {
-            const auto& track = data->tracks()[t];
             std::vector<int> shown;
             for (int e : data->entriesOfTrack(int(t)))
                 if (data->createdAt(e) <= cursor) shown.push_back(e);
             // A frame appears once it has been called (or has entries, for imported traces).
-            const bool called = (!track.hits.empty() && track.hits.front() <= cursor) ||
-                                (!track.marks.empty() && track.marks.front().pos <= cursor) ||
-                                (!track.eager.empty() && track.eager.front() <= cursor);
+            const int64_t firstCall = data->firstCallOfTrack(int(t));
+            const bool called = firstCall >= 0 && firstCall <= cursor;
             if (shown.empty() && !called) continue;
             const int frameNode = int(rows.size());
             rows.push_back({int(t), -1});

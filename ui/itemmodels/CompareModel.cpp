@@ -15,8 +15,8 @@ CompareModel::CompareModel(QObject* parent) : NodeModel(parent) {}
 void CompareModel::setSessions(session::SessionIndexPtr left, session::SessionIndexPtr right) {
     std::vector<Row> rows;
     if (left && right) {
-        const auto a = left->session().summary();
-        const auto b = right->session().summary();
+        const auto a = left->summary();
+        const auto b = right->summary();
         auto add = [&](const QString& m, int64_t x, int64_t y) { rows.push_back({m, x, y, false}); };
         add(QStringLiteral("Functions"), int64_t(left->tracks().size()), int64_t(right->tracks().size()));
         add(QStringLiteral("Calls"), a.calls, b.calls);

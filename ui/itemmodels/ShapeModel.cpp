@@ -43,11 +43,9 @@ void ShapeModel::setState(session::SessionIndexPtr data, int track, int64_t curs
         }
     }
     if (track >= 0) {
-        const auto& t = data->tracks()[size_t(track)];
         // Calls up to the cursor; the table shows the newest kMaxCallColumns of them.
-        const size_t upTo = size_t(std::upper_bound(t.calls.begin(), t.calls.end(), cursor) - t.calls.begin());
-        const size_t first = upTo > size_t(kMaxCallColumns) ? upTo - kMaxCallColumns : 0;
-        calls.assign(t.calls.begin() + long(first), t.calls.begin() + long(upTo));
+        const auto window = data->dimsWindow(track, cursor, size_t(kMaxCallColumns));
+        calls = window.calls;
         auto addRow = [&](const std::string& source, int dim) -> Row& {
             auto [it, fresh] = rowOf.emplace(std::make_pair(source, dim), rows.size());
             if (fresh) {
@@ -55,13 +53,13 @@ void ShapeModel::setState(session::SessionIndexPtr data, int track, int64_t curs
             }
             return rows[it->second];
         };
-        for (const auto& d : t.dims) {
+        for (const auto& d : window.dims) {
             if (d.firstSeen.empty() || d.firstSeen.front().first > cursor) continue; // not seen yet
             Row& r = addRow(d.source, d.dim);
             for (const auto& [at, v] : d.firstSeen)
                 if (at <= cursor) r.seen << QString::number(v);
-            for (size_t i = first; i < upTo; ++i)
-                if (d.values[i] != session::SessionIndex::Track::kAbsent) r.sizes[i - first] = QString::number(d.values[i]);
+            for (size_t i = 0; i < d.values.size(); ++i)
+                if (d.values[i] != session::SessionIndex::Track::kAbsent) r.sizes[i] = QString::number(d.values[i]);
         }
         // Dimensions named only by the shape environment (e.g. an int attribute) get a row too.
         for (size_t e : events_) {

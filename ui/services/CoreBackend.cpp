@@ -12,6 +12,7 @@
 #include "core/engine/ScenarioRunner.h"
 #include "core/lang/Parser.h"
 #include "core/record/Recording.h"
+#include "core/store/StoreCallPages.h"
 #include "core/trace/TraceReader.h"
 
 namespace gs::ui {
@@ -70,6 +71,9 @@ public:
         try {
             record::RecordOptions recordOptions;
             if (record) recordOptions.store = openStore(out.warnings);
+            // Recorded calls stream to the store and are not kept here: the session is shown
+            // from the store afterwards (page by page when big), so memory stays flat.
+            recordOptions.dropStoredCalls = true;
             recordOptions.progress = [&progress](const record::Progress& p) {
                 if (progress) progress(-1, QStringLiteral("%1 calls").arg(p.calls));
             };
@@ -95,6 +99,7 @@ public:
                 if (!rec.recorded.storeError.empty()) out.warnings << QString::fromStdString(rec.recorded.storeError);
             }
             out.session = std::make_shared<session::Session>(std::move(rec.recorded.session));
+            if (rec.recorded.callsDropped) attachStoredCalls(out, rec.recorded.summary.calls);
             if (out.session->info.title.empty()) out.session->info.title = QFileInfo(fileName).fileName().toStdString();
             if (out.session->info.sourcePath.empty()) out.session->info.sourcePath = fileName.toStdString();
             if (out.session->info.sourceText.empty()) out.session->info.sourceText = source.toStdString();
@@ -151,6 +156,15 @@ public:
         s.info.id = id;
         return s;
     }
+    std::shared_ptr<session::CallPages> callPages(int64_t id) override {
+        if (requireStore().callCount(id) < kPagedCalls) return nullptr;
+        return store::StoreCallPages::open(requireStore().path(), id);
+    }
+    session::Session loadSessionWithoutCalls(int64_t id) override {
+        session::Session s = requireStore().loadWithoutCalls(id);
+        s.info.id = id;
+        return s;
+    }
     void renameSession(int64_t id, const std::string& title) override { requireStore().rename(id, title); }
     void removeSession(int64_t id) override { requireStore().remove(id); }
     int64_t saveSession(const session::Session& s) override { return requireStore().save(s); }
@@ -159,6 +173,19 @@ public:
     }
 
 private:
+    // A recorded run's calls, from the store: pages when the session is big, else read whole.
+    // If the recording failed the calls are lost to this view (the warning says so).
+    void attachStoredCalls(LoadResult& out, int64_t calls) {
+        if (out.storedId <= 0) return;
+        try {
+            store::SessionStore& st = requireStore();
+            if (calls >= kPagedCalls) out.pages = store::StoreCallPages::open(st.path(), out.storedId);
+            if (!out.pages) out.session->calls = st.calls(out.storedId, INT64_MIN, INT64_MAX);
+        } catch (const std::exception& e) {
+            out.warnings << QStringLiteral("The recorded calls could not be read back: %1").arg(QString::fromUtf8(e.what()));
+        }
+    }
+
     // Opens the database on first use, on the data thread (never on the UI thread).
     store::SessionStore* openStore(QStringList& warnings) {
         try {

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "core/session/CallPages.h"
 #include "core/session/Session.h"
 #include "core/store/SessionStore.h"
 
@@ -25,6 +26,7 @@ struct SourceError {
 
 struct LoadResult {
     std::shared_ptr<session::Session> session; // null when nothing could be shown
+    std::shared_ptr<session::CallPages> pages; // set: `session` has no calls, they are read page by page
     QString error;                             // a sentence for the user; empty on success
     SourceError sourceError;
     int exitCode = 0;
@@ -53,6 +55,18 @@ public:
     // Store access; these throw std::exception with a user-readable what() on failure.
     virtual std::vector<store::SessionRow> listSessions() = 0;
     virtual session::Session loadSession(int64_t id) = 0;
+    // A stored session too big to hold whole (kPagedCalls calls or more): everything but its
+    // calls, and its calls as pages. Null pages: load it with loadSession().
+    static constexpr int64_t kPagedCalls = 200'000;
+    virtual std::shared_ptr<session::CallPages> callPages(int64_t id) {
+        (void)id;
+        return nullptr;
+    }
+    virtual session::Session loadSessionWithoutCalls(int64_t id) {
+        session::Session s = loadSession(id);
+        s.calls.clear();
+        return s;
+    }
     virtual void renameSession(int64_t id, const std::string& title) = 0;
     virtual void removeSession(int64_t id) = 0;
     virtual int64_t saveSession(const session::Session& s) = 0;

@@ -43,7 +43,15 @@ quint64 SessionService::startLoad(const QString& what, LoadInfo info, Work work)
         timer.start();
         LoadResult r = work(cancelled, progress);
         // Index the snapshot here, off the UI thread (100k calls take tens of milliseconds).
-        session::SessionIndexPtr data = r.session && !r.cancelled && !cancelled() ? session::SessionIndex::make(std::move(*r.session)) : nullptr;
+        session::SessionIndexPtr data;
+        if (r.session && !r.cancelled && !cancelled()) {
+            try {
+                data = r.pages ? session::SessionIndex::make(std::move(*r.session), r.pages)
+                               : session::SessionIndex::make(std::move(*r.session));
+            } catch (const std::exception& e) {
+                r.error = QStringLiteral("The session could not be indexed: %1").arg(QString::fromUtf8(e.what()));
+            }
+        }
         info.storedId = r.storedId ? r.storedId : info.storedId;
         info.error = r.error;
         info.sourceError = r.sourceError;
@@ -90,7 +98,9 @@ quint64 SessionService::openStored(int64_t id) {
     return startLoad(QStringLiteral("Opening session %1").arg(id), info, [backend, id](const CancelFn&, const ProgressFn&) {
         LoadResult r;
         try {
-            r.session = std::make_shared<session::Session>(backend->loadSession(id));
+            // A big session opens from its chunk directory; its calls are read as views ask.
+            r.pages = backend->callPages(id);
+            r.session = std::make_shared<session::Session>(r.pages ? backend->loadSessionWithoutCalls(id) : backend->loadSession(id));
             r.storedId = id;
         } catch (const std::exception& e) {
             r.error = QStringLiteral("Session %1 could not be opened: %2").arg(id).arg(QString::fromUtf8(e.what()));
@@ -173,8 +183,13 @@ void SessionService::compareSessions(int64_t left, int64_t right) {
     auto backend = backend_;
     thread_->post(QStringLiteral("compare"), [self, backend, left, right] {
         try {
-            session::SessionIndexPtr a = session::SessionIndex::make(backend->loadSession(left));
-            session::SessionIndexPtr b = session::SessionIndex::make(backend->loadSession(right));
+            auto load = [&](int64_t id) {
+                auto pages = backend->callPages(id);
+                return pages ? session::SessionIndex::make(backend->loadSessionWithoutCalls(id), pages)
+                             : session::SessionIndex::make(backend->loadSession(id));
+            };
+            session::SessionIndexPtr a = load(left);
+            session::SessionIndexPtr b = load(right);
             QMetaObject::invokeMethod(self, [self, a, b] { if (self) emit self->compareReady(a, b); }, Qt::QueuedConnection);
         } catch (const std::exception& e) {
             const QString msg = QString::fromUtf8(e.what());

@@ -110,7 +110,7 @@ void GuardTreeView::refreshModel() {
         tree_->selectionModel()->setCurrentIndex(idx, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
         tree_->scrollTo(idx);
         syncing_ = false;
-    } else if (const auto* ge = d->evaluation(model_->entry(), selection_->cursor()); ge && ge->passed) {
+    } else if (const auto ge = d->evaluation(model_->entry(), selection_->cursor()); ge && ge->passed) {
         text += tr(" — all guards passed");
     } else if (d->createdAt(model_->entry()) == selection_->cursor()) {
         text += tr(" — created by this call");

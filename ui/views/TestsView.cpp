@@ -46,7 +46,7 @@ void TestsView::onSession() {
         summary_->setText(tr("No TestCase results in this session."));
         return;
     }
-    const auto s = d->session().summary();
+    const auto s = d->summary();
     summary_->setText(tr("<span style=\"color:%1\"><b>%2 passed</b></span>, <span style=\"color:%3\"><b>%4 failed</b></span>%5 — double-click a row to see its line.")
                           .arg(Theme::resultColor(session::GuardResult::Passed).name())
                           .arg(s.testsPassed)

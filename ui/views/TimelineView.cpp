@@ -170,9 +170,10 @@ void TimelineView::updateLegend() {
     QStringList parts;
     int64_t hits = 0, eager = 0, compiles = 0, failed = 0;
     std::map<session::ReasonCategory, int> cats;
-    for (const auto& t : d->tracks()) {
-        hits += int64_t(t.hits.size());
-        eager += int64_t(t.eager.size());
+    for (size_t i = 0; i < d->tracks().size(); ++i) {
+        const auto& t = d->tracks()[i];
+        hits += d->countIn(int(i), session::CallCount::Hits, 0, d->callCount());
+        eager += d->countIn(int(i), session::CallCount::Eager, 0, d->callCount());
         for (const auto& m : t.marks) {
             if (m.kind == session::CallKind::Compile) ++compiles;
             else if (m.kind == session::CallKind::Failed) ++failed;

@@ -123,7 +123,7 @@ void TimelineWidget::paintTimeline(QPainter& p, const QSize& size) const {
         if (y + kRowHeight < kAxisHeight || y > size.height()) continue;
         if (int(t) == cursorTrack) p.fillRect(QRect(kLabelWidth, y, width, kRowHeight), pal.color(QPalette::AlternateBase).darker(104));
         else if (t % 2) p.fillRect(QRect(kLabelWidth, y, width, kRowHeight), pal.alternateBase());
-        paintTrack(p, data_->tracks()[t], y, width, first, last);
+        paintTrack(p, int(t), y, width, first, last);
     }
     // The time cursor across every row.
     if (cursor_ >= 0) {
@@ -154,25 +154,23 @@ void TimelineWidget::paintTimeline(QPainter& p, const QSize& size) const {
     paintAxis(p, width);
 }
 
-void TimelineWidget::paintDense(QPainter& p, const std::vector<int64_t>& calls, int y, int h, int width, const QColor& c) const {
-    if (calls.empty()) return;
+void TimelineWidget::paintDense(QPainter& p, int track, session::CallCount what, int y, int h, int width, const QColor& c) const {
     const int sx = horizontalScrollBar()->value();
-    auto it = std::lower_bound(calls.begin(), calls.end(), int64_t(std::floor(sx / ppc_)));
     if (ppc_ >= 3) {
         // Zoomed in: one tick per call.
-        for (; it != calls.end(); ++it) {
-            const double x = *it * ppc_ - sx;
-            if (x > width) break;
+        const int64_t from = int64_t(std::floor(sx / ppc_)), to = int64_t(std::ceil((sx + width) / ppc_)) + 1;
+        for (int64_t pos : data_->callsIn(track, what, from, to)) {
+            const double x = pos * ppc_ - sx;
             p.fillRect(QRectF(kLabelWidth + x + ppc_ * 0.15, y, std::max(1.0, ppc_ * 0.7), h), c);
         }
         return;
     }
-    // Zoomed out: walk pixel columns, merging columns that hold a call into one run.
+    // Zoomed out: the calls counted per pixel column (SessionIndex::columnCounts), columns that
+    // hold a call merged into runs.
+    const std::vector<int64_t> counts = data_->columnCounts(track, what, sx / ppc_, 1 / ppc_, width + 1);
     int runStart = -1;
-    for (int x = 0; x <= width && it != calls.end(); ++x) {
-        const int64_t a = int64_t(std::ceil((sx + x) / ppc_)), b = int64_t(std::ceil((sx + x + 1) / ppc_));
-        while (it != calls.end() && *it < a) ++it;
-        const bool hit = it != calls.end() && *it < b;
+    for (int x = 0; x < int(counts.size()); ++x) {
+        const bool hit = counts[size_t(x)] > 0;
         if (hit && runStart < 0) runStart = x;
         if (!hit && runStart >= 0) {
             p.fillRect(QRect(kLabelWidth + runStart, y, x - runStart, h), c);
@@ -182,11 +180,12 @@ void TimelineWidget::paintDense(QPainter& p, const std::vector<int64_t>& calls, 
     if (runStart >= 0) p.fillRect(QRect(kLabelWidth + runStart, y, width - runStart + 1, h), c);
 }
 
-void TimelineWidget::paintTrack(QPainter& p, const session::SessionIndex::Track& t, int y, int width, int64_t first, int64_t last) const {
+void TimelineWidget::paintTrack(QPainter& p, int track, int y, int width, int64_t first, int64_t last) const {
+    const auto& t = data_->tracks()[size_t(track)];
     const int sx = horizontalScrollBar()->value();
     const int h = kRowHeight;
-    paintDense(p, t.hits, y + h * 3 / 8, h / 4 + 1, width, Theme::kindColor(session::CallKind::Hit));
-    paintDense(p, t.eager, y + h / 4, h / 2, width, Theme::kindColor(session::CallKind::RunOnly));
+    paintDense(p, track, session::CallCount::Hits, y + h * 3 / 8, h / 4 + 1, width, Theme::kindColor(session::CallKind::Hit));
+    paintDense(p, track, session::CallCount::Eager, y + h / 4, h / 2, width, Theme::kindColor(session::CallKind::RunOnly));
     // Compiles and recompiles: full-height marks, at least 3 px so they never vanish.
     auto it = std::lower_bound(t.marks.begin(), t.marks.end(), first, [](const auto& m, int64_t v) { return m.pos < v; });
     const double w = std::max(3.0, ppc_ * 0.8);
@@ -261,10 +260,9 @@ int64_t TimelineWidget::callAt(const QPoint& pt) const {
     // Marks first: a recompile should win over a neighbouring hit at the same distance.
     for (const auto& m : tr.marks) if (std::abs(m.pos - exact) <= tolerance) consider(m.pos);
     if (best < 0)
-        for (const auto* list : {&tr.hits, &tr.eager}) {
-            auto it = std::lower_bound(list->begin(), list->end(), int64_t(exact - tolerance));
-            for (; it != list->end() && *it <= exact + tolerance; ++it) consider(*it);
-        }
+        for (auto what : {session::CallCount::Hits, session::CallCount::Eager})
+            for (int64_t c : data_->callsIn(t, what, int64_t(std::ceil(exact - tolerance)), int64_t(std::floor(exact + tolerance)) + 1))
+                consider(c);
     return best >= 0 ? best : pos;
 }
 

@@ -1,8 +1,8 @@
 #pragma once
 // The timeline: one row per compiled function, one column per call (hit / compile / recompile
 // coloured by reason category / run-only), and the time cursor. Painting touches only what is
-// visible: dense hit runs are drawn per pixel column, not per call, so 100,000 calls paint in
-// well under a frame (tests/bench/gui).
+// visible: dense hit runs are drawn from counts per pixel column (SessionIndex::columnCounts),
+// not per call, so 10,000,000 stored calls paint in well under a frame (tests/bench/gui).
 #include <QAbstractScrollArea>
 
 #include "core/session/SessionIndex.h"
@@ -48,8 +48,8 @@ private:
     double minPpc() const;
     int plotWidth() const;
     int trackAt(int y) const;
-    void paintTrack(QPainter& p, const session::SessionIndex::Track& t, int y, int width, int64_t first, int64_t last) const;
-    void paintDense(QPainter& p, const std::vector<int64_t>& calls, int y, int h, int width, const QColor& c) const;
+    void paintTrack(QPainter& p, int track, int y, int width, int64_t first, int64_t last) const;
+    void paintDense(QPainter& p, int track, session::CallCount what, int y, int h, int width, const QColor& c) const;
     void paintAxis(QPainter& p, int width) const;
 
     session::SessionIndexPtr data_;

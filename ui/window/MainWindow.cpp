@@ -417,7 +417,7 @@ void MainWindow::updateEditorMarks() {
         const auto& guards = d->session().compiles[size_t(entry)].guards;
         for (const auto& g : guards)
             if (g.line > 0) ++lines[g.line];
-        if (const auto* ge = d->evaluation(entry, selection_->cursor()); ge && !ge->passed)
+        if (const auto ge = d->evaluation(entry, selection_->cursor()); ge && !ge->passed)
             for (const auto& g : guards)
                 if (g.id == ge->firstFailedGuard) failing = g.line;
     }
@@ -435,7 +435,7 @@ void MainWindow::updateStatus() {
         cursorLabel_->clear();
         return;
     }
-    const auto s = d->session().summary();
+    const auto s = d->summary();
     QStringList parts;
     // Functions, not frame records: ids restart after reset() (session::SessionIndex::indexTracks).
     parts << Describe::count(qint64(d->tracks().size()), "function", "functions") << Describe::count(s.calls, "call", "calls")

@@ -61,7 +61,10 @@ void Screenshotter::chooseCursor() {
     int richest = -1;
     for (const auto& [track, count] : eventsPerTrack)
         if (track >= 0 && (richest < 0 || count > eventsPerTrack[richest])) richest = track;
-    if (richest >= 0 && !d->tracks()[size_t(richest)].calls.empty()) shapesCursor_ = d->tracks()[size_t(richest)].calls.back();
+    if (richest >= 0) {
+        auto last = d->dimsWindow(richest, d->callCount() - 1, 1).calls;
+        if (!last.empty()) shapesCursor_ = last.back();
+    }
     if (best < 0) return;
     const auto& rec = d->session().recompiles[size_t(best)];
     window_->selection()->setCursor(rec.callIndex);

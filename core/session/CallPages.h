@@ -1,0 +1,61 @@
+#pragma once
+// Calls read page by page: a session with millions of calls is opened from its chunk directory
+// (counts per chunk and per function, no call decoded) and its calls are read when a view needs
+// them. The store provides the pages (core/store/CallChunk.h); SessionIndex uses them through
+// this interface, so core/session does not depend on the store.
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/session/Session.h"
+
+namespace gs::session {
+
+// Calls of one function in one chunk: hits, eager (run-only, skipped) and other calls
+// (compiles, recompiles, failures).
+struct FrameCounts {
+    int32_t frameId = 0;
+    int64_t hits = 0, eager = 0, other = 0;
+    bool operator==(const FrameCounts&) const = default;
+};
+
+// Hits of one cache entry (by compile id) in one chunk.
+struct EntryHits {
+    std::string compileId;
+    int64_t hits = 0;
+    bool operator==(const EntryHits&) const = default;
+};
+
+// One chunk of consecutive calls as the directory describes it.
+struct CallChunkInfo {
+    int64_t firstIndex = 0, lastIndex = 0;  // Call::index of its first and last call
+    int64_t calls = 0, hits = 0, runOnly = 0;
+    std::vector<FrameCounts> frames;
+    std::vector<EntryHits> entries;
+};
+
+// What a timeline needs of each call of a chunk, decoded without arguments or guards.
+// `entry` indexes `strings` (the call's entryId).
+struct CallBriefs {
+    struct Brief {
+        int64_t index = 0;
+        int32_t frameId = 0;
+        CallOutcome outcome = CallOutcome::Hit;
+        uint32_t entry = 0;
+    };
+    std::vector<std::string> strings;
+    std::vector<Brief> calls;
+};
+
+// The calls of one stored session. Called from any one thread at a time (SessionIndex
+// serialises its own use).
+class CallPages {
+public:
+    virtual ~CallPages() = default;
+    virtual const std::vector<CallChunkInfo>& chunks() const = 0;
+    virtual std::vector<Call> read(size_t chunk) = 0;
+    virtual CallBriefs briefs(size_t chunk) = 0;
+};
+
+} // namespace gs::session

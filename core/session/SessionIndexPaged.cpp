@@ -1,0 +1,249 @@
+// SessionIndex for a stored session whose calls stay in the store (part of SessionIndex): built
+// from the chunk directory alone (counts per chunk, per function and per cache entry), so a
+// session of ten million calls opens without decoding one; compiles and recompiles come from
+// their own records, and single calls are read through PagedCalls when a view asks.
+#include <algorithm>
+#include <cmath>
+
+#include "core/session/SessionIndex.h"
+
+namespace gs::session {
+
+SessionIndex::SessionIndex(Session withoutCalls, std::shared_ptr<CallPages> pages) : s_(std::move(withoutCalls)) {
+    s_.calls.clear();
+    paged_ = std::make_unique<PagedCalls>(std::move(pages));
+    indexPaged();
+}
+
+Summary SessionIndex::summary() const {
+    Summary sum = s_.summary();
+    if (!paged_) return sum;
+    sum.calls = sum.cacheHits = sum.runOnly = 0;
+    for (size_t k = 0; k < paged_->chunkCount(); ++k) {
+        sum.calls += paged_->chunk(k).calls;
+        sum.cacheHits += paged_->chunk(k).hits;
+        sum.runOnly += paged_->chunk(k).runOnly;
+    }
+    return sum;
+}
+
+// Records point at calls by Call::index; the time axis counts positions.
+void SessionIndex::positionsFromIndexes() {
+    auto map = [&](int64_t& v) {
+        if (v >= 0) v = paged_->positionOf(v);
+    };
+    for (auto& c : s_.compiles) map(c.causedByCall);
+    for (auto& r : s_.recompiles) map(r.callIndex);
+    for (auto& e : s_.shapeEvents) map(e.callIndex);
+    for (auto& l : s_.logs) map(l.callIndex);
+}
+
+void SessionIndex::indexPaged() {
+    positionsFromIndexes();
+    indexEntries();
+    for (size_t r = 0; r < s_.recompiles.size(); ++r)
+        if (s_.recompiles[r].callIndex >= 0) recompileAtCall_.emplace(s_.recompiles[r].callIndex, int(r));
+    indexPagedTracks();
+    // Compiles, recompiles and failures are marks; a compile that hit the recompile limit ran
+    // eagerly (counted with the eager calls) but is a step of "next recompile" navigation.
+    trackOfEntry_.assign(s_.compiles.size(), -1);
+    entriesOfTrack_.assign(tracks_.size(), {});
+    for (int e : creationOrder_) {
+        const auto& c = s_.compiles[size_t(e)];
+        const int64_t pos = createdAt_[size_t(e)];
+        const int t = trackOfFrame(c.frameId, pos >= 0 ? pos : 0);
+        if (t < 0) continue;
+        trackOfEntry_[size_t(e)] = t;
+        entriesOfTrack_[size_t(t)].push_back(e);
+        if (pos < 0 || pos >= callCount()) continue;
+        const int rec = recompileAtCall(pos);
+        if (c.status == EntryStatus::LimitHit) {
+            if (rec >= 0) compilePositions_.push_back(pos);
+            continue;
+        }
+        CallKind kind = c.status == EntryStatus::Failed ? CallKind::Failed : rec >= 0 ? CallKind::Recompile : CallKind::Compile;
+        auto cat = ReasonCategory::Other;
+        if (rec >= 0 && !s_.recompiles[size_t(rec)].reasons.empty()) cat = s_.recompiles[size_t(rec)].reasons.front().category;
+        tracks_[size_t(t)].marks.push_back({pos, kind, cat});
+        compilePositions_.push_back(pos);
+    }
+    for (auto& t : tracks_)
+        std::stable_sort(t.marks.begin(), t.marks.end(), [](const auto& a, const auto& b) { return a.pos < b.pos; });
+    std::sort(compilePositions_.begin(), compilePositions_.end());
+    compilePositions_.erase(std::unique(compilePositions_.begin(), compilePositions_.end()), compilePositions_.end());
+    for (size_t r = 0; r < s_.recompiles.size(); ++r) {
+        const auto& rc = s_.recompiles[r];
+        const int e = resolveEntry(rc.compileId, rc.callIndex >= 0 ? rc.callIndex : INT64_MAX);
+        if (e >= 0 && recompileOfEntry_[size_t(e)] < 0) recompileOfEntry_[size_t(e)] = int(r);
+    }
+}
+
+// Tracks as indexTracks() makes them, but a call's frame record is found from its frame id and
+// reset epoch: the k-th record of an id belongs to the k-th epoch in which that id compiled
+// (a record is announced with the first compile of a frame after a reset).
+void SessionIndex::indexPagedTracks() {
+    const std::unordered_map<int, std::vector<int>> recordsOfId = tracksFromRecords();
+    auto epochOf = [&](int64_t pos) { return size_t(std::upper_bound(resets_.begin(), resets_.end(), pos) - resets_.begin()); };
+    for (int e : creationOrder_) {
+        const auto& c = s_.compiles[size_t(e)];
+        auto records = recordsOfId.find(c.frameId);
+        if (records == recordsOfId.end()) continue;
+        auto& epochs = recordOfEpoch_[c.frameId];
+        const size_t epoch = epochOf(std::max<int64_t>(createdAt_[size_t(e)], 0));
+        if (!epochs.empty() && epochs.back().first == epoch) continue;
+        const size_t k = std::min(epochs.size(), records->second.size() - 1);
+        epochs.emplace_back(epoch, records->second[k]);
+    }
+    for (const auto& [id, records] : recordsOfId)
+        if (!recordOfEpoch_.count(id)) recordOfEpoch_[id].emplace_back(0, records.front());
+    // Frame ids that ran without any record (no compile) get a track of their own.
+    for (size_t k = 0; k < paged_->chunkCount(); ++k)
+        for (const auto& f : paged_->chunk(k).frames)
+            if (!recordOfEpoch_.count(f.frameId) && !syntheticTrack_.count(f.frameId)) {
+                syntheticTrack_[f.frameId] = int(tracks_.size());
+                Track t;
+                t.frameId = f.frameId;
+                t.label = "frame " + std::to_string(f.frameId);
+                tracks_.push_back(std::move(t));
+            }
+    // Running counts per track over the chunks; a chunk crossing a reset is decoded.
+    const size_t n = paged_->chunkCount();
+    hitsBefore_.assign(tracks_.size(), std::vector<int64_t>(n + 1, 0));
+    eagerBefore_.assign(tracks_.size(), std::vector<int64_t>(n + 1, 0));
+    for (size_t k = 0; k < n; ++k) {
+        const int64_t start = paged_->chunkStart(k), end = paged_->chunkStart(k + 1);
+        for (size_t t = 0; t < tracks_.size(); ++t) {
+            hitsBefore_[t][k + 1] = hitsBefore_[t][k];
+            eagerBefore_[t][k + 1] = eagerBefore_[t][k];
+        }
+        if (end > start && epochOf(start) == epochOf(end - 1)) {
+            for (const auto& f : paged_->chunk(k).frames) {
+                const int t = trackOfFrame(f.frameId, start);
+                if (t < 0) continue;
+                hitsBefore_[size_t(t)][k + 1] += f.hits;
+                eagerBefore_[size_t(t)][k + 1] += f.eager;
+            }
+        } else if (end > start) {
+            auto b = paged_->briefs(k);
+            for (int64_t pos = start; pos < end; ++pos) {
+                const auto& c = b->calls[size_t(pos - start)];
+                const int t = trackOfFrame(c.frameId, pos);
+                const CallKind kind = kindOf(c.outcome);
+                if (t < 0) continue;
+                if (kind == CallKind::Hit) ++hitsBefore_[size_t(t)][k + 1];
+                if (kind == CallKind::RunOnly || kind == CallKind::Skipped) ++eagerBefore_[size_t(t)][k + 1];
+            }
+        }
+        for (const auto& eh : paged_->chunk(k).entries) {
+            auto& v = entryHitsBefore_[eh.compileId];
+            if (v.empty()) v.assign(n + 1, 0);
+            v[k + 1] += eh.hits;
+        }
+    }
+    for (auto& [id, v] : entryHitsBefore_)
+        for (size_t k = 0; k < n; ++k) v[k + 1] += v[k];
+}
+
+int SessionIndex::trackOfFrame(int frameId, int64_t pos, int* record) const {
+    if (record) *record = -1;
+    auto it = recordOfEpoch_.find(frameId);
+    if (it == recordOfEpoch_.end()) {
+        auto s = syntheticTrack_.find(frameId);
+        return s == syntheticTrack_.end() ? -1 : s->second;
+    }
+    const size_t epoch = size_t(std::upper_bound(resets_.begin(), resets_.end(), pos) - resets_.begin());
+    const auto& epochs = it->second;
+    auto at = std::upper_bound(epochs.begin(), epochs.end(), epoch,
+                               [](size_t v, const std::pair<size_t, int>& e) { return v < e.first; });
+    const int r = at == epochs.begin() ? epochs.front().second : std::prev(at)->second;
+    if (record) *record = r;
+    return trackOfRecord_[size_t(r)];
+}
+
+int64_t SessionIndex::countInChunk(int track, CallCount what, size_t k, int64_t from, int64_t to) const {
+    const int64_t start = paged_->chunkStart(k), end = paged_->chunkStart(k + 1);
+    from = std::max(from, start);
+    to = std::min(to, end);
+    if (from >= to) return 0;
+    const auto& before = what == CallCount::Hits ? hitsBefore_[size_t(track)] : eagerBefore_[size_t(track)];
+    if (from == start && to == end) return before[k + 1] - before[k];
+    if (before[k + 1] == before[k]) return 0;
+    auto b = paged_->briefs(k);
+    int64_t n = 0;
+    for (int64_t pos = from; pos < to; ++pos) {
+        const auto& c = b->calls[size_t(pos - start)];
+        const CallKind kind = kindOf(c.outcome);
+        const bool counted = what == CallCount::Hits ? kind == CallKind::Hit : kind == CallKind::RunOnly || kind == CallKind::Skipped;
+        if (counted && trackOfFrame(c.frameId, pos) == track) ++n;
+    }
+    return n;
+}
+
+int64_t SessionIndex::pagedCountIn(int track, CallCount what, int64_t from, int64_t to) const {
+    from = std::max<int64_t>(from, 0);
+    to = std::min(to, callCount());
+    if (from >= to) return 0;
+    const size_t k0 = paged_->chunkOf(from), k1 = paged_->chunkOf(to - 1);
+    if (k0 == k1) return countInChunk(track, what, k0, from, to);
+    const auto& before = what == CallCount::Hits ? hitsBefore_[size_t(track)] : eagerBefore_[size_t(track)];
+    return countInChunk(track, what, k0, from, to) + (before[k1] - before[k0 + 1]) + countInChunk(track, what, k1, from, to);
+}
+
+std::vector<int64_t> SessionIndex::pagedColumnCounts(int track, CallCount what, double first, double per, int columns) const {
+    std::vector<int64_t> out(size_t(columns), 0);
+    const int64_t lo = std::max<int64_t>(0, int64_t(std::ceil(first)));
+    const int64_t hi = std::min(callCount(), int64_t(std::ceil(first + columns * per)));
+    if (lo >= hi) return out;
+    auto column = [&](int64_t pos) { return std::clamp(int(std::floor((double(pos) - first) / per)), 0, columns - 1); };
+    const size_t k0 = paged_->chunkOf(lo), k1 = paged_->chunkOf(hi - 1);
+    if (k1 - k0 + 1 <= kPagedExactChunks) {
+        for (int64_t pos : callsIn(track, what, lo, hi)) ++out[size_t(column(pos))];
+        return out;
+    }
+    // Wide view: each chunk's count spread evenly over the columns its positions cover.
+    const auto& before = what == CallCount::Hits ? hitsBefore_[size_t(track)] : eagerBefore_[size_t(track)];
+    std::vector<double> acc(size_t(columns), 0.0);
+    for (size_t k = k0; k <= k1; ++k) {
+        const int64_t n = before[k + 1] - before[k];
+        if (n == 0) continue;
+        const int64_t s = paged_->chunkStart(k), e = paged_->chunkStart(k + 1);
+        const int64_t a = std::max(s, lo), b = std::min(e, hi);
+        if (a >= b) continue;
+        const double perPos = double(n) / double(e - s);
+        const int c0 = column(a), c1 = column(b - 1);
+        for (int c = c0; c <= c1; ++c) {
+            const double ca = std::max(double(a), first + c * per), cb = std::min(double(b), first + (c + 1) * per);
+            if (cb > ca) acc[size_t(c)] += (cb - ca) * perPos;
+        }
+    }
+    for (size_t c = 0; c < acc.size(); ++c) out[c] = int64_t(std::llround(acc[c]));
+    return out;
+}
+
+int64_t SessionIndex::pagedHitsAt(int entry, int64_t cursor) const {
+    const std::string& id = s_.compiles[size_t(entry)].compileId;
+    auto it = entryHitsBefore_.find(id);
+    if (it == entryHitsBefore_.end()) return 0;
+    const int64_t from = std::max<int64_t>(createdAt_[size_t(entry)], 0);
+    const int64_t to = std::min({cursor + 1, removedAt_[size_t(entry)], callCount()});
+    if (from >= to) return 0;
+    auto partial = [&](size_t k, int64_t a, int64_t b) {
+        const int64_t start = paged_->chunkStart(k);
+        a = std::max(a, start);
+        b = std::min(b, paged_->chunkStart(k + 1));
+        if (a == start && b == paged_->chunkStart(k + 1)) return it->second[k + 1] - it->second[k];
+        if (it->second[k + 1] == it->second[k]) return int64_t(0);
+        auto briefs = paged_->briefs(k);
+        int64_t n = 0;
+        for (int64_t pos = a; pos < b; ++pos) {
+            const auto& c = briefs->calls[size_t(pos - start)];
+            n += c.outcome == CallOutcome::Hit && briefs->strings[c.entry] == id;
+        }
+        return n;
+    };
+    const size_t k0 = paged_->chunkOf(from), k1 = paged_->chunkOf(to - 1);
+    if (k0 == k1) return partial(k0, from, to);
+    return partial(k0, from, to) + (it->second[k1] - it->second[k0 + 1]) + partial(k1, from, to);
+}
+
+} // namespace gs::session

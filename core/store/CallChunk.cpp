@@ -1,0 +1,411 @@
+#include "core/store/CallChunk.h"
+
+#include <functional>
+
+#include "core/store/SessionStore.h"
+
+namespace gs::store {
+
+using namespace gs::session;
+
+// Every field of Call, ArgDesc and GuardEval is in the format above: a new field must be
+// encoded too (then update these sizes).
+static_assert(sizeof(Call) == 104, "session::Call changed: encode the new field in CallChunk");
+static_assert(sizeof(GuardEval) == 104, "session::GuardEval changed: encode the new field in CallChunk");
+static_assert(sizeof(ArgDesc) == 264, "session::ArgDesc changed: encode the new field in CallChunk");
+
+namespace {
+
+constexpr char kMagic0 = 'G', kMagic1 = 'C', kVersion = 1;
+
+void putVar(std::string& out, uint64_t v) {
+    while (v >= 0x80) {
+        out.push_back(char(v | 0x80));
+        v >>= 7;
+    }
+    out.push_back(char(v));
+}
+void putSigned(std::string& out, int64_t v) { putVar(out, (uint64_t(v) << 1) ^ uint64_t(v >> 63)); }
+void putInts(std::string& out, const std::vector<int64_t>& v) {
+    putVar(out, v.size());
+    for (int64_t x : v) putSigned(out, x);
+}
+void putInts(std::string& out, const std::vector<int>& v) {
+    putVar(out, v.size());
+    for (int x : v) putSigned(out, x);
+}
+
+// FNV-1a over the chunk, stored as its last 8 bytes: a damaged chunk is an error, never calls
+// that were not recorded.
+uint64_t checksum(std::string_view d) {
+    uint64_t h = 0xcbf29ce484222325ULL;
+    for (char c : d) h = (h ^ uint8_t(c)) * 0x100000001b3ULL;
+    return h;
+}
+
+uint64_t mix(uint64_t h, uint64_t v) { return (h ^ v) * 0x100000001b3ULL + (h >> 29); }
+uint64_t hashStr(uint64_t h, const std::string& s) { return mix(h, std::hash<std::string>{}(s)); }
+
+uint64_t hashArg(const ArgDesc& a) {
+    uint64_t h = 0xcbf29ce484222325ULL;
+    h = hashStr(h, a.source);
+    h = hashStr(h, a.kind);
+    h = hashStr(h, a.type);
+    for (int64_t x : a.shape) h = mix(h, uint64_t(x));
+    h = mix(h, a.shape.size());
+    for (int64_t x : a.stride) h = mix(h, uint64_t(x));
+    h = hashStr(h, a.dtype);
+    h = hashStr(h, a.device);
+    h = mix(h, uint64_t(a.requiresGrad) | (uint64_t(uint32_t(a.aliasOf)) << 1));
+    return hashStr(h, a.value);
+}
+
+// ArgDesc equality without the object id (stored per call).
+bool sameArg(const ArgDesc& a, const ArgDesc& b) {
+    return a.source == b.source && a.kind == b.kind && a.type == b.type && a.shape == b.shape && a.stride == b.stride &&
+           a.dtype == b.dtype && a.device == b.device && a.requiresGrad == b.requiresGrad && a.aliasOf == b.aliasOf &&
+           a.value == b.value;
+}
+
+uint64_t hashEval(const GuardEval& g) {
+    uint64_t h = 0x84222325cbf29ce4ULL;
+    h = hashStr(h, g.compileId);
+    h = mix(h, uint64_t(g.passed) | (uint64_t(uint32_t(g.firstFailedGuard)) << 1));
+    h = hashStr(h, g.reason);
+    for (int x : g.failedGuards) h = mix(h, uint64_t(x));
+    return mix(h, uint64_t(g.evaluated));
+}
+
+// Reads the format; every read is bounds-checked.
+class Reader {
+public:
+    explicit Reader(std::string_view d) : d_(d) {}
+    uint64_t var() {
+        uint64_t v = 0;
+        for (int shift = 0; shift < 64; shift += 7) {
+            if (p_ >= d_.size()) damaged("it ends early");
+            auto b = uint8_t(d_[p_++]);
+            v |= uint64_t(b & 0x7f) << shift;
+            if (!(b & 0x80)) return v;
+        }
+        damaged("a number is too long");
+    }
+    int64_t sig() {
+        uint64_t v = var();
+        return int64_t(v >> 1) ^ -int64_t(v & 1);
+    }
+    int32_t i32() {
+        int64_t v = sig();
+        if (v < INT32_MIN || v > INT32_MAX) damaged("a number is out of range");
+        return int32_t(v);
+    }
+    size_t count(size_t atMost) {
+        uint64_t n = var();
+        if (n > atMost) damaged("a count is larger than the data");
+        return size_t(n);
+    }
+    std::string_view bytes(size_t n) {
+        if (n > d_.size() - p_) damaged("it ends early");
+        std::string_view s = d_.substr(p_, n);
+        p_ += n;
+        return s;
+    }
+    size_t left() const { return d_.size() - p_; }
+    [[noreturn]] static void damaged(const std::string& what) {
+        throw StoreError("a chunk of recorded calls is damaged (" + what + "); the database may be corrupt");
+    }
+
+private:
+    std::string_view d_;
+    size_t p_ = 0;
+};
+
+} // namespace
+
+uint32_t CallChunkWriter::str(const std::string& s) {
+    auto [it, inserted] = stringIds_.try_emplace(s, uint32_t(strings_.size()));
+    if (inserted) strings_.push_back(s);
+    return it->second;
+}
+
+uint32_t CallChunkWriter::arg(const ArgDesc& a) {
+    uint64_t h = hashArg(a);
+    auto& bucket = argsByHash_[h];
+    for (uint32_t id : bucket)
+        if (sameArg(args_[id], a)) return id;
+    auto id = uint32_t(args_.size());
+    args_.push_back(a);
+    args_.back().objectId = 0;
+    bucket.push_back(id);
+    // The table refers to its strings by number (encode()).
+    for (const std::string* f : {&a.source, &a.kind, &a.type, &a.dtype, &a.device, &a.value}) str(*f);
+    return id;
+}
+
+uint32_t CallChunkWriter::eval(const GuardEval& g) {
+    uint64_t h = hashEval(g);
+    auto& bucket = evalsByHash_[h];
+    for (uint32_t id : bucket)
+        if (evals_[id] == g) return id;
+    auto id = uint32_t(evals_.size());
+    evals_.push_back(g);
+    bucket.push_back(id);
+    str(g.compileId);
+    str(g.reason);
+    return id;
+}
+
+void CallChunkWriter::add(const Call& c) {
+    if (calls_ == 0) {
+        firstIndex_ = c.index;
+        lastIndex_ = c.index - 1;
+    }
+    std::string& out = calls_bytes_;
+    putSigned(out, c.index - lastIndex_ - 1);
+    putSigned(out, c.frameId);
+    putSigned(out, c.line);
+    putVar(out, uint64_t(c.outcome));
+    putVar(out, str(c.entryId));
+    putVar(out, c.args.size());
+    // The same descriptions as the previous call of this frame (compared, not hashed).
+    std::vector<uint32_t>& last = lastArgs_[c.frameId];
+    last.resize(c.args.size(), UINT32_MAX);
+    for (size_t i = 0; i < c.args.size(); ++i) {
+        const ArgDesc& a = c.args[i];
+        if (last[i] == UINT32_MAX || !sameArg(args_[last[i]], a)) last[i] = arg(a);
+        putVar(out, last[i]);
+        putSigned(out, a.objectId);
+    }
+    putVar(out, c.tried.size());
+    for (const auto& g : c.tried) putVar(out, eval(g));
+    FrameCounts* fc = nullptr;
+    for (auto& f : summary_.frames)
+        if (f.frameId == c.frameId) fc = &f;
+    if (!fc) fc = &summary_.frames.emplace_back(FrameCounts{c.frameId});
+    if (c.outcome == CallOutcome::Hit) {
+        ++fc->hits;
+        EntryHits* eh = nullptr;
+        for (auto& e : summary_.entries)
+            if (e.compileId == c.entryId) eh = &e;
+        if (!eh) eh = &summary_.entries.emplace_back(EntryHits{c.entryId});
+        ++eh->hits;
+    } else if (c.outcome == CallOutcome::RunOnly || c.outcome == CallOutcome::Skipped) {
+        ++fc->eager;
+    } else {
+        ++fc->other;
+    }
+    lastIndex_ = c.index;
+    ++calls_;
+    ++counts_.calls;
+    if (c.outcome == CallOutcome::Hit) ++counts_.hits;
+    if (c.outcome == CallOutcome::RunOnly) ++counts_.runOnly;
+}
+
+std::string CallChunkWriter::encode() const {
+    std::string out;
+    out.reserve(calls_bytes_.size() + 64 * (strings_.size() + args_.size()) + 16);
+    out.push_back(kMagic0);
+    out.push_back(kMagic1);
+    out.push_back(kVersion);
+    putVar(out, strings_.size());
+    for (const auto& s : strings_) {
+        putVar(out, s.size());
+        out += s;
+    }
+    // String refs of the tables are looked up, not added: add(), arg() and eval() added them.
+    auto ref = [&](const std::string& s) { return uint64_t(stringIds_.at(s)); };
+    putVar(out, args_.size());
+    for (const auto& a : args_) {
+        putVar(out, ref(a.source));
+        putVar(out, ref(a.kind));
+        putVar(out, ref(a.type));
+        putInts(out, a.shape);
+        putInts(out, a.stride);
+        putVar(out, ref(a.dtype));
+        putVar(out, ref(a.device));
+        putVar(out, a.requiresGrad ? 1 : 0);
+        putSigned(out, a.aliasOf);
+        putVar(out, ref(a.value));
+    }
+    putVar(out, evals_.size());
+    for (const auto& g : evals_) {
+        putVar(out, ref(g.compileId));
+        putVar(out, g.passed ? 1 : 0);
+        putSigned(out, g.firstFailedGuard);
+        putVar(out, ref(g.reason));
+        putInts(out, g.failedGuards);
+        putSigned(out, g.evaluated);
+    }
+    putVar(out, uint64_t(calls_));
+    out += calls_bytes_;
+    uint64_t sum = checksum(out);
+    for (int i = 0; i < 8; ++i) out.push_back(char(sum >> (8 * i)));
+    return out;
+}
+
+void CallChunkWriter::clear() { *this = CallChunkWriter(); }
+
+namespace {
+// The chunk without its checksum, positioned after the mark and version; checks both.
+Reader open(std::string_view data) {
+    if (data.size() < 11) Reader::damaged("it is too short");
+    uint64_t stored = 0;
+    for (int i = 0; i < 8; ++i) stored |= uint64_t(uint8_t(data[data.size() - 8 + size_t(i)])) << (8 * i);
+    data.remove_suffix(8);
+    if (checksum(data) != stored) Reader::damaged("its checksum does not match");
+    Reader r(data);
+    std::string_view head = r.bytes(3);
+    if (head[0] != kMagic0 || head[1] != kMagic1) Reader::damaged("it does not start with the chunk mark");
+    if (head[2] != kVersion) Reader::damaged("unknown chunk version " + std::to_string(int(head[2])));
+    return r;
+}
+} // namespace
+
+std::vector<Call> decodeCallChunk(std::string_view data, int64_t firstIndex) {
+    Reader r = open(data);
+    std::vector<std::string> strings(r.count(r.left()));
+    for (auto& s : strings) s = std::string(r.bytes(r.count(r.left())));
+    auto string = [&]() -> const std::string& {
+        uint64_t i = r.var();
+        if (i >= strings.size()) Reader::damaged("a string reference is out of range");
+        return strings[size_t(i)];
+    };
+    auto ints64 = [&](std::vector<int64_t>& v) {
+        v.resize(r.count(r.left()));
+        for (auto& x : v) x = r.sig();
+    };
+    std::vector<ArgDesc> args(r.count(r.left()));
+    for (auto& a : args) {
+        a.source = string();
+        a.kind = string();
+        a.type = string();
+        ints64(a.shape);
+        ints64(a.stride);
+        a.dtype = string();
+        a.device = string();
+        a.requiresGrad = r.var() != 0;
+        a.aliasOf = r.i32();
+        a.value = string();
+    }
+    std::vector<GuardEval> evals(r.count(r.left()));
+    for (auto& g : evals) {
+        g.compileId = string();
+        g.passed = r.var() != 0;
+        g.firstFailedGuard = r.i32();
+        g.reason = string();
+        g.failedGuards.resize(r.count(r.left()));
+        for (auto& x : g.failedGuards) x = r.i32();
+        g.evaluated = r.i32();
+    }
+    std::vector<Call> calls(r.count(r.left()));
+    int64_t index = firstIndex - 1;
+    for (auto& c : calls) {
+        index += r.sig() + 1;
+        c.index = index;
+        c.frameId = r.i32();
+        c.line = r.i32();
+        uint64_t outcome = r.var();
+        if (outcome > uint64_t(CallOutcome::Failed)) Reader::damaged("a call has an unknown outcome");
+        c.outcome = CallOutcome(outcome);
+        c.entryId = string();
+        c.args.resize(r.count(r.left()));
+        for (auto& a : c.args) {
+            uint64_t id = r.var();
+            if (id >= args.size()) Reader::damaged("an argument reference is out of range");
+            a = args[size_t(id)];
+            a.objectId = r.sig();
+        }
+        c.tried.resize(r.count(r.left()));
+        for (auto& g : c.tried) {
+            uint64_t id = r.var();
+            if (id >= evals.size()) Reader::damaged("a guard evaluation reference is out of range");
+            g = evals[size_t(id)];
+        }
+    }
+    if (r.left() != 0) Reader::damaged("it has bytes after its last call");
+    return calls;
+}
+
+CallBriefs decodeCallBriefs(std::string_view data, int64_t firstIndex) {
+    Reader r = open(data);
+    CallBriefs out;
+    out.strings.resize(r.count(r.left()));
+    for (auto& s : out.strings) s = std::string(r.bytes(r.count(r.left())));
+    auto skipInts = [&] {
+        for (size_t n = r.count(r.left()); n > 0; --n) r.var();
+    };
+    const size_t nargs = r.count(r.left());
+    for (size_t i = 0; i < nargs; ++i) {
+        r.var(), r.var(), r.var();
+        skipInts();
+        skipInts();
+        r.var(), r.var(), r.var(), r.var(), r.var();
+    }
+    const size_t nevals = r.count(r.left());
+    for (size_t i = 0; i < nevals; ++i) {
+        r.var(), r.var(), r.var(), r.var();
+        skipInts();
+        r.var();
+    }
+    out.calls.resize(r.count(r.left()));
+    int64_t index = firstIndex - 1;
+    for (auto& c : out.calls) {
+        index += r.sig() + 1;
+        c.index = index;
+        c.frameId = r.i32();
+        r.sig();  // line
+        uint64_t outcome = r.var();
+        if (outcome > uint64_t(CallOutcome::Failed)) Reader::damaged("a call has an unknown outcome");
+        c.outcome = CallOutcome(outcome);
+        uint64_t entry = r.var();
+        if (entry >= out.strings.size()) Reader::damaged("a string reference is out of range");
+        c.entry = uint32_t(entry);
+        for (size_t n = r.count(r.left()); n > 0; --n) {
+            if (r.var() >= nargs) Reader::damaged("an argument reference is out of range");
+            r.var();
+        }
+        for (size_t n = r.count(r.left()); n > 0; --n)
+            if (r.var() >= nevals) Reader::damaged("a guard evaluation reference is out of range");
+    }
+    if (r.left() != 0) Reader::damaged("it has bytes after its last call");
+    return out;
+}
+
+std::string encodeSummary(const ChunkSummary& s) {
+    std::string out;
+    putVar(out, s.frames.size());
+    for (const auto& f : s.frames) {
+        putSigned(out, f.frameId);
+        putVar(out, uint64_t(f.hits));
+        putVar(out, uint64_t(f.eager));
+        putVar(out, uint64_t(f.other));
+    }
+    putVar(out, s.entries.size());
+    for (const auto& e : s.entries) {
+        putVar(out, e.compileId.size());
+        out += e.compileId;
+        putVar(out, uint64_t(e.hits));
+    }
+    return out;
+}
+
+ChunkSummary decodeSummary(std::string_view data) {
+    Reader r(data);
+    ChunkSummary s;
+    s.frames.resize(r.count(r.left()));
+    for (auto& f : s.frames) {
+        f.frameId = r.i32();
+        f.hits = int64_t(r.var());
+        f.eager = int64_t(r.var());
+        f.other = int64_t(r.var());
+    }
+    s.entries.resize(r.count(r.left()));
+    for (auto& e : s.entries) {
+        e.compileId = std::string(r.bytes(r.count(r.left())));
+        e.hits = int64_t(r.var());
+    }
+    if (r.left() != 0) Reader::damaged("its summary has extra bytes");
+    return s;
+}
+
+} // namespace gs::store

@@ -1,0 +1,192 @@
+// Calls stored in chunks (core/store/CallChunk.h): every field survives, a hot loop's calls cost
+// a few bytes each, damaged chunks give a StoreError (never a crash or wrong calls), and the
+// store reads pages across chunk boundaries and sessions recorded as rows before version 4.
+#include <gtest/gtest.h>
+
+#include <map>
+#include <random>
+
+#include "core/store/CallChunk.h"
+#include "core/store/SessionStore.h"
+#include "tests/unit/store/StoreTestUtil.h"
+
+using namespace gs::session;
+using namespace gs::store;
+using namespace gs::testing;
+
+namespace {
+
+std::vector<Call> variedCalls(int64_t n, int64_t firstIndex = 0) {
+    std::vector<Call> calls;
+    for (int64_t i = 0; i < n; ++i) {
+        // gaps in the indexes, a few frames, every outcome, negative values
+        Call c = syntheticCall(firstIndex + i * 2 + (i % 7 == 0 ? 5 : 0), int(i % 3), i % 4 != 0);
+        c.outcome = CallOutcome(i % 6);
+        c.line = int(i % 5) - 1;
+        if (i % 11 == 0) c.args.clear();
+        if (i % 13 == 0) c.tried.clear();
+        calls.push_back(c);
+    }
+    return calls;
+}
+
+std::string encode(const std::vector<Call>& calls) {
+    CallChunkWriter w;
+    for (const auto& c : calls) w.add(c);
+    return w.encode();
+}
+
+Call hit(int64_t index) {
+    Call c;
+    c.index = index;
+    c.frameId = 0;
+    c.line = 6;
+    c.outcome = CallOutcome::Hit;
+    c.entryId = "0/0";
+    for (const char* name : {"x", "y"}) {
+        ArgDesc a;
+        a.source = std::string("L['") + name + "']";
+        a.kind = "tensor";
+        a.type = "Tensor";
+        a.shape = {4};
+        a.stride = {1};
+        a.dtype = "float32";
+        a.device = "cpu";
+        a.objectId = name[0] == 'x' ? 1 : 2;
+        c.args.push_back(a);
+    }
+    c.tried.push_back(GuardEval{"0/0", true, -1, "", {}, 3});
+    return c;
+}
+
+} // namespace
+
+TEST(CallChunk, EveryFieldOfEveryCallSurvives) {
+    std::vector<Call> calls = variedCalls(500, 17);
+    EXPECT_EQ(decodeCallChunk(encode(calls), calls.front().index), calls);
+}
+
+TEST(CallChunk, AChunkCanBeWrittenAgainAfterMoreCallsArrived) {
+    std::vector<Call> calls = variedCalls(100);
+    CallChunkWriter w;
+    for (size_t i = 0; i < 40; ++i) w.add(calls[i]);
+    std::vector<Call> first(calls.begin(), calls.begin() + 40);
+    EXPECT_EQ(decodeCallChunk(w.encode(), w.firstIndex()), first);
+    for (size_t i = 40; i < calls.size(); ++i) w.add(calls[i]);
+    EXPECT_EQ(decodeCallChunk(w.encode(), w.firstIndex()), calls);
+    EXPECT_EQ(w.counts().calls, 100);
+}
+
+TEST(CallChunk, AHotLoopsCallsTakeAFewBytesEach) {
+    CallChunkWriter w;
+    for (int64_t i = 0; i < kCallsPerChunk; ++i) w.add(hit(1000 + i));
+    std::string data = w.encode();
+    // 12 bytes per call of two arguments and one guard evaluation, plus the tables once.
+    EXPECT_LT(data.size(), size_t(kCallsPerChunk) * 12 + 512) << data.size();
+    EXPECT_EQ(w.counts().hits, kCallsPerChunk);
+    auto back = decodeCallChunk(data, 1000);
+    ASSERT_EQ(back.size(), size_t(kCallsPerChunk));
+    EXPECT_EQ(back.back(), hit(1000 + kCallsPerChunk - 1));
+}
+
+TEST(CallChunk, DamagedChunksAreErrorsNeverCrashes) {
+    const std::vector<Call> calls = variedCalls(60);
+    const std::string good = encode(calls);
+    for (size_t n = 0; n < good.size(); ++n)
+        EXPECT_THROW(decodeCallChunk(std::string_view(good).substr(0, n), 0), StoreError) << n;
+    EXPECT_THROW(decodeCallChunk(good + "x", 0), StoreError);
+    std::mt19937 rng(7);
+    for (int i = 0; i < 2000; ++i) {
+        std::string bad = good;
+        size_t at = rng() % bad.size();
+        char was = bad[at];
+        while (bad[at] == was) bad[at] = char(rng());
+        EXPECT_THROW(decodeCallChunk(bad, 0), StoreError) << at;
+    }
+}
+
+TEST(CallChunkStore, PagesReadAcrossChunkBoundaries) {
+    TempDir dir;
+    auto st = SessionStore::open(dir.file("s.db"));
+    Session s;
+    s.info.title = "big";
+    s.info.status = SessionStatus::Complete;
+    for (int64_t i = 0; i < 3 * kCallsPerChunk + 100; ++i) s.calls.push_back(hit(i));
+    const int64_t id = st->save(s);
+    EXPECT_EQ(st->callCount(id), int64_t(s.calls.size()));
+    for (int64_t first : {int64_t(0), kCallsPerChunk - 3, 2 * kCallsPerChunk, 3 * kCallsPerChunk + 99}) {
+        auto page = st->calls(id, first, 10);
+        std::vector<Call> expected(s.calls.begin() + first,
+                                   s.calls.begin() + std::min<int64_t>(first + 10, int64_t(s.calls.size())));
+        EXPECT_EQ(page, expected) << first;
+    }
+    EXPECT_TRUE(st->calls(id, 4 * kCallsPerChunk, 10).empty());
+    EXPECT_EQ(st->load(id).calls, s.calls);
+    Summary sum = st->summary(st->loadWithoutCalls(id));
+    EXPECT_EQ(sum.calls, int64_t(s.calls.size()));
+    EXPECT_EQ(sum.cacheHits, int64_t(s.calls.size()));
+}
+
+TEST(CallChunkStore, TheRecorderStoresEveryCallInOrder) {
+    TempDir dir;
+    auto st = SessionStore::open(dir.file("r.db"));
+    auto rec = st->startRecorder();
+    rec->beginSession(SessionInfo{});
+    std::vector<Call> calls = variedCalls(3 * kCallsPerChunk);
+    for (size_t i = 0; i < calls.size(); ++i) {
+        rec->call(calls[i]);
+        if (i % 5000 == 0) rec->flush();  // the open chunk is written, then rewritten when it grows
+    }
+    rec->endSession(SessionStatus::Complete);
+    EXPECT_FALSE(rec->failed()) << rec->error();
+    EXPECT_EQ(st->load(rec->sessionId()).calls, calls);
+    EXPECT_EQ(st->row(rec->sessionId())->calls, int64_t(calls.size()));
+}
+
+TEST(CallChunk, BriefsAndPerFunctionCountsAgreeWithTheCalls) {
+    std::vector<Call> calls = variedCalls(700, 3);
+    CallChunkWriter w;
+    for (const auto& c : calls) w.add(c);
+    const std::string data = w.encode();
+    CallBriefs b = decodeCallBriefs(data, w.firstIndex());
+    ASSERT_EQ(b.calls.size(), calls.size());
+    std::map<int, FrameCounts> expected;
+    for (size_t i = 0; i < calls.size(); ++i) {
+        EXPECT_EQ(b.calls[i].index, calls[i].index);
+        EXPECT_EQ(b.calls[i].frameId, calls[i].frameId);
+        EXPECT_EQ(b.calls[i].outcome, calls[i].outcome);
+        EXPECT_EQ(b.strings.at(b.calls[i].entry), calls[i].entryId);
+        FrameCounts& f = expected[calls[i].frameId];
+        f.frameId = calls[i].frameId;
+        CallOutcome o = calls[i].outcome;
+        (o == CallOutcome::Hit ? f.hits : o == CallOutcome::RunOnly || o == CallOutcome::Skipped ? f.eager : f.other)++;
+    }
+    ChunkSummary sum = decodeSummary(encodeSummary(w.summary()));
+    ASSERT_EQ(sum.frames.size(), expected.size());
+    for (const auto& f : sum.frames) EXPECT_EQ(f, expected.at(f.frameId));
+    std::map<std::string, int64_t> hitsById;
+    for (const auto& c : calls)
+        if (c.outcome == CallOutcome::Hit) ++hitsById[c.entryId];
+    ASSERT_EQ(sum.entries.size(), hitsById.size());
+    for (const auto& e : sum.entries) EXPECT_EQ(e.hits, hitsById.at(e.compileId));
+    EXPECT_THROW(decodeCallBriefs(data.substr(0, data.size() - 1), w.firstIndex()), StoreError);
+}
+
+TEST(CallChunkStore, TheChunkDirectoryCountsEveryCallWithoutDecoding) {
+    TempDir dir;
+    auto st = SessionStore::open(dir.file("d.db"));
+    Session s;
+    for (int64_t i = 0; i < 2 * kCallsPerChunk + 5; ++i) s.calls.push_back(hit(i));
+    const int64_t id = st->save(s);
+    auto chunks = st->callChunks(id);
+    ASSERT_EQ(chunks.size(), 3u);
+    EXPECT_EQ(chunks[1].firstIndex, kCallsPerChunk);
+    EXPECT_EQ(chunks[2].lastIndex, 2 * kCallsPerChunk + 4);
+    EXPECT_EQ(chunks[2].calls, 5);
+    ASSERT_EQ(chunks[0].frames.size(), 1u);
+    EXPECT_EQ(chunks[0].frames[0].hits, kCallsPerChunk);
+    ASSERT_EQ(chunks[0].entries.size(), 1u);
+    EXPECT_EQ(chunks[0].entries[0], (EntryHits{"0/0", kCallsPerChunk}));
+    EXPECT_EQ(st->callBriefs(id, kCallsPerChunk).calls.size(), size_t(kCallsPerChunk));
+    EXPECT_THROW(st->callBriefs(id, 7), StoreError);
+}
