@@ -1,59 +1,59 @@
-// `guardscope-cli bench`: speed numbers, measured here and now (never asserted by tests).
-//   interpreter: three pure-Python programs timed in Guardscope and in python3 (if installed)
-//   engine: cache-hit call overhead, guard evaluation, a 100-op recompile, a million calls
-#include <sys/resource.h>
-
+// `guardscope-cli bench`: speed numbers, measured here and now (never asserted by tests). Every
+// figure comes from a process of its own and has its peak resident memory beside it.
+//   interpreter: three pure-Python programs in Guardscope and in python3 (if installed), CPU
+//     time in-process (start-up left out on both sides) and as whole processes
+//     (`python3 -S -E FILE` against `guardscope-cli run --no-record FILE`)
+//   engine: cache-hit overhead with and without recording, guard evaluation, a 100-op recompile,
+//     and a long scenario recorded end to end by `guardscope-cli run` (BenchEngine.cpp)
 #include <boost/program_options.hpp>
 
-#include <algorithm>
-#include <chrono>
-#include <cstdlib>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <sstream>
 
+#include "app/cli/BenchMeasure.h"
 #include "app/cli/Command.h"
-#include "core/engine/Engine.h"
-#include "core/engine/ScenarioRunner.h"
-#include "core/torch/TorchBindings.h"
-#include "core/runtime/Dict.h"
 #include "core/runtime/Interpreter.h"
-#include "core/runtime/Module.h"
 
 namespace po = boost::program_options;
-using Clock = std::chrono::steady_clock;
 
 namespace gs::cli {
 namespace {
 
+using bench::Measurement;
+
+// A program of the interpreter benchmark; `N` in the source is replaced by its size.
 struct Program {
     const char* name;
     const char* source;
+    const char* inProcess;     // about 0.1-0.4 s in python3
+    const char* wholeProcess;  // about 1 s in python3 (start-up is then a small part)
 };
 
 const Program kPrograms[] = {
     {"counting loop", R"PY(
-def count():
+def count(n):
     i = 0
-    while i < 3000000:
+    while i < n:
         i += 1
     total = 0
-    for j in range(3000000):
+    for j in range(n):
         total += j
     return i + total
 
-print(count())
-)PY"},
-    {"recursive fib(25)", R"PY(
+print(count(N))
+)PY",
+     "3000000", "9000000"},
+    {"recursive fib", R"PY(
 def fib(n):
     if n < 2:
         return n
     return fib(n - 1) + fib(n - 2)
 
-print(fib(25))
-)PY"},
+print(fib(N))
+)PY",
+     "27", "32"},
     {"method calls", R"PY(
 class Counter:
     def __init__(self):
@@ -67,187 +67,137 @@ class Counter:
         return self.n
 
 
-def run():
+def run(n):
     c = Counter()
-    for i in range(1000000):
+    for i in range(n):
         c.add(i)
     return c.value()
 
-print(run())
-)PY"},
+print(run(N))
+)PY",
+     "2000000", "16000000"},
 };
 
-double seconds(Clock::time_point a, Clock::time_point b) { return std::chrono::duration<double>(b - a).count(); }
-
-double timeGuardscope(const std::string& src) {
-    runtime::Interpreter I;
-    runtime::InterpreterScope scope(I);
-    I.limits().maxSteps = INT64_MAX / 2;
-    I.limits().maxSeconds = 0;
-    I.setOutput([](std::string_view) {});
-    auto t0 = Clock::now();
-    I.runSource("<bench>", src);
-    return seconds(t0, Clock::now());
+std::string sized(const Program& p, const char* n) {
+    std::string s = p.source;
+    s.replace(s.find("(N)"), 3, std::string("(") + n + ")");
+    return s;
 }
 
-// python3 times the program itself (perf_counter around it), so interpreter start-up is left out
-// on both sides. Best of `repeat` runs.
-double timePython(const std::string& src, int repeat) {
-    if (std::system("command -v python3 >/dev/null 2>&1") != 0) return -1;
-    auto path = std::filesystem::temp_directory_path() / "guardscope-bench.py";
-    std::ofstream(path) << "import sys, time as _t\n_t0 = _t.perf_counter()\n" << src
-                        << "\nprint(_t.perf_counter() - _t0, file=sys.stderr)\n";
-    double best = -1;
-    for (int i = 0; i < repeat; ++i) {
-        FILE* p = popen(("python3 " + path.string() + " 2>&1 >/dev/null").c_str(), "r");
-        if (!p) break;
-        char buf[128] = {};
-        bool got = std::fgets(buf, sizeof buf, p) != nullptr;
-        int rc = pclose(p);
-        if (!got || rc != 0) break;
-        double s = std::strtod(buf, nullptr);
-        if (best < 0 || s < best) best = s;
-    }
-    std::filesystem::remove(path);
-    return best;
-}
-
-long peakRssKiB() {
-    rusage u{};
-    getrusage(RUSAGE_SELF, &u);
-    return u.ru_maxrss;
-}
-
-// An engine in-process, for the micro-benchmarks.
-struct Bench {
-    runtime::Interpreter I;
-    runtime::InterpreterScope scope{I};
-    torch::TorchContext ctx;
-    session::SessionBuilder sink;
-    std::unique_ptr<engine::Engine> eng;
-    runtime::Module* main = nullptr;
-    explicit Bench(bool recordCalls) {
-        I.setOutput([](std::string_view) {});
+Measurement guardscopeInProcess(const std::string& src) {
+    return bench::inChild([&] {
+        runtime::Interpreter I;
+        runtime::InterpreterScope scope(I);
         I.limits().maxSteps = INT64_MAX / 2;
         I.limits().maxSeconds = 0;
-        torch::installTorch(I, ctx);
-        engine::EngineOptions o;
-        o.recordCalls = recordCalls;
-        sink.setKeepCalls(false);
-        eng = std::make_unique<engine::Engine>(I, ctx, sink, o);
-        eng->install();
-    }
-    runtime::Value get(const char* name) { return main->dict->getStr(name); }
-};
+        I.setOutput([](std::string_view) {});
+        Measurement m;
+        double c0 = bench::processCpuSeconds();
+        auto w0 = std::chrono::steady_clock::now();
+        I.runSource("<bench>", src);
+        m.cpuSeconds = bench::processCpuSeconds() - c0;
+        m.wallSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - w0).count();
+        return m;
+    });
+}
 
-void engineBenchmarks(int64_t iterations) {
-    std::printf("\nengine (targets: hit overhead <= 1 us, guard check <= 100 ns, 100-op recompile <= 1 ms)\n");
-    for (bool record : {false, true}) {
-        Bench b(record);
-        b.main = b.I.runSource("<bench>", R"PY(
-import torch
-f = torch.compile(lambda x, y: x * y, backend="eager")
-x = torch.randn(4)
-y = torch.randn(4)
-f(x, y)
-)PY");
-        runtime::Value f = b.get("f"), x = b.get("x"), y = b.get("y");
-        int mul = b.ctx.opIndex("torch.mul");
-        if (mul < 0) mul = b.ctx.opIndex("Tensor.__mul__");
-        std::vector<runtime::Value> args{x, y};
-        runtime::CallArgs ca{std::span<const runtime::Value>(args), {}};
-        for (int64_t i = 0; i < 1000; ++i) b.I.call(f, ca);
-        auto t0 = Clock::now();
-        for (int64_t i = 0; i < iterations; ++i) b.I.call(f, ca);
-        double perCall = seconds(t0, Clock::now()) / static_cast<double>(iterations) * 1e9;
-        double perMul = 0;
-        if (mul >= 0) {
-            auto t1 = Clock::now();
-            for (int64_t i = 0; i < iterations; ++i) b.ctx.runImpl(mul, ca);
-            perMul = seconds(t1, Clock::now()) / static_cast<double>(iterations) * 1e9;
-        }
-        std::printf("  cache hit on x * y (4 elements)%s: %.0f ns per call, multiply alone %.0f ns, overhead %.0f ns\n",
-                    record ? ", calls recorded for the session" : "", perCall, perMul, perCall - perMul);
-        if (!record) {
-            double ns = b.eng->benchGuardCheck(f, ca, iterations);
-            std::printf("  guard tree evaluation alone: %.1f ns per call\n", ns);
+// python3 measures its own CPU time around the program (start-up left out, as above).
+Measurement pythonInProcess(const std::filesystem::path& file) {
+    const char* code =
+        "import sys, time\n"
+        "src = open(sys.argv[1]).read()\n"
+        "t = time.process_time(); w = time.perf_counter()\n"
+        "exec(compile(src, sys.argv[1], 'exec'), {'__name__': '__main__'})\n"
+        "print(time.process_time() - t, time.perf_counter() - w, file=sys.__stderr__)\n";
+    // stdout of the program is dropped; the timing line goes to the captured stream.
+    Measurement m = bench::runProcess({"sh", "-c", "exec python3 -S -E -c \"$0\" \"$1\" 2>&1 >/dev/null", code, file.string()},
+                                      true);
+    if (!m.ok()) return m;
+    double cpu = -1, wall = -1;
+    if (std::sscanf(m.value.c_str(), "%lf %lf", &cpu, &wall) != 2) m.error = "python3 printed no timing";
+    m.cpuSeconds = cpu;
+    m.wallSeconds = wall;
+    m.value.clear();
+    return m;
+}
+
+std::string cell(const Measurement& m) {
+    if (!m.ok()) return "failed";
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%7.3f s %9s", m.cpuSeconds, bench::megabytes(m.peakRssKiB).c_str());
+    return buf;
+}
+
+void printRow(const char* name, const Measurement& g, const Measurement& p) {
+    std::string ratio = g.ok() && p.ok() && p.cpuSeconds > 0 ? std::to_string(g.cpuSeconds / p.cpuSeconds) : "";
+    if (!ratio.empty()) ratio = ratio.substr(0, ratio.find('.') + 3) + "x";
+    std::printf("  %-16s %-22s %-22s %8s\n", name, cell(g).c_str(), p.ok() ? cell(p).c_str() : "n/a", ratio.c_str());
+    if (!g.ok()) std::printf("    guardscope: %s\n", g.error.c_str());
+}
+
+void interpreterBenchmarks(int repeat, bool wholeProcess) {
+    bool python = bench::haveCommand("python3");
+    std::printf("interpreter: CPU time, best of %d runs, peak RSS of the process (target: at most 1.0x python3)\n", repeat);
+    std::printf("  %-16s %-22s %-22s %8s\n", "in-process", "guardscope", "python3", "ratio");
+    auto dir = std::filesystem::temp_directory_path() / ("guardscope-bench-" + std::to_string(getpid()));
+    std::filesystem::create_directories(dir);
+    for (const auto& p : kPrograms) {
+        std::string src = sized(p, p.inProcess);
+        auto file = dir / "program.py";
+        std::ofstream(file) << src;
+        Measurement g = bench::best(repeat, [&] { return guardscopeInProcess(src); });
+        Measurement py = python ? bench::best(repeat, [&] { return pythonInProcess(file); }) : Measurement{.error = "no python3"};
+        printRow(p.name, g, py);
+    }
+    if (wholeProcess) {
+        std::printf("  %-16s %-22s %-22s %8s\n", "whole process", "run --no-record", "python3 -S -E", "ratio");
+        std::string self = bench::selfExecutable();
+        for (const auto& p : kPrograms) {
+            auto file = dir / (std::string(p.name).substr(0, std::string(p.name).find(' ')) + ".py");
+            std::ofstream(file) << sized(p, p.wholeProcess);
+            Measurement g = bench::best(repeat, [&] { return bench::runProcess({self, "run", "--no-record", file.string()}); });
+            Measurement py = python ? bench::best(repeat, [&] { return bench::runProcess({"python3", "-S", "-E", file.string()}); })
+                                    : Measurement{.error = "no python3"};
+            printRow(p.name, g, py);
         }
     }
-    {
-        Bench b(true);
-        std::string src = "import torch\n\ndef f(x):\n";
-        for (int i = 0; i < 100; ++i) src += "    x = x + 1\n";
-        src += "    return x\n\ng = torch.compile(f, backend='eager', dynamic=False)\ng(torch.ones(2))\n";
-        b.main = b.I.runSource("<bench>", src);
-        b.eng->config.set(*b.eng->config.find("recompile_limit"), int64_t(1000));
-        runtime::Value g = b.get("g");
-        runtime::Value ones = b.I.getAttr(runtime::Value(b.I.importModule("torch")), "ones");
-        const int n = 200;
-        double total = 0;
-        for (int i = 0; i < n; ++i) {
-            runtime::Value t = b.I.call(ones, {runtime::Value::integer(3 + i)});
-            auto t0 = Clock::now();
-            b.I.call(g, {t});
-            total += seconds(t0, Clock::now());
-        }
-        std::printf("  recompile of a 100-op function: %.3f ms per recompile (%d recompiles, %d entries in one cache)\n",
-                    total / n * 1e3, n, n + 1);
-    }
-    {
-        session::SessionBuilder sink;
-        sink.setKeepCalls(false);
-        engine::RunOptions o;
-        o.out = [](std::string_view) {};
-        o.limits.maxSteps = INT64_MAX / 2;
-        o.limits.maxSeconds = 0;
-        long before = peakRssKiB();
-        auto t0 = Clock::now();
-        engine::runScenario("<bench>", R"PY(
-import torch
-f = torch.compile(lambda x, y: x * y, backend="eager")
-x = torch.randn(4)
-y = torch.randn(4)
-for i in range(1000000):
-    f(x, y)
-)PY",
-                            sink, o);
-        double s = seconds(t0, Clock::now());
-        std::printf("  1,000,000 compiled calls in a scenario loop (recorded, calls not kept in memory): %.2f s, peak RSS %ld -> %ld KiB\n",
-                    s, before, peakRssKiB());
-    }
+    std::error_code ec;
+    std::filesystem::remove_all(dir, ec);
 }
 
 int benchCommand(const std::vector<std::string>& args) {
     po::options_description opts("Options");
     int64_t iterations = 1000000;
-    opts.add_options()("help,h", "show this help")("iterations", po::value<int64_t>(&iterations)->default_value(iterations),
-                                                   "calls per engine micro-benchmark")("interpreter-only", "skip the engine benchmarks");
+    int64_t calls = 10000000;
+    int repeat = 3;
+    opts.add_options()("help,h", "show this help")
+        ("iterations", po::value<int64_t>(&iterations)->default_value(iterations), "calls per engine micro-benchmark")
+        ("calls", po::value<int64_t>(&calls)->default_value(calls), "compiled calls of the recorded scenario")
+        ("repeat", po::value<int>(&repeat)->default_value(repeat), "runs of each interpreter program (the best counts)")
+        ("interpreter-only", "skip the engine benchmarks")
+        ("engine-only", "skip the interpreter benchmarks")
+        ("in-process-only", "skip the whole-process interpreter runs");
     po::variables_map vm;
     try {
         po::store(po::command_line_parser(args).options(opts).run(), vm);
         po::notify(vm);
+        if (iterations < 1 || calls < 1 || repeat < 1) throw std::invalid_argument("--iterations, --calls and --repeat must be at least 1");
     } catch (const std::exception& e) {
         std::cerr << "guardscope-cli bench: " << e.what() << "\n";
         return 2;
     }
     if (vm.count("help")) {
-        std::cout << "Usage: guardscope-cli bench [OPTIONS]\n\nPrints speed numbers measured on this machine.\n\n" << opts;
+        std::cout << "Usage: guardscope-cli bench [OPTIONS]\n\nPrints speed numbers measured on this machine, each with the peak\n"
+                     "memory of the process that did the work.\n\n"
+                  << opts;
         return 0;
     }
-    std::printf("interpreter (target: no slower than 2x CPython; best of 3 runs each)\n");
-    std::printf("  %-20s %12s %12s %8s\n", "program", "guardscope", "python3", "ratio");
-    for (const auto& p : kPrograms) {
-        double g = timeGuardscope(p.source);
-        for (int i = 1; i < 3; ++i) g = std::min(g, timeGuardscope(p.source));
-        double py = timePython(p.source, 3);
-        if (py > 0) std::printf("  %-20s %10.3f s %10.3f s %7.2fx\n", p.name, g, py, g / py);
-        else std::printf("  %-20s %10.3f s %12s %8s\n", p.name, g, "n/a", "");
-    }
-    if (!vm.count("interpreter-only")) engineBenchmarks(iterations);
+    if (!vm.count("engine-only")) interpreterBenchmarks(repeat, !vm.count("in-process-only"));
+    if (!vm.count("interpreter-only")) engineBenchmarks(iterations, calls);
     return 0;
 }
 
-CommandRegistrar reg({"bench", "print speed numbers: interpreter vs python3, engine hit/guard/recompile costs", benchCommand});
+CommandRegistrar reg({"bench", "print speed numbers: interpreter vs python3, engine hit/guard/recompile costs, recording", benchCommand});
 
 } // namespace
 } // namespace gs::cli

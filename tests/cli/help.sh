@@ -32,7 +32,7 @@ expect_regex out '^guardscope-cli [0-9]+\.[0-9]+\.[0-9]+ \(git '
 # command -> every option its --help must name (as "--name" or "-x [ --name ]")
 declare -A OPTIONS=(
     [run]="--help --seed --max-steps --max-depth --max-tensor-elements --timeout --max-seconds --log --summary --json --no-compile --no-record --db"
-    [bench]="--help --iterations --interpreter-only"
+    [bench]="--help --iterations --calls --repeat --interpreter-only --engine-only --in-process-only"
     [import]="--help --db --json --strict --no-record"
     [export]="--help --torch-trace --db"
     [sessions]="--db --help"

@@ -15,12 +15,16 @@
 #include <QTemporaryDir>
 #include <QTimer>
 
+#include <unistd.h>
+
 #include <chrono>
 #include <clocale>
+#include <cstdio>
 #include <memory>
 
 #include "core/layout/GraphvizLayout.h"
 #include "core/store/SessionStore.h"
+#include "core/store/StoreCallPages.h"
 #include "tests/gui/TestSessions.h"
 #include "ui/graph/GraphCanvas.h"
 #include "ui/shared/Selection.h"
@@ -59,6 +63,17 @@ double timeUntil(Sender* sender, Signal signal, Start start, int timeoutMs = 120
     loop.exec();
     QObject::disconnect(c);
     return double(t.nsecsElapsed()) / 1e9;
+}
+
+// Milliseconds from `open()` to the window's first paint of the session it opens (-1: none).
+template <class Open> double msToFirstPaint(MainWindow& w, Open open) {
+    const auto start = std::chrono::steady_clock::now();
+    w.setPaintClock(std::chrono::duration_cast<std::chrono::nanoseconds>(start.time_since_epoch()).count());
+    double ms = -1;
+    auto c = QObject::connect(&w, &MainWindow::sessionPainted, [&](double v) { ms = v; });
+    timeUntil(&w, &MainWindow::sessionPainted, open);
+    QObject::disconnect(c);
+    return ms;
 }
 
 // Indexing the snapshot (done on the data thread when a session opens).
@@ -122,12 +137,7 @@ void BM_OpenFromStore_100kCalls(benchmark::State& state) {
     w.resize(1440, 900);
     w.show();
     for (auto _ : state) {
-        const auto start = std::chrono::steady_clock::now();
-        w.setPaintClock(std::chrono::duration_cast<std::chrono::nanoseconds>(start.time_since_epoch()).count());
-        double ms = -1;
-        auto c = QObject::connect(&w, &MainWindow::sessionPainted, [&](double v) { ms = v; });
-        timeUntil(&w, &MainWindow::sessionPainted, [&] { w.openPath(QString::number(id)); });
-        QObject::disconnect(c);
+        const double ms = msToFirstPaint(w, [&] { w.openPath(QString::number(id)); });
         if (ms < 0) state.SkipWithError("the stored session was not painted");
         state.SetIterationTime(ms / 1000);
     }
@@ -158,6 +168,102 @@ void BM_TimelinePaintWhileScrolling(benchmark::State& state) {
     state.counters["tracks"] = double(data->tracks().size());
 }
 BENCHMARK(BM_TimelinePaintWhileScrolling)->Arg(0)->Arg(10)->Arg(100)->Arg(800)->Unit(benchmark::kMillisecond);
+
+// --- A stored session of 10,000,000 calls (issue 15 "Instant open"): opened from its chunk
+// directory, calls read page by page. Made once per process by streaming the synthetic session
+// into a store's recorder (the calls are never all in memory); rss_MB is the process's resident
+// memory after the benchmark (the 10M calls are not resident).
+constexpr int64_t kHugeCalls = 10'000'000;
+
+struct HugeStore {
+    QString db;
+    int64_t id = 0;
+};
+
+const HugeStore& hugeStore() {
+    static const HugeStore h = [] {
+        HugeStore out;
+        out.db = scratchDir() + QStringLiteral("/huge.db");
+        auto store = gs::store::SessionStore::open(out.db.toStdString());
+        auto rec = store->startRecorder();
+        gs::testdata::bigInto(kHugeCalls, 1000, 4, *rec);
+        out.id = rec->sessionId();
+        if (rec->failed()) qFatal("could not record the 10M-call session: %s", rec->error().c_str());
+        return out;
+    }();
+    return h;
+}
+
+double residentMB() {
+    long pages = 0, resident = 0;
+    if (FILE* f = std::fopen("/proc/self/statm", "r")) {
+        if (std::fscanf(f, "%ld %ld", &pages, &resident) != 2) resident = 0;
+        std::fclose(f);
+    }
+    return double(resident) * double(sysconf(_SC_PAGESIZE)) / (1024.0 * 1024.0);
+}
+
+// Open from the history: chunk directory, index, models, first paint (target <= 200 ms).
+void BM_OpenFromStore_10MCalls(benchmark::State& state) {
+    const HugeStore& h = hugeStore();
+    MainWindow w(makeCoreBackend(h.db));
+    w.resize(1440, 900);
+    w.show();
+    for (auto _ : state) {
+        const double ms = msToFirstPaint(w, [&] { w.openPath(QString::number(h.id)); });
+        if (ms < 0) state.SkipWithError("the stored session was not painted");
+        state.SetIterationTime(ms / 1000);
+    }
+    state.counters["calls"] = double(kHugeCalls);
+    state.counters["rss_MB"] = residentMB();
+}
+BENCHMARK(BM_OpenFromStore_10MCalls)->UseManualTime()->Unit(benchmark::kMillisecond)->Iterations(3);
+
+// One cursor step anywhere in the 10M calls with every view following (target < 16 ms).
+void BM_CursorStepAllViews_10MCalls(benchmark::State& state) {
+    const HugeStore& h = hugeStore();
+    MainWindow w(makeCoreBackend(h.db));
+    w.resize(1440, 900);
+    w.show();
+    timeUntil(&w, &MainWindow::sessionPainted, [&] { w.openPath(QString::number(h.id)); });
+    Selection* sel = w.selection();
+    int64_t pos = kHugeCalls / 2;
+    for (auto _ : state) {
+        pos = (pos * 7919 + 13) % kHugeCalls;
+        sel->setCursor(pos);
+        QApplication::processEvents();
+    }
+    state.counters["rss_MB"] = residentMB();
+}
+BENCHMARK(BM_CursorStepAllViews_10MCalls)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+
+// One frame of the timeline of the 10M-call session while scrolling and zooming (target < 16 ms):
+// 0 = fitted, else 1/100 px per call (1: 100 calls per pixel column; 800: 8 px per call).
+void BM_TimelinePaintWhileScrolling_10MCalls(benchmark::State& state) {
+    const HugeStore& h = hugeStore();
+    auto store = gs::store::SessionStore::open(h.db.toStdString(), gs::store::OpenMode::ReadOnly);
+    static const gs::session::SessionIndexPtr data =
+        gs::session::SessionIndex::make(store->loadWithoutCalls(h.id), gs::store::StoreCallPages::open(h.db.toStdString(), h.id));
+    TimelineWidget tl;
+    tl.resize(1200, 640);
+    tl.show();
+    tl.setSession(data);
+    if (state.range(0) > 0) tl.setPixelsPerCall(double(state.range(0)) / 100);
+    QImage frame(tl.viewport()->size(), QImage::Format_ARGB32_Premultiplied);
+    QScrollBar* sb = tl.horizontalScrollBar();
+    int x = 0;
+    int64_t cursor = 0;
+    for (auto _ : state) {
+        x = int((int64_t(x) + 104729) % std::max(1, sb->maximum() + 1));  // a scroll step per frame
+        sb->setValue(x);
+        tl.setCursor(cursor = (cursor + 7919) % kHugeCalls);
+        QPainter p(&frame);
+        tl.paintTimeline(p, frame.size());
+    }
+    state.counters["px_per_call"] = tl.pixelsPerCall();
+    state.counters["rss_MB"] = residentMB();
+}
+BENCHMARK(BM_TimelinePaintWhileScrolling_10MCalls)->Arg(0)->Arg(1)->Arg(100)->Arg(800)->Unit(benchmark::kMillisecond);
 
 // Graphviz layout of a 500-node guard tree, with label sizes measured the way the view does.
 void BM_GuardTreeLayout_500Nodes(benchmark::State& state) {
