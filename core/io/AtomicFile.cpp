@@ -17,10 +17,19 @@ namespace fs = std::filesystem;
 AtomicFile::AtomicFile(std::string target) : target_(std::move(target)) {
     if (target_.empty()) throw IoError("no file name given to write", 0);
     struct stat st {};
-    if (::stat(target_.c_str(), &st) == 0 && S_ISDIR(st.st_mode))
+    const bool exists = ::stat(target_.c_str(), &st) == 0;
+    if (exists && S_ISDIR(st.st_mode))
         throw IoError("cannot write '" + target_ + "': it is a folder; give the name of a file to write", EISDIR,
                       "it is a folder");
-    const fs::path p(target_);
+    // A symbolic link is written through: the file it points to is replaced (in its own folder,
+    // so the rename stays atomic) and the link stays a link. Messages keep the name given.
+    std::string writeTo = target_;
+    if (exists) {
+        std::error_code ec;
+        const fs::path real = fs::canonical(target_, ec);
+        if (!ec) writeTo = real.string();
+    }
+    const fs::path p(writeTo);
     const fs::path dir = p.parent_path().empty() ? fs::path(".") : p.parent_path();
     std::string hidden = p.filename().string();
     hidden.insert(0, 1, '.');  // (not "." + name: GCC 12 warns falsely, -Wrestrict)
@@ -35,10 +44,18 @@ AtomicFile::AtomicFile(std::string target) : target_(std::move(target)) {
     }
     ::close(fd);
     temp_ = tmpl;
-    // mkstemp makes the file 0600; a written file gets the usual mode (0666 minus umask).
-    const mode_t mask = ::umask(0);
-    ::umask(mask);
-    ::chmod(temp_.c_str(), 0666 & ~mask);
+    final_ = writeTo;
+    // mkstemp makes the file 0600: a file written over keeps its mode (an executable script stays
+    // executable, a private file private); a new file gets the usual mode (0666 minus umask).
+    mode_t mode = 0;
+    if (exists) {
+        mode = st.st_mode & 07777;
+    } else {
+        const mode_t mask = ::umask(0);
+        ::umask(mask);
+        mode = 0666 & ~mask;
+    }
+    ::chmod(temp_.c_str(), mode);
     out_.open(temp_, std::ios::binary | std::ios::trunc);
     if (!out_) failWith("write", errno);
 }
@@ -75,7 +92,7 @@ void AtomicFile::commit() {
     const int syncErr = errno;
     ::close(fd);
     if (rc != 0) failWith("write", syncErr);
-    if (std::rename(temp_.c_str(), target_.c_str()) != 0) failWith("replace", errno);
+    if (std::rename(temp_.c_str(), final_.c_str()) != 0) failWith("replace", errno);
     committed_ = true;
 }
 

@@ -3,7 +3,9 @@
 // part, and so that a failed write leaves nothing behind: the bytes go to a hidden temporary
 // file in the target's folder (same file system, so rename(2) is atomic), which is flushed to
 // disk and renamed over the target by commit(). Destroyed without a successful commit (an
-// error, an exception, a full disk) the temporary is removed and the target is untouched.
+// error, an exception, a full disk) the temporary is removed and the target is untouched. A file
+// written over keeps its permission bits; a symbolic link is written through (the file it points
+// to is replaced, the link stays).
 #include <fstream>
 #include <string>
 
@@ -31,6 +33,7 @@ private:
 
     std::string target_;
     std::string temp_;
+    std::string final_;  // what the rename replaces: the target, or the file its link points to
     std::ofstream out_;
     bool committed_ = false;
 };

@@ -251,8 +251,12 @@ void TestEditor::savesAreAtomic() {
     auto w = makeWindow();
     QVERIFY(w->openScenarioFile(path));
     w->editor()->append(QStringLiteral("new = 2\n"));
+    const QFileDevice::Permissions executable = QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner |
+                                                QFileDevice::ReadUser | QFileDevice::WriteUser | QFileDevice::ExeUser;
+    QVERIFY(QFile::setPermissions(path, executable));
     QVERIFY(w->document()->save());
     QCOMPARE(QDir(folder.path()).entryList(QDir::Files | QDir::Hidden), QStringList{QStringLiteral("atomic.py")});
+    QCOMPARE(QFile::permissions(path), executable);  // a script stays executable
     // A save that cannot happen (its folder is gone) says why and writes nothing.
     savePath_ = folder.filePath(QStringLiteral("gone/elsewhere.py"));
     QVERIFY(!w->document()->saveAs());

@@ -4,9 +4,13 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QSaveFile>
 #include <QStringDecoder>
 
+#include <string>
+#include <string_view>
+
+#include "core/io/AtomicFile.h"
+#include "core/io/IoError.h"
 #include "ui/views/ScenarioEditor.h"
 
 namespace gs::ui {
@@ -50,17 +54,14 @@ QString ScenarioDocument::readScenario(const QString& path, QString& text) {
 }
 
 bool ScenarioDocument::writeTo(const QString& path) {
-    // QSaveFile writes a temporary file next to the target and renames it over the target on
-    // commit(); any failure leaves the old file as it was and removes the temporary.
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly)) {
-        emit message(tr("%1 could not be saved: %2. The file was not changed.").arg(path, f.errorString()), true);
-        return false;
-    }
+    // core/io's atomic write: a temporary file next to the target, synced and renamed over it;
+    // any failure leaves the old file as it was and no temporary behind. The file keeps its
+    // permission bits, and a symbolic link stays a link.
     const QByteArray bytes = editor_->text().toUtf8();
-    if (f.write(bytes) != bytes.size() || !f.commit()) {
-        const QString why = f.errorString();
-        f.cancelWriting();
+    try {
+        io::writeFileAtomically(QFile::encodeName(path).toStdString(), std::string_view(bytes.constData(), bytes.size()));
+    } catch (const io::IoError& e) {
+        const QString why = QString::fromStdString(e.reason().empty() ? io::osReason(e.errnum()) : e.reason());
         emit message(tr("%1 could not be saved: %2. The file was not changed.").arg(path, why), true);
         return false;
     }

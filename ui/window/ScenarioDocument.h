@@ -1,7 +1,7 @@
 #pragma once
 // The scenario in the editor as a document the user owns (issue 12, "The editor never destroys
-// a file"): reading refuses what is not text, saving is atomic (QSaveFile: a temporary file
-// renamed over the old one, nothing written on failure), an untitled copy (a demo, a stored
+// a file"): reading refuses what is not text, saving is atomic (core/io: a temporary file
+// synced and renamed over the old one, nothing written on failure), an untitled copy (a demo, a stored
 // session's source) asks where to save, and unsaved edits are never thrown away without asking.
 #include <QMessageBox>
 #include <QObject>

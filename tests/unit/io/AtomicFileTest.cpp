@@ -2,6 +2,7 @@
 // are atomic, nothing is left behind on failure; open errors give the OS reason).
 #include <signal.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -156,4 +157,34 @@ TEST(ReadFile, ReadsEveryByteAndRefusesMoreThanItsCap) {
     } catch (const IoError& e) {
         EXPECT_NE(e.reason().find("more than the 1000 bytes"), std::string::npos) << e.what();
     }
+}
+
+// The editor saves the user's scenario through AtomicFile (issue 12, "the editor never destroys
+// a file"): a script's permission bits survive the save, and a symbolic link stays a link to
+// the file it named, which gets the new text.
+TEST(AtomicFile, KeepsThePermissionBitsOfTheFileItReplaces) {
+    TempDir d;
+    const std::string path = d.file("run.py");
+    writeFileAtomically(path, "old\n");
+    ASSERT_EQ(::chmod(path.c_str(), 0750), 0);
+    writeFileAtomically(path, "new\n");
+    struct stat st {};
+    ASSERT_EQ(::stat(path.c_str(), &st), 0);
+    EXPECT_EQ(st.st_mode & 07777, 0750u);
+    EXPECT_EQ(bytesOf(path), "new\n");
+}
+
+TEST(AtomicFile, WritesThroughASymbolicLink) {
+    TempDir d;
+    fs::create_directory(d.file("real"));
+    const std::string real = d.file("real/scenario.py");
+    writeFileAtomically(real, "old\n");
+    const std::string link = d.file("link.py");
+    fs::create_symlink("real/scenario.py", link);
+    writeFileAtomically(link, "new\n");
+    EXPECT_TRUE(fs::is_symlink(link));
+    EXPECT_EQ(fs::read_symlink(link), fs::path("real/scenario.py"));
+    EXPECT_EQ(bytesOf(real), "new\n");
+    EXPECT_EQ(d.entries().size(), 2u);  // link.py and real/: no temporary left anywhere
+    EXPECT_EQ(std::distance(fs::directory_iterator(d.file("real")), fs::directory_iterator()), 1);
 }
