@@ -4,7 +4,8 @@ source "$(dirname "$0")/lib.sh" "$@"
 
 # 10 MB on one line, the error at its end.
 python3 -c 'import sys; sys.stdout.write("x = [" + "1, " * 3500000 + ")\n")' >"$TMP/long.py"
-mcli 60 run "$TMP/long.py" --no-record
+# (300 s: a guard against a hang on a loaded machine, not a speed claim.)
+mcli 300 run "$TMP/long.py" --no-record
 expect_clean_exit
 expect_rc 2
 expect_regex err "^$TMP/long\\.py:1:10500006: error: closing parenthesis '\\)' does not match opening parenthesis '\\['$"
@@ -15,7 +16,7 @@ note "10 MB one-line syntax error: $(wc -c <"$ERR") bytes on stderr, peak ${PEAK
 
 # A runtime error on the same kind of line: the traceback quotes an excerpt.
 python3 -c 'import sys; sys.stdout.write("x = [" + "1, " * 3500000 + "undefined_name]\n")' >"$TMP/long2.py"
-mcli 60 run "$TMP/long2.py" --no-record
+mcli 300 run "$TMP/long2.py" --no-record
 expect_clean_exit
 expect_rc 1
 expect_contains err "NameError: name 'undefined_name' is not defined"
