@@ -3,13 +3,14 @@
 // candidates ranked by recompiles removed and their measured effect, or `--json`.
 #include <boost/program_options.hpp>
 
-#include <fstream>
+#include <filesystem>
 #include <iostream>
-#include <sstream>
 
 #include "app/cli/Command.h"
 #include "core/advisor/FixAdvisor.h"
 #include "core/advisor/FixReportText.h"
+#include "core/io/AtomicFile.h"
+#include "core/io/ReadFile.h"
 
 namespace po = boost::program_options;
 
@@ -53,18 +54,23 @@ int fixCommand(const std::vector<std::string>& args) {
         return 2;
     }
     std::string file = vm["file"].as<std::string>();
-    std::ifstream in(file, std::ios::binary);
-    if (!in) {
-        std::cerr << "guardscope-cli fix: cannot open " << file << "\n";
+    std::error_code ec;
+    if (!out.empty() && (out == file || std::filesystem::equivalent(out, file, ec))) {
+        std::cerr << "guardscope-cli fix: --write-best must name another file (the scenario is never overwritten)\n";
         return 2;
     }
-    std::ostringstream text;
-    text << in.rdbuf();
+    std::string text;
+    try {
+        text = io::readFile(file);
+    } catch (const std::exception& e) {
+        std::cerr << "guardscope-cli fix: " << e.what() << "\n";
+        return 2;
+    }
     if (!vm.count("json"))
         ao.progress = [](int done, int total, const std::string& what) {
             if (done < total) std::cerr << "[" << done << "/" << total - 1 << "] " << what << "\n";
         };
-    advisor::FixReport report = advisor::FixAdvisor::advise(file, text.str(), ao);
+    advisor::FixReport report = advisor::FixAdvisor::advise(file, text, ao);
     std::cout << (vm.count("json") ? advisor::FixReportText::json(report) : advisor::FixReportText::text(report));
     if (!report.error.empty()) return 2;
     const advisor::FixResult* best = report.best();
@@ -73,14 +79,10 @@ int fixCommand(const std::vector<std::string>& args) {
             std::cerr << "guardscope-cli fix: no proven fix to write\n";
             return 1;
         }
-        if (out == file) {
-            std::cerr << "guardscope-cli fix: --write-best must name another file (the scenario is never overwritten)\n";
-            return 2;
-        }
-        std::ofstream o(out, std::ios::binary);
-        o << best->fixedSource;
-        if (!o) {
-            std::cerr << "guardscope-cli fix: cannot write " << out << "\n";
+        try {
+            io::writeFileAtomically(out, best->fixedSource);
+        } catch (const std::exception& e) {
+            std::cerr << "guardscope-cli fix: " << e.what() << "\n";
             return 1;
         }
     }

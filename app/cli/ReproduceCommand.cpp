@@ -4,12 +4,12 @@
 #include <boost/program_options.hpp>
 
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 
 #include "app/cli/Command.h"
 #include "core/advisor/Reproducer.h"
 #include "core/engine/ScenarioRunner.h"
+#include "core/io/AtomicFile.h"
 #include "core/store/SessionStore.h"
 #include "core/trace/TraceReader.h"
 
@@ -91,11 +91,10 @@ int reproduceCommand(const std::vector<std::string>& args) {
     if (out == "-") {
         std::cout << r.scenario;
     } else {
-        std::ofstream o(out, std::ios::binary);
-        o << r.scenario;
-        o.close();
-        if (!o) {
-            std::cerr << "guardscope-cli reproduce: cannot write " << out << "\n";
+        try {
+            io::writeFileAtomically(out, r.scenario);
+        } catch (const std::exception& e) {
+            std::cerr << "guardscope-cli reproduce: " << e.what() << "\n";
             return 2;
         }
     }

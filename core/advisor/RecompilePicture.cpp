@@ -37,14 +37,7 @@ std::string RecompilePicture::topLevelName(const std::string& source) {
     return stripped;
 }
 
-ReasonCategory RecompilePicture::categoryOf(const session::Recompile& r) {
-    for (ReasonCategory special : {ReasonCategory::ZeroOneSpecialization, ReasonCategory::DuckSizing})
-        for (const auto& reason : r.reasons)
-            if (reason.category == special) return special;
-    for (const auto& reason : r.reasons)
-        if (reason.category != ReasonCategory::Other) return reason.category;
-    return r.reasons.empty() ? ReasonCategory::Other : r.reasons.front().category;
-}
+ReasonCategory RecompilePicture::categoryOf(const session::Recompile& r) { return session::ReasonClassifier::recompileCategory(r); }
 
 std::vector<FramePicture> RecompilePicture::of(const session::Session& s) {
     std::vector<FramePicture> out;

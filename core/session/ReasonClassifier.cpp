@@ -618,6 +618,15 @@ RecompileReason ReasonClassifier::classify(std::string_view reason) {
     return r;
 }
 
+ReasonCategory ReasonClassifier::recompileCategory(const Recompile& r) {
+    for (ReasonCategory special : {ReasonCategory::ZeroOneSpecialization, ReasonCategory::DuckSizing})
+        for (const auto& reason : r.reasons)
+            if (reason.category == special) return special;
+    for (const auto& reason : r.reasons)
+        if (reason.category != ReasonCategory::Other) return reason.category;
+    return r.reasons.empty() ? ReasonCategory::Other : r.reasons.front().category;
+}
+
 void ReasonClassifier::refine(Recompile& recompile) {
     // A size that became 0 or 1 after it was symbolic fails the `2 <=` bound of the dynamic
     // entry and the exact size of every static one; all of them were rejected for the same

@@ -59,6 +59,11 @@ public:
     // 1 fails the dynamic entry's `2 <=` bound and the static entries' sizes; all of those are
     // 0/1 specialization. Both writers (engine, trace importer) call it before sending.
     static void refine(Recompile& recompile);
+
+    // The cause of one recompile from all its reasons: 0/1 specialization or duck sizing when any
+    // entry failed for it (they explain the others), else the first reason's category (the
+    // first one that is not `other`). What the timeline colours a recompile by.
+    static ReasonCategory recompileCategory(const Recompile& recompile);
 };
 
 } // namespace gs::session

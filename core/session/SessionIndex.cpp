@@ -8,6 +8,8 @@
 #include <tuple>
 #include <unordered_set>
 
+#include "core/session/ReasonClassifier.h"
+
 namespace gs::session {
 
 
@@ -118,7 +120,7 @@ void SessionIndex::index() {
             auto cat = ReasonCategory::Other;
             auto it = recompileAtCall_.find(pos);
             if (it != recompileAtCall_.end() && !s_.recompiles[size_t(it->second)].reasons.empty())
-                cat = s_.recompiles[size_t(it->second)].reasons.front().category;
+                cat = ReasonClassifier::recompileCategory(s_.recompiles[size_t(it->second)]);
             t.marks.push_back({pos, kinds_[i], cat});
             compilePositions_.push_back(pos);
             break;

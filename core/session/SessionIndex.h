@@ -40,7 +40,7 @@ public:
         struct Mark {
             int64_t pos;
             CallKind kind;
-            ReasonCategory category; // for recompiles: the first reason's category
+            ReasonCategory category; // for recompiles: ReasonClassifier::recompileCategory
         };
         std::vector<Mark> marks;           // compiles, recompiles and failures, ascending
         std::vector<int64_t> calls;        // every call of the frame, ascending

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "core/session/GuardCount.h"
+#include "core/session/TypeNames.h"
 
 namespace gs::session {
 namespace {
@@ -43,18 +44,34 @@ std::string categoriesLine(const Summary& s) {
     return line;
 }
 
-void renderRecompile(std::ostringstream& out, const Recompile& r) {
+// `fixesShown`: the fixes already printed for this frame and the recompile that printed them, so
+// a fix repeated by every entry and every recompile is one line, then "as for 0/1" (issue 13:
+// no repeated lines).
+void renderRecompile(std::ostringstream& out, const Session& s, const Recompile& r,
+                     std::vector<std::pair<std::string, std::string>>& fixesShown) {
     out << "    " << r.compileId << "  at call #" << r.callIndex;
     if (r.limitHit) out << "  — recompile limit hit: no new entry, the frame runs without compiling";
     out << "\n";
+    std::vector<std::string> here;  // fixes already named under this recompile
     for (const auto& reason : r.reasons) {
         out << "      [" << toString(reason.category) << "]  ";
         if (!reason.failedEntryId.empty()) out << reason.failedEntryId << ": ";
-        out << oneLine(reason.text) << "\n";
+        // A type change reads as the types (int → Tensor), not as a TYPE_MATCH guard's type id.
+        std::string types = reason.category == ReasonCategory::TypeChange ? TypeNames::changeText(s, r, reason) : "";
+        if (!types.empty()) out << "type of " << (reason.source.empty() ? "an input" : reason.source) << " changed: " << types << "\n";
+        else out << oneLine(reason.text) << "\n";
         if (reason.allFailures.size() > 1)
             out << "        (" << plural(static_cast<int64_t>(reason.allFailures.size()), "failing guard", "failing guards")
                 << " in that entry)\n";
-        if (!reason.fix.empty()) out << "        fix: " << reason.fix << "\n";
+        if (reason.fix.empty() || std::find(here.begin(), here.end(), reason.fix) != here.end()) continue;
+        here.push_back(reason.fix);
+        auto seen = std::find_if(fixesShown.begin(), fixesShown.end(), [&](const auto& f) { return f.first == reason.fix; });
+        if (seen == fixesShown.end()) {
+            fixesShown.emplace_back(reason.fix, r.compileId);
+            out << "        fix: " << reason.fix << "\n";
+        } else {
+            out << "        fix: as for " << seen->second << " above\n";
+        }
     }
 }
 
@@ -117,11 +134,12 @@ std::string SummaryText::render(const Session& s, const Summary& summary) {
             out << "  Cache entries (" << rows.size() << "):\n" << alignColumns(rows, "    ");
         }
         bool header = false;
+        std::vector<std::pair<std::string, std::string>> fixesShown;
         for (const auto& r : s.recompiles) {
             if (r.frameId != frameId) continue;
             if (!header) out << "  Recompiles:\n";
             header = true;
-            renderRecompile(out, r);
+            renderRecompile(out, s, r, fixesShown);
         }
     };
     for (const auto& f : s.frames) {

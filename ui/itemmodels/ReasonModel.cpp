@@ -1,5 +1,6 @@
 #include "ui/itemmodels/ReasonModel.h"
 
+#include "core/session/TypeNames.h"
 #include "ui/shared/Describe.h"
 #include "ui/shared/Theme.h"
 #include "ui/itemmodels/Roles.h"
@@ -33,10 +34,23 @@ QVariant ReasonModel::cell(int node, int column, int role) const {
         case Category: return Theme::categoryLabel(r.category);
         case Guard: return qs(r.guardKind);
         case Source: return Describe::localName(r.source) + (r.dim >= 0 ? QStringLiteral(" dim %1").arg(r.dim) : QString());
-        case Expected: return qs(r.expected);
-        case Actual: return qs(r.actual);
+        // A type change shows the types (int, Tensor), not a TYPE_MATCH guard's type id.
+        case Expected:
+            if (r.category == session::ReasonCategory::TypeChange)
+                if (auto t = session::TypeNames::change(data_->session(), rec, r).first; !t.empty()) return qs(t);
+            return qs(r.expected);
+        case Actual:
+            if (r.category == session::ReasonCategory::TypeChange)
+                if (auto t = session::TypeNames::change(data_->session(), rec, r).second; !t.empty()) return qs(t);
+            return qs(r.actual);
         case Fix: return qs(r.fix);
-        case Text: return Describe::firstLine(r.text).simplified(); // PyTorch pads before "# user line"
+        case Text:
+            // "type of y changed: int → Tensor" reads; `___check_type_id(y, 9738560)` (in the
+            // tooltip) does not.
+            if (r.category == session::ReasonCategory::TypeChange)
+                if (auto t = session::TypeNames::changeText(data_->session(), rec, r); !t.empty())
+                    return tr("type of %1 changed: %2").arg(Describe::localName(r.source), qs(t));
+            return Describe::firstLine(r.text).simplified(); // PyTorch pads before "# user line"
         case ColumnCount: break;
         }
         return {};

@@ -52,6 +52,10 @@ public:
     bool busy() const { return busy_; }
     quint64 generation() const { return generation_; }
 
+    // The data owner thread: other services that run the engine (AdvisorService) post there too,
+    // because the engine and the tensor RNG are not thread-safe.
+    OwnerThread* ownerThread() const { return thread_.get(); }
+
     void refreshSessions();
     void renameSession(int64_t id, const QString& title);
     void removeSession(int64_t id);

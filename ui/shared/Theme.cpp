@@ -58,7 +58,9 @@ QPalette Theme::palette(bool dark) {
 
 QColor Theme::categoryColor(ReasonCategory c) {
     const auto k = session::CategoryColor::of(c);  // one table for the GUI and the HTML report
-    return QColor(k.r, k.g, k.b);
+    QColor q(k.r, k.g, k.b);
+    // On the dark background the blues are too dark to read: the same hue, lighter.
+    return g_dark && q.hslHue() >= 190 && q.hslHue() <= 250 && q.lightness() < 100 ? q.lighter(120) : q;
 }
 
 QString Theme::categoryLabel(ReasonCategory c) {
@@ -66,16 +68,20 @@ QString Theme::categoryLabel(ReasonCategory c) {
 }
 
 QColor Theme::kindColor(session::CallKind k) {
+    // Hits light grey (thin marks), first compiles black (white on dark), run-only dark grey
+    // (half height): none of them is a colour a recompile cause uses (categoryColor).
     switch (k) {
-    case session::CallKind::Hit: return g_dark ? QColor(0x5f, 0xb8, 0x6a) : QColor(0x3f, 0x9c, 0x4c);
-    case session::CallKind::Compile: return g_dark ? QColor(0x5a, 0x9b, 0xf0) : QColor(0x1f, 0x5f, 0xbf);
-    case session::CallKind::Recompile: return QColor(0xe6, 0x7e, 0x22); // normally drawn by category
-    case session::CallKind::RunOnly: return g_dark ? QColor(0xa0, 0x60, 0x60) : QColor(0x8b, 0x3a, 0x3a);
-    case session::CallKind::Skipped: return QColor(0x95, 0x95, 0x95);
-    case session::CallKind::Failed: return QColor(0xd0, 0x21, 0x21);
+    case session::CallKind::Hit: return g_dark ? QColor(0x50, 0x53, 0x57) : QColor(0xb4, 0xb4, 0xb4);
+    case session::CallKind::Compile: return g_dark ? QColor(0xf0, 0xf0, 0xf0) : QColor(0x1a, 0x1a, 0x1a);
+    case session::CallKind::Recompile: return QColor(0xe6, 0x9f, 0x00); // normally drawn by category
+    case session::CallKind::RunOnly: return g_dark ? QColor(0xa8, 0xa8, 0xa8) : QColor(0x5a, 0x5a, 0x5a);
+    case session::CallKind::Skipped: return QColor(0x8a, 0x8a, 0x8a);
+    case session::CallKind::Failed: return g_dark ? QColor(0xff, 0x8a, 0x5c) : QColor(0xa3, 0x3c, 0x00);
     }
     return Qt::gray;
 }
+
+QColor Theme::markerColor() { return g_dark ? QColor(0xf0, 0xf0, 0xf0) : QColor(0x1a, 0x1a, 0x1a); }
 
 QString Theme::kindLabel(session::CallKind k) {
     static const std::array<const char*, 6> names{"hit", "compile", "recompile", "run-only", "skipped", "failed"};

@@ -21,6 +21,8 @@ public:
     static QColor categoryColor(session::ReasonCategory c);
     static QString categoryLabel(session::ReasonCategory c); // "size change"
     static QColor kindColor(session::CallKind k);
+    // Timeline markers (reset, graph break, recompile limit): drawn as shapes, in this colour.
+    static QColor markerColor();
     static QString kindLabel(session::CallKind k);                       // "hit", "recompile", ...
     static QColor resultColor(session::GuardResult r);                   // text colour of a guard row
     static QColor resultFill(session::GuardResult r);                    // fill of a guard node

@@ -1,7 +1,9 @@
 #include "ui/views/GuardTreeView.h"
 
 #include <QHeaderView>
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QPushButton>
 #include <QSplitter>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -19,7 +21,8 @@
 namespace gs::ui {
 
 GuardTreeView::GuardTreeView(Selection* selection, LayoutService* layouts, QWidget* parent)
-    : QWidget(parent), selection_(selection), layouts_(layouts), heading_(ItemViews::heading(this)), tree_(new QTreeView(this)),
+    : QWidget(parent), selection_(selection), layouts_(layouts), heading_(ItemViews::heading(this)),
+      switch_(new QPushButton(this)), tree_(new QTreeView(this)),
       canvas_(new GraphCanvas(this)), model_(new GuardTreeModel(this)) {
     setObjectName(QStringLiteral("guardTreeView"));
     tree_->setObjectName(QStringLiteral("guardTree"));
@@ -39,8 +42,20 @@ GuardTreeView::GuardTreeView(Selection* selection, LayoutService* layouts, QWidg
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
-    layout->addWidget(heading_);
+    switch_->setObjectName(QStringLiteral("guardEntrySwitch"));
+    switch_->hide();
+    auto* top = new QWidget(this);
+    auto* row = new QHBoxLayout(top);
+    row->setContentsMargins(0, 0, 6, 0);
+    row->addWidget(heading_, 1);
+    row->addWidget(switch_, 0, Qt::AlignVCenter);
+    heading_->setWordWrap(true);
+    layout->addWidget(top);
     layout->addWidget(split, 1);
+    connect(switch_, &QPushButton::clicked, this, [this] {
+        showNew_ = !showNew_;
+        onEntry();
+    });
     canvas_->clearGraph(tr("Select a cache entry to see its guards."));
 
     connect(selection_, &Selection::sessionChanged, this, [this] { laidOutEntry_ = -1; onEntry(); });
@@ -83,14 +98,31 @@ GuardTreeView::GuardTreeView(Selection* selection, LayoutService* layouts, QWidg
 
 QString GuardTreeView::headingText() const { return heading_->text(); }
 
+int GuardTreeView::rejectingEntry() const {
+    const auto& d = selection_->data();
+    const int selected = selection_->entry();
+    if (!d || selected < 0) return -1;
+    const int64_t c = selection_->cursor();
+    const int rec = d->recompileAtCall(c);
+    if (rec < 0 || d->createdAt(selected) != c) return -1;
+    const auto& r = d->session().recompiles[size_t(rec)];
+    return r.reasons.empty() ? -1 : d->resolveEntry(r.reasons.front().failedEntryId, c);
+}
+
+int GuardTreeView::shownEntry() const {
+    const int rejecting = rejectingEntry();
+    return rejecting >= 0 && !showNew_ ? rejecting : selection_->entry();
+}
+
 void GuardTreeView::refreshModel() {
     const auto& d = selection_->data();
     syncing_ = true;
-    model_->setState(d, selection_->entry(), selection_->cursor());
+    model_->setState(d, shownEntry(), selection_->cursor());
     tree_->expandAll();
     syncing_ = false;
     if (!d || model_->entry() < 0) {
         heading_->setText(tr("No cache entry selected."));
+        switch_->hide();
         return;
     }
     const auto& entry = d->session().compiles[size_t(model_->entry())];
@@ -118,6 +150,14 @@ void GuardTreeView::refreshModel() {
         text += tr(" — not evaluated by this call");
     }
     heading_->setText(text);
+    // At a recompile: switch between the entry that rejected the call and the one it created.
+    const int selected = selection_->entry();
+    const int rejecting = rejectingEntry();
+    const bool canSwitch = rejecting >= 0 && rejecting != selected;
+    switch_->setVisible(canSwitch);
+    if (canSwitch)
+        switch_->setText(showNew_ ? tr("Show %1 (rejected the call)").arg(QString::fromStdString(d->entryLabel(rejecting)))
+                                  : tr("Show %1 (the new entry)").arg(QString::fromStdString(d->entryLabel(selected))));
 }
 
 void GuardTreeView::onEntry() {
@@ -134,9 +174,8 @@ void GuardTreeView::onEntry() {
 }
 
 void GuardTreeView::onCursor() {
-    const int before = model_->entry();
-    refreshModel();
-    if (model_->entry() == before && model_->entry() >= 0) canvas_->restyle(styles());
+    showNew_ = false;  // a new call opens on its rejecting entry again
+    onEntry();
 }
 
 std::vector<GraphNodeStyle> GuardTreeView::styles() const {

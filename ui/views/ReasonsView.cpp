@@ -1,6 +1,8 @@
 #include "ui/views/ReasonsView.h"
 
+#include <QHBoxLayout>
 #include <QHeaderView>
+#include <QPushButton>
 #include <QLabel>
 #include <QSplitter>
 #include <QTableView>
@@ -18,7 +20,7 @@ namespace gs::ui {
 
 ReasonsView::ReasonsView(Selection* selection, QWidget* parent)
     : QWidget(parent), selection_(selection), heading_(ItemViews::heading(this)), reasons_(new QTableView(this)),
-      fix_(ItemViews::heading(this)), diffHeading_(ItemViews::heading(this)), diff_(new QTableView(this)),
+      fix_(ItemViews::heading(this)), tryFix_(new QPushButton(tr("Try fix"), this)), diffHeading_(ItemViews::heading(this)), diff_(new QTableView(this)),
       reasonModel_(new ReasonModel(this)), diffModel_(new GuardDiffModel(this)) {
     setObjectName(QStringLiteral("reasonsView"));
     reasons_->setObjectName(QStringLiteral("reasonTable"));
@@ -41,7 +43,17 @@ ReasonsView::ReasonsView(Selection* selection, QWidget* parent)
     diff_->setColumnWidth(GuardDiffModel::After, 260);
     fix_->setObjectName(QStringLiteral("suggestedFix"));
 
-    ItemViews::splitVertically(this, ItemViews::column(this, {heading_, reasons_, fix_}, 1),
+    tryFix_->setObjectName(QStringLiteral("tryFixButton"));
+    tryFix_->setToolTip(tr("Apply each candidate fix to a copy of the scenario, re-run it and show which ones are proven "
+                           "(fewer compiles, no new error, the same results)"));
+    fix_->setWordWrap(true);
+    auto* fixRow = new QWidget(this);
+    auto* fixLayout = new QHBoxLayout(fixRow);
+    fixLayout->setContentsMargins(0, 0, 6, 0);
+    fixLayout->addWidget(fix_, 1);
+    fixLayout->addWidget(tryFix_, 0, Qt::AlignVCenter);
+    connect(tryFix_, &QPushButton::clicked, this, &ReasonsView::tryFixRequested);
+    ItemViews::splitVertically(this, ItemViews::column(this, {heading_, reasons_, fixRow}, 1),
                                ItemViews::column(this, {diffHeading_, diff_}));
 
     connect(selection_, &Selection::sessionChanged, this, &ReasonsView::refresh);
@@ -50,8 +62,13 @@ ReasonsView::ReasonsView(Selection* selection, QWidget* parent)
     connect(reasons_->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex& idx) {
         if (idx.isValid()) showFix(idx.row());
     });
+    // A reason row names the entry that rejected the recompiling call: go to that call with that
+    // entry selected (its guards evaluated against the call); this view stays on the recompile.
     connect(reasons_, &QTableView::doubleClicked, this, [this](const QModelIndex& idx) {
-        if (int e = idx.data(EntryRole).toInt(); e >= 0) selection_->setEntry(e);
+        const qint64 call = idx.data(CallRole).toLongLong();
+        const int e = idx.data(EntryRole).toInt();
+        if (call >= 0) selection_->setCursor(call);
+        if (e >= 0) selection_->setEntry(e);
     });
     connect(diff_, &QTableView::doubleClicked, this, [this](const QModelIndex& idx) {
         if (int line = idx.data(LineRole).toInt(); line > 0) selection_->activateLine(line);
@@ -61,6 +78,7 @@ ReasonsView::ReasonsView(Selection* selection, QWidget* parent)
 
 QString ReasonsView::headingText() const { return heading_->text(); }
 QString ReasonsView::fixText() const { return fix_->text(); }
+int ReasonsView::shownRecompile() const { return reasonModel_->recompile(); }
 
 void ReasonsView::refresh() {
     const auto& d = selection_->data();
@@ -71,7 +89,12 @@ void ReasonsView::refresh() {
         const int64_t c = selection_->cursor();
         const int callEntry = d->entryOfCall(c);
         rec = d->recompileAtCall(c);
-        if (rec < 0 || (callEntry >= 0 && callEntry != selection_->entry())) rec = d->recompileOfEntry(selection_->entry());
+        // An entry that rejected this call (a reason row was opened) keeps the call's recompile.
+        bool rejecting = false;
+        if (rec >= 0)
+            for (const auto& reason : d->session().recompiles[size_t(rec)].reasons)
+                if (d->resolveEntry(reason.failedEntryId, c) == selection_->entry()) rejecting = true;
+        if (rec < 0 || (callEntry >= 0 && callEntry != selection_->entry() && !rejecting)) rec = d->recompileOfEntry(selection_->entry());
     }
     reasonModel_->setState(d, rec);
     if (!d || rec < 0) {
@@ -95,8 +118,11 @@ void ReasonsView::refresh() {
                               .arg(r.callIndex).arg(fn, QString::fromStdString(r.compileId)).arg(r.reasons.size())
                               .arg(r.reasons.size() == 1 ? tr("entry") : tr("entries")));
     if (reasonModel_->rowCount() > 0) {
-        reasons_->selectRow(0);
-        showFix(0);
+        int row = 0;  // the row of the selected entry when it is one that rejected the call
+        for (int i = 0; i < reasonModel_->rowCount(); ++i)
+            if (reasonModel_->index(i, 0).data(EntryRole).toInt() == selection_->entry()) row = i;
+        reasons_->selectRow(row);
+        showFix(row);
     } else {
         fix_->clear();
     }

@@ -1,10 +1,11 @@
 #pragma once
 // "Why it recompiled": for the selected recompile, every older entry's reason (newest first)
 // with category, expected vs actual and the suggested fix, and the guard diff against the
-// previous entry of the frame.
+// previous entry of the frame; Try fix re-runs candidate fixes (FixPanel shows them).
 #include <QWidget>
 
 class QLabel;
+class QPushButton;
 class QTableView;
 
 namespace gs::ui {
@@ -23,6 +24,13 @@ public:
     GuardDiffModel* diffModel() const { return diffModel_; }
     QString headingText() const;
     QString fixText() const;
+    QPushButton* tryFixButton() const { return tryFix_; }
+    // The recompile shown (index into session().recompiles), -1 when none.
+    int shownRecompile() const;
+
+signals:
+    // Try fix: re-run the scenario's candidate fixes (MainWindow runs them and shows FixPanel).
+    void tryFixRequested();
 
 private:
     void refresh();
@@ -32,6 +40,7 @@ private:
     QLabel* heading_;
     QTableView* reasons_;
     QLabel* fix_;
+    QPushButton* tryFix_;
     QLabel* diffHeading_;
     QTableView* diff_;
     ReasonModel* reasonModel_;

@@ -185,6 +185,17 @@ void TimelineView::updateLegend() {
     for (const auto& [c, n] : cats) parts << chip(Theme::categoryColor(c), tr("recompile: %1 (%2)").arg(Theme::categoryLabel(c)).arg(n));
     if (eager) parts << chip(Theme::kindColor(session::CallKind::RunOnly), tr("run-only / skipped (%1)").arg(eager));
     if (failed) parts << chip(Theme::kindColor(session::CallKind::Failed), tr("failed compile (%1)").arg(failed));
+    // Markers are shapes, so they read without colour (issue 13).
+    int64_t limits = 0, breaks = 0;
+    for (const auto& r : d->session().recompiles) limits += r.limitHit ? 1 : 0;
+    for (const auto& l : d->session().logs) breaks += l.channel == "graph_breaks" && l.callIndex >= 0 && l.text.rfind("restart: ", 0) != 0;
+    const QString mark = Theme::markerColor().name();
+    if (!d->resets().empty())
+        parts << QStringLiteral("<span style=\"color:%1\">┆</span>&nbsp;%2").arg(mark, tr("reset (%1)").arg(d->resets().size()));
+    if (breaks) parts << QStringLiteral("<span style=\"color:%1\">◆</span>&nbsp;%2").arg(mark, tr("graph break (%1)").arg(breaks));
+    if (limits)
+        parts << QStringLiteral("<span style=\"color:%1\">✕</span>&nbsp;%2")
+                     .arg(Theme::kindColor(session::CallKind::Failed).name(), tr("recompile limit hit (%1)").arg(limits));
     legend_->setText(parts.join(QStringLiteral("&nbsp;&nbsp;&nbsp; ")));
 }
 

@@ -27,6 +27,18 @@ QSize TimelineWidget::minimumSizeHint() const { return {300, kAxisHeight + kRowH
 
 void TimelineWidget::setSession(session::SessionIndexPtr data) {
     data_ = std::move(data);
+    limitHits_.clear();
+    graphBreaks_.clear();
+    if (data_) {
+        for (const auto& r : data_->session().recompiles)
+            if (r.limitHit && r.callIndex >= 0) limitHits_.push_back(r.callIndex);
+        for (const auto& l : data_->session().logs)
+            if (l.channel == "graph_breaks" && l.callIndex >= 0 && l.text.rfind("restart: ", 0) != 0) graphBreaks_.push_back(l.callIndex);
+        for (auto* v : {&limitHits_, &graphBreaks_}) {
+            std::sort(v->begin(), v->end());
+            v->erase(std::unique(v->begin(), v->end()), v->end());
+        }
+    }
     cursor_ = data_ && data_->callCount() ? data_->callCount() - 1 : -1;
     fit_ = true;
     zoomToFit();
@@ -125,6 +137,7 @@ void TimelineWidget::paintTimeline(QPainter& p, const QSize& size) const {
         else if (t % 2) p.fillRect(QRect(kLabelWidth, y, width, kRowHeight), pal.alternateBase());
         paintTrack(p, int(t), y, width, first, last);
     }
+    paintMarkers(p, size, width);
     // The time cursor across every row.
     if (cursor_ >= 0) {
         const double x = kLabelWidth + cursor_ * ppc_ - sx + std::max(1.0, ppc_) / 2;
@@ -197,6 +210,47 @@ void TimelineWidget::paintTrack(QPainter& p, int track, int y, int width, int64_
             p.setPen(QPen(palette().base().color(), 1.5));
             p.drawLine(QPointF(x, y + 3), QPointF(x + w, y + h - 3));
         }
+    }
+}
+
+void TimelineWidget::paintMarkers(QPainter& p, const QSize& size, int width) const {
+    const int sx = horizontalScrollBar()->value(), sy = verticalScrollBar()->value();
+    const QColor c = Theme::markerColor();
+    auto xOf = [&](int64_t pos) { return kLabelWidth + pos * ppc_ - sx + std::max(1.0, ppc_) / 2; };
+    auto visible = [&](double x) { return x >= kLabelWidth - 8 && x <= kLabelWidth + width + 8; };
+    // Resets: every cache is emptied here.
+    p.setPen(QPen(c, 1.5, Qt::DashLine));
+    for (int64_t pos : data_->resets()) {
+        const double x = kLabelWidth + pos * ppc_ - sx;
+        if (visible(x)) p.drawLine(QPointF(x, kAxisHeight), QPointF(x, size.height()));
+    }
+    auto rowY = [&](int64_t pos) {
+        const int t = data_->trackOfCall(pos);
+        return t < 0 ? -1 : kAxisHeight + t * kRowHeight - sy;
+    };
+    // Graph breaks: a diamond on top of the compile's mark.
+    p.setPen(QPen(palette().base().color(), 1));
+    p.setBrush(c);
+    for (int64_t pos : graphBreaks_) {
+        const double x = xOf(pos);
+        const int y = rowY(pos);
+        if (y < 0 || !visible(x)) continue;
+        QPolygonF d;
+        d << QPointF(x, y + 1) << QPointF(x + 4, y + 5) << QPointF(x, y + 9) << QPointF(x - 4, y + 5);
+        p.drawPolygon(d);
+    }
+    // Recompile limit: a cross over the call that hit it (the row runs eagerly after it).
+    p.setBrush(Qt::NoBrush);
+    for (int64_t pos : limitHits_) {
+        const double x = xOf(pos);
+        const int y = rowY(pos);
+        if (y < 0 || !visible(x)) continue;
+        p.setPen(QPen(palette().base().color(), 4));
+        p.drawLine(QPointF(x - 5, y + 4), QPointF(x + 5, y + kRowHeight - 4));
+        p.drawLine(QPointF(x + 5, y + 4), QPointF(x - 5, y + kRowHeight - 4));
+        p.setPen(QPen(Theme::kindColor(session::CallKind::Failed), 2));
+        p.drawLine(QPointF(x - 5, y + 4), QPointF(x + 5, y + kRowHeight - 4));
+        p.drawLine(QPointF(x + 5, y + 4), QPointF(x - 5, y + kRowHeight - 4));
     }
 }
 

@@ -51,8 +51,12 @@ private:
     void paintTrack(QPainter& p, int track, int y, int width, int64_t first, int64_t last) const;
     void paintDense(QPainter& p, int track, session::CallCount what, int y, int h, int width, const QColor& c) const;
     void paintAxis(QPainter& p, int width) const;
+    // Resets (a dashed line across every row), graph breaks (◆ on the compile that broke) and
+    // recompile-limit hits (✕ on the call that hit it): shapes, not only colours (issue 13).
+    void paintMarkers(QPainter& p, const QSize& size, int width) const;
 
     session::SessionIndexPtr data_;
+    std::vector<int64_t> limitHits_, graphBreaks_;  // call positions, ascending
     int64_t cursor_ = -1;
     double ppc_ = 8;
     bool fit_ = true;

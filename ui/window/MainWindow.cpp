@@ -24,9 +24,11 @@
 #include "ui/shared/Selection.h"
 #include "ui/shared/Theme.h"
 #include "ui/itemmodels/GuardTreeModel.h"
+#include "ui/services/AdvisorService.h"
 #include "ui/services/LayoutService.h"
 #include "ui/views/CacheEntriesView.h"
 #include "ui/views/DemoGallery.h"
+#include "ui/views/FixPanel.h"
 #include "ui/views/GraphView.h"
 #include "ui/views/GuardTreeView.h"
 #include "ui/views/LogView.h"
@@ -65,6 +67,8 @@ MainWindow::MainWindow(std::unique_ptr<DataBackend> backend, QWidget* parent)
       browser_(new SessionBrowser(service_, this)), gallery_(new DemoGallery(this)), progress_(new ProgressIndicator(this)),
       counts_(new QLabel(this)), cursorLabel_(new QLabel(this)) {
     initGuardscopeResources();
+    fixes_ = new FixPanel(this);
+    advisor_ = new AdvisorService(service_, this);
     setObjectName(QStringLiteral("mainWindow"));
     updateTitle();
     setWindowIcon(QIcon(QStringLiteral(":/guardscope/icon.svg")));
@@ -155,6 +159,10 @@ void MainWindow::buildDocks() {
     tabifyDockWidget(tests, sessions);
     tabifyDockWidget(sessions, demos);
     cache->raise();
+    // Last, so the other docks keep their View-menu shortcuts; it sits next to "Why it recompiled".
+    auto* fixes = addDock(QStringLiteral("fixes"), tr("Try fix"), fixes_, Qt::RightDockWidgetArea);
+    tabifyDockWidget(shapes, fixes);
+    reasons->raise();
     resize(1440, 900);
 }
 
@@ -205,6 +213,8 @@ void MainWindow::buildMenus() {
     QAction* cancel = run->addAction(tr("&Cancel"), service_, &SessionService::cancel);
     cancel->setShortcut(QKeySequence(Qt::Key_Escape));
     cancel->setShortcutContext(Qt::WindowShortcut);
+
+    buildFixes(run);
 
     QMenu* nav = menuBar()->addMenu(tr("&Navigate"));
     auto addNav = [&](const QString& text, const QKeySequence& key, auto fn) {

@@ -16,8 +16,10 @@ class QLabel;
 
 namespace gs::ui {
 
+class AdvisorService;
 class CacheEntriesView;
 class DemoGallery;
+class FixPanel;
 class GraphView;
 class GuardTreeView;
 class LayoutService;
@@ -72,6 +74,14 @@ public:
     TestsView* testsView() const { return tests_; }
     SessionBrowser* sessionBrowser() const { return browser_; }
     DemoGallery* demoGallery() const { return gallery_; }
+    FixPanel* fixPanel() const { return fixes_; }
+    AdvisorService* advisor() const { return advisor_; }
+    // Try fix (issue 13): re-runs the candidate fixes of the scenario in the editor and shows
+    // them in the "Try fix" dock. For a recorded run it says to reproduce it first.
+    void tryFixes();
+    // Writes a scenario that reproduces the current recorded session's recompiles, opens it in
+    // the editor and runs it (Session › Reproduce as Scenario).
+    void reproduceCurrent();
     QDockWidget* dock(const QString& name) const { return docks_.value(name); }
     QStringList dockNames() const { return dockOrder_; }
     QString statusCounts() const;
@@ -97,6 +107,8 @@ protected:
 private:
     void buildDocks();
     void buildMenus();
+    void buildFixes(QMenu* menu);  // MainWindowFixes.cpp
+    void applyFix(const QString& source);
     QDockWidget* addDock(const QString& name, const QString& title, QWidget* content, Qt::DockWidgetArea area);
     void onSessionReady(quint64 gen, session::SessionIndexPtr data, const LoadInfo& info);
     void onLoadFailed(quint64 gen, const LoadInfo& info);
@@ -125,6 +137,8 @@ private:
     TestsView* tests_;
     SessionBrowser* browser_;
     DemoGallery* gallery_;
+    FixPanel* fixes_ = nullptr;
+    AdvisorService* advisor_ = nullptr;
     ProgressIndicator* progress_;
     RecentFiles* recent_ = nullptr;
     QLabel* counts_;

@@ -11,6 +11,7 @@
 #include "ui/shared/Describe.h"
 #include "ui/shared/Selection.h"
 #include "ui/itemmodels/SessionListModel.h"
+#include "ui/services/AdvisorService.h"
 #include "ui/services/LayoutService.h"
 #include "ui/views/SessionBrowser.h"
 #include "ui/views/GraphView.h"
@@ -120,6 +121,15 @@ void Screenshotter::shootNext() {
         }
         // Symbolic shapes: the last call of the function whose shapes changed most.
         if (name == QLatin1String("shapes") && shapesCursor_ >= 0) window_->selection()->setCursor(shapesCursor_);
+        // Try fix: the candidate fixes of a scenario, each re-run (60 s at most); the first
+        // proven one selected, so the picture shows its diff.
+        if (name == QLatin1String("fixes")) {
+            QEventLoop wait;
+            QTimer::singleShot(60000, &wait, &QEventLoop::quit);
+            connect(window_->advisor(), &AdvisorService::fixesReady, &wait, &QEventLoop::quit);
+            window_->tryFixes();
+            if (window_->advisor()->busy()) wait.exec();
+        }
     }
     whenLaidOut([this, name, target] {
         QApplication::processEvents();
