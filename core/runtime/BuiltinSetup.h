@@ -23,6 +23,7 @@ void setupBytesMethods(Interpreter& I);  // BytesMethods.cpp, called by setupStr
 void setupContainerMethods(Interpreter& I);
 void setupBuiltins(Interpreter& I, Module* builtins);
 void defineNumberBuiltins(Interpreter& I, Module* builtins);  // BuiltinsNumbers.cpp, called by setupBuiltins
+void setupEvalBuiltins(Interpreter& I, Module* builtins);  // eval, exec (BuiltinEval.cpp)
 
 // int(x) / float(x) conversions shared by the builtins.
 int64_t toIntValue(Interpreter& I, const Value& v);

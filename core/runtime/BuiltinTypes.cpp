@@ -237,6 +237,7 @@ void Interpreter::bootstrap() {
     Module* b = newModule("builtins");
     builtins_ = b->dict.get();
     setupBuiltins(*this, b);
+    setupEvalBuiltins(*this, b);
 }
 
 // ---- host registration API ----------------------------------------------------------------------

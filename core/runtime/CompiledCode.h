@@ -118,6 +118,10 @@ template <class Fill> Value Evaluator::invoke(Function* fn, Fill&& fill) {
     fill(fast);
     if (!code->cellSlots.empty()) [[unlikely]]
         makeCells(code, fast);
+    if (Interpreter::CallInterceptor* ic = I.callInterceptor()) [[unlikely]] {
+        Value r;
+        if ((*ic)(fn, fast, r)) return r;  // the engine ran a cached entry (run-only mode)
+    }
     Frame fr;
     fr.code = code;
     fr.fast = fast;

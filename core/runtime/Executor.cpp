@@ -419,7 +419,17 @@ void Evaluator::execImport(const Import* s, Frame& f) {
         Module* m = I.importModule(al.name);
         const NameRef& ref = f.code->binding(&al);
         if (!al.asname.empty()) {
-            storeRef(ref, Value(m), f);
+            // `import a.b.c as x` binds what a.b.c names as an attribute chain (CPython 3.7+),
+            // which is the submodule unless a package replaced it with another object.
+            Value v = Value(I.importModule(al.name.substr(0, al.name.find('.'))));
+            size_t pos = al.name.find('.');
+            while (pos != std::string::npos && v) {
+                size_t next = al.name.find('.', pos + 1);
+                std::string part = al.name.substr(pos + 1, next == std::string::npos ? std::string::npos : next - pos - 1);
+                v = ops::getAttrOpt(v, I.intern(part));
+                pos = next;
+            }
+            storeRef(ref, v ? v : Value(m), f);
         } else {
             std::string top = al.name.substr(0, al.name.find('.'));
             storeRef(ref, Value(I.importModule(top)), f);

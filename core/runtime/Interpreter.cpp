@@ -16,6 +16,7 @@
 #include "core/runtime/Ops.h"
 #include "core/runtime/Resolver.h"
 #include "core/runtime/Stdlib.h"
+#include "core/runtime/WeakRef.h"
 #include "core/runtime/Str.h"
 #include "core/runtime/Type.h"
 
@@ -229,6 +230,7 @@ Type* Interpreter::newExceptionClass(std::string name, Module* module, Type* bas
 
 void Interpreter::onBudget() {
     stepsUsed_ += budgetGranted_;
+    budgetGranted_ = 0;
     if (!started_) {
         started_ = true;
         start_ = std::chrono::steady_clock::now();
@@ -241,6 +243,7 @@ void Interpreter::onBudget() {
     int64_t remaining = limits_.maxSteps > 0 ? limits_.maxSteps - stepsUsed_ : interval;
     budgetGranted_ = std::max<int64_t>(1, std::min(interval, remaining));
     budget_ = budgetGranted_;
+    if (weak::hasPending()) weak::runPending(*this);  // after the new budget: callbacks step too
 }
 
 void Interpreter::resetRunClock() {

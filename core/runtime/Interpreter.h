@@ -84,6 +84,12 @@ public:
     const EqualityHook& equalityHook() const { return equalityHook_; }
     void setObserver(TraceObserver* o) { observer_ = o; }
     TraceObserver* observer() const { return observer_; }
+    // Offered every scenario-function call (its bound parameter slots) while set; returning true
+    // means the interceptor produced the result and the body does not run. The engine sets it
+    // while a code object is run-only, so callees still use their cached compiled entries.
+    using CallInterceptor = std::function<bool(Function* fn, Value* slots, Value& result)>;
+    void setCallInterceptor(CallInterceptor* c) { interceptor_ = c; }
+    CallInterceptor* callInterceptor() const { return interceptor_; }
     void setArgv(std::vector<std::string> argv);
 
     // ---- running ---------------------------------------------------------------------------
@@ -208,6 +214,11 @@ public:
     void step() {
         if (--budget_ <= 0) onBudget();
     }
+    // Makes the next step() a safe point (queued weak-reference callbacks run there).
+    void requestSafePoint() {
+        budgetGranted_ -= budget_ > 0 ? budget_ : 0;
+        budget_ = 0;
+    }
     uint64_t typeEpoch = 1;  // bumped whenever any class dict or MRO changes
     std::vector<Value> handling;  // exceptions being handled (bare `raise`, __context__)
     Heap& heap() { return *heap_; }
@@ -227,6 +238,7 @@ public:
     void updateTypeFlags(Type* t);
     void keepAlive(Value v) { constants_.push_back(std::move(v)); }
     std::vector<Object*> reprStack;
+    std::unordered_map<std::string, const CodeInfo*> evalCache;  // eval()/exec() text -> code
     int nativeDepth = 0;  // nesting of native container recursion (repr, ==, hash)
     Value codeObject(const CodeInfo* code);
     [[noreturn]] void limitReached(LimitExceeded::Kind kind, const std::string& what, const std::string& flag);
@@ -267,6 +279,7 @@ private:
     std::function<void(const TestResult&)> testCallback_;
     EqualityHook equalityHook_;
     TraceObserver* observer_ = nullptr;
+    CallInterceptor* interceptor_ = nullptr;
     TestSummary testSummary_;
 
     Value notImplemented_, ellipsis_;

@@ -8,6 +8,7 @@
 #include "core/runtime/Ops.h"
 #include "core/runtime/Str.h"
 #include "core/runtime/Type.h"
+#include "core/runtime/WeakRef.h"
 
 namespace gs::runtime {
 
@@ -18,6 +19,8 @@ Object::Object(Type* type) : type_(type) {
 Object::Object(HeapSentinelTag) : type_(nullptr) { gcPrev_ = gcNext_ = this; }
 
 Object::~Object() {
+    // Still linked: an ordinary death (weak callbacks run); unlinked: interpreter teardown.
+    if (serial_ & kWeakBit) weak::targetDied(this, gcPrev_ != nullptr);
     if (gcPrev_) Heap::unlink(this);
 }
 
@@ -68,7 +71,7 @@ std::string Object::format(std::string_view spec) {
 
 int64_t Object::hash() {
     // Serial-based: deterministic across runs, unlike an address (set iteration order).
-    return static_cast<int64_t>(serial_) * 16 + 7;
+    return static_cast<int64_t>(serial()) * 16 + 7;
 }
 
 Value Object::call(const CallArgs&) {
@@ -112,6 +115,7 @@ uint64_t Heap::liveObjects() const {
 }
 
 void Heap::teardown() {
+    weak::dropPending();
     std::vector<Object*> all;
     for (Object* o = sentinel_->gcNext_; o != sentinel_; o = o->gcNext_) all.push_back(o);
     // Pin everything, so that breaking references frees nothing while we walk.

@@ -13,6 +13,7 @@
 #include "core/runtime/Containers.h"
 #include "core/runtime/Dict.h"
 #include "core/runtime/Interpreter.h"
+#include "core/runtime/WeakRef.h"
 #include "core/runtime/Module.h"
 #include "core/runtime/NativeTable.h"
 #include "core/runtime/Numbers.h"
@@ -28,6 +29,7 @@ void initUnittestNatives(Interpreter& I, Module* m);
 void initRe(Interpreter& I, Module* m);
 void initMath(Interpreter& I, Module* m);       // StdlibMath.cpp
 void initItertools(Interpreter& I, Module* m);  // StdlibItertools.cpp
+void initStruct(Interpreter& I, Module* m);
 const char* pythonSource(std::string_view name);
 
 namespace {
@@ -126,8 +128,24 @@ void initTime(Interpreter& I, Module* m) {
 
 } // namespace
 
+// importlib.import_module(name, package=None)
+Value importlib_import_module(const CallArgs& a) {
+    ArgParser p(a, "import_module", {"name", "package"}, 1);
+    std::string name = p.getStr(0, "");
+    if (!name.empty() && name[0] == '.') {
+        std::string pkg = p.has(1) && !p[1].isNone() ? p.getStr(1, "") : "";
+        if (pkg.empty()) in().raise("TypeError", "the 'package' argument is required to perform a relative import for '" + name + "'");
+        size_t dots = name.find_first_not_of('.');
+        for (size_t i = 1; i < dots; ++i) pkg = pkg.substr(0, pkg.rfind('.'));
+        name = pkg + "." + name.substr(dots);
+    }
+    return Value(in().importModule(name));
+}
+
+constexpr NativeDef kImportlibFunctions[] = {{"import_module", importlib_import_module}};
+
 bool has(std::string_view name) {
-    static const std::string_view natives[] = {"sys", "math", "itertools", "time", "random", "_gs_unittest", "re"};
+    static const std::string_view natives[] = {"sys", "math", "itertools", "time", "random", "_gs_unittest", "re", "_weakref", "struct", "importlib"};
     for (auto n : natives)
         if (n == name) return true;
     return pythonSource(name) != nullptr;
@@ -144,6 +162,31 @@ void init(Interpreter& I, std::string_view name, Module* m) {
     if (name == "random") return initRandom(I, m);
     if (name == "re") return initRe(I, m);
     if (name == "_gs_unittest") return initUnittestNatives(I, m);
+    if (name == "_weakref") return weak::initModule(I, m);
+    if (name == "importlib") return defineFunctions(I, m, kImportlibFunctions);
+    if (name == "struct") {
+        initStruct(I, m);
+        // Struct objects wrap the module functions (CPython caches the parsed format the same way).
+        I.execInModule(m, "<struct>", R"PY(
+class Struct:
+    def __init__(self, format):
+        self.format = format
+        self.size = calcsize(format)
+
+    def pack(self, *v):
+        return pack(self.format, *v)
+
+    def unpack(self, buffer):
+        return unpack(self.format, buffer)
+
+    def unpack_from(self, buffer, offset=0):
+        return unpack_from(self.format, buffer, offset)
+
+    def iter_unpack(self, buffer):
+        return iter_unpack(self.format, buffer)
+)PY");
+        return;
+    }
     if (const char* src = pythonSource(name)) I.execInModule(m, "<" + std::string(name) + ">", src);
 }
 

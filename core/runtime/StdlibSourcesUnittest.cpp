@@ -52,10 +52,97 @@ class _AssertRaisesContext:
 
 
 class _SubTest:
+    # A failure inside `with self.subTest(...)` is recorded and the test goes on, as in CPython;
+    # the test then reports the first failure, its parameters appended to the message.
+    def __init__(self, test_case, msg, params):
+        self.test_case = test_case
+        self.msg = msg
+        self.params = params
+
+    def _description(self):
+        parts = []
+        if self.msg is not None:
+            parts.append(f"[{self.msg}]")
+        if self.params:
+            parts.append("(" + ", ".join(f"{k}={v!r}" for k, v in self.params.items()) + ")")
+        return " ".join(parts) or "(<subtest>)"
+
     def __enter__(self):
         return self
 
-    def __exit__(self, *exc):
+    def __exit__(self, exc_type, exc_value, tb):
+        if exc_type is None:
+            return False
+        if issubclass(exc_type, SkipTest):
+            return True
+        if issubclass(exc_type, Exception):
+            self.test_case._subtest_failures.append((self._description(), exc_value))
+            return True
+        return False
+
+
+class _CapturingHandler:
+    def __init__(self, watcher):
+        self.watcher = watcher
+        self.level = 0
+        self.filters = []
+
+    def handle(self, record):
+        self.watcher.records.append(record)
+        self.watcher.output.append(f"{record.levelname}:{record.name}:{record.getMessage()}")
+
+    def emit(self, record):
+        self.handle(record)
+
+    def flush(self):
+        pass
+
+
+class _LoggingWatcher:
+    def __init__(self):
+        self.records = []
+        self.output = []
+
+
+class _AssertLogsContext:
+    def __init__(self, test_case, logger_name, level, no_logs):
+        self.test_case = test_case
+        self.logger_name = logger_name
+        self.level = level
+        self.no_logs = no_logs
+
+    def __enter__(self):
+        import logging
+        if isinstance(self.logger_name, logging.Logger):
+            logger = self.logger = self.logger_name
+        else:
+            logger = self.logger = logging.getLogger(self.logger_name)
+        self.level_no = logging._checkLevel(self.level) if self.level else logging.INFO
+        self.level_name = logging.getLevelName(self.level_no)
+        self.watcher = _LoggingWatcher()
+        handler = _CapturingHandler(self.watcher)
+        handler.level = self.level_no
+        self.old_handlers = logger.handlers[:]
+        self.old_level = logger.level
+        self.old_propagate = logger.propagate
+        logger.handlers = [handler]
+        logger.setLevel(self.level_no)
+        logger.propagate = False
+        if self.no_logs:
+            return None
+        return self.watcher
+
+    def __exit__(self, exc_type, exc_value, tb):
+        self.logger.handlers = self.old_handlers
+        self.logger.propagate = self.old_propagate
+        self.logger.setLevel(self.old_level)
+        if exc_type is not None:
+            return False
+        if self.no_logs:
+            if len(self.watcher.records) > 0:
+                self.test_case.fail(f"Unexpected logs found: {self.watcher.output!r}")
+        elif len(self.watcher.records) == 0:
+            self.test_case.fail(f"no logs of level {self.level_name} or higher triggered on {self.logger.name}")
         return False
 
 
@@ -64,9 +151,12 @@ class TestCase:
     longMessage = True
     maxDiff = 80 * 8
 
+    _class_cleanups = []
+
     def __init__(self, methodName='runTest'):
         self._testMethodName = methodName
         self._cleanups = []
+        self._subtest_failures = []
 
     def setUp(self):
         pass
@@ -99,8 +189,38 @@ class TestCase:
             function, args, kwargs = self._cleanups.pop()
             function(*args, **kwargs)
 
+    def enterContext(self, cm):
+        result = type(cm).__enter__(cm)
+        self.addCleanup(type(cm).__exit__, cm, None, None, None)
+        return result
+
+    @classmethod
+    def addClassCleanup(cls, function, /, *args, **kwargs):
+        if "_class_cleanups" not in cls.__dict__:
+            cls._class_cleanups = []
+        cls._class_cleanups.append((function, args, kwargs))
+
+    @classmethod
+    def enterClassContext(cls, cm):
+        result = type(cm).__enter__(cm)
+        cls.addClassCleanup(type(cm).__exit__, cm, None, None, None)
+        return result
+
+    @classmethod
+    def doClassCleanups(cls):
+        cleanups = cls.__dict__.get("_class_cleanups", [])
+        while cleanups:
+            function, args, kwargs = cleanups.pop()
+            function(*args, **kwargs)
+
     def subTest(self, msg=None, **params):
-        return _SubTest()
+        return _SubTest(self, msg, params)
+
+    def assertLogs(self, logger=None, level=None):
+        return _AssertLogsContext(self, logger, level, no_logs=False)
+
+    def assertNoLogs(self, logger=None, level=None):
+        return _AssertLogsContext(self, logger, level, no_logs=True)
 
     def skipTest(self, reason):
         raise SkipTest(reason)
@@ -326,7 +446,17 @@ def _run_one(cls, name):
     except BaseException as e:
         outcome = ("error", None, e)
     else:
-        if expecting:
+        if test._subtest_failures:
+            description, exc = test._subtest_failures[0]
+            if expecting:
+                outcome = ("expected failure", None, None)
+            elif isinstance(exc, AssertionError):
+                outcome = ("fail", None, exc)
+            else:
+                outcome = ("error", None, exc)
+            if outcome[2] is not None and exc.args:
+                exc.args = (f"{description}: {exc.args[0]}",) + tuple(exc.args[1:])
+        elif expecting:
             outcome = ("unexpected success", None, None)
     try:
         test.tearDown()
@@ -360,6 +490,10 @@ def _run_class(cls, module_name):
             cls.tearDownClass()
     except BaseException as e:
         _gs.report("tearDownClass", cls, "error", None, e)
+    try:
+        cls.doClassCleanups()
+    except BaseException as e:
+        _gs.report("doClassCleanups", cls, "error", None, e)
 
 
 def _run_module(module_name):

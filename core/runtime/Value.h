@@ -153,7 +153,10 @@ public:
     }
     uint32_t refcount() const noexcept { return refcnt_; }
     // Allocation serial number: a deterministic identity hash (no address-dependent orders).
-    uint32_t serial() const noexcept { return serial_; }
+    uint32_t serial() const noexcept { return serial_ & ~kWeakBit; }
+    // Set while weak references to the object exist (WeakRef.h); its death then clears them.
+    bool weaklyReferenced() const noexcept { return (serial_ & kWeakBit) != 0; }
+    void setWeaklyReferenced(bool on) noexcept { serial_ = on ? (serial_ | kWeakBit) : (serial_ & ~kWeakBit); }
 
     // --- protocol slots (native implementations) ---
     virtual std::string repr();                              // default: <T object at 0x..>
@@ -205,6 +208,7 @@ public:
     void setTypeUnchecked(Type* t) { type_ = t; }
 
 private:
+    static constexpr uint32_t kWeakBit = 0x80000000u;
     void destroy() noexcept;
     friend class Heap;
     friend class Type;
