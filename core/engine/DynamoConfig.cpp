@@ -12,33 +12,48 @@ size_t DynamoConfig::add(ConfigEntry e) {
 
 DynamoConfig::DynamoConfig() {
     using S = std::string;
+    const ConfigValue none = std::monostate{};
     iAutomatic_ = add({"automatic_dynamic_shapes", true, {}, {}, "a dim seen with two sizes is recompiled as dynamic"});
     iAssumeStatic_ = add({"assume_static_by_default", true, {}, {}, "first compile of a frame is static"});
-    iMarkAs_ = add({"automatic_dynamic_shapes_mark_as", S("dynamic"), {}, {}, "dynamic | unbacked"});
+    iMarkAs_ = add({"automatic_dynamic_shapes_mark_as", S("dynamic"), {}, {}, "dynamic | unbacked | oblivious"});
     iSpecializeInt_ = add({"specialize_int", false, {}, {}, "specialize every Python int"});
-    add({"specialize_float", false, {}, {}, "specialize every Python float", false});
+    iSpecializeFloat_ = add({"specialize_float", false, {}, {}, "specialize every Python float"});
     iForceParam_ = add({"force_parameter_static_shapes", true, {}, {}, "nn.Parameter inputs are always static"});
     iForceModuleProp_ = add({"force_nn_module_property_static_shapes", true, {}, {}, "module-owned tensors are static"});
     iUnspecIntModule_ = add({"allow_unspec_int_on_nn_module", false, {}, {}, "int module attributes may become dynamic"});
-    iRecompileLimit_ = add({"recompile_limit", int64_t(8), {}, {"cache_size_limit"}, "entries per code object"});
+    iRecompileLimit_ = add({"recompile_limit", int64_t(8), {}, {"cache_size_limit"}, "entries per code object", true, true});
     iAccumulated_ = add({"accumulated_recompile_limit", int64_t(256), {}, {"accumulated_cache_size_limit"},
-                         "entries per code object, all ID_MATCH buckets"});
+                         "entries per code object, all ID_MATCH buckets", true, true});
     iFailOnLimit_ = add({"fail_on_recompile_limit_hit", false, {}, {"fail_on_cache_limit_hit"},
-                         "raise instead of falling back to eager at the limit"});
-    iErrorOnRecompile_ = add({"error_on_recompile", false, {}, {}, "raise RecompileError on any recompile"});
+                         "raise instead of falling back to eager at the limit", true, true});
+    iErrorOnRecompile_ = add({"error_on_recompile", false, {}, {}, "raise RecompileError on any recompile", true, true});
     iAllowIgnoreMark_ = add({"allow_ignore_mark_dynamic", false, {}, {}, "mark_dynamic may be specialized silently"});
     add({"automatic_dynamic_exclusion_guard", false, {}, {}, "guards excluding earlier static sizes", false});
     add({"automatic_dynamic_local_pgo", true, {}, {}, "persist frame state (no effect without a job id)", false});
     iSkipAliasParams_ = add({"skip_no_tensor_aliasing_guards_on_parameters", true, {}, {},
                              "parameters are left out of NO_TENSOR_ALIASING"});
-    add({"inline_inbuilt_nn_modules", true, {}, {}, "modules are inlined, not ID_MATCHed", false});
+    iInlineNnModules_ = add({"inline_inbuilt_nn_modules", true, {}, {}, "modules are inlined, not ID_MATCHed"});
     iDebugDisableCounter_ = add({"debug_disable_compile_counter", false, {}, {}, "CompileCounter.frame_count equals anything"});
     add({"capture_scalar_outputs", false, {}, {}, "item() stays in the graph", false});
     add({"capture_dynamic_output_shape_ops", false, {}, {}, "", false});
-    add({"guard_nn_modules", false, {}, {}, "", false});
+    iGuardNnModules_ = add({"guard_nn_modules", false, {}, {}, "guard module dicts (parameters, buffers, submodules)"});
     add({"suppress_errors", false, {}, {}, "", false});
-    add({"verbose", false, {}, {}, "", false});
+    add({"verbose", false, {}, {}, "", false, true});
     add({"optimize_ddp", true, {}, {}, "", false});
+    add({"dead_code_elimination", true, {}, {}, "", false});
+    add({"raise_on_ctx_manager_usage", true, {}, {}, "", false});
+    add({"log_compilation_metrics", true, {}, {}, "", false, true});
+    add({"use_lamba_guard_for_object_aliasing", true, {}, {}, "object aliasing relations as one lambda guard", false});
+    add({"debug_force_nested_calls", false, {}, {}, "", false});
+    add({"skip_code_recursive_on_recompile_limit_hit", true, {}, {}, "", false, true});
+    add({"enable_cpp_symbolic_shape_guards", false, {}, {}, "", false});
+    // Knobs PyTorch marks compile-ignored (debugging and reporting only).
+    for (const char* k : {"log_file_name", "repro_after", "repro_level", "base_dir", "debug_dir_root", "DEBUG_DIR_VAR_NAME"})
+        add({k, none, {}, {}, "", false, true});
+    for (const char* k : {"verify_correctness", "replay_record_enabled", "cprofile", "repro_forward_only",
+                          "same_two_models_use_fp64", "report_guard_failures", "print_graph_breaks"})
+        add({k, false, {}, {}, "", false, true});
+    add({"repro_tolerance", 1e-3, {}, {}, "", false, true});
     iDuckShape_ = add({"use_duck_shape", true, {}, {}, "equal sizes share a symbol under dynamic=True"});
 }
 
@@ -53,7 +68,13 @@ std::optional<size_t> DynamoConfig::find(const std::string& name) const {
 
 std::optional<std::string> DynamoConfig::set(size_t k, const ConfigValue& v) {
     ConfigEntry& e = entries_[k];
-    if (e.value.index() == v.index()) {
+    hashValid_ = false;
+    ++generation_;
+    // Optional knobs (default None) take None or any value.
+    if (e.value.index() == v.index() || std::holds_alternative<std::monostate>(e.defaultValue) ||
+        std::holds_alternative<std::monostate>(v)) {
+        if (std::holds_alternative<std::monostate>(v) && !std::holds_alternative<std::monostate>(e.defaultValue))
+            return "torch._dynamo.config." + e.name + " cannot be None";
         e.value = v;
         return std::nullopt;
     }
@@ -69,12 +90,66 @@ std::optional<std::string> DynamoConfig::set(size_t k, const ConfigValue& v) {
         e.value = std::get<int64_t>(v) != 0;
         return std::nullopt;
     }
-    static const char* names[] = {"bool", "int", "float", "str"};
+    static const char* names[] = {"bool", "int", "float", "str", "None"};
     return "torch._dynamo.config." + e.name + " expects a " + names[e.value.index()] + ", got a " + names[v.index()];
 }
 
 void DynamoConfig::resetToDefaults() {
     for (auto& e : entries_) e.value = e.defaultValue;
+    hashValid_ = false;
+    ++generation_;
+}
+
+std::string DynamoConfig::repr(const ConfigValue& v) {
+    if (auto* pb = std::get_if<bool>(&v)) return *pb ? "True" : "False";
+    if (auto* pi = std::get_if<int64_t>(&v)) return std::to_string(*pi);
+    if (auto* pd = std::get_if<double>(&v)) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%.17g", *pd);
+        return buf;
+    }
+    if (auto* ps = std::get_if<std::string>(&v)) return "'" + *ps + "'";
+    return "None";
+}
+
+uint64_t DynamoConfig::hash() const {
+    if (hashValid_) return hash_;
+    uint64_t h = 1469598103934665603ull;  // FNV-1a
+    auto mix = [&](std::string_view s) {
+        for (unsigned char c : s) {
+            h ^= c;
+            h *= 1099511628211ull;
+        }
+    };
+    for (const auto& e : entries_) {
+        if (e.compileIgnored) continue;
+        mix(e.name);
+        mix("=");
+        mix(repr(e.value));
+        mix(";");
+    }
+    hash_ = h;
+    hashValid_ = true;
+    return h;
+}
+
+std::vector<std::string> DynamoConfig::compileIgnoredKeys() const {
+    std::vector<std::string> out;
+    for (const auto& e : entries_) {
+        if (!e.compileIgnored) continue;
+        out.push_back(e.name);
+        out.insert(out.end(), e.aliases.begin(), e.aliases.end());
+    }
+    return out;
+}
+
+std::vector<std::string> DynamoConfig::differences(const DynamoConfig& other) const {
+    std::vector<std::string> out;
+    for (size_t k = 0; k < entries_.size() && k < other.entries_.size(); ++k) {
+        if (entries_[k].compileIgnored || entries_[k].value == other.entries_[k].value) continue;
+        out.push_back(entries_[k].name + ": " + repr(other.entries_[k].value) + " -> " + repr(entries_[k].value));
+    }
+    return out;
 }
 
 bool DynamoConfig::b(size_t k) const { return std::get<bool>(entries_[k].value); }
@@ -92,7 +167,8 @@ std::string DynamoConfig::toJson() const {
             char buf[32];
             std::snprintf(buf, sizeof buf, "%.17g", *pd);
             out += buf;
-        } else out += "\"" + std::get<std::string>(v) + "\"";
+        } else if (auto* ps = std::get_if<std::string>(&v)) out += "\"" + *ps + "\"";
+        else out += "null";
     }
     return out + "}";
 }

@@ -1,6 +1,8 @@
 #pragma once
 // torch._dynamo.config: the knobs of dynamo-semantics §1.4 and §3.1, with PyTorch's names,
-// defaults and aliases (cache_size_limit = recompile_limit, …). Values are typed.
+// defaults and aliases (cache_size_limit = recompile_limit, …). Values are typed. Knobs marked
+// compile-ignored (PyTorch's `# [@compile_ignored]`) do not change what a trace produces; the
+// others make up the config hash a cache entry is compiled under (config.get_hash()).
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -9,7 +11,8 @@
 
 namespace gs::engine {
 
-using ConfigValue = std::variant<bool, int64_t, double, std::string>;
+// std::monostate is Python's None (knobs such as repro_after default to None and take a str).
+using ConfigValue = std::variant<bool, int64_t, double, std::string, std::monostate>;
 
 struct ConfigEntry {
     std::string name;
@@ -18,6 +21,7 @@ struct ConfigEntry {
     std::vector<std::string> aliases;
     std::string doc;
     bool implemented = true;   // false: accepted and stored, but the engine ignores it (documented)
+    bool compileIgnored = false;  // not part of the config hash
 };
 
 class DynamoConfig {
@@ -31,6 +35,16 @@ public:
     // accepted as Python would).
     std::optional<std::string> set(size_t i, const ConfigValue& v);
     void resetToDefaults();
+    // Bumped by every change: lets callers cache what they derive from the config.
+    uint64_t generation() const { return generation_; }
+    // 64-bit hash of the knobs that are not compile-ignored (cached until the next change).
+    uint64_t hash() const;
+    // The names (and aliases) of the compile-ignored knobs: config._compile_ignored_keys.
+    std::vector<std::string> compileIgnoredKeys() const;
+    // "name: old -> new" for each knob that is not compile-ignored and differs from `other`.
+    std::vector<std::string> differences(const DynamoConfig& other) const;
+    // Python repr of a value (True, 8, 'dynamic', None).
+    static std::string repr(const ConfigValue& v);
     // Snapshot as a JSON object (session config, compilation_metrics.dynamo_config).
     std::string toJson() const;
 
@@ -50,15 +64,21 @@ public:
     bool skipNoTensorAliasingGuardsOnParameters() const { return b(iSkipAliasParams_); }
     bool debugDisableCompileCounter() const { return b(iDebugDisableCounter_); }
     bool useDuckShape() const { return b(iDuckShape_); }
+    bool specializeFloat() const { return b(iSpecializeFloat_); }
+    bool inlineInbuiltNnModules() const { return b(iInlineNnModules_); }
+    bool guardNnModules() const { return b(iGuardNnModules_); }
 
 private:
     bool b(size_t k) const;
     int64_t i(size_t k) const;
     size_t add(ConfigEntry e);
     std::vector<ConfigEntry> entries_;
+    mutable uint64_t hash_ = 0;
+    uint64_t generation_ = 1;
+    mutable bool hashValid_ = false;
     size_t iAutomatic_, iAssumeStatic_, iMarkAs_, iSpecializeInt_, iForceParam_, iForceModuleProp_, iUnspecIntModule_,
         iRecompileLimit_, iAccumulated_, iFailOnLimit_, iErrorOnRecompile_, iAllowIgnoreMark_, iSkipAliasParams_,
-        iDebugDisableCounter_, iDuckShape_;
+        iDebugDisableCounter_, iDuckShape_, iSpecializeFloat_, iInlineNnModules_, iGuardNnModules_;
 };
 
 } // namespace gs::engine

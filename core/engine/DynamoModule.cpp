@@ -1,14 +1,19 @@
-// torch.compile, torch._dynamo (config, exc, testing, test_case, mark_*), torch.compiler and
-// torch.fx as scenario code sees them. Parts that PyTorch writes in Python are Python here too
-// (CompileCounter counts `"call" in node.op` exactly as torch/_dynamo/testing.py does).
+// torch.compile, torch._dynamo (optimize, reset, config, exc, testing, mark_*, disable,
+// graph_break), torch.compiler (set_stance, ...) and torch.fx as scenario code sees them. Parts
+// that PyTorch writes in Python are Python here too (CompileCounter counts `"call" in node.op`
+// exactly as torch/_dynamo/testing.py does; DynamoPreludes.cpp and TestingPreludes.cpp hold the
+// rest).
 #include <algorithm>
 
+#include "core/engine/ConfigObject.h"
 #include "core/engine/Engine.h"
+#include "core/engine/Tracer.h"
 #include "core/runtime/Containers.h"
 #include "core/runtime/Dict.h"
 #include "core/runtime/Exception.h"
 #include "core/runtime/Function.h"
 #include "core/runtime/Module.h"
+#include "core/runtime/Ops.h"
 #include "core/runtime/Str.h"
 #include "core/runtime/Type.h"
 
@@ -119,115 +124,6 @@ def same(ref, res, tol=1e-4):
     return ref == res
 )PY";
 
-const char* kTestCaseSource = R"PY(
-import unittest
-import torch
-import torch._dynamo
-
-
-class TestCase(unittest.TestCase):
-    def setUp(self):
-        torch._dynamo.reset()
-
-    def tearDown(self):
-        torch._dynamo.reset()
-
-
-def run_tests(needs=()):
-    unittest.main()
-)PY";
-
-// torch._dynamo.config and torch.fx.experimental._config: attribute access on the engine's table.
-class ConfigObject : public runtime::Object {
-public:
-    ConfigObject(runtime::Type* t, DynamoConfig& cfg, std::string prefix, std::vector<std::string> only)
-        : runtime::Object(t), cfg(cfg), prefix(std::move(prefix)), only(std::move(only)) {}
-    DynamoConfig& cfg;
-    std::string prefix;
-    std::vector<std::string> only;  // empty: every knob
-
-    std::optional<size_t> find(std::string_view name) const {
-        if (!only.empty() && std::find(only.begin(), only.end(), name) == only.end()) return std::nullopt;
-        return cfg.find(std::string(name));
-    }
-    Value getAttr(runtime::Str* name) override {
-        auto i = find(name->view());
-        if (!i) return {};
-        const ConfigValue& v = cfg.entry(*i).value;
-        if (auto* b = std::get_if<bool>(&v)) return Value::boolean(*b);
-        if (auto* n = std::get_if<int64_t>(&v)) return Value::integer(*n);
-        if (auto* d = std::get_if<double>(&v)) return Value::real(*d);
-        return runtime::Interpreter::current().newStr(std::get<std::string>(v));
-    }
-    bool setAttr(runtime::Str* name, const Value& v) override {
-        auto& I = runtime::Interpreter::current();
-        auto i = find(name->view());
-        if (!i) I.raise("AttributeError", prefix + "." + std::string(name->view()) + " does not exist");
-        ConfigValue cv;
-        if (v.isBool()) cv = v.asBool();
-        else if (v.isInt()) cv = v.asInt();
-        else if (v.isFloat()) cv = v.asFloat();
-        else if (auto* s = dynamic_cast<runtime::Str*>(v.obj())) cv = s->s();
-        else I.raise("TypeError", prefix + "." + std::string(name->view()) + " expects a bool, int, float or str");
-        if (auto err = cfg.set(*i, cv)) I.raise("TypeError", *err);
-        return true;
-    }
-    std::string repr() override { return "<module '" + prefix + "'>"; }
-};
-
-// What config.patch(...) returns: a context manager and a decorator.
-class ConfigPatch : public runtime::Object {
-public:
-    ConfigPatch(runtime::Type* t, Value config, std::vector<std::pair<std::string, Value>> changes)
-        : runtime::Object(t), config(std::move(config)), changes(std::move(changes)) {}
-    Value config;
-    std::vector<std::pair<std::string, Value>> changes;
-    std::vector<std::vector<std::pair<std::string, Value>>> saved;
-
-    void enter() {
-        auto& I = runtime::Interpreter::current();
-        std::vector<std::pair<std::string, Value>> old;
-        for (const auto& [k, v] : changes) {
-            old.emplace_back(k, I.getAttr(config, k));
-            I.setAttr(config, k, v);
-        }
-        saved.push_back(std::move(old));
-    }
-    void exit() {
-        auto& I = runtime::Interpreter::current();
-        if (saved.empty()) return;
-        auto old = std::move(saved.back());
-        saved.pop_back();
-        for (auto it = old.rbegin(); it != old.rend(); ++it) I.setAttr(config, it->first, it->second);
-    }
-    bool callable() const override { return true; }
-    Value call(const CallArgs& args) override {
-        auto& I = runtime::Interpreter::current();
-        args.expect("patch", 1, 1);
-        Value fn = args[0];
-        Value self(this);
-        Value wrapper = I.newFunction("patched", [self, fn](const CallArgs& a) {
-            auto* p = static_cast<ConfigPatch*>(self.obj());
-            p->enter();
-            try {
-                Value r = runtime::Interpreter::current().call(fn, a);
-                p->exit();
-                return r;
-            } catch (...) {
-                p->exit();
-                throw;
-            }
-        });
-        // Binds like a def when it decorates a method (self is passed on).
-        if (auto* nf = dynamic_cast<runtime::NativeFunction*>(wrapper.obj())) nf->binds = true;
-        return wrapper;
-    }
-    void clearRefs() override {
-        config = Value();
-        changes.clear();
-        saved.clear();
-    }
-};
 
 std::vector<int64_t> indexList(const Value& v, int64_t ndim) {
     auto& I = runtime::Interpreter::current();
@@ -252,6 +148,21 @@ void markDims(std::vector<int64_t>& into, const std::vector<int64_t>& dims) {
     std::sort(into.begin(), into.end());
 }
 
+std::optional<bool> optionalBool(const ArgParser& p, size_t i) {
+    if (!p.has(i) || p[i].isNone()) return std::nullopt;
+    return p.getBool(i, false);
+}
+
+// The function a wrapper of a wrapper compiles (eval_frame.innermost_fn).
+Value innermost(const Value& v) {
+    Value cur = v;
+    while (auto* cf = dynamic_cast<CompiledFunction*>(cur.obj())) {
+        if (cf->isModule) break;
+        cur = cf->target;
+    }
+    return cur;
+}
+
 } // namespace
 
 void Engine::install() {
@@ -261,83 +172,88 @@ void Engine::install() {
 
     I.addSourceModule("torch.fx", kFxSource, "<torch/fx/graph_module.py>");
     I.addSourceModule("torch._dynamo.testing", kTestingSource, "<torch/_dynamo/testing.py>");
-    I.addSourceModule("torch._dynamo.test_case", kTestCaseSource, "<torch/_dynamo/test_case.py>");
 
     runtime::Module* dynamo = I.nativeModule("torch._dynamo");
     runtime::Module* exc = I.nativeModule("torch._dynamo.exc");
     runtime::Type* dynamoExc = I.newExceptionClass("TorchDynamoException", exc, I.types.RuntimeError);
-    I.newExceptionClass("Unsupported", exc, dynamoExc);
+    runtime::Type* unsupported = I.newExceptionClass("Unsupported", exc, dynamoExc);
     I.newExceptionClass("RecompileError", exc, dynamoExc);
     I.newExceptionClass("BackendCompilerFailed", exc, dynamoExc);
     I.newExceptionClass("TorchRuntimeError", exc, dynamoExc);
+    I.newExceptionClass("InternalTorchDynamoError", exc, dynamoExc);
+    I.newExceptionClass("RecompileLimitExceeded", exc, unsupported);
+    I.newExceptionClass("SkipFrame", exc, dynamoExc);
     I.newExceptionClass("FailOnRecompileLimitHit", exc, I.types.Exception);
+    runtime::Type* userError = I.newExceptionClass("UserError", exc, unsupported);
+    I.newExceptionClass("UncapturedHigherOrderOpError", exc, unsupported);
+    // torch.fx.experimental.symbolic_shapes.ConstraintViolationError (dynamo-semantics §3.5)
+    runtime::Module* symbolic = I.nativeModule("torch.fx.experimental.symbolic_shapes");
+    I.newExceptionClass("ConstraintViolationError", symbolic, I.types.RuntimeError);
+    I.newExceptionClass("GuardOnDataDependentSymNode", symbolic, I.types.RuntimeError);
+    (void)userError;
 
-    runtime::Type* configType = I.newNativeType("ConfigModule", "torch.utils._config_module");
-    runtime::Type* patchType = I.newNativeType("ConfigPatch", "torch.utils._config_module");
-    Value config(new ConfigObject(configType, this->config, "torch._dynamo.config", {}));
-    I.setAttr(Value(dynamo), "config", config);
+    runtime::Type* configType = ConfigObject::install(I, config);
+    Value configValue(new ConfigObject(configType, config, "torch._dynamo.config", {}));
+    I.setAttr(Value(dynamo), "config", configValue);
     runtime::Module* fxConfigModule = I.nativeModule("torch.fx.experimental");
-    Value fxConfig(new ConfigObject(configType, this->config, "torch.fx.experimental._config", {"use_duck_shape"}));
+    Value fxConfig(new ConfigObject(configType, config, "torch.fx.experimental._config", {"use_duck_shape"}));
     I.setAttr(Value(fxConfigModule), "_config", fxConfig);
-    I.addMethod(configType, "patch", [patchType](const CallArgs& a) {
-        auto& I = runtime::Interpreter::current();
-        std::vector<std::pair<std::string, Value>> changes;
-        if (a.size() == 3) {
-            auto* s = dynamic_cast<runtime::Str*>(a[1].obj());
-            if (!s) I.raise("TypeError", "config.patch(name, value): name must be a str");
-            changes.emplace_back(s->s(), a[2]);
-        } else if (a.size() == 2) {
-            auto* d = dynamic_cast<runtime::Dict*>(a[1].obj());
-            if (!d) I.raise("TypeError", "config.patch() takes a dict, a name and a value, or keyword arguments");
-            for (const auto& k : d->keys()) changes.emplace_back(static_cast<runtime::Str*>(k.obj())->s(), d->get(k));
-        }
-        for (const auto& kw : a.kw) changes.emplace_back(std::string(kw.name->view()), kw.value);
-        for (const auto& [k, v] : changes)
-            if (I.getAttrOr(a[0], k, Value()).isNull()) I.raise("AttributeError", "torch._dynamo.config." + k + " does not exist");
-        return Value(new ConfigPatch(patchType, a[0], std::move(changes)));
-    });
-    I.addMethod(patchType, "__enter__", [](const CallArgs& a) {
-        static_cast<ConfigPatch*>(a[0].obj())->enter();
-        return a[0];
-    });
-    I.addMethod(patchType, "__exit__", [](const CallArgs& a) {
-        static_cast<ConfigPatch*>(a[0].obj())->exit();
-        return Value::boolean(false);
-    });
+    // `import torch._dynamo.config` and `from torch._dynamo import config as dc` find the object.
+    I.setAttr(Value(dynamo), "_gs_config_object", configValue);
+    I.addSourceModule("torch._dynamo.config", "import torch._dynamo as _d\n_d.config = _d._gs_config_object\n",
+                      "<torch/_dynamo/config.py>");
 
+    installLogging();
+    installDynamoPreludes();
+    installTestingPreludes();
+    installDynamoFunctions();
+}
+
+void Engine::installDynamoFunctions() {
+    auto& I = interp;
     Engine* self = this;
-    auto compileFn = [self](const CallArgs& a) -> Value {
+    runtime::Module* dynamo = I.nativeModule("torch._dynamo");
+    runtime::Module* torch = I.nativeModule("torch");
+
+    // torch.compile(model=None, *, fullgraph, dynamic, backend, mode, options, disable, recompile_limit)
+    I.defineFunction(torch, "compile", [self](const CallArgs& a) -> Value {
         auto& I = runtime::Interpreter::current();
-        ArgParser p(a, "compile", {"model", "fullgraph", "dynamic", "backend", "mode", "options", "disable"}, 0, 1);
-        bool fullgraph = p.getBool(1, false);
-        std::optional<bool> dynamic;
-        if (p.has(2) && !p[2].isNone()) dynamic = p.getBool(2, false);
-        Value backend = p.get(3, I.newStr("inductor"));
+        ArgParser p(a, "compile", {"model", "fullgraph", "dynamic", "backend", "mode", "options", "disable", "recompile_limit"}, 0, 1);
+        CompileOptions o;
+        o.fullgraph = p.getBool(1, false);
+        o.dynamic = optionalBool(p, 2);
+        o.backend = p.get(3, I.newStr("inductor"));
+        o.savedConfig = std::make_shared<const DynamoConfig>(self->config);
+        if (p.has(7) && !p[7].isNone()) o.recompileLimit = p.getInt(7, 8);
+        bool disable = p.getBool(6, false);
         if (!p.has(0) || p[0].isNone()) {
-            // @torch.compile(...) with arguments: return the decorator.
-            return I.newFunction("compile", [self, fullgraph, dynamic, backend](const CallArgs& b) {
+            // @torch.compile(...) with arguments: the decorator.
+            return I.newFunction("compile", [self, o, disable](const CallArgs& b) {
                 b.expect("compile", 1, 1);
-                return self->compile(b[0], backend, fullgraph, dynamic, Value());
+                return disable ? b[0] : self->compile(b[0], o);
             });
         }
-        return self->compile(p[0], backend, fullgraph, dynamic, Value());
-    };
-    runtime::Module* torch = I.nativeModule("torch");
-    I.defineFunction(torch, "compile", compileFn);
+        return disable ? p[0] : self->compile(p[0], o);
+    });
 
+    // torch._dynamo.optimize(backend, *, nopython, guard_export_fn, guard_fail_fn, disable, dynamic, save_config)
     I.defineFunction(dynamo, "optimize", [self](const CallArgs& a) -> Value {
         auto& I = runtime::Interpreter::current();
-        ArgParser p(a, "optimize", {"backend", "nopython", "guard_fail_fn", "disable", "dynamic"}, 0, 1);
-        Value backend = p.get(0, I.newStr("inductor"));
-        bool nopython = p.getBool(1, false);
-        Value guardFail = p.get(2, Value::none());
-        std::optional<bool> dynamic;
-        if (p.has(4) && !p[4].isNone()) dynamic = p.getBool(4, false);
-        return I.newFunction("optimize", [self, backend, nopython, guardFail, dynamic](const CallArgs& b) {
+        ArgParser p(a, "optimize", {"backend", "nopython", "guard_export_fn", "guard_fail_fn", "disable", "dynamic", "save_config",
+                                    "guard_filter_fn"}, 0, 1);
+        CompileOptions o;
+        o.backend = p.get(0, I.newStr("inductor"));
+        o.fullgraph = p.getBool(1, false);
+        o.guardFailFn = p.get(3, Value::none());
+        o.dynamic = optionalBool(p, 5);
+        if (p.getBool(6, true)) o.savedConfig = std::make_shared<const DynamoConfig>(self->config);
+        bool disable = p.getBool(4, false);
+        return I.newFunction("optimize", [self, o, disable](const CallArgs& b) {
             b.expect("optimize", 1, 1);
-            return self->compile(b[0], backend, nopython, dynamic, guardFail);
+            return disable ? b[0] : self->compile(innermost(b[0]), o);
         });
     });
+
     auto resetFn = [self](const CallArgs&) {
         self->reset();
         return Value::none();
@@ -346,10 +262,14 @@ void Engine::install() {
     auto isCompiling = [self](const CallArgs&) { return Value::boolean(self->isCompiling()); };
     I.defineFunction(dynamo, "is_compiling", isCompiling);
 
-    auto mark = [](std::vector<int64_t> torch::TensorObject::*field, const char* name) {
-        return [field, name](const CallArgs& a) -> Value {
+    // mark_dynamic & co. are forbidden in a traced function (PyTorch's @forbid_in_graph): calling
+    // one while tracing raises AssertionError: Attempt to trace forbidden callable.
+    auto mark = [self](std::vector<int64_t> torch::TensorObject::*field, const char* name, bool forbidden) {
+        return [self, field, name, forbidden](const CallArgs& a) -> Value {
             auto& I = runtime::Interpreter::current();
-            ArgParser p(a, name, {"t", "index", "min", "max"}, 1);
+            if (forbidden && self->tracer() && self->tracer()->active)
+                I.raise("AssertionError", std::string("Attempt to trace forbidden callable <function ") + name + ">");
+            ArgParser p(a, name, {"t", "index", "min", "max", "specialize_on"}, 1);
             torch::TensorObject* t = torch::asTensorObject(p[0]);
             if (!t) I.raise("TypeError", std::string(name) + "() expects a tensor");
             std::vector<int64_t> dims;
@@ -360,15 +280,77 @@ void Engine::install() {
             return Value::none();
         };
     };
-    I.defineFunction(dynamo, "mark_dynamic", mark(&torch::TensorObject::dynamicIndices, "mark_dynamic"));
-    I.defineFunction(dynamo, "maybe_mark_dynamic", mark(&torch::TensorObject::weakDynamicIndices, "maybe_mark_dynamic"));
-    I.defineFunction(dynamo, "mark_static", mark(&torch::TensorObject::staticIndices, "mark_static"));
-    I.defineFunction(dynamo, "mark_unbacked", mark(&torch::TensorObject::unbackedIndices, "mark_unbacked"));
+    I.defineFunction(dynamo, "mark_dynamic", mark(&torch::TensorObject::dynamicIndices, "mark_dynamic", true));
+    I.defineFunction(dynamo, "maybe_mark_dynamic", mark(&torch::TensorObject::weakDynamicIndices, "maybe_mark_dynamic", true));
+    I.defineFunction(dynamo, "mark_static", mark(&torch::TensorObject::staticIndices, "mark_static", false));
+    I.defineFunction(dynamo, "mark_unbacked", mark(&torch::TensorObject::unbackedIndices, "mark_unbacked", true));
 
+    // torch._dynamo.graph_break(): a graph break while tracing, nothing when eager.
+    I.defineFunction(dynamo, "graph_break", [self](const CallArgs& a) -> Value {
+        a.expect("graph_break", 0, 1);
+        if (self->tracer() && self->tracer()->active) self->tracer()->graphBreak("Call to `torch._dynamo.graph_break()`");
+        return Value::none();
+    });
+
+    // torch._dynamo.disable(fn=None, recursive=True, *, reason=None): the function runs eagerly,
+    // a call of it inside a traced function is a graph break, and compiled functions it calls
+    // run eagerly too (recursive).
+    auto disableFn = [self](const CallArgs& a) -> Value {
+        auto& I = runtime::Interpreter::current();
+        ArgParser p(a, "disable", {"fn", "recursive", "reason", "wrapping"}, 0);
+        auto wrap = [self](Value fn) -> Value {
+            auto& In = runtime::Interpreter::current();
+            Value target = fn;
+            if (auto* cf = dynamic_cast<CompiledFunction*>(fn.obj()); cf && !cf->isModule) target = cf->target;
+            Value wrapper = In.newFunction("_fn", [self, target](const CallArgs& b) {
+                auto& Ix = runtime::Interpreter::current();
+                Tracer* tr = self->tracer();
+                bool tracing = tr && tr->active;
+                if (tracing) tr->graphBreak("Skip calling `torch.compiler.disable()`d function");
+                // Not traced: the tracer neither observes nor records what the function does.
+                if (tracing) tr->active = false;
+                ++self->disabledDepth;
+                try {
+                    Value r = Ix.call(target, b);
+                    --self->disabledDepth;
+                    if (tracing) tr->active = true;
+                    return r;
+                } catch (...) {
+                    --self->disabledDepth;
+                    if (tracing) tr->active = true;
+                    throw;
+                }
+            });
+            if (auto* nf = dynamic_cast<runtime::NativeFunction*>(wrapper.obj())) nf->binds = true;
+            In.setAttr(wrapper, "_torchdynamo_disable", Value::boolean(true));
+            In.setAttr(wrapper, "_torchdynamo_orig_callable", target);
+            return wrapper;
+        };
+        if (p.has(0) && !p[0].isNone()) return wrap(p[0]);
+        return I.newFunction("disable", [wrap](const CallArgs& b) {
+            b.expect("disable", 1, 1);
+            return wrap(b[0]);
+        });
+    };
+    I.defineFunction(dynamo, "disable", disableFn);
+    auto identityDecorator = [](const CallArgs& a) -> Value {
+        auto& I = runtime::Interpreter::current();
+        if (a.size() >= 1 && runtime::ops::isCallable(a[0])) return a[0];
+        return I.newFunction("decorator", [](const CallArgs& b) { return b[0]; });
+    };
+    I.defineFunction(dynamo, "allow_in_graph", identityDecorator);
+    I.defineFunction(dynamo, "assume_constant_result", identityDecorator);
+
+    // torch.compiler
     runtime::Module* compiler = I.nativeModule("torch.compiler");
     I.defineFunction(compiler, "reset", resetFn);
     I.defineFunction(compiler, "is_compiling", isCompiling);
     I.defineFunction(compiler, "is_dynamo_compiling", isCompiling);
+    I.defineFunction(compiler, "disable", disableFn);
+    I.defineFunction(compiler, "allow_in_graph", identityDecorator);
+    I.defineFunction(compiler, "assume_constant_result", identityDecorator);
+    I.defineFunction(compiler, "cudagraph_mark_step_begin", [](const CallArgs&) { return Value::none(); });
+    installStance();
 }
 
 } // namespace gs::engine

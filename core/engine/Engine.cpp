@@ -106,53 +106,51 @@ Engine::~Engine() { g_current = previous_; }
 
 Engine* Engine::current() { return g_current; }
 
-bool Engine::channel(std::string_view c) const {
-    return std::find(options.logChannels.begin(), options.logChannels.end(), c) != options.logChannels.end();
+bool Engine::artifactEnabled(std::string_view name) const {
+    return std::find(enabledArtifacts_.begin(), enabledArtifacts_.end(), name) != enabledArtifacts_.end();
 }
 
 void Engine::log(const std::string& channel, const std::string& compileId, const std::string& text, int64_t callIndex) {
     sink.log({channel, compileId, callIndex, text});
-    bool show = this->channel(channel) || channel == "warning" || (channel == "recompiles" && this->channel("recompiles_verbose"));
-    if (!show || !options.logOut) return;
-    std::string tag = compileId.empty() ? "" : "[" + compileId + "] ";
-    std::string prefix = tag + "[__" + channel + "] ";
-    if (channel == "warning") prefix = "W " + tag;
-    size_t start = 0;
-    std::string out;
-    while (start <= text.size()) {
-        size_t nl = text.find('\n', start);
-        std::string line = text.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
-        out += prefix + line + "\n";
-        if (nl == std::string::npos) break;
-        start = nl + 1;
+    try {
+        runtime::Module* m = interp.importModule("torch._logging._internal");
+        interp.call(m->dict->getStr("_gs_emit"), {interp.newStr(channel), interp.newStr(compileId), interp.newStr(text)});
+    } catch (runtime::PyError& e) {
+        // A broken handler must not break compilation (logging's handleError does the same).
+        if (options.logOut) options.logOut("--- Logging error ---\n" + e.formatTraceback());
     }
-    options.logOut(out);
 }
 
-Value Engine::compile(Value target, Value backend, bool fullgraph, std::optional<bool> dynamic, Value guardFailFn) {
+Value Engine::compile(Value target, CompileOptions o) {
     auto* cf = new CompiledFunction(compiledFunctionType);
     Value out(cf);
     cf->isModule = dynamic_cast<runtime::Instance*>(target.obj()) != nullptr &&
                    !interp.getAttrOr(target, "forward", Value()).isNull();
     cf->target = std::move(target);
-    cf->backend = std::move(backend);
-    cf->fullgraph = fullgraph;
-    cf->dynamic = dynamic;
-    cf->guardFailFn = std::move(guardFailFn);
+    cf->backend = std::move(o.backend);
+    cf->fullgraph = o.fullgraph;
+    cf->dynamic = o.dynamic;
+    cf->guardFailFn = std::move(o.guardFailFn);
+    cf->savedConfig = std::move(o.savedConfig);
+    cf->recompileLimit = o.recompileLimit;
     return out;
 }
 
-Value Engine::runEager(runtime::Function* fn, const runtime::CallArgs& args, bool runOnly) {
-    if (!runOnly) return interp.callFunction(fn, args);
-    ++runOnlyDepth_;
-    try {
-        Value v = interp.callFunction(fn, args);
-        --runOnlyDepth_;
-        return v;
-    } catch (...) {
-        --runOnlyDepth_;
-        throw;
+const std::shared_ptr<const DynamoConfig>& Engine::effectiveConfig(CompiledFunction* cf) {
+    uint64_t gen = config.generation();
+    if (cf->effective && (cf->savedConfig || cf->effectiveGeneration == gen)) return cf->effective;
+    // dynamic= is a config patch applied on top (dynamo-semantics §3.1 make_set_enable_dynamic).
+    auto eff = std::make_shared<DynamoConfig>(cf->savedConfig ? *cf->savedConfig : config);
+    if (cf->dynamic.has_value()) {
+        if (*cf->dynamic) eff->set(*eff->find("assume_static_by_default"), false);
+        else {
+            eff->set(*eff->find("automatic_dynamic_shapes"), false);
+            eff->set(*eff->find("assume_static_by_default"), true);
+        }
     }
+    cf->effective = std::move(eff);
+    cf->effectiveGeneration = gen;
+    return cf->effective;
 }
 
 Engine::CallScratch& Engine::scratch() {
@@ -278,53 +276,12 @@ Value Engine::callCompiled(CompiledFunction* cf, const runtime::CallArgs& args) 
     std::vector<bool>& fromDefault = sc.fromDefault;
     if (!bindArguments(fn, callArgs, frame.slots, &fromDefault)) return interp.callFunction(fn, callArgs);
 
-    std::vector<Value>& cache = sc.cache;
     session::Call& call = sc.call;
     if (options.recordCalls) describeCall(call, callIndex, cc, fn, frame);
-    for (size_t i = 0; i < cc.entries.size(); ++i) {
-        CacheEntry& e = *cc.entries[i];
-        cache.clear();
-        if (e.guards.check(frame, cache)) {
-            ++e.hits;
-            if (i != 0) std::rotate(cc.entries.begin(), cc.entries.begin() + static_cast<long>(i), cc.entries.begin() + static_cast<long>(i) + 1);
-            Value result;
-            if (e.graph.hasGraphBreak || options.replayDisabled) {
-                ++eagerHitDepth_;
-                try {
-                    result = interp.callFunction(fn, callArgs);
-                } catch (...) {
-                    --eagerHitDepth_;
-                    throw;
-                }
-                --eagerHitDepth_;
-            } else {
-                std::vector<int64_t>& symVals = sc.symVals;
-                symVals.clear();
-                e.guards.symbolValues(frame, cache, symVals);
-                result = e.graph.replay(ctx, *e.sources, frame, cache, symVals);
-            }
-            if (options.recordCalls) {
-                call.outcome = session::CallOutcome::Hit;
-                call.entryId = e.compileId;
-                call.tried.push_back({e.compileId, true, -1, "", {}, static_cast<int>(e.guards.checks.size())});
-                sink.call(call);
-            }
-            return result;
-        }
-        if (options.recordCalls) {
-            auto ex = e.guards.explain(frame);
-            session::GuardEval ge;
-            ge.compileId = e.compileId;
-            if (ex.firstFailed >= 0) {
-                ge.firstFailedGuard = e.guards.checks[static_cast<size_t>(ex.firstFailed)].sessionGuard;
-                ge.reason = ex.reasons.front();
-                for (int f : ex.failed) ge.failedGuards.push_back(e.guards.checks[static_cast<size_t>(f)].sessionGuard);
-            }
-            ge.evaluated = ex.firstFailed + 1;
-            call.tried.push_back(std::move(ge));
-        }
-    }
-    if (cc.strategy == Strategy::RunOnly || runOnlyDepth_ > 0) {
+    if (stance == "force_eager" || disabledDepth > 0) return runEager(fn, callArgs, false);
+    if (auto hit = tryEntries(cc, cf, fn, callArgs, frame, options.recordCalls ? &call : nullptr)) return *hit;
+    bool eagerOnMiss = stance == "eager_on_recompile" && !cc.entries.empty();
+    if (cc.strategy == Strategy::RunOnly || runOnlyDepth_ > 0 || eagerOnMiss) {
         if (options.recordCalls) {
             call.outcome = session::CallOutcome::RunOnly;
             sink.call(call);
@@ -352,6 +309,7 @@ Value Engine::compileAndRun(CodeCache& cc, CompiledFunction* cf, runtime::Functi
     }
     int n = cc.nextCompile++;
     std::string compileId = std::to_string(cc.frameId) + "/" + std::to_string(n);
+    bumpCounter("frames", "total");
     bool isRecompile = !cc.entries.empty();
     session::Recompile rec;
     rec.compileId = compileId;
@@ -361,25 +319,33 @@ Value Engine::compileAndRun(CodeCache& cc, CompiledFunction* cf, runtime::Functi
     if (isRecompile) {
         // dynamo-semantics §1.2 4.b: one reason per entry, in cache order (MRU first).
         for (const auto& e : cc.entries) {
-            auto ex = e->guards.explain(frame);
-            std::string text = ex.reasons.empty() ? "Unable to find recompilation reasons" : ex.reasons.front();
+            std::vector<std::string> parts = failureReasons(*e, cf, frame);
+            std::string text = parts.empty() ? "Unable to find recompilation reasons" : parts.front();
+            std::string joined;
+            for (size_t i = 0; i < parts.size(); ++i) joined += (i ? "; " : "") + parts[i];
+            if (joined.empty()) joined = text;
             // The classifier's normalised text (trimmed), exactly what an imported trace holds.
             session::RecompileReason r = session::ReasonClassifier::classify(text);
             r.failedEntryId = e->compileId;
-            r.allFailures = ex.reasons;
+            r.allFailures = parts;
             rec.reasons.push_back(std::move(r));
-            std::string line = e->compileId + ": " + (channel("recompiles_verbose") && ex.reasons.size() > 1 ? [&] {
-                std::string joined;
-                for (size_t i = 0; i < ex.reasons.size(); ++i) joined += (i ? "; " : "") + ex.reasons[i];
-                return joined;
-            }() : text);
-            reasonLines.push_back(line);
+            reasonLines.push_back(e->compileId + ": " + joined);
             if (!cf->guardFailFn.isNull() && !cf->guardFailFn.isNone()) {
-                Value failure = interp.newTuple({interp.newStr(e->compileId + ": " + text), Value::none()});
+                // guards.py get_guard_fail_reason: guard_fail_fn(GuardFail(reason, orig_code)).
+                Value guardFail = interp.importModule("torch._dynamo.guards")->dict->getStr("GuardFail");
+                Value failure = interp.call(guardFail, {interp.newStr(e->compileId + ": " + joined), interp.codeObject(fn->code)});
                 interp.call(cf->guardFailFn, {failure});
             }
         }
         session::ReasonClassifier::refine(rec);
+        if (stance == "fail_on_recompile") {
+            // dynamo-semantics §5.4
+            std::string msg = "Detected recompile when torch.compile stance is 'fail_on_recompile'. filename: '" + cc.file +
+                              "', function name: '" + cc.name + "', line number: " + std::to_string(cc.firstLine);
+            std::string reasons = recompileMessage(cc, reasonLines);
+            msg += "\n" + reasons.substr(reasons.find('\n') + 1);
+            interp.raise("RuntimeError", msg);
+        }
         log("recompiles", compileId, recompileMessage(cc, reasonLines), callIndex);
     }
     auto failEntry = [&](session::EntryStatus status, const std::string& reason) {
@@ -411,7 +377,8 @@ Value Engine::compileAndRun(CodeCache& cc, CompiledFunction* cf, runtime::Functi
     std::string limitName;
     int64_t limitValue = 0;
     if (entries >= config.accumulatedRecompileLimit()) limitName = "accumulated_recompile_limit", limitValue = config.accumulatedRecompileLimit();
-    else if (entries >= config.recompileLimit()) limitName = "recompile_limit", limitValue = config.recompileLimit();
+    else if (entries >= cf->recompileLimit.value_or(config.recompileLimit()))
+        limitName = "recompile_limit", limitValue = cf->recompileLimit.value_or(config.recompileLimit());
     else if (n >= config.accumulatedRecompileLimit()) limitName = "accumulated_recompile_limit", limitValue = config.accumulatedRecompileLimit();
     if (!limitName.empty()) {
         std::string last = reasonLines.empty() ? "Unable to find recompilation reasons" : reasonLines.front();
@@ -430,16 +397,9 @@ Value Engine::compileAndRun(CodeCache& cc, CompiledFunction* cf, runtime::Functi
         return runEager(fn, args, true);
     }
 
-    // Trace (dynamo-semantics §1.2 4.d) with dynamic= applied as a config patch (§3.1).
-    DynamoConfig effective = config;
-    if (cf->dynamic.has_value()) {
-        if (*cf->dynamic) effective.set(*effective.find("assume_static_by_default"), false);
-        else {
-            effective.set(*effective.find("automatic_dynamic_shapes"), false);
-            effective.set(*effective.find("assume_static_by_default"), true);
-        }
-    }
-    auto tracer = std::make_shared<Tracer>(*this, fn, cc.frameState, effective, cf->fullgraph);
+    // Trace (dynamo-semantics §1.2 4.d) under the wrapper's config, dynamic= applied (§3.1).
+    std::shared_ptr<const DynamoConfig> effective = effectiveConfig(cf);
+    auto tracer = std::make_shared<Tracer>(*this, fn, cc.frameState, *effective, cf->fullgraph);
     Value plain;
     {
         TraceScope scope(*this, tracer_, tracer);
@@ -457,7 +417,10 @@ Value Engine::compileAndRun(CodeCache& cc, CompiledFunction* cf, runtime::Functi
         }
     }
     for (const auto& line : tracer->dynamicLog) log("dynamic", compileId, line, callIndex);
-    for (const auto& gb : tracer->graphBreakReasons) log("graph_breaks", compileId, "Graph break: " + gb, callIndex);
+    for (const auto& gb : tracer->graphBreakReasons) {
+        log("graph_breaks", compileId, "Graph break: " + gb, callIndex);
+        bumpCounter("graph_break", gb);
+    }
     if (tracer->graph.opCount() == 0) {
         // §1.2 4.e: nothing to compile — SkipFrame, and this code object is never traced again.
         log("recompiles", compileId, "Skipping frame because no content in function call " + cc.name + " " + cc.file + " " +
@@ -477,8 +440,14 @@ Value Engine::compileAndRun(CodeCache& cc, CompiledFunction* cf, runtime::Functi
     entry->graph = std::move(tracer->graph);
     entry->symNames = tracer->symbolNames();
     entry->backend = cf->backend;
+    entry->config = effective;
     for (int s = 0; s < entry->graph.segments; ++s)
-        if (entry->graph.opCount(s) > 0) callBackend(cf->backend, *entry, s);
+        if (entry->graph.opCount(s) > 0) {
+            bumpCounter("stats", "unique_graphs");
+            bumpCounter("stats", "calls_captured", entry->graph.opCount(s));
+            callBackend(cf->backend, *entry, s);
+        }
+    bumpCounter("frames", "ok");
     CacheEntry& e = *entry;
     cc.entries.insert(cc.entries.begin(), std::move(entry));
     if (isRecompile) sink.recompile(rec);

@@ -34,16 +34,34 @@ struct EngineOptions {
     std::function<void(const runtime::Value&)> onResult;
 };
 
+// How a compiled wrapper was made (torch.compile / torch._dynamo.optimize arguments).
+struct CompileOptions {
+    runtime::Value backend;       // CompileCounter instance, a callable, or a str
+    bool fullgraph = false;
+    std::optional<bool> dynamic;  // dynamic=None/True/False
+    runtime::Value guardFailFn;
+    // The config at wrapper creation (save_config=True, PyTorch's default): the knobs that
+    // shape a trace are read from here, not from the live config, at every call.
+    std::shared_ptr<const DynamoConfig> savedConfig;
+    std::optional<int64_t> recompileLimit;  // torch.compile(recompile_limit=N) (newest)
+};
+
 // What torch.compile / torch._dynamo.optimize returned.
 class CompiledFunction : public runtime::Object {
 public:
     CompiledFunction(runtime::Type* t) : runtime::Object(t) {}
     runtime::Value target;        // the function, or the nn.Module for OptimizedModule
     bool isModule = false;
-    runtime::Value backend;       // CompileCounter instance, a callable, or a str
+    runtime::Value backend;
     bool fullgraph = false;
-    std::optional<bool> dynamic;  // dynamic=None/True/False
+    std::optional<bool> dynamic;
     runtime::Value guardFailFn;
+    std::shared_ptr<const DynamoConfig> savedConfig;
+    std::optional<int64_t> recompileLimit;
+    // The effective config (saved or live, with dynamic= applied) and its hash, recomputed when
+    // the live config changes (generation).
+    std::shared_ptr<const DynamoConfig> effective;
+    uint64_t effectiveGeneration = 0;
     std::string repr() override;
     bool callable() const override { return true; }
     runtime::Value call(const runtime::CallArgs& args) override;
@@ -60,6 +78,9 @@ struct CacheEntry {
     Graph graph;
     std::vector<std::string> symNames;
     runtime::Value backend;
+    // The config the entry was traced under (dynamo-semantics §1.2: an entry serves only calls
+    // made under the same config hash and backend).
+    std::shared_ptr<const DynamoConfig> config;
     int64_t hits = 0;
 };
 
@@ -92,10 +113,15 @@ public:
 
     // Installs torch.compile, torch._dynamo.*, torch.compiler.* (after installTorch).
     void install();
-    runtime::Value compile(runtime::Value target, runtime::Value backend, bool fullgraph, std::optional<bool> dynamic,
-                           runtime::Value guardFailFn);
+    runtime::Value compile(runtime::Value target, CompileOptions options);
     runtime::Value callCompiled(CompiledFunction* cf, const runtime::CallArgs& args);
     void reset();                                  // torch._dynamo.reset()
+    // torch.compiler.set_stance: "default", "force_eager", "eager_on_recompile", "fail_on_recompile".
+    std::string stance = "default";
+    // Depth of torch._dynamo.disable'd calls: compiled functions called inside run eagerly.
+    int disabledDepth = 0;
+    // The config a call of `cf` traces under (saved or live config, dynamic= applied).
+    const std::shared_ptr<const DynamoConfig>& effectiveConfig(CompiledFunction* cf);
     // True while tracing, and while a hit re-runs the Python code in place of the graph (the
     // graph was captured with is_compiling() == True).
     bool isCompiling() const { return tracer_ != nullptr || eagerHitDepth_ > 0; }
@@ -105,10 +131,29 @@ public:
     int64_t callCount() const { return callIndex_; }
     // Benchmark support: ns per evaluation of the MRU entry's guards for `compiled(args)`.
     double benchGuardCheck(const runtime::Value& compiled, const runtime::CallArgs& args, int64_t iterations);
+    // One log message (dynamo-semantics §5): recorded in the session and written as a record on
+    // PyTorch's logger for it through torch._logging (TorchLogging.cpp), whose handler prints it.
     void log(const std::string& channel, const std::string& compileId, const std::string& text, int64_t callIndex);
+    // The handler's output: TORCH_LOGS-style lines on options.logOut.
+    void printLogRecord(int64_t level, const std::string& logger, const std::string& compileId, const std::string& channel,
+                        const std::string& text);
+    // True when TORCH_LOGS (or --log, or torch._logging.set_logs) enabled the artifact.
+    bool artifactEnabled(std::string_view name) const;
 
 private:
     runtime::Value runEager(runtime::Function* fn, const runtime::CallArgs& args, bool runOnly);
+    // The lookup (dynamo-semantics §1.2 step 2): the first entry of the same backend and config
+    // whose guards pass runs (moved to the front); misses are recorded in `call`. `cf` null:
+    // a run-only lookup (any backend and config, as PyTorch's run mode).
+    std::optional<runtime::Value> tryEntries(CodeCache& cc, CompiledFunction* cf, runtime::Function* fn,
+                                             const runtime::CallArgs& args, const CallFrame& frame, session::Call* call);
+    // Why an entry whose guards pass does not serve this call (backend or config), or "".
+    std::string entryMismatch(const CacheEntry& e, CompiledFunction* cf);
+    // Run-only mode (§1.4): every scenario-function call is offered to its code's cache.
+    bool interceptRunOnly(runtime::Function* fn, runtime::Value* slots, runtime::Value& result);
+    // GuardFail / recompile reason of one entry for this call, in PyTorch's words.
+    std::vector<std::string> failureReasons(const CacheEntry& e, CompiledFunction* cf, const CallFrame& frame);
+    void bumpCounter(const char* group, const std::string& key, int64_t n = 1);
     runtime::Value compileAndRun(CodeCache& cc, CompiledFunction* cf, runtime::Function* fn, const runtime::CallArgs& args,
                                  const CallFrame& frame, const std::vector<bool>& fromDefault, int64_t callIndex,
                                  session::Call* call);
@@ -128,18 +173,25 @@ private:
     session::CompileEntry entrySnapshot(const CacheEntry& e, int frameId, int64_t callIndex) const;
     void callBackend(const runtime::Value& backend, const CacheEntry& e, int segment);
     std::string recompileMessage(const CodeCache& cc, const std::vector<std::string>& reasons) const;
-    bool channel(std::string_view c) const;
+    void installLogging();
+    void installDynamoPreludes();
+    void installTestingPreludes();
+    void installDynamoFunctions();
+    void installStance();
 
     std::unordered_map<const runtime::CodeInfo*, std::unique_ptr<CodeCache>> caches_;
     std::vector<std::unique_ptr<CodeCache>> retired_;  // after reset(): kept for final hit counts
     int frameCounter_ = 0;
     int64_t callIndex_ = 0;
     int runOnlyDepth_ = 0;
+    runtime::Interpreter::CallInterceptor interceptor_;
+    runtime::Function* skipIntercept_ = nullptr;  // the run-only call being run eagerly now
     int eagerHitDepth_ = 0;
     std::vector<std::unique_ptr<CallScratch>> scratch_;
     size_t scratchDepth_ = 0;
     std::shared_ptr<Tracer> tracer_;
     Engine* previous_ = nullptr;
+    std::vector<std::string> enabledArtifacts_;  // set by torch._logging._init_logs
 };
 
 } // namespace gs::engine
