@@ -74,7 +74,7 @@ std::string limitProblem(const engine::RunOptions& ro, bool timeoutFromMaxSecond
 int runCommand(const std::vector<std::string>& args) {
     po::options_description opts("Options");
     engine::RunOptions ro;
-    std::string logs, db, seedText, memoryText;
+    std::string logs, db, seedText, memoryText, torchVersion;
     opts.add_options()("help,h", "show this help")
         ("seed", po::value<std::string>(&seedText)->default_value(std::to_string(ro.seed)),
          "seed of torch's default generator (0 to 2^64-1)")
@@ -92,6 +92,8 @@ int runCommand(const std::vector<std::string>& args) {
         // other limits and with pyrun), so that spelling must work here too.
         ("max-seconds", po::value<double>(), "the same as --timeout")
         ("log", po::value<std::string>(&logs), kLogHelp)
+        ("torch-version", po::value<std::string>(&torchVersion),
+         "the PyTorch release X.Y whose behaviour to emulate where releases differ (default: the newest)")
         ("summary", "print the per-frame summary (entries, hit counts, recompiles with reasons and fixes)")
         ("json", "write the whole session as JSON to standard output (script output goes to stderr)")
         ("no-compile", "run every compiled function eagerly (what the scenario does without torch.compile)")
@@ -158,6 +160,15 @@ int runCommand(const std::vector<std::string>& args) {
         std::cerr << "guardscope-cli run: unknown log channel '" << bad << "' in --log; the channels are: recompiles, "
                      "recompiles_verbose, guards, dynamic, graph_breaks\n";
         return 2;
+    }
+    if (!torchVersion.empty()) {
+        auto release = engine::TorchRelease::parse(torchVersion);
+        if (!release) {
+            std::cerr << "guardscope-cli run: --torch-version " << torchVersion << ": expected a release X.Y from "
+                      << engine::TorchRelease::oldest().str() << " to " << engine::TorchRelease::newest().str() << "\n";
+            return 2;
+        }
+        ro.release = *release;
     }
     ro.compileDisabled = vm.count("no-compile") > 0;
     if (json) ro.out = [](std::string_view s) { std::cerr << s << std::flush; };

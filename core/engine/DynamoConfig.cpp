@@ -100,6 +100,20 @@ void DynamoConfig::resetToDefaults() {
     ++generation_;
 }
 
+void DynamoConfig::applyRelease(const TorchRelease& release) {
+    if (!release.hasRecompileLimitName())
+        for (size_t k : {iRecompileLimit_, iAccumulated_, iFailOnLimit_}) {
+            ConfigEntry& e = entries_[k];
+            std::swap(e.name, e.aliases.front());
+            e.aliases.clear();  // the newer name does not exist yet
+        }
+    if (!release.floatsDynamicByDefault()) {
+        entries_[iSpecializeFloat_].value = entries_[iSpecializeFloat_].defaultValue = true;
+    }
+    hashValid_ = false;
+    ++generation_;
+}
+
 std::string DynamoConfig::repr(const ConfigValue& v) {
     if (auto* pb = std::get_if<bool>(&v)) return *pb ? "True" : "False";
     if (auto* pi = std::get_if<int64_t>(&v)) return std::to_string(*pi);

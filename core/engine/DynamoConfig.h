@@ -9,6 +9,8 @@
 #include <variant>
 #include <vector>
 
+#include "core/engine/TorchRelease.h"
+
 namespace gs::engine {
 
 // std::monostate is Python's None (knobs such as repro_after default to None and take a str).
@@ -35,6 +37,10 @@ public:
     // accepted as Python would).
     std::optional<std::string> set(size_t i, const ConfigValue& v);
     void resetToDefaults();
+    // Names and defaults of the release emulated (docs/torch-versions.md): before 2.6 the limit
+    // knobs are only cache_size_limit / accumulated_cache_size_limit / fail_on_cache_limit_hit,
+    // and specialize_float defaults to True.
+    void applyRelease(const TorchRelease& release);
     // Bumped by every change: lets callers cache what they derive from the config.
     uint64_t generation() const { return generation_; }
     // 64-bit hash of the knobs that are not compile-ignored (cached until the next change).

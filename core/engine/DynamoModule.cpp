@@ -167,6 +167,7 @@ Value innermost(const Value& v) {
 
 void Engine::install() {
     auto& I = interp;
+    config.applyRelease(options.release);
     scalarProxyType = I.newNativeType("int", "builtins");
     compiledFunctionType = I.newNativeType("OptimizedModule", "torch._dynamo.eval_frame");
 
@@ -219,6 +220,8 @@ void Engine::installDynamoFunctions() {
     I.defineFunction(torch, "compile", [self](const CallArgs& a) -> Value {
         auto& I = runtime::Interpreter::current();
         ArgParser p(a, "compile", {"model", "fullgraph", "dynamic", "backend", "mode", "options", "disable", "recompile_limit"}, 0, 1);
+        if (p.has(7) && !self->options.release.compileTakesRecompileLimit())
+            I.raise("TypeError", "compile() got an unexpected keyword argument 'recompile_limit'");
         CompileOptions o;
         o.fullgraph = p.getBool(1, false);
         o.dynamic = optionalBool(p, 2);

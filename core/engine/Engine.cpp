@@ -189,9 +189,8 @@ void Engine::describeCall(session::Call& c, int64_t index, CodeCache& cc, runtim
             a.type = t->isParameter() ? "Parameter" : "Tensor";
             a.shape.assign(t->tensor.sizes().begin(), t->tensor.sizes().end());
             a.stride.assign(t->tensor.strides().begin(), t->tensor.strides().end());
-            a.dtype = tensor::dtypeName(t->tensor.dtype());
-            if (t->tensor.device().isCpu()) a.device = "cpu";
-            else a.device = "cuda:" + std::to_string(t->tensor.device().index());
+            a.dtype = std::string(tensor::dtypeName(t->tensor.dtype()));
+            a.device = t->tensor.device().str();
             a.requiresGrad = t->tensor.requiresGrad();
         } else {
             switch (v.tag()) {
@@ -376,23 +375,36 @@ Value Engine::compileAndRun(CodeCache& cc, CompiledFunction* cf, runtime::Functi
     int64_t entries = static_cast<int64_t>(cc.entries.size());
     std::string limitName;
     int64_t limitValue = 0;
-    if (entries >= config.accumulatedRecompileLimit()) limitName = "accumulated_recompile_limit", limitValue = config.accumulatedRecompileLimit();
+    const TorchRelease& rel = options.release;
+    const char* limitKnob = rel.hasRecompileLimitName() ? "recompile_limit" : "cache_size_limit";
+    const char* accumulatedKnob = rel.hasRecompileLimitName() ? "accumulated_recompile_limit" : "accumulated_cache_size_limit";
+    if (entries >= config.accumulatedRecompileLimit()) limitName = accumulatedKnob, limitValue = config.accumulatedRecompileLimit();
     else if (entries >= cf->recompileLimit.value_or(config.recompileLimit()))
-        limitName = "recompile_limit", limitValue = cf->recompileLimit.value_or(config.recompileLimit());
-    else if (n >= config.accumulatedRecompileLimit()) limitName = "accumulated_recompile_limit", limitValue = config.accumulatedRecompileLimit();
+        limitName = limitKnob, limitValue = cf->recompileLimit.value_or(config.recompileLimit());
+    else if (n >= config.accumulatedRecompileLimit()) limitName = accumulatedKnob, limitValue = config.accumulatedRecompileLimit();
     if (!limitName.empty()) {
         std::string last = reasonLines.empty() ? "Unable to find recompilation reasons" : reasonLines.front();
         log("warning", compileId,
             "torch._dynamo hit config." + limitName + " (" + std::to_string(limitValue) + ")\n   function: '" + cc.name + "' (" +
                 cc.file + ":" + std::to_string(cc.firstLine) + ")\n   last reason: " + last +
                 "\nTo log all recompilation reasons, use TORCH_LOGS=\"recompiles\".\nTo diagnose recompilation issues, see "
-                "https://pytorch.org/docs/main/torch.compiler_troubleshooting.html",
+                "https://pytorch.org/docs/main/torch.compiler_troubleshooting.html" + (rel.hasRecompileLimitName() ? "" : "."),
             callIndex);
         failEntry(session::EntryStatus::LimitHit, "hit config." + limitName);
-        runtime::Type* exc =
-            static_cast<runtime::Type*>(interp.importModule("torch._dynamo.exc")->dict->getStr("FailOnRecompileLimitHit").obj());
-        if (config.failOnRecompileLimitHit()) interp.raise(exc, "Hard failure due to fail_on_recompile_limit_hit");
-        if (cf->fullgraph) interp.raise(exc, "Hard failure due to fullgraph=True");
+        runtime::Module* excModule = interp.importModule("torch._dynamo.exc");
+        auto* exc = static_cast<runtime::Type*>(excModule->dict->getStr("FailOnRecompileLimitHit").obj());
+        // dynamo-semantics §1.4: the texts changed across releases (docs/torch-versions.md).
+        if (config.failOnRecompileLimitHit())
+            interp.raise(exc, std::string("Hard failure due to ") + (rel.hasRecompileLimitName() ? "fail_on_recompile_limit_hit" : "fail_on_cache_limit_hit"));
+        if (cf->fullgraph) {
+            if (rel.hardFailureTexts()) interp.raise(exc, "Hard failure due to fullgraph=True");
+            if (rel.hasRecompileLimitName())
+                interp.raise(exc, "recompile_limit reached with fullgraph=True. Excessive recompilations can degrade performance due to "
+                                  "the compilation overhead of each recompilation. To monitor recompilations, enable "
+                                  "TORCH_LOGS=recompiles. If recompilations are expected, consider increasing "
+                                  "torch._dynamo.config.recompile_limit to an appropriate value.");
+            interp.raise(static_cast<runtime::Type*>(excModule->dict->getStr("Unsupported").obj()), "cache_size_limit reached");
+        }
         cc.strategy = Strategy::RunOnly;
         return runEager(fn, args, true);
     }
@@ -416,6 +428,19 @@ Value Engine::compileAndRun(CodeCache& cc, CompiledFunction* cf, runtime::Functi
             interp.raise(t, "Graph break under fullgraph=True: " + gb.reason);
         }
     }
+    if (!tracer->shapeEnv.violations().empty()) {
+        // dynamo-semantics §3.5: a mark_dynamic dim the trace specialized.
+        std::string names, bullets;
+        for (const auto& v : tracer->shapeEnv.violations()) {
+            names += (names.empty() ? "" : ", ") + v.source;
+            bullets += "\n  - Not all values of RelaxedUnspecConstraint(" + v.source + ") are valid because " + v.source +
+                       " was inferred to be a constant (" + std::to_string(v.value) + ").";
+        }
+        failEntry(session::EntryStatus::Failed, "ConstraintViolationError");
+        runtime::Module* sym = interp.importModule("torch.fx.experimental.symbolic_shapes");
+        interp.raise(static_cast<runtime::Type*>(sym->dict->getStr("ConstraintViolationError").obj()),
+                     "Constraints violated (" + names + ")! For more information, run with TORCH_LOGS=\"+dynamic\"." + bullets);
+    }
     for (const auto& line : tracer->dynamicLog) log("dynamic", compileId, line, callIndex);
     for (const auto& gb : tracer->graphBreakReasons) {
         log("graph_breaks", compileId, "Graph break: " + gb, callIndex);
@@ -435,6 +460,7 @@ Value Engine::compileAndRun(CodeCache& cc, CompiledFunction* cf, runtime::Functi
     auto entry = std::make_unique<CacheEntry>();
     entry->compileId = compileId;
     entry->guards = tracer->buildGuards();
+    entry->guards.release = options.release;
     entry->sources = std::make_unique<SourceTable>(std::move(tracer->sources));
     entry->guards.sources = entry->sources.get();
     entry->graph = std::move(tracer->graph);

@@ -15,6 +15,7 @@
 #include "core/engine/Graph.h"
 #include "core/engine/Guards.h"
 #include "core/engine/Source.h"
+#include "core/engine/TorchRelease.h"
 #include "core/torch/TorchBindings.h"
 #include "core/runtime/Interpreter.h"
 #include "core/session/Session.h"
@@ -32,6 +33,7 @@ struct EngineOptions {
     // Called with what every outermost call of a compiled function returned (hit, compile,
     // run-only or eager), in call order: how core/advisor checks that a fix keeps the results.
     std::function<void(const runtime::Value&)> onResult;
+    TorchRelease release = TorchRelease::newest();  // where PyTorch releases differ (TorchRelease.h)
 };
 
 // How a compiled wrapper was made (torch.compile / torch._dynamo.optimize arguments).

@@ -1,5 +1,8 @@
 #include "core/engine/FrameState.h"
 
+#include <bit>
+#include <cstdio>
+
 namespace gs::engine {
 
 AtomTuple AtomTuple::of(const std::vector<int64_t>& v) {
@@ -18,12 +21,27 @@ FrameStateEntry observeInt(int64_t value) {
     return {Atom::of(value), AtomTuple::autoDynamic(), AtomTuple::autoDynamic()};
 }
 
+Atom Atom::ofFloat(double d) {
+    Atom a = of(std::bit_cast<int64_t>(d));
+    a.real = true;
+    return a;
+}
+
+FrameStateEntry observeFloat(double value) {
+    return {Atom::ofFloat(value), AtomTuple::autoDynamic(), AtomTuple::autoDynamic()};
+}
+
 namespace {
 
 std::string atomText(const Atom& a) {
     switch (a.kind) {
     case Atom::Kind::Unset: return "None";
-    case Atom::Kind::Int: return std::to_string(a.value);
+    case Atom::Kind::Int: {
+        if (!a.real) return std::to_string(a.value);
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%.17g", std::bit_cast<double>(a.value));
+        return buf;
+    }
     case Atom::Kind::Auto: return "auto_dynamic";
     }
     return "?";
@@ -86,7 +104,7 @@ std::vector<FrameStateChange> mergeFrameState(FrameStateEntry& into, const Frame
     std::vector<FrameStateChange> changes;
     Atom before = into.scalar;
     if (mergeAtom(into.scalar, seen.scalar) && before.kind == Atom::Kind::Int)
-        changes.push_back({"int", -1, "automatic dynamic int " + sourceName + " val " + atomText(seen.scalar) +
+        changes.push_back({before.real ? "float" : "int", -1, std::string("automatic dynamic ") + (before.real ? "float " : "int ") + sourceName + " val " + atomText(seen.scalar) +
                                           " != " + atomText(before), atomText(before) + " -> " + atomText(seen.scalar)});
     mergeTuple(into.size, seen.size, "size", sourceName, changes);
     mergeTuple(into.stride, seen.stride, "stride", sourceName, changes);

@@ -13,8 +13,10 @@ struct Atom {
     enum class Kind : uint8_t { Unset, Int, Auto };
     Kind kind = Kind::Unset;
     int64_t value = 0;
+    bool real = false;  // value holds a float's bits (Python float scalars, §3.8)
     static Atom unset() { return {}; }
     static Atom of(int64_t v) { return {Kind::Int, v}; }
+    static Atom ofFloat(double d);
     static Atom autoDynamic() { return {Kind::Auto, 0}; }
     bool isAuto() const { return kind == Kind::Auto; }
     bool operator==(const Atom&) const = default;
@@ -44,6 +46,7 @@ struct FrameStateEntry {
 // What a trace saw of one source.
 FrameStateEntry observeTensor(const std::vector<int64_t>& sizes, const std::vector<int64_t>& strides);
 FrameStateEntry observeInt(int64_t value);
+FrameStateEntry observeFloat(double value);
 
 // One line of "automatic dynamic" debug text per atom that became dynamic, e.g.
 // `automatic dynamic size L['x'] size(0) 3 != 2` (format "automatic dynamic %s %s %s %s != %s").

@@ -56,6 +56,7 @@ struct Graph {
     ArgTemplate output;
     int segments = 1;
     bool hasGraphBreak = false;     // replay impossible: a hit re-runs the function eagerly
+    bool rerunOnHit = false;        // the trace used an unspecialized float: hits re-run the function
 
     int opCount(int segment = -1) const;  // CompileCounter's op_count: call nodes
     // Runs the graph on a call. `symVals` are the symbol slot values for the call.

@@ -60,6 +60,11 @@ ArgTemplate GraphRecorder::convertArg(const Value& v, Value& real) {
             real = s->value;
             return t;
         }
+        if (s->kind == TrackedScalar::Kind::SymFloat) {  // stays unspecialized (hits re-run)
+            real = s->value;
+            t.constant = real;
+            return t;
+        }
         real = tracer_.useScalar(s);
         t.constant = real;
         return t;

@@ -65,6 +65,8 @@ void GuardRecorder::guardType(int source, const Value& v, const Provenance& wher
     c.kind = GuardKind::TypeMatch;
     runtime::Type* t = v.obj() ? (v.obj()->visibleType() ? v.obj()->visibleType() : v.obj()->type()) : nullptr;
     if (v.isIntLike()) t = v.isBool() ? interp_.types.bool_ : interp_.types.int_;
+    else if (v.isFloat()) t = interp_.types.float_;
+    else if (v.isNone()) t = interp_.types.noneType;
     c.type = t;
     c.code = "___check_type_id(" + sources_[source].text + ", " + std::to_string(objectId(t)) + ")";
     add(std::move(c), source, where);

@@ -10,6 +10,7 @@
 #include "core/runtime/Str.h"
 #include "core/runtime/Type.h"
 #include "core/session/ReasonClassifier.h"
+#include "core/tensor/Autocast.h"
 #include "core/tensor/GradMode.h"
 
 namespace gs::engine {
@@ -37,7 +38,10 @@ const char* guardKindName(GuardKind k) {
 }
 
 GlobalStateSnapshot currentGlobalState() {
-    return {tensor::GradMode::isEnabled(), tensor::defaultFloatDType()};
+    using tensor::Autocast;
+    using DT = tensor::Device::Type;
+    return {tensor::GradMode::isEnabled(), tensor::defaultFloatDType(), Autocast::isEnabled(DT::CPU), Autocast::isEnabled(DT::CUDA),
+            Autocast::dtype(DT::CPU), Autocast::dtype(DT::CUDA)};
 }
 
 int64_t objectId(const void* p) {
@@ -109,7 +113,18 @@ int64_t sequenceLength(const Value& v) {
 
 std::string strip(const std::string& s) { return session::ReasonClassifier::stripLocalScope(s); }
 
+bool isTensorMatchFailure(const std::string& why) { return why.rfind("tensor '", 0) == 0; }
+
 } // namespace
+
+// The dispatch key set a TENSOR_MATCH records, as PyTorch prints it for the common cases.
+std::string dispatchKeySetText(tensor::Device::Type type) {
+    switch (type) {
+    case tensor::Device::Type::CUDA: return "DispatchKeySet(CUDA, BackendSelect, ADInplaceOrView, AutogradCUDA)";
+    case tensor::Device::Type::Meta: return "DispatchKeySet(Meta, ADInplaceOrView, AutogradMeta)";
+    default: return "DispatchKeySet(CPU, BackendSelect, ADInplaceOrView, AutogradCPU)";
+    }
+}
 
 std::string pythonClassRepr(const Value& v) { return typeRepr(visibleType(v)); }
 
@@ -124,6 +139,10 @@ bool GuardSet::run(const GuardCheck& c, const CallFrame& frame, std::vector<Valu
             std::string changed;
             if (now.gradMode != c.global.gradMode) changed += "grad_mode ";
             if (now.defaultDtype != c.global.defaultDtype) changed += "default_dtype ";
+            if (now.autocastCpu != c.global.autocastCpu || now.autocastCuda != c.global.autocastCuda ||
+                (now.autocastCpu && now.autocastCpuDtype != c.global.autocastCpuDtype) ||
+                (now.autocastCuda && now.autocastCudaDtype != c.global.autocastCudaDtype))
+                changed += "autocast ";
             *why = "GLOBAL_STATE changed: " + changed;
         }
         return false;
@@ -154,10 +173,21 @@ bool GuardSet::run(const GuardCheck& c, const CallFrame& frame, std::vector<Valu
         runtime::Object* o = v.obj();
         torch::TensorObject* t = o && o->type() == c.tensorType ? static_cast<torch::TensorObject*>(o) : nullptr;
         if (!t) {
-            if (why) *why = "expected type of '" + name + "' to be " + typeRepr(c.tensorType) + ", but found " + pythonClassRepr(v);
+            if (why) {
+                // dynamo-semantics §2.2; the wording depends on the release (docs/torch-versions.md).
+                if (release.tensorTypeReasonNamesClass())
+                    *why = "expected type of '" + name + "' to be " + typeRepr(c.tensorType) + ", but found " + pythonClassRepr(v);
+                else *why = "expected type of '" + name + "' to be a tensor type, ' but found " + pythonClassRepr(v);
+            }
             return false;
         }
         const tensor::Tensor& x = t->tensor;
+        if (static_cast<uint8_t>(x.device().type()) != c.deviceType) {
+            if (why)
+                *why = "tensor '" + name + "' dispatch key set mismatch. expected " + dispatchKeySetText(static_cast<tensor::Device::Type>(c.deviceType)) +
+                       ", actual " + dispatchKeySetText(x.device().type());
+            return false;
+        }
         if (x.dtype() != c.dtype) {
             if (why)
                 *why = "tensor '" + name + "' dtype mismatch. expected " + std::string(tensor::dtypeShortName(c.dtype)) +
@@ -302,7 +332,11 @@ GuardSet::Explanation GuardSet::explain(const CallFrame& frame) const {
         if (!run(checks[i], frame, cache, aliasSeen, symVals, symReady, &why)) {
             if (ex.firstFailed < 0) ex.firstFailed = static_cast<int>(i);
             ex.failed.push_back(static_cast<int>(i));
-            ex.reasons.push_back(strip(why));
+            // guards.py: a failing tensor guard on a parameter suggests dynamic parameters.
+            if (checks[i].kind == GuardKind::TensorMatch && checks[i].parameter && release.parameterGuardHint() && isTensorMatchFailure(why))
+                why += ". Guard failed on a parameter, consider using torch._dynamo.config.force_parameter_static_shapes = False "
+                       "to allow dynamism on parameters.";
+            ex.reasons.push_back(release.stripsLocalScope() ? strip(why) : why);
         }
     }
     return ex;

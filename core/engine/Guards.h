@@ -13,9 +13,11 @@
 #include "core/engine/Provenance.h"
 #include "core/engine/ShapeEnv.h"
 #include "core/engine/Source.h"
+#include "core/engine/TorchRelease.h"
 #include "core/runtime/Value.h"
 #include "core/session/Session.h"
 #include "core/tensor/DType.h"
+#include "core/tensor/Device.h"
 
 namespace gs::engine {
 
@@ -28,6 +30,9 @@ const char* guardKindName(GuardKind k);
 struct GlobalStateSnapshot {
     bool gradMode = true;
     tensor::DType defaultDtype = tensor::DType::Float32;
+    // torch.autocast (cpu and cuda): on/off and the dtype it casts to.
+    bool autocastCpu = false, autocastCuda = false;
+    tensor::DType autocastCpuDtype = tensor::DType::BFloat16, autocastCudaDtype = tensor::DType::Float16;
     bool operator==(const GlobalStateSnapshot&) const = default;
 };
 
@@ -40,6 +45,8 @@ struct GuardCheck {
     runtime::Type* tensorType = nullptr;  // also set for NO_HASATTR / DYNAMIC_INDICES
     tensor::DType dtype = tensor::DType::Float32;
     int deviceIndex = -1;        // -1: cpu
+    uint8_t deviceType = 0;      // tensor::Device::Type (part of the dispatch key set)
+    bool parameter = false;      // the guarded tensor is an nn.Parameter / module parameter
     bool requiresGrad = false;
     std::vector<std::optional<int64_t>> sizes, strides;  // nullopt: dynamic
     // DynamicIndices: allowed marked dims
@@ -70,6 +77,8 @@ public:
     std::vector<ProducedGuard> shapeGuards;
     std::vector<SymbolBinding> symbols;        // per ShapeEnv slot
     const SourceTable* sources = nullptr;
+    // The release whose failure wording explain() uses (strip_local_scope, type texts, hints).
+    TorchRelease release;
 
     // Fast check. `cache` holds fetched source values for this call (reused by replay).
     bool check(const CallFrame& frame, std::vector<runtime::Value>& cache) const;
@@ -92,6 +101,8 @@ private:
 };
 
 GlobalStateSnapshot currentGlobalState();
+// The dispatch key set of a tensor on a device, as TENSOR_MATCH prints it.
+std::string dispatchKeySetText(tensor::Device::Type type);
 // Python's `<class 'int'>` for a value's visible type.
 std::string pythonClassRepr(const runtime::Value& v);
 // Python-style ids for guard code (stable within a run).

@@ -69,7 +69,13 @@ std::vector<std::string> Engine::failureReasons(const CacheEntry& e, CompiledFun
             scope->setStr("G", Value(frame.fn->globals.get()));
             Value reasons = interp.call(guards->dict->getStr("recompilation_reason_for_no_tensor_aliasing_guard"), {manager, Value(scope.get())});
             std::vector<std::string> out;
-            for (const Value& r : runtime::ops::toVector(reasons)) out.push_back(session::ReasonClassifier::stripLocalScope(runtime::ops::str(r)));
+            for (const Value& r : runtime::ops::toVector(reasons)) {
+                std::string text = runtime::ops::str(r);
+                // Releases before the unavailable-source report only name the duplicates.
+                if (!options.release.aliasingReasonNamesUnavailableSources() && text.rfind("NO_TENSOR_ALIASING guard source(s)", 0) == 0)
+                    continue;
+                out.push_back(options.release.stripsLocalScope() ? session::ReasonClassifier::stripLocalScope(text) : text);
+            }
             if (!out.empty()) return out;
         } catch (runtime::PyError&) {
             // Evaluating a source raised in user code: PyTorch propagates it from its reason

@@ -96,7 +96,8 @@ RunResult runScenarioHere(const std::string& fileName, const std::string& source
     info.created = nowIso();
     info.sourcePath = fileName;
     info.sourceText = source;
-    info.engineVersion = "guardscope-engine 0.1 (PyTorch 2.7+ semantics)";
+    info.engineVersion = "guardscope-engine (emulates PyTorch " + options.release.str() + ")";
+    info.metadata[std::string(session::kTorchVersionKey)] = options.release.str();
 
     runtime::Interpreter interp;
     runtime::InterpreterScope scope(interp);
@@ -137,6 +138,7 @@ RunResult runScenarioHere(const std::string& fileName, const std::string& source
     eo.logChannels = options.logChannels;
     eo.logOut = err;
     eo.onResult = options.onResult;
+    eo.release = options.release;
     Engine engine(interp, ctx, sink, eo);
     engine.install();
     tensor::Generator::defaultGenerator().manualSeed(options.seed);

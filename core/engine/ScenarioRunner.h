@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/engine/TorchRelease.h"
 #include "core/runtime/Value.h"
 #include "core/session/Session.h"
 
@@ -31,6 +32,7 @@ struct RunOptions {
     bool replayDisabled = false;        // entries are compiled and guarded as usual, but a cache hit runs
                                         // the Python function instead of replaying the graph (differential tests)
     std::vector<std::string> logChannels; // TORCH_LOGS-style: recompiles, guards, dynamic, ...
+    TorchRelease release = TorchRelease::newest();  // the PyTorch release emulated (--torch-version)
     std::function<void(std::string_view)> out;   // script output (print); default: stdout
     std::function<void(std::string_view)> logOut; // log channel text; default: stderr
     std::function<bool()> cancelled;    // polled; true stops the run

@@ -13,7 +13,7 @@ const char* kZeroOneNote =
 
 std::string rangeText(const SymbolSlot& s) {
     if (!s.isSize) return "[-int_oo, int_oo]";
-    if (s.unbacked) return "[0, int_oo]";
+    if (s.unbacked || s.oblivious) return "[0, int_oo]";
     return "[2, int_oo]";
 }
 } // namespace
@@ -26,7 +26,7 @@ int hashedSymbolId(const std::string& source) {
 }
 
 std::string ShapeEnv::uniqueName(const std::string& source) {
-    int id = hashedSymbolId(source);
+    int id = hashedNames ? hashedSymbolId(source) : 0;
     std::string name;
     for (;;) {
         name = "s" + std::to_string(id);
@@ -52,7 +52,7 @@ SymPtr ShapeEnv::createSize(const std::string& source, int64_t hint, DimKind kin
         if (log) log->push_back("create_unbacked_symbol " + slots_[idx].name + " for " + source + " [0, int_oo]");
         return SymExpr::sym(idx);
     }
-    if (hint == 0 || hint == 1) return SymExpr::constant(hint);  // 0/1 specialization (§3.5)
+    if ((hint == 0 || hint == 1) && kind != DimKind::Oblivious) return SymExpr::constant(hint);  // 0/1 specialization (§3.5)
     if (kind == DimKind::Duck) {
         for (size_t i = 0; i < slots_.size(); ++i) {
             const SymbolSlot& r = slots_[i];
@@ -66,7 +66,8 @@ SymPtr ShapeEnv::createSize(const std::string& source, int64_t hint, DimKind kin
             }
         }
     }
-    SymbolSlot s{.name = uniqueName(source), .source = source, .hint = hint, .isSize = true, .firstUse = where};
+    SymbolSlot s{.name = uniqueName(source), .source = source, .hint = hint, .isSize = true, .firstUse = where,
+                 .oblivious = kind == DimKind::Oblivious};
     int idx = addSlot(std::move(s));
     if (log)
         log->push_back("create_symbol " + slots_[idx].name + " = " + std::to_string(hint) + " for " + source + " " +
@@ -117,14 +118,19 @@ bool ShapeEnv::evaluate(RelOp op, const SymPtr& a, const SymPtr& b, const Proven
                 allFalse &= !t;
             }
             if (allTrue || allFalse) {
+                if (s.oblivious && allTrue != truth)
+                    throw SizeObliviousError{"Could not guard on the size-oblivious expression " + sourceText(sa) + " " + relOpText(op) +
+                                             " " + sourceText(sb) + ": it is " + (allTrue ? "True" : "False") +
+                                             " for every size >= 2 the symbol " + s.name + " stands for, but " +
+                                             (truth ? "True" : "False") + " for the actual size " + std::to_string(s.hint) +
+                                             " (automatic_dynamic_shapes_mark_as=\"oblivious\")"};
                 if (log) log->push_back(std::string("eval ") + symbolText(sa) + " " + relOpText(op) + " " + symbolText(sb) +
                                         " == " + (truth ? "True" : "False") + " [statically known]");
                 return truth;
             }
         }
         if (op == RelOp::Eq && truth) {  // guarded equal to a constant: specialize the symbol
-            slots_[symSide->symbol].replacement = SymExpr::constant(constSide->value);
-            if (log) log->push_back("set_replacement " + s.name + " = " + std::to_string(constSide->value) + where.comment());
+            specialize(symSide->symbol, constSide->value, where, log);
             return truth;
         }
     }
@@ -147,15 +153,28 @@ void ShapeEnv::unify(const SymPtr& a, const SymPtr& b, const Provenance& where, 
         return;
     }
     if (aSym && sb->isConst()) {
-        slots_[sa->symbol].replacement = sb;
+        specialize(sa->symbol, sb->value, where, log);
         return;
     }
     if (bSym && sa->isConst()) {
-        slots_[sb->symbol].replacement = sa;
+        specialize(sb->symbol, sa->value, where, log);
         return;
     }
     guards_.push_back({RelOp::Eq, sa, sb, where});
     if (log) log->push_back("eval Eq(" + symbolText(sa) + ", " + symbolText(sb) + ") [guard added]" + where.comment());
+}
+
+void ShapeEnv::specialize(int slot, int64_t value, const Provenance& where, std::vector<std::string>* log) {
+    SymbolSlot& s = slots_[static_cast<size_t>(slot)];
+    s.replacement = SymExpr::constant(value);
+    if (log) log->push_back("set_replacement " + s.name + " = " + std::to_string(value) + where.comment());
+    // dynamo-semantics §3.5: a mark_dynamic dim inferred to be a constant violates its
+    // constraint, unless the constant is 0 or 1.
+    if (s.constrained && value != 0 && value != 1) violations_.push_back({s.source, value});
+}
+
+void ShapeEnv::constrain(const SymPtr& e) {
+    if (e && e->kind == SymExpr::Kind::Symbol) slots_[static_cast<size_t>(e->symbol)].constrained = true;
 }
 
 std::vector<std::string> ShapeEnv::rootNames() const {
@@ -202,7 +221,7 @@ std::vector<ProducedGuard> ShapeEnv::produceGuards() const {
     }
     for (size_t i = 0; i < slots_.size(); ++i) {
         const SymbolSlot& s = slots_[i];
-        if (s.replacement || !s.isSize || s.unbacked) continue;
+        if (s.replacement || !s.isSize || s.unbacked || s.oblivious) continue;
         ProducedGuard g;
         g.op = RelOp::Le;
         g.lhs = SymExpr::constant(2);

@@ -16,7 +16,9 @@
 
 namespace gs::engine {
 
-enum class DimKind : uint8_t { Static, Dynamic, Duck, Unbacked };
+// Oblivious: a backed symbol that is not 0/1-specialized and is reasoned about as a size >= 2
+// where that decides a comparison (automatic_dynamic_shapes_mark_as="oblivious", PyTorch <= 2.5).
+enum class DimKind : uint8_t { Static, Dynamic, Duck, Unbacked, Oblivious };
 
 struct SymbolSlot {
     std::string name;        // s77 (roots); for duck/replaced slots, the root's name
@@ -27,6 +29,20 @@ struct SymbolSlot {
     SymPtr replacement;      // null for roots
     bool duck = false;       // replaced because of duck sizing
     Provenance firstUse;     // where the value was first used (guard comments)
+    bool oblivious = false;  // DimKind::Oblivious
+    bool constrained = false;  // mark_dynamic: specializing it is a ConstraintViolationError (§3.5)
+};
+
+// A mark_dynamic dimension that tracing specialized to a constant (dynamo-semantics §3.5).
+struct ConstraintViolation {
+    std::string source;
+    int64_t value = 0;
+};
+
+// A comparison on a size-oblivious symbol that its size >= 2 range decides one way while the
+// actual size says the other (PyTorch raised a UserError).
+struct SizeObliviousError {
+    std::string message;
 };
 
 struct ShapeGuard {
@@ -65,6 +81,11 @@ public:
     void unify(const SymPtr& a, const SymPtr& b, const Provenance& where, std::vector<std::string>* log = nullptr);
 
     const std::vector<SymbolSlot>& slots() const { return slots_; }
+    // Marks the slot of `e` (a root symbol) as carrying mark_dynamic's hard constraint.
+    void constrain(const SymPtr& e);
+    const std::vector<ConstraintViolation>& violations() const { return violations_; }
+    // PyTorch >= 2.7 names symbols after their source's hash (s77); older releases s0, s1, ...
+    bool hashedNames = true;
     std::vector<std::string> rootNames() const;
     bool hasSymbols() const { return !slots_.empty(); }
     std::vector<ProducedGuard> produceGuards() const;
@@ -78,6 +99,8 @@ private:
     std::vector<SymbolSlot> slots_;
     std::vector<ShapeGuard> guards_;
     std::vector<std::string> usedNames_;
+    std::vector<ConstraintViolation> violations_;
+    void specialize(int slot, int64_t value, const Provenance& where, std::vector<std::string>* log);
 };
 
 // PyTorch ≥2.7 names a symbol after its source: `s` + sha256(source) mod 100 (e.g. s77 for

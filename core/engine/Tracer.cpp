@@ -25,7 +25,9 @@ bool isModuleInstance(const Value& v) {
 
 Tracer::Tracer(Engine& engine, runtime::Function* root, FrameState& frameState, const DynamoConfig& config, bool fullgraph)
     : engine_(engine), ctx_(engine.ctx), interp_(engine.interp), root_(root), frameState_(frameState), config_(config),
-      fullgraph_(fullgraph), guards_(sources, engine.interp), recorder_(*this, graph, engine.ctx, engine.interp) {}
+      fullgraph_(fullgraph), guards_(sources, engine.interp), recorder_(*this, graph, engine.ctx, engine.interp) {
+    shapeEnv.hashedNames = engine.options.release.hashedSymbolNames();
+}
 
 Tracer::~Tracer() = default;
 
@@ -81,7 +83,7 @@ Value Tracer::wrap(const Value& v, int source, bool rootLocal) {
     switch (v.tag()) {
     case runtime::Tag::Bool: return makeScalar(TrackedScalar::Kind::Bool, v, source);
     case runtime::Tag::Int: return wrapInt(v, source, rootLocal);
-    case runtime::Tag::Float: return makeScalar(TrackedScalar::Kind::Float, v, source);
+    case runtime::Tag::Float: return wrapFloat(v, source, rootLocal);
     case runtime::Tag::None: {
         if (guards_.claimValueGuard(source)) {
             GuardCheck c;

@@ -74,6 +74,9 @@ public:
     runtime::Value symBinary(runtime::BinOpKind op, const SymPtr& a, const SymPtr& b);
     runtime::Value symCompare(runtime::CmpOpKind op, const SymPtr& a, const SymPtr& b);
     SymPtr symOf(const runtime::Value& v);                     // SymInt/int → expr; null otherwise
+    // Python arithmetic with an unspecialized float (SymFloat, dynamo-semantics §3.8): the result
+    // is a SymFloat of the same roots; null when the operands are not numbers.
+    runtime::Value symFloatBinary(runtime::BinOpKind op, const runtime::Value& a, const runtime::Value& b);
     void graphBreak(const std::string& reason);
 
     // --- for the graph recorder ---
@@ -93,8 +96,11 @@ public:
     std::vector<std::string> symbolNames() const;
 
 private:
+    std::unordered_map<int, runtime::Value> floatRoots_;  // unspecialized float inputs: source -> value
+    DimKind automaticDimKind();
     runtime::Value wrap(const runtime::Value& v, int source, bool rootLocal);
     runtime::Value wrapInt(const runtime::Value& v, int source, bool rootLocal);  // TracerSymbols.cpp
+    runtime::Value wrapFloat(const runtime::Value& v, int source, bool rootLocal);
     void registerObject(const runtime::Value& v, int source);
     void realizeInput(torch::TensorObject* t, int source, TracedTensor& var);    // TracerSymbols.cpp
     runtime::Value makeScalar(TrackedScalar::Kind k, runtime::Value v, int source, SymPtr sym = nullptr);

@@ -7,7 +7,10 @@
 #include "core/engine/Engine.h"
 #include "core/engine/Tracer.h"
 #include "core/engine/ValueMeta.h"
+#include "core/runtime/Dict.h"
 #include "core/runtime/Interpreter.h"
+#include "core/runtime/Module.h"
+#include "core/runtime/Type.h"
 #include "core/runtime/Ops.h"
 
 namespace gs::engine {
@@ -58,7 +61,61 @@ Value Tracer::wrapInt(const Value& v, int source, bool rootLocal) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Floats: with specialize_float=False (PyTorch >= 2.6 default) a local float argument is
+// static on the first compile and unspecialized (TYPE_MATCH only) once it changed, like ints
+// (dynamo-semantics §3.8). Its uses compute SymFloats; an entry that used one re-runs the
+// function on a hit (its graph holds the float's value of the trace), which keeps hits exact.
+
+Value Tracer::wrapFloat(const Value& v, int source, bool rootLocal) {
+    if (rootLocal && !config_.specializeFloat()) {
+        auto changes = frameState_.record(sources[source].text, observeFloat(v.asFloat()), config_.automaticDynamicShapes());
+        for (const auto& ch : changes) dynamicLog.push_back(ch.text);
+        bool dyn = !config_.assumeStaticByDefault() ||
+                   (config_.automaticDynamicShapes() && frameState_.isDynamic(sources[source].text, -1));
+        if (dyn) {
+            guards_.guardType(source, v, where());
+            graph.rerunOnHit = true;
+            Value out = makeScalar(TrackedScalar::Kind::SymFloat, v, source);
+            static_cast<TrackedScalar*>(out.obj())->roots = {source};
+            floatRoots_.emplace(source, v);
+            return out;
+        }
+    }
+    return makeScalar(TrackedScalar::Kind::Float, v, source);
+}
+
+Value Tracer::symFloatBinary(runtime::BinOpKind op, const Value& a, const Value& b) {
+    std::vector<int> roots;
+    auto plain = [&](const Value& x) -> Value {
+        if (auto* s = dynamic_cast<TrackedScalar*>(x.obj())) {
+            if (s->kind == TrackedScalar::Kind::SymFloat) {
+                roots.insert(roots.end(), s->roots.begin(), s->roots.end());
+                return s->value;
+            }
+            return s->concrete();
+        }
+        return x;
+    };
+    Value r = numericBinary(op, plain(a), plain(b));
+    if (r.isNull()) return r;
+    if (r.isIntLike()) r = Value::real(static_cast<double>(r.asInt()));
+    Value out = makeScalar(TrackedScalar::Kind::SymFloat, r, -1);
+    static_cast<TrackedScalar*>(out.obj())->roots = std::move(roots);
+    return out;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Tensor inputs: TENSOR_MATCH, automatic dynamic shapes, symbols for dynamic sizes
+
+// What an automatic-dynamic dim becomes (dynamo-semantics §3.2 rule 4:
+// automatic_dynamic_shapes_mark_as; "oblivious" exists up to PyTorch 2.5).
+DimKind Tracer::automaticDimKind() {
+    const std::string markAs = config_.automaticDynamicShapesMarkAs();
+    if (markAs == "dynamic") return DimKind::Dynamic;
+    if (markAs == "unbacked") return DimKind::Unbacked;
+    if (markAs == "oblivious" && engine_.options.release.acceptsObliviousMarkAs()) return DimKind::Oblivious;
+    interp_.raise("ValueError", "invalid automatic_dynamic_shapes_mark_as = " + markAs);
+}
 
 TracedTensor& Tracer::tensorVar(torch::TensorObject* t) {
     if (TracedTensor* known = recorder_.find(t)) return *known;
@@ -105,6 +162,8 @@ void Tracer::realizeInput(torch::TensorObject* t, int src, TracedTensor& var) {
     tm.tensorType = t->type();
     tm.dtype = x.dtype();
     tm.deviceIndex = x.device().index();
+    tm.deviceType = static_cast<uint8_t>(x.device().type());
+    tm.parameter = t->isParameter() || source.isParameterLike;
     tm.requiresGrad = x.requiresGrad();
     for (size_t i = 0; i < sizes.size(); ++i) {
         int64_t d = static_cast<int64_t>(i);
@@ -114,7 +173,7 @@ void Tracer::realizeInput(torch::TensorObject* t, int src, TracedTensor& var) {
             bool markStatic = contains(t->staticIndices, d);
             if (contains(t->unbackedIndices, d)) k = DimKind::Unbacked;
             else if (contains(t->dynamicIndices, d) || (automatic && !markStatic) || contains(t->weakDynamicIndices, d))
-                k = (automatic && config_.automaticDynamicShapesMarkAs() == "unbacked") ? DimKind::Unbacked : DimKind::Dynamic;
+                k = automatic ? automaticDimKind() : DimKind::Dynamic;
             else if (config_.assumeStaticByDefault() || markStatic) k = DimKind::Static;
             else k = config_.useDuckShape() ? DimKind::Duck : DimKind::Dynamic;
         }
@@ -122,12 +181,14 @@ void Tracer::realizeInput(torch::TensorObject* t, int src, TracedTensor& var) {
         std::string dimSource = source.text + ".size()[" + std::to_string(i) + "]";
         size_t logBefore = dynamicLog.size();
         SymPtr s = shapeEnv.createSize(dimSource, sizes[i], k, p, &dynamicLog);
+        // mark_dynamic is a hard constraint (dynamo-semantics §3.5): specializing the dim fails.
+        if (contains(t->dynamicIndices, d) && !config_.allowIgnoreMarkDynamic()) shapeEnv.constrain(s);
         noteSlots(src, static_cast<int>(i));
         if (shapeEnv.slots().size() > before) {
             const SymbolSlot& slot = shapeEnv.slots().back();
             shapeEvents.push_back({slot.duck ? session::ShapeEventKind::DuckSizing : session::ShapeEventKind::CreateSymbol, "",
                                    -1, slot.name, source.text, static_cast<int>(i), sizes[i],
-                                   slot.unbacked ? "[0, int_oo]" : "[2, int_oo]", "",
+                                   slot.unbacked || slot.oblivious ? "[0, int_oo]" : "[2, int_oo]", "",
                                    dynamicLog.size() > logBefore ? dynamicLog.back() : "", p.line});
             if (!slot.duck && !slot.unbacked) graph.symInputs.push_back(s->symbol);
         } else if (k != DimKind::Static && s->isConst()) {
@@ -147,7 +208,7 @@ void Tracer::realizeInput(torch::TensorObject* t, int src, TracedTensor& var) {
     }
     std::string typeName = t->isParameter() ? "Parameter" : "Tensor";
     tm.code = "check_tensor(" + source.text + ", " + typeName +
-              ", DispatchKeySet(CPU, BackendSelect, ADInplaceOrView, AutogradCPU), " + std::string(tensor::dtypeReprName(x.dtype())) +
+              ", " + dispatchKeySetText(x.device().type()) + ", " + std::string(tensor::dtypeReprName(x.dtype())) +
               ", device=" + (x.device().isCpu() ? std::string("None") : std::to_string(x.device().index())) +
               ", requires_grad=" + (x.requiresGrad() ? "True" : "False") + ", size=" + sizeList(tm.sizes) +
               ", stride=" + sizeList(tm.strides) + ")";
@@ -181,6 +242,20 @@ void Tracer::realizeInput(torch::TensorObject* t, int src, TracedTensor& var) {
 // Scalar proxies
 
 Value Tracer::useScalar(TrackedScalar* s) {
+    if (s->kind == TrackedScalar::Kind::SymFloat) {
+        // Using an unspecialized float as a plain number (a comparison, int(), str()...)
+        // specializes the floats it came from (bitwise EQUALS_MATCH, FloatGuardBitwiseTests).
+        for (int root : s->roots) {
+            auto it = floatRoots_.find(root);
+            if (it == floatRoots_.end() || !guards_.claimValueGuard(root)) continue;
+            GuardCheck c;
+            c.kind = GuardKind::EqualsMatch;
+            c.constant = it->second;
+            c.code = sources[root].text + " == " + runtime::ops::repr(it->second);
+            guards_.add(std::move(c), root, where());
+        }
+        return s->value;
+    }
     if (s->kind == TrackedScalar::Kind::SymInt) {
         // Using a SymInt as a plain int specializes it (guard_int): `L['n'] == 5`.
         shapeEnv.evaluate(RelOp::Eq, s->sym, SymExpr::constant(s->value.asInt()), where(), &dynamicLog);
@@ -199,7 +274,7 @@ Value Tracer::useScalar(TrackedScalar* s) {
 SymPtr Tracer::symOf(const Value& v) {
     if (auto* s = dynamic_cast<TrackedScalar*>(v.obj())) {
         if (s->kind == TrackedScalar::Kind::SymInt) return s->sym;
-        if (s->kind == TrackedScalar::Kind::Float) return nullptr;
+        if (s->kind == TrackedScalar::Kind::Float || s->kind == TrackedScalar::Kind::SymFloat) return nullptr;
         return SymExpr::constant(useScalar(s).asInt());
     }
     if (v.isInt()) return SymExpr::constant(v.asInt());
@@ -241,7 +316,12 @@ Value Tracer::symCompare(runtime::CmpOpKind op, const SymPtr& a, const SymPtr& b
     case runtime::CmpOpKind::GtE: r = RelOp::Ge; break;
     default: return {};
     }
-    return Value::boolean(shapeEnv.evaluate(r, a, b, where(), &dynamicLog));
+    try {
+        return Value::boolean(shapeEnv.evaluate(r, a, b, where(), &dynamicLog));
+    } catch (const SizeObliviousError& e) {
+        runtime::Module* exc = interp_.importModule("torch._dynamo.exc");
+        interp_.raise(static_cast<runtime::Type*>(exc->dict->getStr("UserError").obj()), e.message);
+    }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -131,7 +131,8 @@ runtime::Type* TrackedScalar::visibleType() {
     auto& I = runtime::Interpreter::current();
     switch (kind) {
     case Kind::Bool: return I.types.bool_;
-    case Kind::Float: return I.types.float_;
+    case Kind::Float:
+    case Kind::SymFloat: return I.types.float_;
     default: return I.types.int_;
     }
 }
@@ -178,7 +179,7 @@ int64_t TrackedScalar::hash() {
 }
 
 bool TrackedScalar::toIndex(int64_t& out) {
-    if (kind == Kind::Float) return false;
+    if (kind == Kind::Float || kind == Kind::SymFloat) return false;
     out = concrete().asInt();
     return true;
 }
@@ -212,6 +213,14 @@ Value TrackedScalar::richCompare(CmpOpKind op, const Value& other) {
 }
 
 Value TrackedScalar::binaryOp(BinOpKind op, const Value& other, bool reflected) {
+    auto* otherScalar = dynamic_cast<TrackedScalar*>(other.obj());
+    if (kind == Kind::SymFloat || (otherScalar && otherScalar->kind == Kind::SymFloat)) {
+        if (auto t = tracer.lock(); t && t->active) {
+            Value self(this);
+            Value r = reflected ? t->symFloatBinary(op, other, self) : t->symFloatBinary(op, self, other);
+            if (!r.isNull()) return r;
+        }
+    }
     if (kind == Kind::SymInt) {
         if (auto t = tracer.lock(); t && t->active) {
             SymPtr o = t->symOf(other);
@@ -226,6 +235,11 @@ Value TrackedScalar::binaryOp(BinOpKind op, const Value& other, bool reflected) 
 }
 
 Value TrackedScalar::unaryOp(runtime::UnaryOpKind op) {
+    if (kind == Kind::SymFloat && (op == runtime::UnaryOpKind::USub || op == runtime::UnaryOpKind::UAdd)) {
+        if (auto t = tracer.lock(); t && t->active)
+            return t->symFloatBinary(op == runtime::UnaryOpKind::USub ? BinOpKind::Mult : BinOpKind::Add, Value(this),
+                                     op == runtime::UnaryOpKind::USub ? Value::real(-1.0) : Value::real(0.0));
+    }
     if (kind == Kind::SymInt && op == runtime::UnaryOpKind::USub) {
         if (auto t = tracer.lock(); t && t->active) return t->symBinary(BinOpKind::Sub, SymExpr::constant(0), sym);
     }

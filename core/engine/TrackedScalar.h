@@ -4,6 +4,7 @@
 // symbolic (SymInt, §3.6). type(v) / isinstance still report int/bool/float (visibleType).
 // After the trace they behave like the plain value they hold.
 #include <memory>
+#include <vector>
 
 #include "core/engine/SymExpr.h"
 #include "core/runtime/Value.h"
@@ -14,13 +15,16 @@ class Tracer;
 
 class TrackedScalar : public runtime::Object {
 public:
-    enum class Kind : uint8_t { Int, Bool, Float, SymInt };
+    // SymFloat: a float input that is not specialized (specialize_float=False, §3.8), or a value
+    // computed from one; `roots` are the sources it depends on.
+    enum class Kind : uint8_t { Int, Bool, Float, SymInt, SymFloat };
     TrackedScalar(runtime::Type* t, Kind k, runtime::Value value, int source, std::weak_ptr<Tracer> tracer)
         : runtime::Object(t), kind(k), value(std::move(value)), source(source), tracer(std::move(tracer)) {}
     Kind kind;
     runtime::Value value;   // the concrete value (the hint for SymInt)
     int source;             // -1 for derived values
     SymPtr sym;             // SymInt only
+    std::vector<int> roots;  // SymFloat only
     std::weak_ptr<Tracer> tracer;
 
     // The plain value, installing the guard a use needs (EQUALS/BOOL_MATCH, or a specialization

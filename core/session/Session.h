@@ -238,6 +238,10 @@ struct SessionInfo {
     bool operator==(const SessionInfo&) const = default;
 };
 
+// SessionInfo::metadata key holding the PyTorch release a scenario session emulates ("2.10",
+// `guardscope-cli run --torch-version`); imported traces do not have it.
+inline constexpr std::string_view kTorchVersionKey = "torch_version";
+
 // A whole session in memory (used by tests, the GUI for small sessions, exporters).
 struct Session {
     SessionInfo info;

@@ -21,6 +21,8 @@ Device Device::parse(std::string_view text) {
     }
     if (text.starts_with("cpu:"))
         return cpu();
+    if (text == "meta")
+        return meta();
     throwRuntime("Expected one of cpu, cuda, ipu, xpu, mkldnn, opengl, opencl, ideep, hip, ve, fpga, maia, xla, lazy, "
                  "vulkan, mps, meta, hpu, mtia, privateuseone device type at start of device string: " +
                  std::string(text));
@@ -29,6 +31,8 @@ Device Device::parse(std::string_view text) {
 std::string Device::str() const {
     if (isCpu())
         return "cpu";
+    if (!isCuda())
+        return "meta";
     return "cuda:" + std::to_string(index_);
 }
 

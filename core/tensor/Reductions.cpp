@@ -1,5 +1,6 @@
 #include "core/tensor/Reductions.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -363,6 +364,50 @@ Tensor min(const Tensor& x) {
     return reduceSimple(x, {}, false, x.dtype(), Kind::Min, "MinBackward1", "min");
 }
 ValuesIndices max(const Tensor& x, int64_t dim, bool keepdim) { return maxMinDim(x, dim, keepdim, true); }
+
+ValuesIndices topk(const Tensor& x, int64_t k, int64_t dim, bool largest, bool sorted) {
+    (void)sorted;  // results are always sorted (allowed: sorted=False leaves the order unspecified)
+    const int64_t d = x.dim() == 0 ? 0 : wrapDim(dim, x.dim());
+    const int64_t n = x.dim() == 0 ? 1 : x.size(d);
+    if (k < 0 || k > n)
+        throwRuntime("selected index k out of range");
+    // Rows along `d`: move it last, make it contiguous, and work row by row.
+    Tensor moved = x.dim() == 0 ? reshape(detach(x), {1}) : contiguous(movedim(detach(x), d, -1));
+    const std::vector<double> data = moved.toDoubles();
+    const int64_t rows = n == 0 ? 0 : static_cast<int64_t>(data.size()) / n;
+    std::vector<double> vals;
+    std::vector<double> idxs;
+    std::vector<int64_t> order(static_cast<size_t>(n));
+    for (int64_t r = 0; r < rows; ++r) {
+        const double* row = data.data() + r * n;
+        for (int64_t i = 0; i < n; ++i) order[static_cast<size_t>(i)] = i;
+        // NaN counts as larger than everything, as in ATen.
+        auto greater = [&](int64_t a, int64_t b) {
+            double va = row[a], vb = row[b];
+            if (std::isnan(va) || std::isnan(vb)) return std::isnan(va) && !std::isnan(vb);
+            return va > vb;
+        };
+        std::stable_sort(order.begin(), order.end(), [&](int64_t a, int64_t b) { return largest ? greater(a, b) : greater(b, a); });
+        for (int64_t j = 0; j < k; ++j) {
+            vals.push_back(row[order[static_cast<size_t>(j)]]);
+            idxs.push_back(static_cast<double>(order[static_cast<size_t>(j)]));
+        }
+    }
+    DimVector outSizes = moved.sizes();
+    outSizes[outSizes.size() - 1] = k;
+    ValuesIndices r;
+    r.values = Tensor::fromData(vals, outSizes, x.dtype(), x.device());
+    r.indices = Tensor::fromData(idxs, outSizes, DType::Int64, x.device());
+    if (x.dim() == 0) {
+        r.values = reshape(r.values, {});
+        r.indices = reshape(r.indices, {});
+    } else {
+        r.values = contiguous(movedim(r.values, -1, d));
+        r.indices = contiguous(movedim(r.indices, -1, d));
+    }
+    propagateGrad(r.values, "TopkBackward0", {&x});
+    return r;
+}
 ValuesIndices min(const Tensor& x, int64_t dim, bool keepdim) { return maxMinDim(x, dim, keepdim, false); }
 Tensor argmax(const Tensor& x, std::optional<int64_t> dim, bool keepdim) { return argMaxMin(x, dim, keepdim, true); }
 Tensor argmin(const Tensor& x, std::optional<int64_t> dim, bool keepdim) { return argMaxMin(x, dim, keepdim, false); }

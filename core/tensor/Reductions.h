@@ -25,6 +25,8 @@ Tensor max(const Tensor& x); // all elements
 Tensor min(const Tensor& x);
 ValuesIndices max(const Tensor& x, int64_t dim, bool keepdim = false);
 ValuesIndices min(const Tensor& x, int64_t dim, bool keepdim = false);
+// The k largest (or smallest) elements along dim, sorted; ties keep the lower index first.
+ValuesIndices topk(const Tensor& x, int64_t k, int64_t dim = -1, bool largest = true, bool sorted = true);
 Tensor argmax(const Tensor& x, std::optional<int64_t> dim = std::nullopt, bool keepdim = false);
 Tensor argmin(const Tensor& x, std::optional<int64_t> dim = std::nullopt, bool keepdim = false);
 // correction 1 = unbiased (the default of torch.var/std).

@@ -18,8 +18,34 @@ Tensor viewWithGrad(const Tensor& self, DimVector sizes, DimVector strides, int6
 
 } // namespace
 
+Tensor as_strided(const Tensor& self, const DimVector& sizes, const DimVector& strides, std::optional<int64_t> storageOffset) {
+    if (sizes.size() != strides.size())
+        throwRuntime("mismatch in length of strides and shape");
+    const int64_t offset = storageOffset.value_or(self.storageOffset());
+    if (offset < 0)
+        throwRuntime("Tensor: invalid storage offset " + std::to_string(offset));
+    int64_t last = offset;
+    bool empty = false;
+    for (size_t i = 0; i < sizes.size(); ++i) {
+        if (sizes[i] < 0)
+            throwRuntime("Trying to create tensor with negative dimension " + std::to_string(sizes[i]));
+        if (strides[i] < 0)
+            throwRuntime("as_strided: Negative strides are not supported at the moment, got strides: " + std::to_string(strides[i]));
+        if (sizes[i] == 0)
+            empty = true;
+        else
+            last += (sizes[i] - 1) * strides[i];
+    }
+    const int64_t available = self.storageNbytes() / self.itemSize();
+    if (!empty && last >= available)
+        throwRuntime("setStorage: sizes " + std::to_string(sizes.size()) + "-d with storage offset " + std::to_string(offset) +
+                     " requiring a storage size of " + std::to_string((last + 1) * self.itemSize()) +
+                     " are out of bounds for storage of size " + std::to_string(available * self.itemSize()));
+    return viewWithGrad(self, sizes, strides, offset, "AsStridedBackward0");
+}
+
 std::string legacyTypeName(const Tensor& t) {
-    std::string s = t.device().isCpu() ? "torch." : "torch.cuda.";
+    std::string s = t.device().isCuda() ? "torch.cuda." : "torch.";
     return s + std::string(dtypeShortName(t.dtype())) + "Tensor";
 }
 

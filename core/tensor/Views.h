@@ -35,6 +35,9 @@ std::vector<Tensor> split_with_sizes(const Tensor& self, const DimVector& sizes,
 std::vector<Tensor> chunk(const Tensor& self, int64_t chunks, int64_t dim = 0);
 Tensor movedim(const Tensor& self, int64_t source, int64_t destination);
 Tensor diagonal(const Tensor& self, int64_t offset = 0, int64_t dim1 = 0, int64_t dim2 = 1);
+// as_strided(size, stride, storage_offset): any geometry over self's storage; every element it
+// reaches must lie inside the storage (ATen's setStrided check).
+Tensor as_strided(const Tensor& self, const DimVector& sizes, const DimVector& strides, std::optional<int64_t> storageOffset);
 
 // ATen helpers, exposed for the engine's symbolic shape code and for tests.
 DimVector inferSize(const DimVector& shape, int64_t numel);

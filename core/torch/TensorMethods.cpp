@@ -189,7 +189,8 @@ void installTensorMethods(Interpreter& interp, TorchContext& ctx) {
     prop("ndim", [c](const Value& v) { return Value::integer(self(*c, v).tensor.dim()); });
     prop("dtype", [c](const Value& v) { return c->dtypeObject(self(*c, v).tensor.dtype()); });
     prop("device", [c](const Value& v) { return makeDevice(*c, self(*c, v).tensor.device()); });
-    prop("is_cuda", [c](const Value& v) { return Value::boolean(!self(*c, v).tensor.device().isCpu()); });
+    prop("is_cuda", [c](const Value& v) { return Value::boolean(self(*c, v).tensor.device().isCuda()); });
+    prop("is_meta", [c](const Value& v) { return Value::boolean(self(*c, v).tensor.device().type() == tensor::Device::Type::Meta); });
     prop("is_cpu", [c](const Value& v) { return Value::boolean(self(*c, v).tensor.device().isCpu()); });
     prop("is_leaf", [c](const Value& v) { return Value::boolean(self(*c, v).tensor.isLeaf()); });
     for (const char* n : {"is_sparse", "is_quantized", "is_meta", "is_nested", "is_mkldnn"})

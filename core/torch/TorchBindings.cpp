@@ -118,7 +118,7 @@ const tensor::Tensor& dispatchedTensor(const Value& v) { return tensorOf(v); }
 
 Value OpDispatcher::call(int opIndex, const CallArgs& args) {
     TorchContext& ctx = owner ? *owner : dispatcherContext();
-    return ctx.ops[static_cast<size_t>(opIndex)].impl(args);
+    return ctx.runImpl(opIndex, args);
 }
 
 Value OpDispatcher::sizeAt(const Value& tensor, int64_t d) {
@@ -265,6 +265,7 @@ void installTorch(Interpreter& interp, TorchContext& ctx) {
     installTensorMethods(interp, ctx);
     installTorchFunctions(interp, ctx);
     installGradMode(interp, ctx);
+    installAutocast(interp, ctx);
     installNn(interp, ctx);
     installEqualityHook(interp, ctx);
 }

@@ -56,6 +56,7 @@ struct OpDef {
     bool random = false;   // consumes the RNG (dropout, randn, rand_like ...)
     ShapeRule shape = ShapeRule::Generic;
     runtime::NativeFunction::Fn impl;
+    bool autocastLowerPrecision = false;  // on autocast's lower-precision list (TorchAutocast.cpp)
 };
 
 // The choke point (see file comment). The default implementation just runs the op.
@@ -94,7 +95,14 @@ struct TorchContext {
     int opIndex(const std::string& name) const;     // -1 if unknown
     // Runs op `name` through the dispatcher (what every binding does).
     runtime::Value callOp(int opIndex, const runtime::CallArgs& args) { return dispatcher->call(opIndex, args); }
-    runtime::Value runImpl(int opIndex, const runtime::CallArgs& args) { return ops[static_cast<size_t>(opIndex)].impl(args); }
+    // torch.autocast: the op runs on its floating inputs cast to the autocast dtype.
+    static bool autocastActive();
+    runtime::Value runAutocast(const OpDef& def, const runtime::CallArgs& args);
+    runtime::Value runImpl(int opIndex, const runtime::CallArgs& args) {
+        const OpDef& def = ops[static_cast<size_t>(opIndex)];
+        if (def.autocastLowerPrecision && autocastActive()) return runAutocast(def, args);
+        return def.impl(args);
+    }
 
     // --- added by the bindings (TorchBindings.cpp) ---
     TorchContext();

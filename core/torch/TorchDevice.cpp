@@ -14,7 +14,7 @@ using runtime::Interpreter;
 using runtime::Value;
 
 std::string DeviceObject::repr() {
-    if (device.isCpu()) return "device(type='cpu')";
+    if (!device.isCuda()) return "device(type='" + std::string(device.typeName()) + "')";
     return "device(type='" + std::string(device.typeName()) + "', index=" + std::to_string(device.index()) + ")";
 }
 

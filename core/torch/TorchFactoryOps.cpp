@@ -5,6 +5,7 @@
 #include <limits>
 #include <string>
 
+#include "core/runtime/Str.h"
 #include "core/torch/TorchGenerator.h"
 #include "core/torch/TorchInstall.h"
 #include "core/torch/TorchOpRegistry.h"
@@ -155,13 +156,27 @@ void registerSized(TorchContext& ctx) {
              }));
     // randint(high, size) / randint(low, high, size), keywords as the other factories.
     function(ctx, "randint", {.random = true}, guarded([c](const CallArgs& a) -> Value {
-                 const size_t np = a.pos.size();
-                 if (np < 2 || np > 3)
+                 // low, high and size may also come as keywords (randint(low=0, high=10, size=())).
+                 std::vector<Value> lhs(a.pos.begin(), a.pos.end());
+                 std::vector<runtime::KwArg> rest;
+                 Value kwLow, kwHigh, kwSize;
+                 for (const auto& k : a.kw) {
+                     if (k.name->view() == "low") kwLow = k.value;
+                     else if (k.name->view() == "high") kwHigh = k.value;
+                     else if (k.name->view() == "size") kwSize = k.value;
+                     else rest.push_back(k);
+                 }
+                 if (!kwLow.isNull()) lhs.insert(lhs.begin(), kwLow);
+                 if (!kwHigh.isNull()) lhs.push_back(kwHigh);
+                 if (!kwSize.isNull()) lhs.push_back(kwSize);
+                 const size_t np = lhs.size();
+                 if (np < 2 || np > 3 || (!kwLow.isNull() && kwHigh.isNull()))
                      Interpreter::current().raise("TypeError", "randint() received an invalid combination of arguments - expected (low, high, size) or (high, size)");
-                 Bound b = bindArgs(a, factorySig("randint"), np);
-                 const int64_t low = np == 3 ? intArg(a[0]) : 0;
-                 const int64_t high = intArg(a[np - 2]);
-                 tensor::DimVector size = intListArg(*c, a[np - 1], "randint", "size");
+                 CallArgs rebound{std::span<const Value>(lhs), std::span<const runtime::KwArg>(rest)};
+                 Bound b = bindArgs(rebound, factorySig("randint"), np);
+                 const int64_t low = np == 3 ? intArg(lhs[0]) : 0;
+                 const int64_t high = intArg(lhs[np - 2]);
+                 tensor::DimVector size = intListArg(*c, lhs[np - 1], "randint", "size");
                  checkElements(*c, size);
                  tensor::Generator* g = b.has(kGenerator) ? generatorArg(*c, b[kGenerator], "randint") : nullptr;
                  return c->wrap(tensor::randint(low, high, size, optionsOf(*c, b, "randint"), g));

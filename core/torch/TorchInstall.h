@@ -17,6 +17,7 @@ void installTensorType(runtime::Interpreter& interp, TorchContext& ctx);     // 
 void installTensorMethods(runtime::Interpreter& interp, TorchContext& ctx);  // TensorMethods.cpp: metadata
 void installTorchFunctions(runtime::Interpreter& interp, TorchContext& ctx); // TorchFunctions.cpp
 void installGradMode(runtime::Interpreter& interp, TorchContext& ctx);       // TorchGradMode.cpp
+void installAutocast(runtime::Interpreter& interp, TorchContext& ctx);       // TorchAutocast.cpp
 void installNn(runtime::Interpreter& interp, TorchContext& ctx);             // NnModules.cpp
 void installEqualityHook(runtime::Interpreter& interp, TorchContext& ctx);   // TorchEquality.cpp
 

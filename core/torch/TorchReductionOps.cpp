@@ -48,6 +48,25 @@ Value valuesIndices(TorchContext& c, const char* name, tensor::ValuesIndices r) 
     return makeNamedTuple(c, name, std::move(items));
 }
 
+// out=(values, indices): the results land in the given tensors (resized to the result's shape
+// when they differ, as ATen's resize_output does), which are returned.
+Value valuesIndicesOut(TorchContext& c, const char* name, tensor::ValuesIndices r, const Value& out) {
+    std::vector<Value> outs = runtime::ops::toVector(out);
+    if (outs.size() != 2)
+        Interpreter::current().raise("TypeError", std::string(name) + "(): argument 'out' must be tuple of Tensors, not " + runtime::typeName(out));
+    const tensor::Tensor* results[2] = {&r.values, &r.indices};
+    for (size_t i = 0; i < 2; ++i) {
+        TensorObject* o = tensorObj(c, outs[i]);
+        if (!o) Interpreter::current().raise("TypeError", std::string(name) + "(): argument 'out' must be tuple of Tensors");
+        if (o->tensor.dtype() != results[i]->dtype())
+            tensor::throwRuntime(std::string("Expected out tensor to have dtype ") + std::string(tensor::dtypeReprName(results[i]->dtype())) +
+                                 ", but got " + std::string(tensor::dtypeReprName(o->tensor.dtype())) + " instead");
+        if (o->tensor.sizes() == results[i]->sizes()) tensor::copy_(o->tensor, *results[i]);
+        else o->tensor = *results[i];
+    }
+    return makeNamedTuple(c, name, std::move(outs));
+}
+
 // torch.max(input) / torch.max(input, dim, keepdim=False) / torch.max(input, other)
 Body maxMinBody(bool isMax) {
     const char* name = isMax ? "max" : "min";
@@ -60,7 +79,9 @@ Body maxMinBody(bool isMax) {
         if (TensorObject* other = tensorObj(c, b[1]))
             return c.wrap(tensor::binary(isMax ? tensor::BinaryOp::Maximum : tensor::BinaryOp::Minimum, x, other->tensor));
         const int64_t dim = intArg(b[1]);
-        return valuesIndices(c, name, isMax ? tensor::max(x, dim, keepdimOf(b, 2)) : tensor::min(x, dim, keepdimOf(b, 2)));
+        tensor::ValuesIndices r = isMax ? tensor::max(x, dim, keepdimOf(b, 2)) : tensor::min(x, dim, keepdimOf(b, 2));
+        if (b.has(3)) return valuesIndicesOut(c, name, std::move(r), b[3]);
+        return valuesIndices(c, name, std::move(r));
     };
 }
 
@@ -114,7 +135,7 @@ void registerReductions(TorchContext& ctx) {
                  return c.wrap(isMax ? tensor::amax(x, dims, keepdimOf(b, 2)) : tensor::amin(x, dims, keepdimOf(b, 2)));
              });
         const char* m = isMax ? "max" : "min";
-        both(ctx, m, ShapeRule::Reduction, Sig{m, {"input", "dim", "keepdim"}, 3, 1, 3}, maxMinBody(isMax));
+        both(ctx, m, ShapeRule::Reduction, Sig{m, {"input", "dim", "keepdim", "out"}, 4, 1, 3}, maxMinBody(isMax));
         const char* a = isMax ? "argmax" : "argmin";
         both(ctx, a, ShapeRule::Reduction, Sig{a, {"input", "dim", "keepdim"}, 3, 1, 3},
              [isMax, a](TorchContext& c, const Bound& b, const CallArgs&) {
@@ -127,6 +148,15 @@ void registerReductions(TorchContext& ctx) {
         both(ctx, s, ShapeRule::Reduction, Sig{s, {"input", "dim", "unbiased", "keepdim", "correction"}, 5, 1, 4},
              spreadBody(isMax));
     }
+    // topk(input, k, dim=-1, largest=True, sorted=True, *, out=None)
+    both(ctx, "topk", ShapeRule::Generic, Sig{"topk", {"input", "k", "dim", "largest", "sorted", "out"}, 6, 2, 5},
+         [](TorchContext& c, const Bound& b, const CallArgs&) {
+             const Tensor& x = in0(c, b, "topk");
+             tensor::ValuesIndices r = tensor::topk(x, intArg(b[1]), b.has(2) ? intArg(b[2]) : -1, !b.has(3) || boolArg(b[3]),
+                                                    !b.has(4) || boolArg(b[4]));
+             if (b.has(5)) return valuesIndicesOut(c, "topk", std::move(r), b[5]);
+             return valuesIndices(c, "topk", std::move(r));
+         });
     both(ctx, "norm", ShapeRule::Reduction, Sig{"norm", {"input", "p", "dim", "keepdim", "dtype"}, 5, 1, 5},
          [](TorchContext& c, const Bound& b, const CallArgs&) {
              const Tensor& x = in0(c, b, "norm");

@@ -153,6 +153,13 @@ void registerViews(TorchContext& ctx) {
          [](TorchContext& c, const Bound& b, const CallArgs&) {
              return c.wrap(tensor::permute(in0(c, b, "permute"), intListArg(c, b[1], "permute", "dims")));
          });
+    both(ctx, "as_strided", ShapeRule::Generic, Sig{"as_strided", {"input", "size", "stride", "storage_offset"}, 4, 3, 4},
+         [](TorchContext& c, const Bound& b, const CallArgs&) {
+             std::optional<int64_t> offset;
+             if (b.has(3)) offset = intArg(b[3]);
+             return c.wrap(tensor::as_strided(in0(c, b, "as_strided"), intListArg(c, b[1], "as_strided", "size"),
+                                              intListArg(c, b[2], "as_strided", "stride"), offset));
+         });
     method(ctx, "view_as", ShapeRule::Generic, Sig{"view_as", {"input", "other"}, 2, 2, 2},
            [](TorchContext& c, const Bound& b, const CallArgs&) {
                return c.wrap(tensor::view_as(in0(c, b, "view_as"), tensorArg(c, b[1], "view_as", "other")));
