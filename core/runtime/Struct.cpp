@@ -9,6 +9,7 @@
 #include "core/runtime/Dict.h"
 #include "core/runtime/Interpreter.h"
 #include "core/runtime/Module.h"
+#include "core/runtime/NativeTable.h"
 #include "core/runtime/Ops.h"
 #include "core/runtime/Str.h"
 #include "core/runtime/Type.h"
@@ -283,48 +284,60 @@ const std::string& bufferOf(const Value& v) {
     in().raise(in().types.TypeError, "a bytes-like object is required, not '" + typeName(v) + "'");
 }
 
+
+Value struct_calcsize(const CallArgs& a) {
+    a.expect("calcsize", 1, 1);
+    return Value::integer(static_cast<int64_t>(parse(formatOf(a[0])).size));
+}
+
+Value struct_pack(const CallArgs& a) {
+    if (a.pos.empty()) in().raise(in().types.TypeError, "pack expected at least 1 argument, got 0");
+    return in().newBytes(pack(parse(formatOf(a[0])), a.pos.subspan(1)));
+}
+
+Value struct_unpack(const CallArgs& a) {
+    a.expect("unpack", 2, 2);
+    Layout L = parse(formatOf(a[0]));
+    const std::string& data = bufferOf(a[1]);
+    if (data.size() != L.size) structError("unpack requires a buffer of " + std::to_string(L.size) + " bytes");
+    return unpack(L, data, 0);
+}
+
+Value struct_unpack_from(const CallArgs& a) {
+    ArgParser p(a, "unpack_from", {"format", "buffer", "offset"}, 2);
+    Layout L = parse(formatOf(p[0]));
+    const std::string& data = bufferOf(p[1]);
+    int64_t off = p.getInt(2, 0);
+    if (off < 0) off += static_cast<int64_t>(data.size());
+    if (off < 0 || static_cast<size_t>(off) + L.size > data.size())
+        structError("unpack_from requires a buffer of at least " + std::to_string(L.size + static_cast<size_t>(std::max<int64_t>(off, 0))) +
+                    " bytes for unpacking " + std::to_string(L.size) + " bytes at offset " + std::to_string(off) +
+                    " (actual buffer size is " + std::to_string(data.size()) + ")");
+    return unpack(L, data, static_cast<size_t>(off));
+}
+
+Value struct_iter_unpack(const CallArgs& a) {
+    a.expect("iter_unpack", 2, 2);
+    Layout L = parse(formatOf(a[0]));
+    const std::string& data = bufferOf(a[1]);
+    if (L.size == 0) structError("cannot iteratively unpack with a struct of length 0");
+    if (data.size() % L.size != 0)
+        structError("iterative unpacking requires a buffer of a multiple of " + std::to_string(L.size) + " bytes");
+    std::vector<Value> out;
+    for (size_t off = 0; off < data.size(); off += L.size) out.push_back(unpack(L, data, off));
+    return ops::getIter(in().newList(std::move(out)));
+}
+
+constexpr NativeDef kStructFunctions[] = {
+    {"calcsize", struct_calcsize}, {"pack", struct_pack}, {"unpack", struct_unpack},
+    {"unpack_from", struct_unpack_from}, {"iter_unpack", struct_iter_unpack},
+};
+
 } // namespace
 
 void initStruct(Interpreter& I, Module* m) {
     I.newExceptionClass("error", m, I.types.Exception);
-    I.defineFunction(m, "calcsize", [](const CallArgs& a) {
-        a.expect("calcsize", 1, 1);
-        return Value::integer(static_cast<int64_t>(parse(formatOf(a[0])).size));
-    });
-    I.defineFunction(m, "pack", [](const CallArgs& a) {
-        if (a.pos.empty()) in().raise(in().types.TypeError, "pack expected at least 1 argument, got 0");
-        return in().newBytes(pack(parse(formatOf(a[0])), a.pos.subspan(1)));
-    });
-    I.defineFunction(m, "unpack", [](const CallArgs& a) {
-        a.expect("unpack", 2, 2);
-        Layout L = parse(formatOf(a[0]));
-        const std::string& data = bufferOf(a[1]);
-        if (data.size() != L.size) structError("unpack requires a buffer of " + std::to_string(L.size) + " bytes");
-        return unpack(L, data, 0);
-    });
-    I.defineFunction(m, "unpack_from", [](const CallArgs& a) {
-        ArgParser p(a, "unpack_from", {"format", "buffer", "offset"}, 2);
-        Layout L = parse(formatOf(p[0]));
-        const std::string& data = bufferOf(p[1]);
-        int64_t off = p.getInt(2, 0);
-        if (off < 0) off += static_cast<int64_t>(data.size());
-        if (off < 0 || static_cast<size_t>(off) + L.size > data.size())
-            structError("unpack_from requires a buffer of at least " + std::to_string(L.size + static_cast<size_t>(std::max<int64_t>(off, 0))) +
-                        " bytes for unpacking " + std::to_string(L.size) + " bytes at offset " + std::to_string(off) +
-                        " (actual buffer size is " + std::to_string(data.size()) + ")");
-        return unpack(L, data, static_cast<size_t>(off));
-    });
-    I.defineFunction(m, "iter_unpack", [](const CallArgs& a) {
-        a.expect("iter_unpack", 2, 2);
-        Layout L = parse(formatOf(a[0]));
-        const std::string& data = bufferOf(a[1]);
-        if (L.size == 0) structError("cannot iteratively unpack with a struct of length 0");
-        if (data.size() % L.size != 0)
-            structError("iterative unpacking requires a buffer of a multiple of " + std::to_string(L.size) + " bytes");
-        std::vector<Value> out;
-        for (size_t off = 0; off < data.size(); off += L.size) out.push_back(unpack(L, data, off));
-        return ops::getIter(in().newList(std::move(out)));
-    });
+    defineFunctions(I, m, kStructFunctions);
 }
 
 } // namespace gs::runtime::stdlib

@@ -8,6 +8,7 @@
 #include "core/runtime/Dict.h"
 #include "core/runtime/Interpreter.h"
 #include "core/runtime/Module.h"
+#include "core/runtime/NativeTable.h"
 #include "core/runtime/Ops.h"
 #include "core/runtime/Set.h"
 #include "core/runtime/Str.h"
@@ -150,6 +151,25 @@ void runPending(Interpreter& I) {
     tRegistry.running = false;
 }
 
+namespace {
+
+Value weakref_getweakrefcount(const CallArgs& a) {
+    a.expect("getweakrefcount", 1, 1);
+    return Value::integer(a[0].isObj() ? countFor(a[0].obj()) : 0);
+}
+
+Value weakref_getweakrefs(const CallArgs& a) {
+    a.expect("getweakrefs", 1, 1);
+    std::vector<Value> out;
+    if (a[0].isObj())
+        for (WeakRefObject* w : refsTo(a[0].obj())) out.emplace_back(w);
+    return in().newList(std::move(out));
+}
+
+constexpr NativeDef kWeakrefFunctions[] = {{"getweakrefcount", weakref_getweakrefcount}, {"getweakrefs", weakref_getweakrefs}};
+
+} // namespace
+
 void initModule(Interpreter& I, Module* m) {
     Type* refType = I.newNativeType("ReferenceType", "weakref");
     refType->construct = [](Type* cls, const CallArgs& a) -> Value {
@@ -161,17 +181,7 @@ void initModule(Interpreter& I, Module* m) {
     };
     m->dict->setStr("ref", Value(refType));
     m->dict->setStr("ReferenceType", Value(refType));
-    I.defineFunction(m, "getweakrefcount", [](const CallArgs& a) {
-        a.expect("getweakrefcount", 1, 1);
-        return Value::integer(a[0].isObj() ? countFor(a[0].obj()) : 0);
-    });
-    I.defineFunction(m, "getweakrefs", [](const CallArgs& a) {
-        a.expect("getweakrefs", 1, 1);
-        std::vector<Value> out;
-        if (a[0].isObj())
-            for (WeakRefObject* w : refsTo(a[0].obj())) out.emplace_back(w);
-        return in().newList(std::move(out));
-    });
+    defineFunctions(I, m, kWeakrefFunctions);
 }
 
 } // namespace weak
