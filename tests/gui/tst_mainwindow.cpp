@@ -67,6 +67,7 @@ private slots:
     void darkPaletteChangesTheColours();
     void layoutAndRecentFilesAreRemembered();
     void statusBarCountsTheSession();
+    void statusBarNamesTheEmulatedRelease();
     void badPathsGiveASentenceNotACrash();
 
 private:
@@ -520,6 +521,15 @@ void TestMainWindow::statusBarCountsTheSession() {
     QVERIFY(counts.contains(QStringLiteral("%1 recompiles").arg(s.recompiles)));
     QVERIFY(counts.contains(QStringLiteral("%1 run-only calls").arg(s.runOnly)));
     QVERIFY(counts.contains(QStringLiteral("tests 2 passed / 1 failed")));
+    QVERIFY(w->statusRelease().isEmpty());  // the fixture names no emulated release
+}
+
+void TestMainWindow::statusBarNamesTheEmulatedRelease() {
+    auto w = makeWindow();
+    auto s = gs::testdata::seedLike();
+    s.info.metadata[std::string(gs::session::kTorchVersionKey)] = "2.5";
+    QVERIFY(show(*w, s));
+    QCOMPARE(w->statusRelease(), QStringLiteral("emulates PyTorch 2.5"));
 }
 
 void TestMainWindow::badPathsGiveASentenceNotACrash() {

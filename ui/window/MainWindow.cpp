@@ -65,7 +65,7 @@ MainWindow::MainWindow(std::unique_ptr<DataBackend> backend, QWidget* parent)
       reasons_(new ReasonsView(selection_, this)), shapes_(new ShapesView(selection_, this)),
       graph_(new GraphView(selection_, layouts_, this)), log_(new LogView(selection_, this)), tests_(new TestsView(selection_, this)),
       browser_(new SessionBrowser(service_, this)), gallery_(new DemoGallery(this)), progress_(new ProgressIndicator(this)),
-      counts_(new QLabel(this)), cursorLabel_(new QLabel(this)) {
+      counts_(new QLabel(this)), cursorLabel_(new QLabel(this)), release_(new QLabel(this)) {
     initGuardscopeResources();
     fixes_ = new FixPanel(this);
     advisor_ = new AdvisorService(service_, this);
@@ -83,7 +83,11 @@ MainWindow::MainWindow(std::unique_ptr<DataBackend> backend, QWidget* parent)
     statusBar()->addPermanentWidget(progress_);
     statusBar()->addPermanentWidget(counts_);
     statusBar()->addPermanentWidget(cursorLabel_);
+    statusBar()->addPermanentWidget(release_);
     counts_->setObjectName(QStringLiteral("statusCounts"));
+    release_->setObjectName(QStringLiteral("statusRelease"));
+    release_->setToolTip(tr("The PyTorch release whose behaviour the engine emulated for this session "
+                            "(guardscope-cli run --torch-version X.Y; docs/torch-versions.md)"));
     updateStatus();
 
     rerunTimer_.setSingleShot(true);
@@ -438,13 +442,19 @@ void MainWindow::updateEditorMarks() {
 
 QString MainWindow::statusCounts() const { return counts_->text(); }
 
+QString MainWindow::statusRelease() const { return release_->text(); }
+
 void MainWindow::updateStatus() {
     const auto& d = selection_->data();
     if (!d) {
         counts_->setText(tr("No session"));
         cursorLabel_->clear();
+        release_->clear();
         return;
     }
+    const auto& meta = d->session().info.metadata;
+    auto release = meta.find(std::string(gs::session::kTorchVersionKey));
+    release_->setText(release == meta.end() ? QString() : tr("emulates PyTorch %1").arg(QString::fromStdString(release->second)));
     const auto s = d->summary();
     QStringList parts;
     // Functions, not frame records: ids restart after reset() (session::SessionIndex::indexTracks).

@@ -85,6 +85,8 @@ public:
     QDockWidget* dock(const QString& name) const { return docks_.value(name); }
     QStringList dockNames() const { return dockOrder_; }
     QString statusCounts() const;
+    // "emulates PyTorch 2.10" for a scenario session (the release it ran under), empty otherwise.
+    QString statusRelease() const;
     QString lastMessage() const { return lastMessage_; }
     bool autoRerun() const;
     void setAutoRerun(bool on);
@@ -143,6 +145,7 @@ private:
     RecentFiles* recent_ = nullptr;
     QLabel* counts_;
     QLabel* cursorLabel_;
+    QLabel* release_;  // the PyTorch release a scenario session emulated
     QMap<QString, QDockWidget*> docks_;
     QStringList dockOrder_;
     QByteArray defaultState_;
