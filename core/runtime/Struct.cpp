@@ -254,12 +254,15 @@ Value unpack(const Layout& L, const std::string& data, size_t base) {
         for (int64_t k = 0; k < it.count; ++k) {
             size_t off = base + it.offset + static_cast<size_t>(k) * it.size;
             uint64_t raw = getInt(data, off, it.size, L.little);
+            // One named value per field, moved into the tuple: a temporary per case made GCC 12
+            // warn (-Warray-bounds) about the temporaries' destructors.
+            Value item;
             switch (it.code) {
-            case 'c': out.push_back(in().newBytes(std::string(1, data[off]))); break;
-            case '?': out.push_back(Value::boolean(raw != 0)); break;
-            case 'e': out.push_back(Value::real(fromHalf(static_cast<uint16_t>(raw)))); break;
-            case 'f': out.push_back(Value::real(static_cast<double>(std::bit_cast<float>(static_cast<uint32_t>(raw))))); break;
-            case 'd': out.push_back(Value::real(std::bit_cast<double>(raw))); break;
+            case 'c': item = in().newBytes(std::string(1, data[off])); break;
+            case '?': item = Value::boolean(raw != 0); break;
+            case 'e': item = Value::real(fromHalf(static_cast<uint16_t>(raw))); break;
+            case 'f': item = Value::real(static_cast<double>(std::bit_cast<float>(static_cast<uint32_t>(raw)))); break;
+            case 'd': item = Value::real(std::bit_cast<double>(raw)); break;
             default: {
                 bool isUnsigned = std::strchr("BHILQNP", it.code) != nullptr;
                 int64_t n;
@@ -271,9 +274,10 @@ Value unpack(const Layout& L, const std::string& data, size_t base) {
                     uint64_t signBit = uint64_t(1) << (8 * it.size - 1);
                     n = (raw & signBit) ? static_cast<int64_t>(raw) - static_cast<int64_t>(signBit << 1) : static_cast<int64_t>(raw);
                 } else n = static_cast<int64_t>(raw);
-                out.push_back(Value::integer(n));
+                item = Value::integer(n);
             }
             }
+            out.push_back(std::move(item));
         }
     }
     return in().newTuple(std::move(out));
