@@ -326,7 +326,13 @@ Value Engine::compileAndRun(CodeCache& cc, CompiledFunction* cf, runtime::Functi
             // The classifier's normalised text (trimmed), exactly what an imported trace holds.
             session::RecompileReason r = session::ReasonClassifier::classify(text);
             r.failedEntryId = e->compileId;
+            // Every failing guard for the session's views: PyTorch's reported reason(s) first
+            // (the first failure unless recompiles_verbose), then the other failing guards.
             r.allFailures = parts;
+            const std::vector<std::string> every = e->guards.explain(frame).reasons;
+            for (size_t i = 1; i < every.size(); ++i)
+                if (std::find(r.allFailures.begin(), r.allFailures.end(), every[i]) == r.allFailures.end())
+                    r.allFailures.push_back(every[i]);
             rec.reasons.push_back(std::move(r));
             reasonLines.push_back(e->compileId + ": " + joined);
             if (!cf->guardFailFn.isNull() && !cf->guardFailFn.isNone()) {
