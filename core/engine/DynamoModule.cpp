@@ -344,6 +344,23 @@ void Engine::installDynamoFunctions() {
     I.defineFunction(dynamo, "allow_in_graph", identityDecorator);
     I.defineFunction(dynamo, "assume_constant_result", identityDecorator);
 
+    // The cache of one code object, most recently used first (PyTorch's cache-entry list order:
+    // a hit moves its entry to the front): (compile id, code) pairs that
+    // torch._dynamo.eval_frame._debug_get_cache_entry_list wraps as CacheEntry objects.
+    // Empty for a code object that was never compiled, or after torch._dynamo.reset().
+    I.defineFunction(dynamo, "_gs_cache_entries", [self](const CallArgs& a) -> Value {
+        auto& I = runtime::Interpreter::current();
+        a.expect("_gs_cache_entries", 1, 1);
+        std::vector<Value> out;
+        for (const auto& [code, cc] : self->caches_) {
+            Value codeObject = I.codeObject(code);
+            if (!a[0].isObj() || codeObject.obj() != a[0].obj()) continue;
+            for (const auto& e : cc->entries) out.push_back(I.newTuple({I.newStr(e->compileId), codeObject}));
+            break;
+        }
+        return I.newList(std::move(out));
+    });
+
     // torch.compiler
     runtime::Module* compiler = I.nativeModule("torch.compiler");
     I.defineFunction(compiler, "reset", resetFn);

@@ -591,6 +591,24 @@ def _callback_from_stance(callback):
     return callback
 
 
+class CacheEntry:
+    """One compiled entry of a code object's cache (torch._C._dynamo.eval_frame.CacheEntry)."""
+
+    def __init__(self, compile_id, code):
+        self.compile_id = compile_id
+        self.code = code
+
+    def __repr__(self):
+        return f"<CacheEntry {self.compile_id}>"
+
+
+def _debug_get_cache_entry_list(code):
+    # A function (or anything callable with a __code__) stands for its code object.
+    if callable(code):
+        code = code.__code__
+    return [CacheEntry(cid, c) for cid, c in torch._dynamo._gs_cache_entries(code)]
+
+
 class DisableContext:
     def __init__(self, msg=None, wrapping=True):
         self.msg = msg
@@ -634,27 +652,35 @@ class ConfigPatch:
         if isinstance(func, type) and issubclass(func, unittest.TestCase):
             patch = self
 
-            class _TestCase(func):
-                @classmethod
-                def setUpClass(cls):
-                    patch.__enter__()
-                    try:
-                        super().setUpClass()
-                    except Exception:
-                        patch.__exit__(None, None, None)
-                        raise
+            # The class itself gets the patch around its class fixtures (PyTorch returns a
+            # same-named subclass; the tests it collects are the same). A class's own
+            # setUpClass/tearDownClass still run inside the patch.
+            own_setup = func.__dict__.get("setUpClass")
+            own_teardown = func.__dict__.get("tearDownClass")
 
-                @classmethod
-                def tearDownClass(cls):
-                    try:
-                        super().tearDownClass()
-                    finally:
-                        patch.__exit__(None, None, None)
+            def setUpClass(cls):
+                patch.__enter__()
+                try:
+                    if own_setup is not None:
+                        own_setup.__func__(cls)
+                    else:
+                        super(func, cls).setUpClass()
+                except Exception:
+                    patch.__exit__(None, None, None)
+                    raise
 
-            _TestCase.__name__ = func.__name__
-            _TestCase.__qualname__ = func.__qualname__
-            _TestCase.__module__ = func.__module__
-            return _TestCase
+            def tearDownClass(cls):
+                try:
+                    if own_teardown is not None:
+                        own_teardown.__func__(cls)
+                    else:
+                        super(func, cls).tearDownClass()
+                finally:
+                    patch.__exit__(None, None, None)
+
+            func.setUpClass = classmethod(setUpClass)
+            func.tearDownClass = classmethod(tearDownClass)
+            return func
 
         @functools.wraps(func)
         def _fn(*args, **kwargs):
@@ -741,6 +767,13 @@ void Engine::installDynamoPreludes() {
     interp.addSourceModule("torch._dynamo.source", kSourceSource, "<torch/_dynamo/source.py>");
     interp.addSourceModule("torch._dynamo.guards", kGuardsSource, "<torch/_dynamo/guards.py>");
     interp.addSourceModule("torch._dynamo.eval_frame", kEvalFrameSource, "<torch/_dynamo/eval_frame.py>");
+    // `import torch._dynamo` runs the package's __init__, which in PyTorch imports eval_frame and
+    // (through convert_frame) utils, guards and source: after it, torch._dynamo.eval_frame & co.
+    // are attributes without importing them by name.
+    interp.addSourceModule("torch._dynamo",
+                           "import torch._dynamo.utils\nimport torch._dynamo.source\nimport torch._dynamo.guards\n"
+                           "import torch._dynamo.eval_frame\n",
+                           "<torch/_dynamo/__init__.py>");
 }
 
 } // namespace gs::engine
