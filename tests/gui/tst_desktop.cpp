@@ -13,6 +13,7 @@
 #include <QtTest>
 
 #include "core/buildinfo/BuildInfo.h"
+#include "core/engine/TorchRelease.h"
 #include "ui/window/AboutDialog.h"
 #include "ui/window/DesktopRecentFiles.h"
 #include "ui/window/MainWindow.h"
@@ -94,6 +95,11 @@ void TestDesktop::aboutNamesEveryVersionInUse() {
     QVERIFY(v.value(QStringLiteral("Qt")).startsWith(QString::fromLatin1(qVersion())));
     for (const char* lib : {"Graphviz", "SQLite", "simdjson"})
         QVERIFY2(QRegularExpression(QStringLiteral("^\\d+\\.\\d+")).match(v.value(QString::fromLatin1(lib))).hasMatch(), lib);
+    // The engine's default release, and the range a run may pick from.
+    QCOMPARE(v.value(QStringLiteral("Emulated PyTorch")), QStringLiteral("%1 (--torch-version %2 to %1)")
+                 .arg(QString::fromStdString(gs::engine::TorchRelease::newest().str()),
+                      QString::fromStdString(gs::engine::TorchRelease::oldest().str())));
+    QVERIFY(v.value(QStringLiteral("Emulated PyTorch")).startsWith(QStringLiteral("2.")));
 
     AboutDialog dialog;
     QStringList shown;

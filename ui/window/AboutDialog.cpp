@@ -11,6 +11,7 @@
 #include <QVBoxLayout>
 
 #include "core/buildinfo/BuildInfo.h"
+#include "core/engine/TorchRelease.h"
 #include "core/layout/GraphvizLayout.h"
 #include "core/store/Database.h"
 #include "core/trace/TraceReader.h"
@@ -27,6 +28,10 @@ QList<QPair<QString, QString>> AboutDialog::versions() {
         {tr("Graphviz"), QString::fromLatin1(layout::GraphvizLayout::graphvizVersion())},
         {tr("SQLite"), QString::fromLatin1(store::sqliteVersion())},
         {tr("simdjson"), QString::fromLatin1(trace::simdjsonVersion())},
+        // The release the engine emulates by default; a run can pick an older one (docs/torch-versions.md).
+        {tr("Emulated PyTorch"), tr("%1 (--torch-version %2 to %1)")
+                                     .arg(QString::fromStdString(engine::TorchRelease::newest().str()),
+                                          QString::fromStdString(engine::TorchRelease::oldest().str()))},
     };
 }
 
