@@ -81,17 +81,40 @@ std::string describe(const ResultLeaf& l) {
 } // namespace
 
 std::string TrialRun::errorTypeOf(const std::string& error) {
-    size_t end = error.find_last_not_of(" \n\r\t");
-    if (end == std::string::npos) return {};
-    size_t start = error.rfind('\n', end);
-    std::string last = error.substr(start == std::string::npos ? 0 : start + 1, end + 1 - (start == std::string::npos ? 0 : start + 1));
-    size_t colon = last.find(':');
-    std::string type = last.substr(0, colon);
-    if (type.empty()) return {};
-    for (char c : type)
-        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.')) return {};
-    size_t dot = type.rfind('.');
-    return dot == std::string::npos ? type : type.substr(dot + 1);
+    // The exception line is the first line after a traceback's frames that is not indented
+    // ("Type: message"); its message may go on over more lines, so it is not always the last
+    // line. With chained exceptions the last such line is the one that ended the run. Without
+    // a traceback the last line is taken.
+    auto typeOf = [](const std::string& line) -> std::string {
+        size_t colon = line.find(':');
+        // "Type: message" or a bare "Type"; "file.py:1:6: error: ..." is a location, not a type.
+        if (colon != std::string::npos && colon + 1 < line.size() && line[colon + 1] != ' ') return {};
+        std::string type = line.substr(0, colon);
+        if (type.empty()) return {};
+        for (char c : type)
+            if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.')) return {};
+        size_t dot = type.rfind('.');
+        return dot == std::string::npos ? type : type.substr(dot + 1);
+    };
+    std::string found;
+    bool inFrames = false;
+    std::string lastLine;
+    size_t pos = 0;
+    while (pos < error.size()) {
+        size_t nl = error.find('\n', pos);
+        std::string line = error.substr(pos, nl == std::string::npos ? std::string::npos : nl - pos);
+        pos = nl == std::string::npos ? error.size() : nl + 1;
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (line.find_first_not_of(" \t") == std::string::npos) continue;
+        lastLine = line;
+        if (line.rfind("Traceback (most recent call last):", 0) == 0) {
+            inFrames = true;
+        } else if (inFrames && line[0] != ' ' && line[0] != '\t') {
+            inFrames = false;
+            if (std::string t = typeOf(line); !t.empty()) found = t;
+        }
+    }
+    return found.empty() ? typeOf(lastLine) : found;
 }
 
 RunMeasure TrialRun::run(const std::string& fileName, const std::string& source, const TrialOptions& options) {

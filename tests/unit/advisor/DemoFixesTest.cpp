@@ -114,3 +114,23 @@ TEST(DemoFix, PassingABoolAsATensorAloneIsShownWithItsGraphBreak) {
 }
 
 } // namespace
+
+TEST(TrialRunError, TheTypeIsTheExceptionLineAfterTheTracebackEvenWhenItsMessageGoesOn) {
+    // PyTorch's ConstraintViolationError message runs over several lines; the type is on the
+    // first line after the frames, not on the last line.
+    const std::string error =
+        "Traceback (most recent call last):\n"
+        "  File \"s.py\", line 13, in <module>\n"
+        "    f(x)\n"
+        "torch.fx.experimental.symbolic_shapes.ConstraintViolationError: Constraints violated (L['x'].size()[0])!\n"
+        "  - Not all values of RelaxedUnspecConstraint(L['x'].size()[0]) are valid: it was inferred to be a constant (2).\n";
+    EXPECT_EQ(TrialRun::errorTypeOf(error), "ConstraintViolationError");
+    // Chained: the exception that ended the run is the last one.
+    EXPECT_EQ(TrialRun::errorTypeOf("Traceback (most recent call last):\n  File \"s.py\", line 1, in <module>\n    a\n"
+                                    "KeyError: 'a'\n\nDuring handling of the above exception, another exception occurred:\n\n"
+                                    "Traceback (most recent call last):\n  File \"s.py\", line 3, in <module>\n    b\nValueError: bad\n"),
+              "ValueError");
+    // No traceback (a syntax error message): the last line decides, as before.
+    EXPECT_EQ(TrialRun::errorTypeOf("RecursionError: maximum recursion depth exceeded\n"), "RecursionError");
+    EXPECT_EQ(TrialRun::errorTypeOf("s.py:1:6: error: unexpected EOF while parsing"), "");
+}
