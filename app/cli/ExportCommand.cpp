@@ -6,6 +6,7 @@
 #include <set>
 
 #include "app/cli/Command.h"
+#include "app/cli/StandardStreams.h"
 #include "core/store/SessionStore.h"
 #include "core/trace/TraceReader.h"
 
@@ -19,7 +20,7 @@ int exportCommand(const std::vector<std::string>& args) {
     std::string db, out;
     int64_t id = 0;
     opts.add_options()("help,h", "show this help")
-        ("torch-trace", po::value<std::string>(&out), "write a TORCH_TRACE log to this file")
+        ("torch-trace", po::value<std::string>(&out), "write a TORCH_TRACE log to this file (- for standard output)")
         ("db", po::value<std::string>(&db), "history database (default: $XDG_DATA_HOME/guardscope/sessions.db)")
         ("id", po::value<int64_t>(&id), "session id (see `guardscope-cli sessions list`)");
     po::positional_options_description pos;
@@ -58,16 +59,27 @@ int exportCommand(const std::vector<std::string>& args) {
         auto page = st->calls(id, index, 1);
         if (!page.empty() && page.front().index == index) s.calls.push_back(std::move(page.front()));
     }
+    const bool toStdout = out == "-";  // the log goes to standard output, the report to standard error
     try {
-        trace::exportTorchTrace(s, out);
+        if (toStdout) {
+            cli::TempFolder tmp;
+            const std::string written = tmp.path() + "/export.log";
+            trace::exportTorchTrace(s, written);
+            cli::copyToStandardOutput(written);
+        } else {
+            trace::exportTorchTrace(s, out);
+        }
     } catch (const trace::TraceError& e) {
+        std::cerr << "guardscope-cli export: error: " << e.what() << "\n";
+        return 1;
+    } catch (const std::runtime_error& e) {
         std::cerr << "guardscope-cli export: error: " << e.what() << "\n";
         return 1;
     }
     int64_t recompiles = 0;
     for (const auto& r : s.recompiles) recompiles += !r.limitHit;
-    std::cout << "wrote session " << id << " (" << s.frames.size() << " frames, " << s.compiles.size() << " compiles, " << recompiles
-              << " recompiles) to " << out << "\n";
+    (toStdout ? std::cerr : std::cout) << "wrote session " << id << " (" << s.frames.size() << " frames, " << s.compiles.size() << " compiles, " << recompiles
+              << " recompiles) to " << (toStdout ? std::string("standard output") : out) << "\n";
     return 0;
 }
 

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "app/cli/Command.h"
+#include "app/cli/StandardStreams.h"
 #include "core/record/Recording.h"
 #include "core/session/SessionJson.h"
 #include "core/store/SessionStore.h"
@@ -102,7 +103,7 @@ int importCommand(const std::vector<std::string>& args) {
         ("json", "write the imported session(s) as JSON to standard output (a list for a directory)")
         ("strict", "any unreadable part of the log is an error (exit code 1)")
         ("no-record", "do not record the session(s) in the history database")
-        ("path", po::value<std::string>(), "TORCH_TRACE file or directory");
+        ("path", po::value<std::string>(), "TORCH_TRACE file or directory (- for standard input)");
     po::positional_options_description pos;
     pos.add("path", 1);
     po::variables_map vm;
@@ -142,11 +143,24 @@ int importCommand(const std::vector<std::string>& args) {
     recordOptions.store = st.get();
     recordOptions.keepSession = json;  // imports stay flat in memory unless the JSON is wanted
     std::vector<std::unique_ptr<CountingSink>> counts;  // one per file, what the summary prints
-    const std::string path = vm["path"].as<std::string>();
+    std::string path = vm["path"].as<std::string>();
+    std::unique_ptr<cli::TempFolder> spool;  // `-`: the log on standard input, spooled (plain, .gz or .zst)
+    if (path == "-") {
+        try {
+            spool = std::make_unique<cli::TempFolder>();
+            path = spool->path() + "/stdin.log";
+            cli::spoolStandardInput(path);
+        } catch (const std::exception& e) {
+            std::cerr << "guardscope-cli import: error: " << e.what() << "\n";
+            return 1;
+        }
+    }
     record::ImportRecording imported = record::recordImport(path, io, recordOptions, [&](const std::string&) {
         counts.push_back(std::make_unique<CountingSink>());
         return counts.back().get();
     });
+    if (spool)  // messages name what the user gave, not the spool file
+        for (size_t at; (at = imported.error.find(path)) != std::string::npos;) imported.error.replace(at, path.size(), "<stdin>");
     if (!imported.error.empty()) {
         std::cerr << "guardscope-cli import: error: " << imported.error << "\n";
         if (!imported.sessions.empty()) {

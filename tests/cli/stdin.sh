@@ -28,4 +28,23 @@ expect_contains err "<stdin>:1:6: error: unexpected EOF while parsing"
 
 cli_in /dev/null run - --no-record
 expect_rc 0
+
+# export --torch-trace -: the log on standard output, the report on standard error; and
+# import - reads it back (compressed too: the format is told by content, not by a name).
+cli export "$id" --torch-trace - --db "$DB"
+expect_rc 0
+expect_contains out "dynamo_start"
+expect_contains err "to standard output"
+cp "$OUT" "$TMP/exported.log"
+cli_in "$TMP/exported.log" import - --no-record
+expect_rc 0
+expect_regex out "recompile"
+gzip -c "$TMP/exported.log" >"$TMP/exported.log.gz"
+cli_in "$TMP/exported.log.gz" import - --no-record
+expect_rc 0
+expect_regex out "recompile"
+printf 'not a log\n' >"$TMP/junk.txt"
+cli_in "$TMP/junk.txt" import - --no-record
+expect_rc 1
+expect_contains err "<stdin>: not a TORCH_TRACE log"
 finish
