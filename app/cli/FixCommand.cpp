@@ -26,7 +26,7 @@ int fixCommand(const std::vector<std::string>& args) {
         ("max-trials", po::value<int>(&ao.maxTrials)->default_value(ao.maxTrials), "re-run at most this many candidate fixes")
         ("timeout", po::value<double>(&ao.trial.maxSeconds)->default_value(ao.trial.maxSeconds), "wall-time limit of each run in seconds")
         ("write-best", po::value<std::string>(&out), "write the scenario with the best proven fix applied to this file")
-        ("file", po::value<std::string>(), "scenario file");
+        ("file", po::value<std::string>(), "scenario file (- for standard input)");
     po::positional_options_description pos;
     pos.add("file", 1);
     po::variables_map vm;
@@ -61,7 +61,12 @@ int fixCommand(const std::vector<std::string>& args) {
     }
     std::string text;
     try {
-        text = io::readFile(file);
+        if (file == "-") {  // the scenario on standard input, named <stdin> in the report
+            text = io::readFile("/dev/stdin");
+            file = "<stdin>";
+        } else {
+            text = io::readFile(file);
+        }
     } catch (const std::exception& e) {
         std::cerr << "guardscope-cli fix: " << e.what() << "\n";
         return 2;

@@ -29,6 +29,12 @@ expect_contains err "<stdin>:1:6: error: unexpected EOF while parsing"
 cli_in /dev/null run - --no-record
 expect_rc 0
 
+# fix -: the scenario on standard input, named <stdin> in the report.
+cli_in "$DEMOS/automatic_dynamic.py" fix -
+expect_rc 0
+expect_contains out "<stdin>"
+expect_contains out "[recommended]"
+
 # export --torch-trace -: the log on standard output, the report on standard error; and
 # import - reads it back (compressed too: the format is told by content, not by a name).
 cli export "$id" --torch-trace - --db "$DB"
