@@ -69,10 +69,7 @@ int exportCommand(const std::vector<std::string>& args) {
         } else {
             trace::exportTorchTrace(s, out);
         }
-    } catch (const trace::TraceError& e) {
-        std::cerr << "guardscope-cli export: error: " << e.what() << "\n";
-        return 1;
-    } catch (const std::runtime_error& e) {
+    } catch (const std::runtime_error& e) {  // trace::TraceError, or the copy to standard output
         std::cerr << "guardscope-cli export: error: " << e.what() << "\n";
         return 1;
     }
