@@ -97,6 +97,8 @@ int runCommand(const std::vector<std::string>& args) {
         ("summary", "print the per-frame summary (entries, hit counts, recompiles with reasons and fixes)")
         ("json", "write the whole session as JSON to standard output (script output goes to stderr)")
         ("no-compile", "run every compiled function eagerly (what the scenario does without torch.compile)")
+        ("verify", "check every cache hit: also run the function eagerly on the same inputs and compare; a "
+                   "difference is reported as a stale entry (a missing guard) and makes the exit code 1")
         ("no-record", "do not record the session in the history database")
         ("db", po::value<std::string>(&db), "history database (default: $XDG_DATA_HOME/guardscope/sessions.db)")
         ("file", po::value<std::string>(), "scenario file (- for standard input)");
@@ -171,6 +173,7 @@ int runCommand(const std::vector<std::string>& args) {
         ro.release = *release;
     }
     ro.compileDisabled = vm.count("no-compile") > 0;
+    ro.verify = vm.count("verify") > 0;
     if (json) ro.out = [](std::string_view s) { std::cerr << s << std::flush; };
 
     std::unique_ptr<store::SessionStore> st;

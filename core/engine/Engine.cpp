@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 
+#include "core/engine/HitVerifier.h"
 #include "core/engine/Tracer.h"
 #include "core/runtime/Containers.h"
 #include "core/runtime/Dict.h"
@@ -112,6 +113,11 @@ bool Engine::artifactEnabled(std::string_view name) const {
 
 void Engine::log(const std::string& channel, const std::string& compileId, const std::string& text, int64_t callIndex) {
     sink.log({channel, compileId, callIndex, text});
+    if (channel == "verify") {
+        // Guardscope's own --verify report: not a PyTorch logger, always shown as plain lines.
+        if (options.logOut) options.logOut(text.empty() || text.back() == '\n' ? text : text + "\n");
+        return;
+    }
     try {
         runtime::Module* m = interp.importModule("torch._logging._internal");
         interp.call(m->dict->getStr("_gs_emit"), {interp.newStr(channel), interp.newStr(compileId), interp.newStr(text)});
@@ -165,6 +171,8 @@ void Engine::describeCall(session::Call& c, int64_t index, CodeCache& cc, runtim
     c.outcome = session::CallOutcome::Hit;
     c.entryId.clear();
     c.tried.clear();
+    c.verified = false;
+    c.stale.clear();
     const auto* code = fn->code;
     if (cc.argSources.size() != code->localNames.size()) {
         cc.argSources.clear();
@@ -239,7 +247,8 @@ Value Engine::callCompiled(CompiledFunction* cf, const runtime::CallArgs& args) 
     }
     auto* fn = dynamic_cast<runtime::Function*>(fnValue.obj());
     if (!fn) return interp.call(cf->target, args);  // not Python code (a builtin): nothing to compile
-    if (tracer_ || options.compileDisabled) return interp.callFunction(fn, callArgs);  // nested: inlined
+    // Nested in a trace (inlined), or inside HitVerifier's eager reference run (plain Python).
+    if (tracer_ || options.compileDisabled || verifyDepth_ > 0) return interp.callFunction(fn, callArgs);
 
     std::unique_ptr<CodeCache>& slot = caches_[fn->code];
     if (!slot) {
@@ -278,7 +287,7 @@ Value Engine::callCompiled(CompiledFunction* cf, const runtime::CallArgs& args) 
     session::Call& call = sc.call;
     if (options.recordCalls) describeCall(call, callIndex, cc, fn, frame);
     if (stance == "force_eager" || disabledDepth > 0) return runEager(fn, callArgs, false);
-    if (auto hit = tryEntries(cc, cf, fn, callArgs, frame, options.recordCalls ? &call : nullptr)) return *hit;
+    if (auto hit = tryEntries(cc, cf, fn, callArgs, frame, callIndex, options.recordCalls ? &call : nullptr)) return *hit;
     bool eagerOnMiss = stance == "eager_on_recompile" && !cc.entries.empty();
     if (cc.strategy == Strategy::RunOnly || runOnlyDepth_ > 0 || eagerOnMiss) {
         if (options.recordCalls) {
@@ -288,6 +297,22 @@ Value Engine::callCompiled(CompiledFunction* cf, const runtime::CallArgs& args) 
         return runEager(fn, callArgs, true);
     }
     return compileAndRun(cc, cf, fn, callArgs, frame, fromDefault, callIndex, options.recordCalls ? &call : nullptr);
+}
+
+void Engine::reportStale(const CacheEntry& e, session::Call* call, int64_t callIndex, const std::string& difference) {
+    ++staleHits_;
+    std::string file = "?";
+    int line = 0;
+    for (const auto& loc : interp.stack())
+        if (!loc.file.empty() && loc.file[0] != '<') {
+            file = loc.file;
+            line = loc.line;
+            break;
+        }
+    std::string report = "stale entry " + e.compileId + " at call #" + std::to_string(callIndex) + " (" + file + ":" +
+                         std::to_string(line) + "): a guard is missing\n    " + difference;
+    log("verify", e.compileId, report, callIndex);
+    if (call) call->stale = std::move(report);
 }
 
 std::string Engine::recompileMessage(const CodeCache& cc, const std::vector<std::string>& reasons) const {

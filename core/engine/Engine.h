@@ -23,11 +23,13 @@
 namespace gs::engine {
 
 class Tracer;
+class HitVerifier;
 
 struct EngineOptions {
     bool compileDisabled = false;          // every compiled call runs eagerly, nothing is recorded
     bool replayDisabled = false;           // hits run the Python function instead of the graph
     bool recordCalls = true;               // describe every call for the session (off: benchmarks)
+    bool verify = false;                   // every replayed hit is checked against an eager run (HitVerifier)
     std::vector<std::string> logChannels;  // printed: recompiles, recompiles_verbose, guards, dynamic, graph_breaks
     std::function<void(std::string_view)> logOut;
     // Called with what every outermost call of a compiled function returned (hit, compile,
@@ -126,11 +128,13 @@ public:
     const std::shared_ptr<const DynamoConfig>& effectiveConfig(CompiledFunction* cf);
     // True while tracing, and while a hit re-runs the Python code in place of the graph (the
     // graph was captured with is_compiling() == True).
-    bool isCompiling() const { return tracer_ != nullptr || eagerHitDepth_ > 0; }
+    bool isCompiling() const { return tracer_ != nullptr || eagerHitDepth_ > 0 || verifyDepth_ > 0; }
     Tracer* tracer() const { return tracer_.get(); }
     // Ends the session's bookkeeping: final hit counts.
     void flushHits();
     int64_t callCount() const { return callIndex_; }
+    // `run --verify`: hits whose replay disagreed with the eager run (stale entries).
+    int64_t staleHits() const { return staleHits_; }
     // Benchmark support: ns per evaluation of the MRU entry's guards for `compiled(args)`.
     double benchGuardCheck(const runtime::Value& compiled, const runtime::CallArgs& args, int64_t iterations);
     // One log message (dynamo-semantics §5): recorded in the session and written as a record on
@@ -148,7 +152,8 @@ private:
     // whose guards pass runs (moved to the front); misses are recorded in `call`. `cf` null:
     // a run-only lookup (any backend and config, as PyTorch's run mode).
     std::optional<runtime::Value> tryEntries(CodeCache& cc, CompiledFunction* cf, runtime::Function* fn,
-                                             const runtime::CallArgs& args, const CallFrame& frame, session::Call* call);
+                                             const runtime::CallArgs& args, const CallFrame& frame, int64_t callIndex,
+                                             session::Call* call);
     // Why an entry whose guards pass does not serve this call (backend or config), or "".
     std::string entryMismatch(const CacheEntry& e, CompiledFunction* cf);
     // Run-only mode (§1.4): every scenario-function call is offered to its code's cache.
@@ -191,6 +196,12 @@ private:
     int eagerHitDepth_ = 0;
     std::vector<std::unique_ptr<CallScratch>> scratch_;
     size_t scratchDepth_ = 0;
+    int verifyDepth_ = 0;       // > 0 while HitVerifier runs a function eagerly
+    int64_t staleHits_ = 0;
+    std::unique_ptr<HitVerifier> verifier_;
+    friend class HitVerifier;
+    // --verify on a hit: the replay's result `result` against the eager reference.
+    void reportStale(const CacheEntry& e, session::Call* call, int64_t callIndex, const std::string& difference);
     std::shared_ptr<Tracer> tracer_;
     Engine* previous_ = nullptr;
     std::vector<std::string> enabledArtifacts_;  // set by torch._logging._init_logs

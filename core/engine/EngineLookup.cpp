@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/engine/Engine.h"
+#include "core/engine/HitVerifier.h"
 #include "core/runtime/Dict.h"
 #include "core/runtime/Function.h"
 #include "core/runtime/Module.h"
@@ -41,7 +42,7 @@ std::string Engine::entryMismatch(const CacheEntry& e, CompiledFunction* cf) {
 }
 
 std::optional<Value> Engine::tryEntries(CodeCache& cc, CompiledFunction* cf, runtime::Function* fn, const runtime::CallArgs& args,
-                                        const CallFrame& frame, session::Call* call) {
+                                        const CallFrame& frame, int64_t callIndex, session::Call* call) {
     std::vector<Value> cache;
     // Entries of another backend or config are not candidates (PyTorch checks the backend
     // before the guards); the hash comparison is cheap.
@@ -70,7 +71,17 @@ std::optional<Value> Engine::tryEntries(CodeCache& cc, CompiledFunction* cf, run
             } else {
                 std::vector<int64_t> symVals;
                 e.guards.symbolValues(frame, cache, symVals);
+                HitVerifier::Reference ref;
+                if (options.verify) {
+                    if (!verifier_) verifier_ = std::make_unique<HitVerifier>(*this);
+                    ref = verifier_->runEager(fn, args, frame, e, cache);
+                }
                 result = e.graph.replay(ctx, *e.sources, frame, cache, symVals);
+                if (options.verify) {
+                    if (call) call->verified = true;
+                    std::string diff = verifier_->compare(ref, result);
+                    if (!diff.empty()) reportStale(e, call, callIndex, diff);
+                }
             }
             if (call) {
                 call->outcome = session::CallOutcome::Hit;
@@ -163,7 +174,7 @@ bool Engine::interceptRunOnly(runtime::Function* fn, Value* slots, Value& result
     int64_t callIndex = callIndex_++;
     session::Call call;
     if (options.recordCalls) describeCall(call, callIndex, cc, fn, frame);
-    auto hit = tryEntries(cc, nullptr, fn, args, frame, options.recordCalls ? &call : nullptr);
+    auto hit = tryEntries(cc, nullptr, fn, args, frame, callIndex, options.recordCalls ? &call : nullptr);
     if (!hit) {
         if (options.recordCalls) {
             call.outcome = session::CallOutcome::RunOnly;

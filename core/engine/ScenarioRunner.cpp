@@ -134,6 +134,7 @@ RunResult runScenarioHere(const std::string& fileName, const std::string& source
     EngineOptions eo;
     eo.compileDisabled = options.compileDisabled;
     eo.replayDisabled = options.replayDisabled;
+    eo.verify = options.verify;
     eo.recordCalls = true;
     eo.logChannels = options.logChannels;
     eo.logOut = err;
@@ -228,6 +229,13 @@ RunResult runScenarioHere(const std::string& fileName, const std::string& source
     if (!outBuf.empty()) sink.log({"output", "", -1, outBuf});
     if (!result.error.empty()) sink.log({"error", "", -1, result.error});
     if (result.exitCode == 0 && result.testsFailed > 0) result.exitCode = 1;
+    // --verify: a stale entry is a wrong answer even when every test passed (issue 10).
+    result.staleHits = engine.staleHits();
+    if (result.exitCode == 0 && result.staleHits > 0) {
+        result.exitCode = 1;
+        result.error = std::to_string(result.staleHits) + " stale cache " + (result.staleHits == 1 ? "hit" : "hits") +
+                       " found by --verify (a compiled call returned what the eager call does not)";
+    }
     engine.flushHits();
     sink.endSession(status);
     return result;

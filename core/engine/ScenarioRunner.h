@@ -31,6 +31,8 @@ struct RunOptions {
     bool compileDisabled = false;       // torch.compile returns the function itself: nothing is compiled
     bool replayDisabled = false;        // entries are compiled and guarded as usual, but a cache hit runs
                                         // the Python function instead of replaying the graph (differential tests)
+    bool verify = false;                // every replayed hit is also run eagerly and compared (stale entries
+                                        // are reported and make the exit code 1)
     std::vector<std::string> logChannels; // TORCH_LOGS-style: recompiles, guards, dynamic, ...
     TorchRelease release = TorchRelease::newest();  // the PyTorch release emulated (--torch-version)
     std::function<void(std::string_view)> out;   // script output (print); default: stdout
@@ -45,6 +47,7 @@ struct RunResult {
                                         // 5 no tests ran (unittest.main found none); else sys.exit's code
     std::string error;                  // formatted message for the user (file:line:col where known)
     int64_t testsPassed = 0, testsFailed = 0, testsSkipped = 0;
+    int64_t staleHits = 0;              // --verify: hits whose replay disagreed with an eager run
 };
 
 // Runs `source` (the text of `fileName`) as __main__.

@@ -76,6 +76,7 @@ public:
     // ---- configuration --------------------------------------------------------------------
     RuntimeLimits& limits() { return limits_; }
     void setOutput(std::function<void(std::string_view)> out);       // print(); default stdout
+    const std::function<void(std::string_view)>& output() const { return out_; }
     void setErrorOutput(std::function<void(std::string_view)> err);  // tracebacks; default stderr
     void write(std::string_view text);                                // to the output sink
     void writeError(std::string_view text);

@@ -69,6 +69,7 @@ Summary Session::summary() const {
     for (const auto& c : calls) {
         if (c.outcome == CallOutcome::Hit) ++s.cacheHits;
         if (c.outcome == CallOutcome::RunOnly) ++s.runOnly;
+        if (!c.stale.empty()) ++s.staleHits;
     }
     for (const auto& t : tests) {
         if (t.status == TestStatus::Pass) ++s.testsPassed;

@@ -106,6 +106,11 @@ struct Call {
     CallOutcome outcome = CallOutcome::Hit;
     std::string entryId;            // entry that ran (hit) or was created (compiled); empty otherwise
     std::vector<GuardEval> tried;   // entries tried, in cache order (MRU first)
+    // `run --verify`: a hit whose replay was compared with an eager run of the function.
+    bool verified = false;
+    // Non-empty when that comparison failed: the entry was stale (a guard is missing). Holds
+    // the report, e.g. "stale entry 0/0 at call #3 (demo.py:12): a guard is missing\n<detail>".
+    std::string stale;
     bool operator==(const Call&) const = default;
 };
 
@@ -218,6 +223,7 @@ struct TestResult {
 struct Summary {
     int64_t frames = 0, calls = 0, compiles = 0, recompiles = 0, cacheHits = 0;
     int64_t runOnly = 0, limitHits = 0, failures = 0;
+    int64_t staleHits = 0;          // `run --verify`: hits whose replay disagreed with an eager run
     int64_t testsPassed = 0, testsFailed = 0, testsSkipped = 0;
     std::map<std::string, int64_t> recompilesByCategory;  // category name -> count of reasons' first category
     bool operator==(const Summary&) const = default;

@@ -26,7 +26,7 @@ template <class V> void fields(V& v, GuardEval& x) {
 }
 template <class V> void fields(V& v, Call& x) {
     v("index", x.index); v("frame_id", x.frameId); v("line", x.line); v("outcome", x.outcome);
-    v("entry_id", x.entryId); v("args", x.args); v("tried", x.tried);
+    v("entry_id", x.entryId); v("args", x.args); v("tried", x.tried); v("verified", x.verified); v("stale", x.stale);
 }
 template <class V> void fields(V& v, Guard& x) {
     v("id", x.id); v("parent", x.parent); v("kind", x.kind); v("source", x.source); v("code", x.code);
@@ -75,6 +75,7 @@ template <class V> void fields(V& v, Summary& x) {
     v("cache_hits", x.cacheHits); v("run_only", x.runOnly); v("limit_hits", x.limitHits);
     v("failures", x.failures); v("tests_passed", x.testsPassed); v("tests_failed", x.testsFailed);
     v("tests_skipped", x.testsSkipped); v("recompiles_by_category", x.recompilesByCategory);
+    v("stale_hits", x.staleHits);
 }
 
 template <class T> concept Record = requires(T& t, int& v) { fields(v, t); };

@@ -10,13 +10,14 @@ using namespace gs::session;
 
 // Every field of Call, ArgDesc and GuardEval is in the format above: a new field must be
 // encoded too (then update these sizes).
-static_assert(sizeof(Call) == 104, "session::Call changed: encode the new field in CallChunk");
+static_assert(sizeof(Call) == 144, "session::Call changed: encode the new field in CallChunk");
 static_assert(sizeof(GuardEval) == 104, "session::GuardEval changed: encode the new field in CallChunk");
 static_assert(sizeof(ArgDesc) == 264, "session::ArgDesc changed: encode the new field in CallChunk");
 
 namespace {
 
-constexpr char kMagic0 = 'G', kMagic1 = 'C', kVersion = 1;
+// Format 2 adds a verify field per call (`run --verify`, issue 10); format 1 is still read.
+constexpr char kMagic0 = 'G', kMagic1 = 'C', kVersion = 2;
 
 void putVar(std::string& out, uint64_t v) {
     while (v >= 0x80) {
@@ -178,6 +179,8 @@ void CallChunkWriter::add(const Call& c) {
     }
     putVar(out, c.tried.size());
     for (const auto& g : c.tried) putVar(out, eval(g));
+    // 0 not verified, 1 verified and the same as the eager run, 2 + n stale with report string n.
+    putVar(out, !c.verified ? 0 : c.stale.empty() ? 1 : 2 + uint64_t(str(c.stale)));
     FrameCounts* fc = nullptr;
     for (auto& f : summary_.frames)
         if (f.frameId == c.frameId) fc = &f;
@@ -247,7 +250,7 @@ void CallChunkWriter::clear() { *this = CallChunkWriter(); }
 
 namespace {
 // The chunk without its checksum, positioned after the mark and version; checks both.
-Reader open(std::string_view data) {
+Reader open(std::string_view data, int& version) {
     if (data.size() < 11) Reader::damaged("it is too short");
     uint64_t stored = 0;
     for (int i = 0; i < 8; ++i) stored |= uint64_t(uint8_t(data[data.size() - 8 + size_t(i)])) << (8 * i);
@@ -256,13 +259,15 @@ Reader open(std::string_view data) {
     Reader r(data);
     std::string_view head = r.bytes(3);
     if (head[0] != kMagic0 || head[1] != kMagic1) Reader::damaged("it does not start with the chunk mark");
-    if (head[2] != kVersion) Reader::damaged("unknown chunk version " + std::to_string(int(head[2])));
+    if (head[2] < 1 || head[2] > kVersion) Reader::damaged("unknown chunk version " + std::to_string(int(head[2])));
+    version = head[2];
     return r;
 }
 } // namespace
 
 std::vector<Call> decodeCallChunk(std::string_view data, int64_t firstIndex) {
-    Reader r = open(data);
+    int version = 0;
+    Reader r = open(data, version);
     std::vector<std::string> strings(r.count(r.left()));
     for (auto& s : strings) s = std::string(r.bytes(r.count(r.left())));
     auto string = [&]() -> const std::string& {
@@ -321,13 +326,22 @@ std::vector<Call> decodeCallChunk(std::string_view data, int64_t firstIndex) {
             if (id >= evals.size()) Reader::damaged("a guard evaluation reference is out of range");
             g = evals[size_t(id)];
         }
+        if (version >= 2) {
+            uint64_t v = r.var();
+            c.verified = v != 0;
+            if (v >= 2) {
+                if (v - 2 >= strings.size()) Reader::damaged("a string reference is out of range");
+                c.stale = strings[size_t(v - 2)];
+            }
+        }
     }
     if (r.left() != 0) Reader::damaged("it has bytes after its last call");
     return calls;
 }
 
 CallBriefs decodeCallBriefs(std::string_view data, int64_t firstIndex) {
-    Reader r = open(data);
+    int version = 0;
+    Reader r = open(data, version);
     CallBriefs out;
     out.strings.resize(r.count(r.left()));
     for (auto& s : out.strings) s = std::string(r.bytes(r.count(r.left())));
@@ -366,6 +380,7 @@ CallBriefs decodeCallBriefs(std::string_view data, int64_t firstIndex) {
         }
         for (size_t n = r.count(r.left()); n > 0; --n)
             if (r.var() >= nevals) Reader::damaged("a guard evaluation reference is out of range");
+        if (version >= 2) r.var();  // verify result
     }
     if (r.left() != 0) Reader::damaged("it has bytes after its last call");
     return out;

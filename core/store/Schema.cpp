@@ -201,6 +201,13 @@ CREATE TABLE call_chunks (
 );
 )sql";
 
+// Version 6: a call in a chunk may carry its `run --verify` result (issue 10: verified, and the
+// stale-entry report when the replay disagreed with the eager run), chunk format 2. No table
+// changes; the version tells an older build the file holds chunks it cannot read.
+constexpr std::string_view kVersion6 = R"sql(
+-- call_chunks.data: chunk format 2 (a verify field per call)
+)sql";
+
 // Foreign keys off for the life of a migration, back to what they were afterwards. The pragma
 // is a no-op inside a transaction, so this wraps the Transaction (declared before it, it is
 // destroyed after the commit or rollback).
@@ -233,7 +240,7 @@ private:
 } // namespace
 
 const std::vector<std::string_view>& Schema::migrations() {
-    static const std::vector<std::string_view> all{kVersion1, kVersion2, kVersion3, kVersion4, kVersion5};
+    static const std::vector<std::string_view> all{kVersion1, kVersion2, kVersion3, kVersion4, kVersion5, kVersion6};
     return all;
 }
 

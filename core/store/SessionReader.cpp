@@ -298,6 +298,8 @@ std::vector<Call> SessionReader::callRows(int64_t id, int64_t firstIndex, int64_
         c.line = st.integer(2);
         c.outcome = *outcome;
         c.entryId = st.text(4);
+        c.verified = st.integer(5) != 0;
+        c.stale = st.text(6);
         out.push_back(std::move(c));
     }
     if (out.empty()) return out;

@@ -192,6 +192,11 @@ Summary SqliteSessionStore::summary(const Session& withoutCalls) {
         if (outcome == CallOutcome::Hit) sum.cacheHits += n;
         if (outcome == CallOutcome::RunOnly) sum.runOnly += n;
     }
+    st.reset();
+    auto& stale = db_->cached("SELECT count(*) FROM calls WHERE session_id = ? AND stale != ''");
+    stale.bind(1, withoutCalls.info.id);
+    sum.staleHits = stale.step() ? stale.int64(0) : 0;
+    stale.reset();
     return sum;
 }
 
