@@ -62,6 +62,21 @@ public:
     // A scenario function's frame was entered / left (also on exceptions).
     virtual void onFunctionEnter(Function* fn) {}
     virtual void onFunctionExit(Function* fn) {}
+    // Iteration over `container` (any iterable: for loops, unpacking, list(), comprehensions) is
+    // about to start: the host may return another iterable holding the same items to iterate
+    // instead (the engine hands out items wrapped with their sources); Null: the container.
+    virtual Value iterateAs(const Value& container) { return {}; }
+    // A special method was looked up on a heap class for an implicit use (`obj(...)` finds
+    // __call__, `a + b` finds __add__, ...): the class, the name and what was found (Null:
+    // absent). The result decides which code runs, so a tracer guards it.
+    virtual void onSpecialMethod(Type* cls, Str* name, const Value& found) {}
+    // `item in container` was answered with `found`.
+    virtual void onContains(const Value& container, const Value& item, bool found) {}
+    // An operation used a value: compared, hashed, converted to text, tested for truth, measured,
+    // combined by an operator, or passed to a native function. Moving a value around (binding
+    // it, passing it to a scenario function, storing it in a container) is not a use. A host
+    // that guards values lazily installs the guard now (dynamo-semantics §3.11).
+    virtual void onUse(const Value& v) {}
 };
 
 // The outcome of one test method, reported to the host's callback (and printed by the runner).

@@ -153,9 +153,18 @@ Value findDunder(Type* t, Str* name) {
     if (!t->heap) return {};
     Type* owner = nullptr;
     Value v = t->lookupWithOwner(name, owner);
-    if (v && owner->heap) return v;
-    return {};
+    if (!(v && owner->heap)) v = Value();
+    if (TraceObserver* ob = in().observer()) ob->onSpecialMethod(t, name, v);
+    return v;
 }
+
+namespace {
+// TraceObserver::onUse for the operations below (nothing to do without an observer).
+inline void used(const Value& v) {
+    if (v.isObj())
+        if (TraceObserver* ob = in().observer()) ob->onUse(v);
+}
+} // namespace
 
 std::string repr(const Value& v) {
     switch (v.tag()) {
@@ -166,6 +175,7 @@ std::string repr(const Value& v) {
     case Tag::Null: return "<NULL>";
     case Tag::Obj: break;
     }
+    used(v);
     Object* o = v.obj();
     if (o->type()->heap) {
         Value fn = findDunder(o->type(), in().names.__repr__);
@@ -182,6 +192,7 @@ std::string repr(const Value& v) {
 std::string str(const Value& v) {
     Object* o = v.obj();
     if (!o) return repr(v);
+    used(v);
     if (o->type() == in().types.str) return static_cast<Str*>(o)->s();
     if (o->type()->heap) {
         Value fn = findDunder(o->type(), in().names.__str__);
@@ -205,6 +216,7 @@ std::string format(const Value& v, std::string_view spec) {
         }
         return numbers::format(v, spec);
     }
+    used(v);
     if (o->type()->heap) {
         Value fn = findDunder(o->type(), in().names.__format__);
         if (fn) {
@@ -229,6 +241,7 @@ bool truthy(const Value& v) {
     }
     Object* o = v.obj();
     Interpreter& I = in();
+    used(v);
     if (o->type()->heap) {
         Value fn = findDunder(o->type(), I.names.__bool__);
         if (fn) {
@@ -260,6 +273,7 @@ int64_t hash(const Value& v) {
     }
     Object* o = v.obj();
     Interpreter& I = in();
+    used(v);
     if (o->type()->heap) {
         Type* owner = nullptr;
         Value fn = o->type()->lookupWithOwner(I.names.__hash__, owner);
@@ -277,7 +291,10 @@ int64_t length(const Value& v) {
     Interpreter& I = in();
     Object* o = v.obj();
     if (o) {
-        if (TraceObserver* ob = I.observer()) ob->onLen(v);
+        if (TraceObserver* ob = I.observer()) {
+            ob->onLen(v);
+            ob->onUse(v);
+        }
         if (o->type()->heap) {
             Value fn = findDunder(o->type(), I.names.__len__);
             if (fn) {
@@ -297,6 +314,10 @@ int64_t length(const Value& v) {
 Value compare(CmpOpKind op, const Value& a, const Value& b) {
     if (isNumeric(a) && isNumeric(b)) return Value::boolean(numbers::compare(op, a, b));
     Interpreter& I = in();
+    if (TraceObserver* ob = I.observer()) {
+        ob->onUse(a);
+        ob->onUse(b);
+    }
     Type* ta = typeOf(a);
     Type* tb = typeOf(b);
     bool reversedFirst = ta != tb && tb->isSubtypeOf(ta) && tb->heap && findDunder(tb, dunderFor(reflect(op)));
@@ -339,6 +360,10 @@ bool equals(const Value& a, const Value& b) {
         Object* x = a.obj();
         Object* y = b.obj();
         Interpreter& I = in();
+        if (TraceObserver* ob = I.observer()) {
+            ob->onUse(a);
+            ob->onUse(b);
+        }
         if (x->type() == I.types.str && y->type() == I.types.str)
             return static_cast<Str*>(x)->view() == static_cast<Str*>(y)->view();
     }
@@ -349,6 +374,8 @@ bool less(const Value& a, const Value& b) { return compareBool(CmpOpKind::Lt, a,
 
 Value binary(BinOpKind op, const Value& a, const Value& b) {
     if (isNumeric(a) && isNumeric(b)) return numbers::binary(op, a, b);
+    used(a);
+    used(b);
     Type* ta = typeOf(a);
     Type* tb = typeOf(b);
     bool reversedFirst = ta != tb && tb->isSubtypeOf(ta) && tb->heap && findDunder(tb, dunderFor(op, 1));
@@ -482,7 +509,18 @@ void delItem(const Value& obj, const Value& key) {
     I.raise(I.types.TypeError, "'" + typeName(obj) + "' object doesn't support item deletion");
 }
 
+static bool containsImpl(const Value& container, const Value& item);
+
 bool contains(const Value& container, const Value& item) {
+    TraceObserver* ob = in().observer();
+    if (!ob) return containsImpl(container, item);
+    ob->onUse(item);
+    bool found = containsImpl(container, item);
+    ob->onContains(container, item, found);
+    return found;
+}
+
+static bool containsImpl(const Value& container, const Value& item) {
     Interpreter& I = in();
     Object* o = container.obj();
     if (!o) I.raise(I.types.TypeError, "argument of type '" + typeName(container) + "' is not iterable");
@@ -503,7 +541,10 @@ bool contains(const Value& container, const Value& item) {
 
 Value getIter(const Value& v) {
     Interpreter& I = in();
-    if (TraceObserver* ob = I.observer()) I.eval().notifyIterate(ob, v);
+    if (TraceObserver* ob = I.observer()) {
+        I.eval().notifyIterate(ob, v);
+        if (Value instead = ob->iterateAs(v); !instead.isNull() && !instead.is(v)) return getIter(instead);
+    }
     Object* o = v.obj();
     if (o) {
         if (o->type()->heap) {
@@ -562,7 +603,10 @@ std::vector<Value> toVector(const Value& iterable) {
     Interpreter& I = in();
     if (Object* o = iterable.obj()) {
         if (o->type() == I.types.list || o->type() == I.types.tuple) {
-            if (TraceObserver* ob = I.observer()) ob->onIterate(iterable);
+            if (TraceObserver* ob = I.observer()) {
+                ob->onIterate(iterable);
+                if (Value instead = ob->iterateAs(iterable); !instead.isNull() && !instead.is(iterable)) return toVector(instead);
+            }
             return o->type() == I.types.list ? static_cast<List*>(o)->items : static_cast<Tuple*>(o)->items;
         }
     }
@@ -594,6 +638,14 @@ Value call(const Value& f, const CallArgs& args) {
             return call(fn, CallArgs{std::span<const Value>(a.data(), a.size()), args.kw});
         }
         if (!o->callable()) I.raise(I.types.TypeError, "'" + typeName(f) + "' object is not callable");
+    }
+    if (TraceObserver* ob = I.observer(); ob && t == I.types.builtinFunction) {
+        // A native function computes with its arguments (list.append only stores them).
+        auto* nf = static_cast<NativeFunction*>(o);
+        if (nf->name != "append" && nf->name != "insert" && nf->name != "extend") {
+            for (const auto& a : args.pos) ob->onUse(a);
+            for (const auto& k : args.kw) ob->onUse(k.value);
+        }
     }
     return o->call(args);
 }
