@@ -292,6 +292,7 @@ ArgTemplate GraphRecorder::outputTemplate(const Value& v, Value& plain) {
         for (const auto& k : d->keys()) {
             Value p;
             ArgTemplate kt;
+            tracer_.onUse(k);
             kt.constant = k;
             t.items.push_back(kt);
             t.items.push_back(outputTemplate(d->get(k), p));
@@ -306,6 +307,7 @@ ArgTemplate GraphRecorder::outputTemplate(const Value& v, Value& plain) {
         t.index = src;
         return t;
     }
+    tracer_.onUse(v);  // a string read from a source and returned is baked in: guard it
     t.constant = v;
     return t;
 }

@@ -4,6 +4,7 @@
 #include <functional>
 
 #include "core/runtime/Containers.h"
+#include "core/runtime/Dict.h"
 #include "core/runtime/Interpreter.h"
 #include "core/runtime/Ops.h"
 #include "core/runtime/Type.h"
@@ -32,6 +33,12 @@ std::string accessorText(const Source& src, int frameLocals) {
     case Source::Kind::Global: return "DictGetItemGuardAccessor('" + src.name + "')";
     case Source::Kind::Attr: return "GetAttrGuardAccessor(" + src.name + ")";
     case Source::Kind::Item: return (src.key.isInt() ? "ListGetItemGuardAccessor(" : "DictGetItemGuardAccessor(") + runtime::ops::repr(src.key) + ")";
+    case Source::Kind::TypeOf: return "TypeGuardAccessor";
+    case Source::Kind::MroClass: return "TupleGetItemGuardAccessor(" + std::to_string(src.slot) + ")";
+    case Source::Kind::ClassDictItem: return "DictGetItemGuardAccessor('" + src.name + "')";
+    case Source::Kind::CellContents: return "GetAttrGuardAccessor(cell_contents)";
+    case Source::Kind::Defaults: return "TupleGetItemGuardAccessor(" + std::to_string(src.slot) + ")";
+    case Source::Kind::KwDefaults: return "DictGetItemGuardAccessor('" + src.name + "')";
     }
     return {};
 }
@@ -75,15 +82,57 @@ void GuardRecorder::guardType(int source, const Value& v, const Provenance& wher
 void GuardRecorder::guardSequence(int source, const Value& container, const Provenance& where) {
     if (contains(sequenceGuarded_, source)) return;
     int64_t n = -1;
+    bool dict = false;
     if (auto* l = dynamic_cast<runtime::List*>(container.obj())) n = static_cast<int64_t>(l->items.size());
     else if (auto* t = dynamic_cast<runtime::Tuple*>(container.obj())) n = static_cast<int64_t>(t->items.size());
+    else if (auto* d = dynamic_cast<runtime::Dict*>(container.obj())) n = static_cast<int64_t>(d->size()), dict = true;
     if (n < 0) return;
     sequenceGuarded_.push_back(source);
-    guardType(source, container, where);
+    if (!dict) guardType(source, container, where);  // PyTorch's SEQUENCE_LENGTH type-checks all but dicts
     GuardCheck c;
     c.kind = GuardKind::SequenceLength;
     c.length = n;
     c.code = n == 0 ? "not " + sources_[source].text : "len(" + sources_[source].text + ") == " + std::to_string(n);
+    add(std::move(c), source, where);
+}
+
+void GuardRecorder::guardDictKeys(int source, const Value& dict, const Provenance& where) {
+    auto* d = dynamic_cast<runtime::Dict*>(dict.obj());
+    if (!d || contains(keysGuarded_, source)) return;
+    keysGuarded_.push_back(source);
+    guardSequence(source, dict, where);
+    GuardCheck c;
+    c.kind = GuardKind::DictKeys;
+    std::string list = "[";
+    for (const auto& e : d->entries()) {
+        if (e.key.isNull()) continue;
+        list += (c.keys.empty() ? "" : ", ") + runtime::ops::repr(e.key);
+        c.keys.push_back(e.key);
+    }
+    c.code = "list(dict.keys(" + sources_[source].text + ")) == " + list + "]";
+    add(std::move(c), source, where);
+}
+
+void GuardRecorder::guardDictContains(int source, const Value& key, bool present, bool attributeDict, const Provenance& where) {
+    std::string k = runtime::ops::repr(key);
+    for (const auto& [s, existing] : containsGuarded_)
+        if (s == source && existing == k) return;
+    containsGuarded_.emplace_back(source, k);
+    GuardCheck c;
+    c.kind = GuardKind::DictContains;
+    c.constant = key;
+    c.present = present;
+    c.code = std::string(present ? "" : "not ") + "___dict_contains(" + k + ", " + sources_[source].text +
+             (attributeDict ? ".__dict__)" : ")");
+    add(std::move(c), source, where);
+}
+
+void GuardRecorder::guardIdentity(int source, const Value& object, const Provenance& where) {
+    if (!claimValueGuard(source)) return;
+    GuardCheck c;
+    c.kind = GuardKind::IdMatch;
+    c.constant = object;
+    c.code = "___check_obj_id(" + sources_[source].text + ", " + std::to_string(objectId(object.obj())) + ")";
     add(std::move(c), source, where);
 }
 

@@ -37,6 +37,14 @@ public:
     void guardType(int source, const runtime::Value& v, const Provenance& where);
     // TYPE_MATCH + SEQUENCE_LENGTH on a list/tuple `source` (once).
     void guardSequence(int source, const runtime::Value& container, const Provenance& where);
+    // DICT_KEYS_MATCH (after the dict's length) on a dict `source` whose keys the trace
+    // iterated (once).
+    void guardDictKeys(int source, const runtime::Value& dict, const Provenance& where);
+    // [not] ___dict_contains(key, ...) on `source` (a dict, or the __dict__ of an instance or a
+    // class when `attributeDict`), once per source and key.
+    void guardDictContains(int source, const runtime::Value& key, bool present, bool attributeDict, const Provenance& where);
+    // ID_MATCH: `source` must be `object` itself (once; a source's value guard).
+    void guardIdentity(int source, const runtime::Value& object, const Provenance& where);
     // A realized tensor input that takes part in NO_TENSOR_ALIASING.
     void addAliasCandidate(int source) { aliasGroup_.push_back(source); }
 
@@ -55,6 +63,8 @@ private:
     std::vector<int> valueGuarded_;     // sources whose value guard is installed
     std::vector<int> sequenceGuarded_;
     std::vector<int> typeGuarded_;
+    std::vector<int> keysGuarded_;
+    std::vector<std::pair<int, std::string>> containsGuarded_;
     std::vector<int> aliasGroup_;       // realized tensor sources in the aliasing group
 };
 

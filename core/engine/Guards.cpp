@@ -7,6 +7,7 @@
 #include "core/runtime/Containers.h"
 #include "core/runtime/Dict.h"
 #include "core/runtime/Interpreter.h"
+#include "core/runtime/Module.h"
 #include "core/runtime/Str.h"
 #include "core/runtime/Type.h"
 #include "core/session/ReasonClassifier.h"
@@ -33,6 +34,10 @@ const char* guardKindName(GuardKind k) {
     case GuardKind::IdMatch: return "ID_MATCH";
     case GuardKind::SequenceLength: return "SEQUENCE_LENGTH";
     case GuardKind::ShapeEnv: return "LAMBDA_GUARD";
+    case GuardKind::Hasattr: return "HASATTR";
+    case GuardKind::DictContains: return "DICT_CONTAINS";
+    case GuardKind::DictKeys: return "DICT_KEYS_MATCH";
+    case GuardKind::ObjectAliasing: return "OBJECT_ALIASING";
     }
     return "?";
 }
@@ -114,6 +119,16 @@ int64_t sequenceLength(const Value& v) {
 std::string strip(const std::string& s) { return session::ReasonClassifier::stripLocalScope(s); }
 
 bool isTensorMatchFailure(const std::string& why) { return why.rfind("tensor '", 0) == 0; }
+
+// The mapping a DICT_CONTAINS guard looks into: a dict itself, else the object's __dict__ (an
+// instance's attributes, a class's namespace, a module's globals).
+runtime::Dict* containsTarget(const Value& v) {
+    runtime::Object* o = v.obj();
+    if (!o) return nullptr;
+    if (auto* d = dynamic_cast<runtime::Dict*>(o)) return d;
+    if (auto* t = dynamic_cast<runtime::Type*>(o)) return t->dict();
+    return o->instanceDict();
+}
 
 } // namespace
 
@@ -283,6 +298,41 @@ bool GuardSet::run(const GuardCheck& c, const CallFrame& frame, std::vector<Valu
     }
     case GuardKind::SequenceLength: {
         bool ok = sequenceLength(v) == c.length;
+        if (!ok && why) *why = c.verbose;
+        return ok;
+    }
+    case GuardKind::Hasattr: {
+        bool ok = !sources->fetch(c.source2, frame, cache).isNull();
+        if (!ok && why) *why = c.verbose;
+        return ok;
+    }
+    case GuardKind::DictContains: {
+        runtime::Dict* d = containsTarget(v);
+        bool has = d && !d->get(c.constant).isNull();
+        bool ok = d && has == c.present;
+        if (!ok && why) *why = c.verbose;
+        return ok;
+    }
+    case GuardKind::DictKeys: {
+        auto* d = dynamic_cast<runtime::Dict*>(v.obj());
+        bool ok = d && d->size() == c.keys.size();
+        if (ok) {
+            size_t k = 0;
+            for (const auto& e : d->entries()) {
+                if (e.key.isNull()) continue;
+                if (k >= c.keys.size() || !equalsConstant(e.key, c.keys[k])) {
+                    ok = false;
+                    break;
+                }
+                ++k;
+            }
+        }
+        if (!ok && why) *why = c.verbose;
+        return ok;
+    }
+    case GuardKind::ObjectAliasing: {
+        Value w = sources->fetch(c.source2, frame, cache);
+        bool ok = v.is(w);
         if (!ok && why) *why = c.verbose;
         return ok;
     }

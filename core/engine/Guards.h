@@ -23,7 +23,12 @@ namespace gs::engine {
 
 enum class GuardKind : uint8_t {
     GlobalState, DefaultDevice, TensorMatch, NoHasattr, DynamicIndices, NoTensorAliasing, DuplicateInput,
-    BoolMatch, EqualsMatch, NoneMatch, TypeMatch, IdMatch, SequenceLength, ShapeEnv
+    BoolMatch, EqualsMatch, NoneMatch, TypeMatch, IdMatch, SequenceLength, ShapeEnv,
+    // dynamo-semantics §2.4: what a trace reads through objects
+    Hasattr,          // hasattr(P, 'name'): source2 is the attribute's source (CLOSURE_MATCH part 1)
+    DictContains,     // [not] ___dict_contains(key, P[.__dict__]): `constant` key, `present` expected
+    DictKeys,         // list(dict.keys(P)) == [...]: `keys` in order (DICT_KEYS_MATCH)
+    ObjectAliasing    // P is Q for two sources of one object (non-tensor DUPLICATE_INPUT)
 };
 const char* guardKindName(GuardKind k);
 
@@ -55,6 +60,8 @@ struct GuardCheck {
     runtime::Value constant;     // EQUALS/BOOL value; ID_MATCH object (kept alive)
     runtime::Type* type = nullptr;
     int64_t length = 0;          // SEQUENCE_LENGTH
+    bool present = false;        // DICT_CONTAINS: the key is expected to be there
+    std::vector<runtime::Value> keys;  // DICT_KEYS_MATCH
     int shapeGuard = -1;         // ShapeEnv: index into GuardSet::shapeGuards
     GlobalStateSnapshot global;
     std::string code;            // the code part as printed (with L['x'])

@@ -4,6 +4,9 @@
 #include "core/runtime/Dict.h"
 #include "core/runtime/Exception.h"
 #include "core/runtime/Interpreter.h"
+#include "core/runtime/Module.h"
+#include "core/runtime/Ops.h"
+#include "core/runtime/Type.h"
 #include "core/runtime/Str.h"
 
 namespace gs::engine {
@@ -49,6 +52,7 @@ int SourceTable::attr(int parent, const std::string& name) {
     Source s;
     s.kind = Source::Kind::Attr;
     s.name = name;
+    s.nameStr = runtime::Interpreter::current().intern(name);
     s.parent = parent;
     s.text = sources_[static_cast<size_t>(parent)].text + "." + name;
     s.isParameterLike = sources_[static_cast<size_t>(parent)].isParameterLike;
@@ -66,10 +70,112 @@ int SourceTable::item(int parent, const Value& key, const std::string& keyRepr) 
     return intern(std::move(s));
 }
 
+int SourceTable::typeOf(int parent) {
+    Source s;
+    s.kind = Source::Kind::TypeOf;
+    s.parent = parent;
+    s.text = "type(" + sources_[static_cast<size_t>(parent)].text + ")";
+    return intern(std::move(s));
+}
+
+int SourceTable::mroClass(int typeSource, int index) {
+    if (index == 0) return typeSource;
+    Source s;
+    s.kind = Source::Kind::MroClass;
+    s.parent = typeSource;
+    s.slot = index;
+    s.text = sources_[static_cast<size_t>(typeSource)].text + ".__mro__[" + std::to_string(index) + "]";
+    return intern(std::move(s));
+}
+
+int SourceTable::classDictItem(int classSource, const std::string& name) {
+    Source s;
+    s.kind = Source::Kind::ClassDictItem;
+    s.parent = classSource;
+    s.name = name;
+    s.nameStr = runtime::Interpreter::current().intern(name);
+    s.text = sources_[static_cast<size_t>(classSource)].text + ".__dict__['" + name + "']";
+    return intern(std::move(s));
+}
+
+int SourceTable::cellContents(int function, int index) {
+    Source s;
+    s.kind = Source::Kind::CellContents;
+    s.parent = function;
+    s.slot = index;
+    s.text = sources_[static_cast<size_t>(function)].text + ".__closure__[" + std::to_string(index) + "].cell_contents";
+    return intern(std::move(s));
+}
+
+int SourceTable::defaults(int function, int index) {
+    Source s;
+    s.kind = Source::Kind::Defaults;
+    s.parent = function;
+    s.slot = index;
+    s.text = sources_[static_cast<size_t>(function)].text + ".__defaults__[" + std::to_string(index) + "]";
+    return intern(std::move(s));
+}
+
+int SourceTable::kwDefaults(int function, const std::string& name) {
+    Source s;
+    s.kind = Source::Kind::KwDefaults;
+    s.parent = function;
+    s.name = name;
+    s.text = sources_[static_cast<size_t>(function)].text + ".__kwdefaults__['" + name + "']";
+    return intern(std::move(s));
+}
+
 int SourceTable::root(int i) const {
     while (sources_[static_cast<size_t>(i)].parent >= 0) i = sources_[static_cast<size_t>(i)].parent;
     return i;
 }
+
+namespace {
+
+// The function behind a value (a bound method's function), or null.
+runtime::Function* functionOf(const Value& v) {
+    if (auto* f = v.dyn<runtime::Function>()) return f;
+    if (auto* m = v.dyn<runtime::BoundMethod>()) return m->func.dyn<runtime::Function>();
+    return nullptr;
+}
+
+runtime::Type* visibleTypeOf(const Value& v) {
+    auto& I = runtime::Interpreter::current();
+    switch (v.tag()) {
+    case runtime::Tag::None: return I.types.noneType;
+    case runtime::Tag::Bool: return I.types.bool_;
+    case runtime::Tag::Int: return I.types.int_;
+    case runtime::Tag::Float: return I.types.float_;
+    case runtime::Tag::Null: return nullptr;
+    case runtime::Tag::Obj: break;
+    }
+    runtime::Type* t = v.obj()->visibleType();
+    return t ? t : v.obj()->type();
+}
+
+// getattr(p, name) for a guard accessor: the instance dict first when the class has no data
+// descriptor of that name, a function's __code__ directly, else the full attribute protocol.
+// A missing attribute (or one whose lookup raises) is Null.
+Value fetchAttr(const Value& p, const Source& s) {
+    auto& I = runtime::Interpreter::current();
+    runtime::Object* o = p.obj();
+    if (o && s.nameStr == I.names.__code__)
+        if (auto* f = functionOf(p)) return I.codeObject(f->code);
+    if (auto* inst = p.dyn<runtime::Instance>(); inst && inst->dict && !inst->type()->hasGetattribute) {
+        Value descr = inst->type()->lookup(s.nameStr);
+        if (descr.isNull() || !runtime::ops::isDataDescriptor(descr)) {
+            Value d = inst->dict->get(Value(s.nameStr));
+            if (!d.isNull()) return d;
+        }
+    }
+    try {
+        return runtime::ops::getAttrOpt(p, s.nameStr);
+    } catch (const runtime::PyError&) {
+        return Value();
+    }
+}
+
+} // namespace
 
 Value SourceTable::fetch(int i, const CallFrame& frame, std::vector<Value>& cache) const {
     if (static_cast<size_t>(i) < cache.size() && !cache[static_cast<size_t>(i)].isNull()) return cache[static_cast<size_t>(i)];
@@ -92,12 +198,43 @@ Value SourceTable::fetch(int i, const CallFrame& frame, std::vector<Value>& cach
         break;
     case Source::Kind::Attr: {
         Value p = fetch(s.parent, frame, cache);
-        if (!p.isNull()) {
-            try {
-                v = runtime::Interpreter::current().getAttrOr(p, s.name, Value());
-            } catch (const runtime::PyError&) {
-                v = Value();
-            }
+        if (!p.isNull()) v = fetchAttr(p, s);
+        break;
+    }
+    case Source::Kind::TypeOf: {
+        Value p = fetch(s.parent, frame, cache);
+        if (!p.isNull()) v = Value(visibleTypeOf(p));
+        break;
+    }
+    case Source::Kind::MroClass: {
+        Value p = fetch(s.parent, frame, cache);
+        if (auto* t = p.dyn<runtime::Type>(); t && static_cast<size_t>(s.slot) < t->mro().size())
+            v = Value(t->mro()[static_cast<size_t>(s.slot)]);
+        break;
+    }
+    case Source::Kind::ClassDictItem: {
+        Value p = fetch(s.parent, frame, cache);
+        if (auto* t = p.dyn<runtime::Type>()) v = t->dict()->get(Value(s.nameStr));
+        break;
+    }
+    case Source::Kind::CellContents: {
+        Value p = fetch(s.parent, frame, cache);
+        if (auto* f = functionOf(p); f && static_cast<size_t>(s.slot) < f->closure.size())
+            if (auto* cell = f->closure[static_cast<size_t>(s.slot)].dyn<runtime::Cell>()) v = cell->value;
+        break;
+    }
+    case Source::Kind::Defaults: {
+        Value p = fetch(s.parent, frame, cache);
+        if (auto* f = functionOf(p); f && static_cast<size_t>(s.slot) < f->defaults.size()) v = f->defaults[static_cast<size_t>(s.slot)];
+        break;
+    }
+    case Source::Kind::KwDefaults: {
+        Value p = fetch(s.parent, frame, cache);
+        if (auto* f = functionOf(p)) {
+            const runtime::CodeInfo* code = f->code;
+            size_t first = static_cast<size_t>(code->nargs + (code->varargSlot >= 0 ? 1 : 0));
+            for (size_t k = 0; k < f->kwDefaults.size(); ++k)
+                if (first + k < code->paramNames.size() && code->paramNames[first + k]->view() == s.name) v = f->kwDefaults[k];
         }
         break;
     }

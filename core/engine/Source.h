@@ -14,14 +14,22 @@
 namespace gs::engine {
 
 struct Source {
-    enum class Kind : uint8_t { Local, Closure, Global, Attr, Item };
+    // Local `L['x']`, Closure (a free variable of the compiled function, printed as a local),
+    // Global `G['g']`, Attr `P.name`, Item `P[k]`, and the sources reached through objects
+    // (dynamo-semantics §2.4): TypeOf `type(P)`, MroClass `P.__mro__[k]` (k = 0 is P itself),
+    // ClassDictItem `P.__dict__['name']` (the raw class attribute, no descriptor binding),
+    // CellContents `P.__closure__[i].cell_contents`, Defaults `P.__defaults__[i]`,
+    // KwDefaults `P.__kwdefaults__['name']`.
+    enum class Kind : uint8_t { Local, Closure, Global, Attr, Item, TypeOf, MroClass, ClassDictItem, CellContents, Defaults, KwDefaults };
     Kind kind = Kind::Local;
     std::string name;          // local/global/attribute name
     runtime::Value key;        // Item: the key (int or str)
-    int parent = -1;           // Attr/Item: the source it is read from
-    int slot = -1;             // Local: parameter slot of the bound call; Closure: closure index
+    int parent = -1;           // the source it is read from (all but Local/Closure/Global)
+    int slot = -1;             // Local: parameter slot; Closure/CellContents: closure index;
+                               // MroClass: MRO index; Defaults: index
     std::string text;          // as PyTorch prints it
     bool isParameterLike = false;  // reached through ._parameters / ._buffers (module-owned tensor)
+    runtime::Str* nameStr = nullptr;  // interned `name` (Attr, ClassDictItem, KwDefaults)
 };
 
 // The values a call provides, for fetching sources: the compiled function and its arguments
@@ -38,6 +46,12 @@ public:
     int global(const std::string& name);
     int attr(int parent, const std::string& name);
     int item(int parent, const runtime::Value& key, const std::string& keyRepr);
+    int typeOf(int parent);
+    int mroClass(int typeSource, int index);
+    int classDictItem(int classSource, const std::string& name);
+    int cellContents(int function, int index);
+    int defaults(int function, int index);
+    int kwDefaults(int function, const std::string& name);
     const Source& operator[](int i) const { return sources_[static_cast<size_t>(i)]; }
     int size() const { return static_cast<int>(sources_.size()); }
     // Fetches source i's value for a call (Null if it cannot be read: missing attribute...).

@@ -9,6 +9,7 @@
 #include "core/runtime/Module.h"
 #include "core/runtime/Str.h"
 #include "core/runtime/Type.h"
+#include "core/runtime/Evaluator.h"
 
 namespace gs::engine {
 
@@ -61,9 +62,24 @@ void Tracer::registerObject(const Value& v, int source) {
     if (it == objSource_.end()) {
         objSource_.emplace(o, source);
         keepAlive_.push_back(v);
+        // type(P) of an instance of a user class: where its special methods are looked up.
+        if (v.dyn<runtime::Instance>() && !trustedType(o->type()) && !typeSources_.count(o->type()))
+            typeSources_.emplace(o->type(), TypeSource{source, v});
         return;
     }
     if (it->second == source) return;
+    // One list, dict or object under two sources: what the trace read through one of them is
+    // attributed to the first, so both must keep naming one object (OBJECT_ALIASING; PyTorch's
+    // object aliasing relation guard). Functions (guarded per source by their code) and classes
+    // (by identity) need none; nor do an nn.Module's `P.name` and `P._modules['name']`.
+    if ((v.dyn<runtime::Instance>() || v.dyn<runtime::List>() || v.dyn<runtime::Dict>()) && !isModuleAlias(it->second, source)) {
+        GuardCheck c;
+        c.kind = GuardKind::ObjectAliasing;
+        c.source2 = it->second;
+        c.code = sources[it->second].text + " is " + sources[source].text;
+        guards_.add(std::move(c), source, where());
+        return;
+    }
     // The same object under a second *input* source (two arguments, an argument and a global or
     // closure): DUPLICATE_INPUT (dynamo-semantics §2.3). Attribute paths to an object already
     // seen (self.weight vs self._parameters['weight']) keep the first source.
@@ -98,20 +114,28 @@ Value Tracer::wrap(const Value& v, int source, bool rootLocal) {
     }
     runtime::Object* o = v.obj();
     if (dynamic_cast<TrackedScalar*>(o)) return v;
-    if (auto* s = dynamic_cast<runtime::Str*>(o)) {
-        if (guards_.claimValueGuard(source)) {
-            GuardCheck c;
-            c.kind = GuardKind::EqualsMatch;
-            c.constant = v;
-            c.code = sources[source].text + " == " + s->repr();
-            guards_.add(std::move(c), source, where());
+    if (dynamic_cast<runtime::Str*>(o)) {
+        // Guarded (EQUALS_MATCH) when an operation uses it, not now (dynamo-semantics §3.11).
+        auto& pending = pendingStrings_[o];
+        if (pending.empty()) keepAlive_.push_back(v);
+        if (std::find(pending.begin(), pending.end(), source) == pending.end()) pending.push_back(source);
+        return v;
+    }
+    if (auto* t = dynamic_cast<runtime::Type*>(o)) {
+        if (!trustedType(t)) {
+            registerObject(v, source);
+            guards_.guardIdentity(source, v, where());  // CLASS_MATCH
         }
         return v;
     }
-    if (torch::asTensorObject(v) || dynamic_cast<runtime::Instance*>(o) || dynamic_cast<runtime::List*>(o) ||
-        dynamic_cast<runtime::Tuple*>(o) || dynamic_cast<runtime::Dict*>(o) || dynamic_cast<runtime::Function*>(o)) {
-        if (!dynamic_cast<runtime::Module*>(o)) registerObject(v, source);
+    if (auto* m = dynamic_cast<runtime::Module*>(o)) {
+        if (interp_.sourceModuleFile(m->name).isNull() && m->name.rfind("torch", 0) != 0) registerObject(v, source);
+        return v;
     }
+    if (torch::asTensorObject(v) || dynamic_cast<runtime::Instance*>(o) || dynamic_cast<runtime::List*>(o) ||
+        dynamic_cast<runtime::Tuple*>(o) || dynamic_cast<runtime::Dict*>(o) || dynamic_cast<runtime::Function*>(o) ||
+        dynamic_cast<runtime::BoundMethod*>(o))
+        registerObject(v, source);
     return v;
 }
 
@@ -158,28 +182,45 @@ void Tracer::onLoadGlobal(runtime::Dict* globals, std::string_view name, Value& 
                 });
             }
             v = printWrapper_;
+        } else if (name == "id") {
+            // id(x) makes the trace depend on which object x is: ID_MATCH on x's source.
+            if (idWrapper_.isNull()) {
+                Value realId = v;
+                std::weak_ptr<Tracer> self = weak_from_this();
+                idWrapper_ = interp_.newFunction("id", [self, realId](const runtime::CallArgs& a) {
+                    if (auto t = self.lock(); t && t->active && a.pos.size() == 1 && a.pos[0].isObj())
+                        if (int src = t->sourceOf(a.pos[0].obj()); src >= 0) t->guards_.guardIdentity(src, a.pos[0], t->where());
+                    return runtime::Interpreter::current().call(realId, a);
+                });
+            }
+            v = idWrapper_;
         }
         return;
     }
     if (globals != root_->globals.get()) return;
-    if (v.isObj() && (dynamic_cast<runtime::Module*>(v.obj()) || dynamic_cast<runtime::Type*>(v.obj()) ||
-                      dynamic_cast<runtime::NativeFunction*>(v.obj()) || dynamic_cast<CompiledFunction*>(v.obj())))
-        return;
-    if (v.isObj() && dynamic_cast<runtime::Function*>(v.obj())) return;  // inlined, not guarded
-    v = wrap(v, sources.global(std::string(name)), false);
+    if (v.isObj() && (dynamic_cast<runtime::NativeFunction*>(v.obj()) || dynamic_cast<CompiledFunction*>(v.obj()))) return;
+    int src = sources.global(std::string(name));
+    v = wrap(v, src, false);
+    // A global function is as good as called once read: CLOSURE_MATCH on its code now.
+    if (auto* f = v.dyn<runtime::Function>(); f && !trusted(f)) guardFunction(src, v);
 }
 
 void Tracer::onLoadDeref(runtime::Cell* cell, std::string_view name, Value& v) {
-    if (!active || v.isNull()) return;
-    for (size_t i = 0; i < root_->closure.size(); ++i) {
-        if (root_->closure[i].obj() == cell) {
-            if (v.isObj() && (dynamic_cast<runtime::Module*>(v.obj()) || dynamic_cast<runtime::Type*>(v.obj()) ||
-                              dynamic_cast<runtime::Function*>(v.obj()) || dynamic_cast<CompiledFunction*>(v.obj())))
-                return;
-            v = wrap(v, sources.closure(std::string(name), static_cast<int>(i)), true);
-            return;
-        }
-    }
+    if (!active || v.isNull() || v.dyn<CompiledFunction>()) return;
+    auto wrapCell = [&](int src) {
+        v = wrap(v, src, true);
+        if (auto* f = v.dyn<runtime::Function>(); f && !trusted(f)) guardFunction(src, v);
+    };
+    for (size_t i = 0; i < root_->closure.size(); ++i)
+        if (root_->closure[i].obj() == cell) return wrapCell(sources.closure(std::string(name), static_cast<int>(i)));
+    // A free variable of an inlined function: read through the function's source,
+    // P.__closure__[i].cell_contents (dynamo-semantics §2.4).
+    if (fnStack_.empty()) return;
+    runtime::Function* fn = fnStack_.back();
+    int fnSrc = sourceOf(fn);
+    if (fnSrc < 0) return;
+    for (size_t i = 0; i < fn->closure.size(); ++i)
+        if (fn->closure[i].obj() == cell) return wrapCell(sources.cellContents(fnSrc, static_cast<int>(i)));
 }
 
 void Tracer::onGetAttr(const Value& obj, std::string_view name, Value& result) {
@@ -189,20 +230,40 @@ void Tracer::onGetAttr(const Value& obj, std::string_view name, Value& result) {
         tensorVar(t);  // reading x.dtype / x.device / x.requires_grad depends on TENSOR_MATCH
         return;
     }
+    if (!pendingStrings_.empty()) commitString(o);  // s.upper(), s.startswith(...)
     int src = sourceOf(o);
     if (src < 0) return;
-    if (result.isObj() && (dynamic_cast<runtime::BoundMethod*>(result.obj()) || dynamic_cast<runtime::NativeFunction*>(result.obj()) ||
-                           dynamic_cast<runtime::Type*>(result.obj()))) {
+    if (dynamic_cast<runtime::Type*>(o)) return typeAttribute(src, name, result);
+    if (dynamic_cast<runtime::Instance*>(o)) {
+        if (classAttribute(src, obj, name, result)) return;
+        if (!isModuleInstance(obj)) guards_.guardType(src, obj, where());
+        // An instance attribute, whatever it holds (a function or a bound method stored on the
+        // instance is guarded by its code).
+        int attr = sources.attr(src, std::string(name));
+        result = wrap(result, attr, false);
+        if (auto* bm = result.dyn<runtime::BoundMethod>()) {
+            if (sourceOf(bm->self.obj()) < 0 && bm->self.isObj()) wrap(bm->self, sources.attr(attr, "__self__"), false);
+            if (runtime::Function* f = bm->func.dyn<runtime::Function>(); f && !trusted(f)) guardFunction(attr, result);
+        }
+        return;
+    }
+    if (result.isObj() && (dynamic_cast<runtime::BoundMethod*>(result.obj()) || dynamic_cast<runtime::NativeFunction*>(result.obj()))) {
+        // A container's or a builtin's method (list.append, dict.items, ...).
         if (dynamic_cast<runtime::Instance*>(o)) guards_.guardType(src, obj, where());
         return;
     }
-    if (dynamic_cast<runtime::Instance*>(o) && !isModuleInstance(obj)) guards_.guardType(src, obj, where());
-    result = wrap(result, sources.attr(src, std::string(name)), false);
+    int attr = sources.attr(src, std::string(name));
+    result = wrap(result, attr, false);
+    if (auto* f = result.dyn<runtime::Function>(); f && !trusted(f) && dynamic_cast<runtime::Module*>(o)) guardFunction(attr, result);
 }
 
 void Tracer::onGetItem(const Value& container, const Value& key, Value& result) {
     if (!active || !container.isObj()) return;
     runtime::Object* o = container.obj();
+    if (!pendingStrings_.empty()) {  // a string used as a key, or indexed
+        commitString(o);
+        if (key.isObj()) commitString(key.obj());
+    }
     if (dynamic_cast<torch::TensorObject*>(o)) return;
     int src = sourceOf(o);
     if (src < 0) return;
@@ -236,36 +297,30 @@ void Tracer::onGetItem(const Value& container, const Value& key, Value& result) 
 }
 
 void Tracer::onIterate(const Value& container) {
+    // The items come wrapped from iterateAs (TracerObjects.cpp); the length is guarded here.
     if (!active || !container.isObj()) return;
-    int src = sourceOf(container.obj());
-    if (src < 0) return;
-    guards_.guardSequence(src, container, where());
-    std::vector<Value>* items = nullptr;
-    if (auto* l = dynamic_cast<runtime::List*>(container.obj())) items = &l->items;
-    else if (auto* t = dynamic_cast<runtime::Tuple*>(container.obj())) items = &t->items;
-    if (!items) return;
-    for (size_t i = 0; i < items->size(); ++i) {
-        const Value& it = (*items)[i];
-        if (it.isObj() && !dynamic_cast<TrackedScalar*>(it.obj()))
-            wrap(it, sources.item(src, Value::integer(static_cast<int64_t>(i)), std::to_string(i)), false);
-    }
-}
-
-void Tracer::onLen(const Value& container) {
-    if (!active || !container.isObj()) return;
+    if (dynamic_cast<runtime::Dict*>(container.obj())) return;  // keys: DICT_KEYS_MATCH in iterateAs
     int src = sourceOf(container.obj());
     if (src >= 0) guards_.guardSequence(src, container, where());
 }
 
+void Tracer::onLen(const Value& container) {
+    if (!active || !container.isObj()) return;
+    runtime::Object* o = container.obj();
+    if (auto* view = dynamic_cast<runtime::DictView*>(o)) o = view->dict.get();
+    int src = sourceOf(o);
+    if (src >= 0) guards_.guardSequence(src, Value(o), where());
+}
+
 void Tracer::onFunctionEnter(runtime::Function* fn) {
+    fnStack_.push_back(fn);
     if (!active) return;
     int src = sourceOf(fn);
-    if (src < 0 || !guards_.claimValueGuard(src)) return;
-    GuardCheck c;
-    c.kind = GuardKind::IdMatch;
-    c.constant = Value(fn);
-    c.code = "___check_obj_id(" + sources[src].text + ", " + std::to_string(objectId(fn)) + ")";
-    guards_.add(std::move(c), src, where());
+    if (src < 0) return;
+    // Inlined: guarded by its code (CLOSURE_MATCH), not by identity, so every closure of one
+    // def shares the entry; the cells and defaults it reads are guarded by value.
+    guardFunction(src, Value(fn));
+    if (!fn->defaults.empty() || !fn->kwDefaults.empty()) wrapDefaults(fn, src);
 }
 
 void Tracer::graphBreak(const std::string& reason) {

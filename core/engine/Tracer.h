@@ -60,6 +60,11 @@ public:
     void onIterate(const runtime::Value& container) override;
     void onLen(const runtime::Value& container) override;
     void onFunctionEnter(runtime::Function* fn) override;
+    void onFunctionExit(runtime::Function* fn) override;
+    runtime::Value iterateAs(const runtime::Value& container) override;
+    void onSpecialMethod(runtime::Type* cls, runtime::Str* name, const runtime::Value& found) override;
+    void onContains(const runtime::Value& container, const runtime::Value& item, bool found) override;
+    void onUse(const runtime::Value& v) override;
 
     // --- OpDispatcher (ops: GraphRecorder; metadata: TracerSymbols.cpp) ---
     runtime::Value call(int opIndex, const runtime::CallArgs& args) override;
@@ -106,6 +111,32 @@ private:
     runtime::Value makeScalar(TrackedScalar::Kind k, runtime::Value v, int source, SymPtr sym = nullptr);
     void noteSlots(int source, int dim);
 
+    // --- what the trace reads through objects (TracerObjects.cpp, dynamo-semantics §2.4) ---
+    // Code of our torch and stdlib preludes is framework code: not guarded (PyTorch does not
+    // guard torch.nn.Module's own methods either).
+    bool trusted(const runtime::Function* fn) const;
+    bool trustedType(const runtime::Type* t) const;
+    // CLOSURE_MATCH on a user function read from `source` (hasattr + __code__ identity), or
+    // FUNCTION_MATCH (identity) on a native one. Once per source.
+    void guardFunction(int source, const runtime::Value& fn);
+    // obj.name where obj is a user-class instance read from `source`: attributes found on the
+    // class through the MRO are guarded where they were found. False: an instance attribute
+    // (the caller wraps it under `source.name`).
+    bool classAttribute(int source, const runtime::Value& obj, std::string_view name, runtime::Value& result);
+    // Cls.name where Cls (a class read from `source`) is guarded by identity.
+    void typeAttribute(int source, std::string_view name, runtime::Value& result);
+    // A user class and the source of `type(P)` for an instance P read from a source.
+    int typeSourceFor(const runtime::Type* cls);
+    // The items of a tracked list/tuple/dict (view), wrapped with their sources; Null if
+    // iterating the container itself hands out the same values.
+    runtime::Value wrappedItems(const runtime::Value& container);
+    // A str read from a source is guarded when an operation uses it, not when it is read
+    // (dynamo-semantics §3.11): pending until then.
+    void commitString(const runtime::Object* s);
+    // The defaults of an inlined function `fn` (read from `source`) that this call used.
+    void wrapDefaults(runtime::Function* fn, int source);
+    bool isModuleAlias(int a, int b) const;
+
     Engine& engine_;
     torch::TorchContext& ctx_;
     runtime::Interpreter& interp_;
@@ -118,6 +149,15 @@ private:
     std::unordered_map<const runtime::Object*, int> objSource_;
     std::vector<runtime::Value> keepAlive_;
     runtime::Value printWrapper_;
+    runtime::Value idWrapper_;
+    std::vector<runtime::Function*> fnStack_;                 // scenario functions being run
+    std::vector<int> guardedFunctions_;                       // sources with CLOSURE/FUNCTION_MATCH
+    struct TypeSource {
+        int instance = -1;         // a source whose value is an instance of the class
+        runtime::Value object;     // that instance
+    };
+    std::unordered_map<const runtime::Type*, TypeSource> typeSources_;  // user class -> an instance of it
+    std::unordered_map<const runtime::Object*, std::vector<int>> pendingStrings_;
 };
 
 } // namespace gs::engine

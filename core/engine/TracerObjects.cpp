@@ -1,0 +1,305 @@
+// What a trace reads through Python objects, and the guards that keep an entry honest about it
+// (dynamo-semantics §2.4, after torch/_dynamo/variables/{user_defined,functions,builder}.py and
+// guards.py): user functions by their code (CLOSURE_MATCH), the cells and defaults an inlined
+// function read, class attributes where the MRO found them (plus "not shadowed" guards on the
+// instance and the classes in between), special methods found for implicit uses (__call__,
+// __add__, ...), dict keys iterated (DICT_KEYS_MATCH) and looked up (DICT_CONTAINS), id()
+// (ID_MATCH), and strings guarded only once an operation uses them.
+#include <algorithm>
+
+#include "core/engine/Engine.h"
+#include "core/engine/Tracer.h"
+#include "core/runtime/Containers.h"
+#include "core/runtime/Dict.h"
+#include "core/runtime/Evaluator.h"
+#include "core/runtime/Module.h"
+#include "core/runtime/Ops.h"
+#include "core/runtime/Str.h"
+#include "core/runtime/Type.h"
+
+namespace gs::engine {
+
+using runtime::Value;
+
+namespace {
+
+runtime::Function* functionOf(const Value& v) {
+    if (auto* f = v.dyn<runtime::Function>()) return f;
+    if (auto* m = v.dyn<runtime::BoundMethod>()) return m->func.dyn<runtime::Function>();
+    return nullptr;
+}
+
+// A key that a source can name: `P['k']` or `P[3]`.
+bool nameableKey(const Value& k) { return k.isInt() || k.dyn<runtime::Str>() != nullptr; }
+
+std::string keyText(const Value& k) { return runtime::ops::repr(k); }
+
+} // namespace
+
+bool Tracer::trusted(const runtime::Function* fn) const {
+    return fn && !interp_.sourceModuleFile(fn->moduleName).isNull();
+}
+
+bool Tracer::trustedType(const runtime::Type* t) const {
+    return !t->heap || !interp_.sourceModuleFile(t->module).isNull() || t->module.rfind("torch", 0) == 0;
+}
+
+void Tracer::guardFunction(int source, const Value& fn) {
+    if (std::find(guardedFunctions_.begin(), guardedFunctions_.end(), source) != guardedFunctions_.end()) return;
+    guardedFunctions_.push_back(source);
+    if (runtime::Function* f = functionOf(fn)) {
+        // CLOSURE_MATCH: a fresh closure of the same def passes, a new def does not.
+        int code = sources.attr(source, "__code__");
+        GuardCheck has;
+        has.kind = GuardKind::Hasattr;
+        has.source2 = code;
+        has.code = "hasattr(" + sources[source].text + ", '__code__')";
+        guards_.add(std::move(has), source, where());
+        guards_.guardIdentity(code, interp_.codeObject(f->code), where());
+        return;
+    }
+    if (fn.dyn<runtime::NativeFunction>()) guards_.guardIdentity(source, fn, where());  // FUNCTION_MATCH
+}
+
+int Tracer::typeSourceFor(const runtime::Type* cls) {
+    auto it = typeSources_.find(cls);
+    if (it == typeSources_.end()) return -1;
+    // type(P) is only meaningful while P's type is guarded.
+    guards_.guardType(it->second.instance, it->second.object, where());
+    return sources.typeOf(it->second.instance);
+}
+
+bool Tracer::classAttribute(int source, const Value& obj, std::string_view name, Value& result) {
+    auto* inst = obj.dyn<runtime::Instance>();
+    runtime::Type* cls = obj.obj()->type();
+    runtime::Str* key = interp_.intern(std::string(name));
+    Value raw;
+    size_t k = 0;
+    const auto& mro = cls->mro();
+    for (; k < mro.size(); ++k) {
+        raw = mro[k]->dict()->get(Value(key));
+        if (!raw.isNull()) break;
+    }
+    bool dataDescriptor = !raw.isNull() && runtime::ops::isDataDescriptor(raw);
+    if (raw.isNull() || (!dataDescriptor && inst && inst->dict && !inst->dict->get(Value(key)).isNull())) return false;
+    if (trustedType(mro[k])) {
+        runtime::Function* f = functionOf(raw);
+        if (f && trusted(f)) {
+            // Framework methods are not guarded, but which ones run depends on the class.
+            guards_.guardType(source, obj, where());
+            return true;
+        }
+    }
+    Provenance at = where();
+    guards_.guardType(source, obj, at);
+    int typeSrc = sources.typeOf(source);
+    if (inst && inst->dict && !dataDescriptor) guards_.guardDictContains(source, Value(key), false, true, at);  // NOT_PRESENT_IN_GENERIC_DICT
+    for (size_t j = 1; j < k; ++j) guards_.guardDictContains(sources.mroClass(typeSrc, static_cast<int>(j)), Value(key), false, true, at);
+    int rawSrc = sources.classDictItem(sources.mroClass(typeSrc, static_cast<int>(k)), std::string(name));
+    runtime::Type* rawType = raw.obj() ? raw.obj()->type() : nullptr;
+    if (raw.dyn<runtime::Function>()) {
+        registerObject(raw, rawSrc);
+        guardFunction(rawSrc, raw);
+        return true;
+    }
+    if (rawType == interp_.types.staticmethod || rawType == interp_.types.classmethod || rawType == interp_.types.property) {
+        bool property = rawType == interp_.types.property;
+        Value fn = interp_.getAttrOr(raw, property ? "fget" : "__func__", Value());
+        int fnSrc = sources.attr(rawSrc, property ? "fget" : "__func__");
+        if (fn.dyn<runtime::Function>()) {
+            registerObject(fn, fnSrc);
+            guardFunction(fnSrc, fn);
+        }
+        if (!property) return true;
+        result = wrap(result, sources.attr(source, std::string(name)), false);  // what the getter returned
+        return true;
+    }
+    result = wrap(result, rawSrc, false);  // a class-level constant, tensor or object
+    return true;
+}
+
+void Tracer::typeAttribute(int source, std::string_view name, Value& result) {
+    int attr = sources.attr(source, std::string(name));
+    if (result.dyn<runtime::Function>()) {
+        if (!trusted(functionOf(result))) {
+            registerObject(result, attr);
+            guardFunction(attr, result);
+        }
+        return;
+    }
+    if (auto* m = result.dyn<runtime::BoundMethod>()) {  // a classmethod through the class
+        if (runtime::Function* f = functionOf(result); f && !trusted(f)) {
+            int fnSrc = sources.attr(attr, "__func__");
+            registerObject(m->func, fnSrc);
+            guardFunction(fnSrc, m->func);
+        }
+        return;
+    }
+    if (result.dyn<runtime::NativeFunction>()) return;
+    result = wrap(result, attr, false);
+}
+
+void Tracer::wrapDefaults(runtime::Function* fn, int source) {
+    runtime::Frame* fr = interp_.topFrame();
+    if (!fr || fr->func != fn || !fr->fast) return;
+    const runtime::CodeInfo* code = fn->code;
+    auto slotValue = [&](size_t slot) -> Value* {
+        Value* v = &fr->fast[slot];
+        if (std::find(code->cellSlots.begin(), code->cellSlots.end(), static_cast<int>(slot)) != code->cellSlots.end())
+            if (auto* cell = v->dyn<runtime::Cell>()) v = &cell->value;
+        return v;
+    };
+    // A parameter still holding the default object itself took the default (a caller passing an
+    // equal constant is guarded the same way, which is harmless).
+    size_t nargs = static_cast<size_t>(code->nargs), ndef = fn->defaults.size();
+    for (size_t i = 0; i < ndef && i < nargs; ++i) {
+        Value* v = slotValue(nargs - ndef + i);
+        if (v->is(fn->defaults[i])) *v = wrap(*v, sources.defaults(source, static_cast<int>(i)), false);
+    }
+    size_t first = nargs + (code->varargSlot >= 0 ? 1 : 0);
+    for (size_t i = 0; i < fn->kwDefaults.size(); ++i) {
+        size_t slot = first + i;
+        if (slot >= code->paramNames.size() || fn->kwDefaults[i].isNull()) continue;
+        Value* v = slotValue(slot);
+        if (v->is(fn->kwDefaults[i])) *v = wrap(*v, sources.kwDefaults(source, std::string(code->paramNames[slot]->view())), false);
+    }
+}
+
+Value Tracer::wrappedItems(const Value& container) {
+    runtime::Object* o = container.obj();
+    auto wrapAll = [&](int src, const std::vector<Value>& items) -> Value {
+        std::vector<Value> out;
+        out.reserve(items.size());
+        bool changed = false;
+        for (size_t i = 0; i < items.size(); ++i) {
+            out.push_back(wrap(items[i], sources.item(src, Value::integer(static_cast<int64_t>(i)), std::to_string(i)), false));
+            changed |= !out.back().is(items[i]);
+        }
+        return changed ? interp_.newTuple(std::move(out)) : Value();
+    };
+    if (auto* l = dynamic_cast<runtime::List*>(o)) {
+        int src = sourceOf(o);
+        return src < 0 ? Value() : wrapAll(src, l->items);
+    }
+    if (auto* t = dynamic_cast<runtime::Tuple*>(o)) {
+        int src = sourceOf(o);
+        return src < 0 ? Value() : wrapAll(src, t->items);
+    }
+    runtime::Dict* d = dynamic_cast<runtime::Dict*>(o);
+    auto kind = runtime::DictView::Kind::Keys;
+    if (auto* view = dynamic_cast<runtime::DictView*>(o)) {
+        d = view->dict.get();
+        kind = view->kind;
+    }
+    if (!d) return {};
+    int src = sourceOf(d);
+    if (src < 0) return {};
+    // Iterating a dict depends on its keys and their order (DICT_KEYS_MATCH); the values are
+    // read under P[key].
+    guards_.guardDictKeys(src, Value(d), where());
+    if (kind == runtime::DictView::Kind::Keys) return {};
+    std::vector<Value> out;
+    for (const auto& e : d->entries()) {
+        if (e.key.isNull()) continue;
+        Value v = nameableKey(e.key) ? wrap(e.value, sources.item(src, e.key, keyText(e.key)), false) : e.value;
+        out.push_back(kind == runtime::DictView::Kind::Values ? v : interp_.newTuple({e.key, v}));
+    }
+    return interp_.newTuple(std::move(out));
+}
+
+void Tracer::commitString(const runtime::Object* s) {
+    auto it = pendingStrings_.find(s);
+    if (it == pendingStrings_.end()) return;
+    std::vector<int> srcs = std::move(it->second);
+    pendingStrings_.erase(it);
+    Value v(const_cast<runtime::Object*>(s));
+    for (int src : srcs) {
+        if (!guards_.claimValueGuard(src)) continue;
+        GuardCheck c;
+        c.kind = GuardKind::EqualsMatch;
+        c.constant = v;
+        c.code = sources[src].text + " == " + runtime::ops::repr(v);
+        guards_.add(std::move(c), src, where());
+    }
+}
+
+bool Tracer::isModuleAlias(int a, int b) const {
+    // `P.name` and `P._modules['name']` (or _parameters/_buffers) name one object by design.
+    auto check = [&](int attr, int item) {
+        const Source& x = sources[attr];
+        const Source& y = sources[item];
+        if (x.kind != Source::Kind::Attr || y.kind != Source::Kind::Item || y.parent < 0) return false;
+        const Source& dict = sources[y.parent];
+        if (dict.kind != Source::Kind::Attr || dict.parent != x.parent) return false;
+        if (dict.name != "_modules" && dict.name != "_parameters" && dict.name != "_buffers") return false;
+        auto* k = y.key.dyn<runtime::Str>();
+        return k && k->view() == x.name;
+    };
+    return check(a, b) || check(b, a);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Observer callbacks about objects
+
+void Tracer::onFunctionExit(runtime::Function* fn) {
+    if (!fnStack_.empty() && fnStack_.back() == fn) fnStack_.pop_back();
+}
+
+Value Tracer::iterateAs(const Value& container) {
+    if (!active || !container.isObj()) return {};
+    if (!pendingStrings_.empty()) commitString(container.obj());
+    return wrappedItems(container);
+}
+
+void Tracer::onSpecialMethod(runtime::Type* cls, runtime::Str* name, const Value& found) {
+    if (!active || found.isNull()) return;
+    runtime::Function* f = functionOf(found);
+    if (!f || trusted(f)) return;
+    int typeSrc = typeSourceFor(cls);
+    if (typeSrc < 0) return;
+    int src;
+    if (name == interp_.names.__call__) {
+        src = sources.attr(typeSrc, "__call__");  // PyTorch guards type(P).__call__
+    } else {
+        const auto& mro = cls->mro();
+        size_t k = 0;
+        while (k < mro.size() && mro[k]->dict()->get(Value(name)).isNull()) ++k;
+        if (k == mro.size()) return;
+        for (size_t j = 1; j < k; ++j)
+            guards_.guardDictContains(sources.mroClass(typeSrc, static_cast<int>(j)), Value(name), false, true, where());
+        src = sources.classDictItem(sources.mroClass(typeSrc, static_cast<int>(k)), std::string(name->view()));
+    }
+    guardFunction(src, found);
+}
+
+void Tracer::onContains(const Value& container, const Value& item, bool found) {
+    if (!active || !container.isObj()) return;
+    runtime::Object* o = container.obj();
+    runtime::Dict* d = dynamic_cast<runtime::Dict*>(o);
+    if (auto* view = dynamic_cast<runtime::DictView*>(o); view && view->kind == runtime::DictView::Kind::Keys) d = view->dict.get();
+    Value key = concreteValue(item);
+    if (d) {
+        int src = sourceOf(d);
+        if (src >= 0 && nameableKey(key)) guards_.guardDictContains(src, key, found, false, where());
+        return;
+    }
+    auto* l = dynamic_cast<runtime::List*>(o);
+    auto* t = dynamic_cast<runtime::Tuple*>(o);
+    int src = sourceOf(o);
+    if ((!l && !t) || src < 0) return;
+    // `x in xs` compared x with the items: their values matter.
+    guards_.guardSequence(src, container, where());
+    const auto& items = l ? l->items : t->items;
+    for (size_t i = 0; i < items.size(); ++i) {
+        Value w = wrap(items[i], sources.item(src, Value::integer(static_cast<int64_t>(i)), std::to_string(i)), false);
+        if (auto* s = w.dyn<TrackedScalar>()) useScalar(s);
+        else if (w.dyn<runtime::Str>()) commitString(w.obj());
+    }
+}
+
+void Tracer::onUse(const Value& v) {
+    if (pendingStrings_.empty() || !v.isObj()) return;
+    commitString(v.obj());
+}
+
+} // namespace gs::engine
