@@ -33,6 +33,7 @@ std::string totalsLine(const Summary& s) {
     if (s.runOnly) line += " · " + std::to_string(s.runOnly) + " run-only";
     if (s.limitHits) line += " · " + plural(s.limitHits, "recompile limit hit", "recompile limit hits");
     if (s.failures) line += " · " + plural(s.failures, "failed compile", "failed compiles");
+    if (s.staleHits) line += " · " + plural(s.staleHits, "STALE hit (--verify: a guard is missing)", "STALE hits (--verify: a guard is missing)");
     return line;
 }
 
