@@ -1,0 +1,211 @@
+#include "tests/fuzz/GuardScenario.h"
+
+#include <string>
+#include <vector>
+
+namespace gs::fuzz {
+
+uint32_t ByteChoices::pick(uint32_t n) {
+    if (n <= 1) return 0;
+    uint32_t v = 0;
+    // Two bytes per choice: enough range for every list below, and minimisation stays local.
+    for (int i = 0; i < 2; ++i) v = (v << 8) | (pos_ < size_ ? data_[pos_++] : 0u);
+    return v % n;
+}
+
+namespace {
+
+// Module state every scenario starts from. Everything the compiled function may read lives
+// here, plus alternatives the mutations switch to (other methods, functions, closures).
+constexpr const char* kPrologue = R"PY(import math
+import torch
+
+torch._dynamo.config.recompile_limit = 64
+G_INT = 2
+G_LIST = [1, 2, 3]
+G_DICT = {"a": 1, "b": 2}
+G_STR = "p"
+math.gs_scale = 3
+
+
+class Base:
+    k = 1
+
+    def __init__(self):
+        self.v = 1
+
+    def m(self, t):
+        return t * 2
+
+
+class Mid(Base):
+    pass
+
+
+class Derived(Mid):
+    pass
+
+
+def base_alt0(self, t):
+    return t * 3
+
+
+def base_alt1(self, t):
+    return t - 1
+
+
+class Op:
+    def __call__(self, t):
+        return t + 1
+
+
+def op_alt(self, t):
+    return t + 5
+
+
+def helper(t):
+    return t + 1
+
+
+def helper_alt0(t):
+    return t + 7
+
+
+def helper_alt1(t):
+    return t * 0.5
+
+
+def make(n):
+    def inner(t):
+        return t * n
+
+    return inner
+
+
+def make_other(n):
+    def inner(t):
+        return t + n
+
+    return inner
+
+
+def with_default(t, k=2):
+    return t + k
+
+
+o1 = Derived()
+o2 = Derived()
+obj = o1
+op = Op()
+clo = make(2)
+weights = {id(o1): 1, id(o2): 2}
+net = torch.nn.Sequential(torch.nn.Linear(4, 4), torch.nn.Dropout(0.5))
+net.eval()
+)PY";
+
+// Statements of the compiled function's body; `y` is the running tensor.
+const std::vector<std::string> kReads = {
+    "y = y + G_INT",
+    "y = y * G_LIST[0]",
+    "y = y + len(G_LIST)",
+    "for v in G_LIST:\n        y = y + v",
+    "y = y + G_DICT[\"a\"]",
+    "for key, v in G_DICT.items():\n        y = y + v",
+    "y = y + G_DICT.get(\"c\", 5)",
+    "if \"c\" in G_DICT:\n        y = y + 1",
+    "if G_STR == \"p\":\n        y = y * 2",
+    "y = obj.m(y)",
+    "y = y + obj.v",
+    "y = y + Base.k",
+    "y = helper(y)",
+    "y = clo(y)",
+    "y = y + a",
+    "y = y * b[0]",
+    "for t in b:\n        y = y + t",
+    "if s == \"p\":\n        y = y + 3",
+    "y = y + math.gs_scale",
+    "y = net(y)",
+    "y = y + weights.get(id(obj), 0)",
+    "y = with_default(y)",
+    "y = op(y)",
+    "y = y + sum([v * 2 for v in G_LIST])",
+    "if isinstance(obj, Derived):\n        y = y + 1",
+    "y = y + obj.k",
+    "y = y + len(G_DICT)",
+    "y = y + (a if a > 2 else -a)",
+    "for key in G_DICT:\n        y = y + len(key)",
+    "y = y + len(s)",
+};
+
+std::string num(ByteChoices& in) { return std::to_string(static_cast<int>(in.pick(7)) - 1); }
+
+// A mutation of module state between two calls.
+std::string mutation(ByteChoices& in) {
+    switch (in.pick(30)) {
+    case 0: return "G_INT = " + num(in);
+    case 1: return "G_LIST.append(" + num(in) + ")";
+    case 2: return "G_LIST[0] = " + num(in);
+    case 3: return "G_LIST = [" + num(in) + ", " + num(in) + "]";
+    case 4: return "G_DICT[\"a\"] = " + num(in);
+    case 5: return "G_DICT[\"c\"] = " + num(in);
+    case 6: return "G_DICT.pop(\"c\", None)";
+    case 7: return "G_DICT[\"a\"] = G_DICT.pop(\"a\")";
+    case 8: return in.chance(2) ? "G_STR = \"q\"" : "G_STR = \"p\"";
+    case 9: return in.chance(2) ? "Base.m = base_alt0" : "Base.m = base_alt1";
+    case 10: return in.chance(2) ? "Mid.m = base_alt0" : "Derived.m = base_alt1";
+    case 11: return "obj.m = lambda t: t - " + num(in);
+    case 12: return "obj.v = " + num(in);
+    case 13: return "Base.k = " + num(in);
+    case 14: {
+        static const char* alts[] = {"helper = helper_alt0", "helper = helper_alt1", "helper = make(3)"};
+        return alts[in.pick(3)];
+    }
+    case 15: return "clo = make(" + num(in) + ")";
+    case 16: return "clo = make_other(" + num(in) + ")";
+    case 17: return "math.gs_scale = " + num(in);
+    case 18: return in.chance(2) ? "net.train()" : "net.eval()";
+    case 19: {
+        static const char* alts[] = {"obj = Base()", "obj = o1", "obj = o2", "obj = Mid()"};
+        return alts[in.pick(4)];
+    }
+    case 20: return "with_default.__defaults__ = (" + num(in) + ",)";
+    case 21: return "a = " + num(in);
+    case 22: {
+        switch (in.pick(3)) {
+        case 0: return "b = [" + num(in) + ", " + num(in) + "]";
+        case 1: return "b.append(" + num(in) + ")";
+        default: return "b[0] = " + num(in);
+        }
+    }
+    case 23: return in.chance(2) ? "s = \"q\"" : "s = \"pp\"";
+    case 24: return "Op.__call__ = op_alt";
+    case 25: return "obj.__dict__.pop(\"m\", None)";
+    case 26: return "weights[id(obj)] = " + num(in);
+    case 27: return "net[1].p = 0.0";
+    case 28: return "x = torch.full((4,), float(" + num(in) + "))";
+    default: return "op = Op()";
+    }
+}
+
+} // namespace
+
+std::string generateGuardScenario(ByteChoices& in) {
+    std::string src = kPrologue;
+    src += "\n\ndef f(x, a, b, s):\n    y = x * 1\n";
+    uint32_t reads = 2 + in.pick(7);
+    for (uint32_t i = 0; i < reads; ++i) src += "    " + kReads[in.pick(static_cast<uint32_t>(kReads.size()))] + "\n";
+    src += "    return y\n\n\n";
+    static const char* dynamics[] = {"", ", dynamic=True", ", dynamic=False"};
+    src += std::string("cf = torch.compile(f, backend=\"eager\"") + dynamics[in.pick(3)] + ")\n";
+    src += "x = torch.ones(4)\na = 1\nb = [1, 2]\ns = \"p\"\n";
+    uint32_t calls = 4 + in.pick(12);
+    for (uint32_t i = 0; i < calls; ++i) {
+        uint32_t changes = i == 0 ? 0 : in.pick(3);
+        for (uint32_t k = 0; k < changes; ++k) src += mutation(in) + "\n";
+        src += "cf(x, a, b, s)\n";
+        if (in.chance(3)) src += "cf(x, a, b, s)\n";  // an unchanged repeat: a hit to check
+    }
+    return src;
+}
+
+} // namespace gs::fuzz
