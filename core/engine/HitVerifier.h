@@ -22,11 +22,11 @@
 #include "core/tensor/Generator.h"
 #include "core/tensor/Tensor.h"
 
-namespace gs::engine {
-
-namespace torch {
+namespace gs::torch {
 class TensorObject;
 }
+
+namespace gs::engine {
 
 class Engine;
 struct CacheEntry;
