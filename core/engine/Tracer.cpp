@@ -248,7 +248,9 @@ void Tracer::onGetAttr(const Value& obj, std::string_view name, Value& result) {
         return;
     }
     if (result.isObj() && (dynamic_cast<runtime::BoundMethod*>(result.obj()) || dynamic_cast<runtime::NativeFunction*>(result.obj()))) {
-        // A container's or a builtin's method (list.append, dict.items, ...).
+        // A container's or a builtin's method (list.append, dict.items, ...); d.get(k) reads
+        // the item P[k] or finds it absent, guarded as a subscript would be.
+        if (name == "get" && dynamic_cast<runtime::Dict*>(o)) result = dictGet(src, obj, result);
         if (dynamic_cast<runtime::Instance*>(o)) guards_.guardType(src, obj, where());
         return;
     }

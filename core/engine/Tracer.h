@@ -130,6 +130,9 @@ private:
     // The items of a tracked list/tuple/dict (view), wrapped with their sources; Null if
     // iterating the container itself hands out the same values.
     runtime::Value wrappedItems(const runtime::Value& container);
+    // d.get(k[, default]) on a dict read from `source`: the value comes from P[k] (guarded by
+    // kind), or its absence is guarded (DICT_CONTAINS).
+    runtime::Value dictGet(int source, const runtime::Value& dict, const runtime::Value& method);
     // A str read from a source is guarded when an operation uses it, not when it is read
     // (dynamo-semantics §3.11): pending until then.
     void commitString(const runtime::Object* s);

@@ -207,6 +207,23 @@ Value Tracer::wrappedItems(const Value& container) {
     return interp_.newTuple(std::move(out));
 }
 
+Value Tracer::dictGet(int source, const Value& dict, const Value& method) {
+    std::weak_ptr<Tracer> self = weak_from_this();
+    return interp_.newFunction("get", [self, source, dict, method](const runtime::CallArgs& a) {
+        Value r = runtime::Interpreter::current().call(method, a);
+        auto t = self.lock();
+        auto* d = dict.dyn<runtime::Dict>();
+        if (!t || !t->active || !d || a.pos.empty()) return r;
+        Value key = concreteValue(a.pos[0]);
+        if (!nameableKey(key)) return r;
+        if (d->get(key).isNull()) {
+            t->guards_.guardDictContains(source, key, false, false, t->where());
+            return r;
+        }
+        return t->wrap(r, t->sources.item(source, key, keyText(key)), false);
+    });
+}
+
 void Tracer::commitString(const runtime::Object* s) {
     auto it = pendingStrings_.find(s);
     if (it == pendingStrings_.end()) return;
