@@ -121,7 +121,7 @@ int runCommand(const std::vector<std::string>& args) {
               "3 a limit was reached, 4 the session could not be recorded in the history database\n"
               "(the message names the file and the cause; the run's own result is printed above it),\n"
               "5 no tests ran: the file runs its tests (unittest.main, run_tests) but none was found\n"
-              "(as Python 3.12's unittest).\n\n"
+              "(as Python 3.12's unittest). With --verify, a stale cache entry also exits 1.\n\n"
            << opts;
         return vm.count("help") ? 0 : 2;
     }

@@ -1,3 +1,4 @@
+cmake_minimum_required(VERSION 3.20)
 # One `guardscope-cli run FILE --verify` (issue 10): every cache hit is also run eagerly and
 # compared; a stale entry ("stale entry F/N at call #K (FILE:LINE): a guard is missing") fails
 # the test. -DCLI=... -DFILE=... -DALLOWED="0" (exit codes accepted; PyTorch's own test files
