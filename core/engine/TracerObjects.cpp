@@ -315,8 +315,13 @@ void Tracer::onContains(const Value& container, const Value& item, bool found) {
 }
 
 void Tracer::onUse(const Value& v) {
-    if (pendingStrings_.empty() || !v.isObj()) return;
-    commitString(v.obj());
+    if (!active || !v.isObj()) return;
+    if (!pendingStrings_.empty()) commitString(v.obj());
+    // An operation on a user object (type(x), isinstance, str(x), a native function taking it)
+    // depends on its class: TYPE_MATCH (found by the guard fuzzer: isinstance(obj, Derived)
+    // replayed after `obj` became a Base).
+    if (v.dyn<runtime::Instance>() && !trustedType(v.obj()->type()))
+        if (int src = sourceOf(v.obj()); src >= 0) guards_.guardType(src, v, where());
 }
 
 } // namespace gs::engine
