@@ -179,8 +179,8 @@ void CallChunkWriter::add(const Call& c) {
     }
     putVar(out, c.tried.size());
     for (const auto& g : c.tried) putVar(out, eval(g));
-    // 0 not verified, 1 verified and the same as the eager run, 2 + n stale with report string n.
-    putVar(out, !c.verified ? 0 : c.stale.empty() ? 1 : 2 + uint64_t(str(c.stale)));
+    // Bit 0: verified; above it 0 (not stale) or 1 + the string number of the stale report.
+    putVar(out, (c.stale.empty() ? 0 : (uint64_t(str(c.stale)) + 1) << 1) | uint64_t(c.verified));
     FrameCounts* fc = nullptr;
     for (auto& f : summary_.frames)
         if (f.frameId == c.frameId) fc = &f;
@@ -202,6 +202,7 @@ void CallChunkWriter::add(const Call& c) {
     ++counts_.calls;
     if (c.outcome == CallOutcome::Hit) ++counts_.hits;
     if (c.outcome == CallOutcome::RunOnly) ++counts_.runOnly;
+    if (!c.stale.empty()) ++counts_.stale;
 }
 
 std::string CallChunkWriter::encode() const {
@@ -328,10 +329,10 @@ std::vector<Call> decodeCallChunk(std::string_view data, int64_t firstIndex) {
         }
         if (version >= 2) {
             uint64_t v = r.var();
-            c.verified = v != 0;
-            if (v >= 2) {
-                if (v - 2 >= strings.size()) Reader::damaged("a string reference is out of range");
-                c.stale = strings[size_t(v - 2)];
+            c.verified = (v & 1) != 0;
+            if (uint64_t report = v >> 1; report != 0) {
+                if (report - 1 >= strings.size()) Reader::damaged("a string reference is out of range");
+                c.stale = strings[size_t(report - 1)];
             }
         }
     }

@@ -40,6 +40,7 @@ constexpr int64_t kCallsPerChunk = 8192;
 // Counts a chunk row carries beside its data, for summaries without decoding.
 struct CallChunkCounts {
     int64_t calls = 0, hits = 0, runOnly = 0;
+    int64_t stale = 0;  // hits `run --verify` found stale (Call::stale non-empty)
 };
 
 struct ChunkSummary {

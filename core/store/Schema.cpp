@@ -201,11 +201,11 @@ CREATE TABLE call_chunks (
 );
 )sql";
 
-// Version 6: a call in a chunk may carry its `run --verify` result (issue 10: verified, and the
-// stale-entry report when the replay disagreed with the eager run), chunk format 2. No table
-// changes; the version tells an older build the file holds chunks it cannot read.
+// Version 6: a call in a chunk carries its `run --verify` result (issue 10: verified, and the
+// stale-entry report when the replay disagreed with the eager run; chunk format 2), and each
+// chunk counts its stale hits for summaries that decode nothing.
 constexpr std::string_view kVersion6 = R"sql(
--- call_chunks.data: chunk format 2 (a verify field per call)
+ALTER TABLE call_chunks ADD COLUMN n_stale INTEGER NOT NULL DEFAULT 0;
 )sql";
 
 // Foreign keys off for the life of a migration, back to what they were afterwards. The pragma

@@ -219,13 +219,14 @@ int64_t SessionReader::callCount(int64_t id) {
 
 CallChunkCounts SessionReader::callCounts(int64_t id) {
     CallChunkCounts c;
-    auto& st = db_.cached("SELECT coalesce(sum(n_calls), 0), coalesce(sum(n_hits), 0), coalesce(sum(n_run_only), 0) "
-                          "FROM call_chunks WHERE session_id = ?");
+    auto& st = db_.cached("SELECT coalesce(sum(n_calls), 0), coalesce(sum(n_hits), 0), coalesce(sum(n_run_only), 0), "
+                          "coalesce(sum(n_stale), 0) FROM call_chunks WHERE session_id = ?");
     st.bind(1, id);
     st.step();
     c.calls = st.int64(0);
     c.hits = st.int64(1);
     c.runOnly = st.int64(2);
+    c.stale = st.int64(3);
     st.reset();
     return c;
 }
@@ -298,8 +299,6 @@ std::vector<Call> SessionReader::callRows(int64_t id, int64_t firstIndex, int64_
         c.line = st.integer(2);
         c.outcome = *outcome;
         c.entryId = st.text(4);
-        c.verified = st.integer(5) != 0;
-        c.stale = st.text(6);
         out.push_back(std::move(c));
     }
     if (out.empty()) return out;
