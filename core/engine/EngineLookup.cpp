@@ -140,7 +140,8 @@ bool Engine::interceptRunOnly(runtime::Function* fn, Value* slots, Value& result
         skipIntercept_ = nullptr;  // only the call itself, not recursive calls of the same function
         return false;
     }
-    if (tracer_ || disabledDepth > 0 || stance == "force_eager") return false;
+    // HitVerifier's reference run is plain eager: callees must not serve compiled entries there.
+    if (tracer_ || disabledDepth > 0 || verifyDepth_ > 0 || stance == "force_eager") return false;
     auto it = caches_.find(fn->code);
     if (it == caches_.end() || it->second->entries.empty() || it->second->strategy == Strategy::Skip) return false;
     CodeCache& cc = *it->second;

@@ -16,7 +16,10 @@ static_assert(sizeof(ArgDesc) == 264, "session::ArgDesc changed: encode the new 
 
 namespace {
 
-// Format 2 adds a verify field per call (`run --verify`, issue 10); format 1 is still read.
+// Format 2 (`run --verify`, issue 10) adds, after the calls, the verify results of the calls
+// that have one: a count, then per such call its position (delta from the previous one) and its
+// result. A chunk with no verified call is written as format 1, so runs without --verify pay
+// nothing; both are read.
 constexpr char kMagic0 = 'G', kMagic1 = 'C', kVersion = 2;
 
 void putVar(std::string& out, uint64_t v) {
@@ -180,7 +183,12 @@ void CallChunkWriter::add(const Call& c) {
     putVar(out, c.tried.size());
     for (const auto& g : c.tried) putVar(out, eval(g));
     // Bit 0: verified; above it 0 (not stale) or 1 + the string number of the stale report.
-    putVar(out, (c.stale.empty() ? 0 : (uint64_t(str(c.stale)) + 1) << 1) | uint64_t(c.verified));
+    if (uint64_t v = (c.stale.empty() ? 0 : (uint64_t(str(c.stale)) + 1) << 1) | uint64_t(c.verified); v != 0) {
+        putVar(verify_bytes_, uint64_t(calls_ - lastVerified_));
+        putVar(verify_bytes_, v);
+        lastVerified_ = calls_;
+        ++verified_;
+    }
     FrameCounts* fc = nullptr;
     for (auto& f : summary_.frames)
         if (f.frameId == c.frameId) fc = &f;
@@ -210,7 +218,7 @@ std::string CallChunkWriter::encode() const {
     out.reserve(calls_bytes_.size() + 64 * (strings_.size() + args_.size()) + 16);
     out.push_back(kMagic0);
     out.push_back(kMagic1);
-    out.push_back(kVersion);
+    out.push_back(verified_ == 0 ? 1 : kVersion);
     putVar(out, strings_.size());
     for (const auto& s : strings_) {
         putVar(out, s.size());
@@ -242,6 +250,10 @@ std::string CallChunkWriter::encode() const {
     }
     putVar(out, uint64_t(calls_));
     out += calls_bytes_;
+    if (verified_ != 0) {
+        putVar(out, uint64_t(verified_));
+        out += verify_bytes_;
+    }
     uint64_t sum = checksum(out);
     for (int i = 0; i < 8; ++i) out.push_back(char(sum >> (8 * i)));
     return out;
@@ -327,8 +339,14 @@ std::vector<Call> decodeCallChunk(std::string_view data, int64_t firstIndex) {
             if (id >= evals.size()) Reader::damaged("a guard evaluation reference is out of range");
             g = evals[size_t(id)];
         }
-        if (version >= 2) {
+    }
+    if (version >= 2) {
+        size_t position = 0;
+        for (size_t n = r.count(r.left()); n > 0; --n) {
+            position += size_t(r.var());
             uint64_t v = r.var();
+            if (position >= calls.size()) Reader::damaged("a verify result names a call out of range");
+            Call& c = calls[position];
             c.verified = (v & 1) != 0;
             if (uint64_t report = v >> 1; report != 0) {
                 if (report - 1 >= strings.size()) Reader::damaged("a string reference is out of range");
@@ -381,8 +399,9 @@ CallBriefs decodeCallBriefs(std::string_view data, int64_t firstIndex) {
         }
         for (size_t n = r.count(r.left()); n > 0; --n)
             if (r.var() >= nevals) Reader::damaged("a guard evaluation reference is out of range");
-        if (version >= 2) r.var();  // verify result
     }
+    if (version >= 2)  // verify results: not part of a brief
+        for (size_t n = r.count(r.left()); n > 0; --n) r.var(), r.var();
     if (r.left() != 0) Reader::damaged("it has bytes after its last call");
     return out;
 }

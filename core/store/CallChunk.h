@@ -76,6 +76,9 @@ private:
     std::vector<session::GuardEval> evals_;
     std::unordered_map<uint64_t, std::vector<uint32_t>> evalsByHash_;
     std::string calls_bytes_;
+    // Verify results of the calls that have one (format 2): position delta + value pairs.
+    std::string verify_bytes_;
+    int64_t verified_ = 0, lastVerified_ = 0;
     // The previous call's argument refs per frame: a hot loop passes the same descriptions.
     std::unordered_map<int, std::vector<uint32_t>> lastArgs_;
     int64_t calls_ = 0;

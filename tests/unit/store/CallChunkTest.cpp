@@ -25,6 +25,9 @@ std::vector<Call> variedCalls(int64_t n, int64_t firstIndex = 0) {
         c.line = int(i % 5) - 1;
         if (i % 11 == 0) c.args.clear();
         if (i % 13 == 0) c.tried.clear();
+        // `run --verify` results on some calls: verified, and now and then a stale report
+        c.verified = i % 4 == 1 || i % 17 == 3;
+        if (i % 17 == 3) c.stale = "stale entry 0/" + std::to_string(i % 3) + " at call #" + std::to_string(c.index);
         calls.push_back(c);
     }
     return calls;
@@ -87,6 +90,24 @@ TEST(CallChunk, AHotLoopsCallsTakeAFewBytesEach) {
     auto back = decodeCallChunk(data, 1000);
     ASSERT_EQ(back.size(), size_t(kCallsPerChunk));
     EXPECT_EQ(back.back(), hit(1000 + kCallsPerChunk - 1));
+}
+
+TEST(CallChunk, VerifyResultsCostNothingWhenAbsentAndSurviveWhenPresent) {
+    std::vector<Call> plain;
+    for (int64_t i = 0; i < 300; ++i) plain.push_back(hit(i));
+    const std::string without = encode(plain);
+    EXPECT_EQ(without[2], 1) << "a chunk without verify results is written in format 1";
+    std::vector<Call> checked = plain;
+    checked[0].verified = true;
+    checked[150].verified = true;
+    checked[150].stale = "stale entry 0/0 at call #150 (demo.py:9): a guard is missing";
+    checked[299].verified = true;
+    const std::string with = encode(checked);
+    EXPECT_EQ(with[2], 2);
+    EXPECT_EQ(decodeCallChunk(with, 0), checked);
+    EXPECT_EQ(decodeCallBriefs(with, 0).calls.size(), checked.size());
+    // Only the three calls with a result pay for it (and the report string, once).
+    EXPECT_LT(with.size(), without.size() + checked[150].stale.size() + 16);
 }
 
 TEST(CallChunk, DamagedChunksAreErrorsNeverCrashes) {
