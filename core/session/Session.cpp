@@ -112,6 +112,9 @@ Summary SessionBuilder::summary() const {
 void SessionBuilder::shapeEvent(const ShapeEvent& e) { session_.shapeEvents.push_back(e); }
 void SessionBuilder::log(const LogLine& l) { session_.logs.push_back(l); }
 void SessionBuilder::test(const TestResult& t) { session_.tests.push_back(t); }
+void SessionBuilder::record(const TraceRecord& r) {
+    if (keepRecords_) session_.records.push_back(r);
+}
 void SessionBuilder::entryHits(const std::string& compileId, int64_t hits) {
     // Compile ids repeat after torch._dynamo.reset(): the newest entry with that id is meant.
     for (auto it = session_.compiles.rbegin(); it != session_.compiles.rend(); ++it)
@@ -124,6 +127,7 @@ void SessionBuilder::endSession(SessionStatus s) { session_.info.status = s; }
 
 void replay(const Session& s, EventSink& sink) {
     sink.beginSession(s.info);
+    for (const auto& r : s.records) sink.record(r); // before the compiles whose artifacts name them
     for (const auto& f : s.frames) sink.frame(f);
     // Interleave by call index: what a call caused comes before the call itself.
     size_t ri = 0, ci = 0, si = 0, li = 0;

@@ -146,6 +146,48 @@ struct GraphNode {
     bool operator==(const GraphNode&) const = default;
 };
 
+// One frame of a user stack (torch-trace-format §1.3.4: dynamo_start `stack`, frames outermost
+// first, the most recent call last).
+struct StackFrame {
+    std::string file;               // resolved through the log's string table
+    int line = 0;
+    std::string function;           // the frame's `name`
+    std::string text;               // the source line as logged (`loc`, 2025 logs), may be empty
+    bool operator==(const StackFrame&) const = default;
+};
+
+// One field of a compile's metrics (compilation_metrics, torch-trace-format §1.3.5), under
+// PyTorch's field name, with the value as minified JSON text (`null`, `8`, `"0/3"`, `[...]`).
+struct Metric {
+    std::string name;
+    std::string json;
+    bool operator==(const Metric&) const = default;
+};
+
+// A lookup in one of PyTorch's compile caches, from the fx_graph_cache_* / aotautograd_cache_*
+// artifacts.
+struct CacheEvent {
+    std::string kind;               // fx_graph | aot_autograd
+    std::string result;             // hit | miss | bypass | hash (a key computed, no lookup logged)
+    std::string key;                // the cache key, empty when the log has none
+    std::string detail;             // cache_status_detailed / bypass reason, may be empty
+    int64_t record = -1;            // TraceRecord::seq of the artifact, -1 if none
+    bool operator==(const CacheEvent&) const = default;
+};
+
+// A product of one compile (tlparse's per-compile directory): a graph, generated code, the guard
+// dump, the metrics, a cache lookup, a link, a chromium event... Its text is the payload (or,
+// without one, the metadata) of TraceRecord `record` of the same session.
+struct Artifact {
+    int64_t record = -1;            // TraceRecord::seq
+    std::string name;               // artifact name or event key: dynamo_output_graph, fx_graph_runnable, ...
+    std::string kind;               // graph | code | guards | metrics | cache | reasons | error | link | chromium_event | data
+    std::string format;             // python | json | text: how to show (highlight) the text
+    std::string detail;             // e.g. inductor_output_code's filename, a link's url, a chromium event's name
+    int64_t bytes = 0;              // size of the text
+    bool operator==(const Artifact&) const = default;
+};
+
 struct CompileEntry {
     std::string compileId;          // F/N
     int frameId = 0;
@@ -161,6 +203,10 @@ struct CompileEntry {
     int64_t hitCount = 0;
     double compileTimeUs = 0;
     std::string guardsText;         // the TREE_GUARD_MANAGER text as printed
+    std::vector<StackFrame> stack;  // user stack that reached the frame, outermost first (dynamo_start)
+    std::vector<Metric> metrics;    // compilation_metrics fields in log order (empty when not logged)
+    std::vector<CacheEvent> cache;  // cache lookups of this compile, in log order
+    std::vector<Artifact> artifacts;// every product of this compile, in log order
     bool operator==(const CompileEntry&) const = default;
 };
 
@@ -220,6 +266,21 @@ struct TestResult {
     bool operator==(const TestResult&) const = default;
 };
 
+// One record of an imported TORCH_TRACE log exactly as read (torch-trace-format §1.3.2): every
+// glog line of the file (JSON records, text lines of TORCH_LOGS output) with its payload, in
+// file order. The exporter writes them back verbatim; artifacts point into them.
+struct TraceRecord {
+    int64_t seq = 0;                // 0-based position among the session's records
+    int64_t line = 0;               // header line in the source file
+    std::string compileId;          // as the envelope names it ("0/1", "!0/0/1"), empty without one
+    std::string prefix;             // glog prefix including the "] ": header line == prefix + body
+    std::string body;               // the JSON envelope (or text) as written
+    bool hasPayload = false;
+    bool payloadKept = true;        // false when the payload was too large to keep (payload empty)
+    std::string payload;            // the payload lines without their TAB, joined with "\n"
+    bool operator==(const TraceRecord&) const = default;
+};
+
 struct Summary {
     int64_t frames = 0, calls = 0, compiles = 0, recompiles = 0, cacheHits = 0;
     int64_t runOnly = 0, limitHits = 0, failures = 0;
@@ -258,6 +319,7 @@ struct Session {
     std::vector<ShapeEvent> shapeEvents;
     std::vector<LogLine> logs;
     std::vector<TestResult> tests;
+    std::vector<TraceRecord> records;   // imported sessions: the log as read, in file order
     bool operator==(const Session&) const = default;
 
     // Counts derived from the vectors above.
@@ -280,6 +342,9 @@ public:
     virtual void shapeEvent(const ShapeEvent&) {}
     virtual void log(const LogLine&) {}
     virtual void test(const TestResult&) {}
+    // A record of an imported log, sent as it is read (in seq order), before the compile whose
+    // artifacts name it.
+    virtual void record(const TraceRecord&) {}
     // Final hit counts, sent once per entry when the session ends (or before a reset()).
     virtual void entryHits(const std::string& compileId, int64_t hits) {}
     // What a writer learned about the session after beginSession (the trace importer knows the
@@ -300,6 +365,7 @@ public:
     void shapeEvent(const ShapeEvent& e) override;
     void log(const LogLine& l) override;
     void test(const TestResult& t) override;
+    void record(const TraceRecord& r) override;
     void entryHits(const std::string& compileId, int64_t hits) override;
     void updateInfo(const SessionInfo& info) override { session_.info = info; }
     void endSession(SessionStatus s) override;
@@ -309,6 +375,8 @@ public:
     // Keep calls in memory? Off when they are recorded to a store and not needed here (a run of
     // millions of calls then holds no per-call memory); summary() still counts them.
     void setKeepCalls(bool keep) { keepCalls_ = keep; }
+    // Keep the verbatim records of imported logs? (off when only the model is needed, e.g. JSON)
+    void setKeepRecords(bool keep) { keepRecords_ = keep; }
     int64_t callsSeen() const { return callsSeen_; }
     // The session's summary, with the call counts of every call seen (kept or not).
     Summary summary() const;
@@ -316,6 +384,7 @@ public:
 private:
     Session session_;
     bool keepCalls_ = true;
+    bool keepRecords_ = true;
     int64_t callsSeen_ = 0, hitsSeen_ = 0, runOnlySeen_ = 0;
 };
 
@@ -331,6 +400,7 @@ public:
     void shapeEvent(const ShapeEvent& e) override { for (auto* s : sinks_) s->shapeEvent(e); }
     void log(const LogLine& l) override { for (auto* s : sinks_) s->log(l); }
     void test(const TestResult& t) override { for (auto* s : sinks_) s->test(t); }
+    void record(const TraceRecord& r) override { for (auto* s : sinks_) s->record(r); }
     void entryHits(const std::string& id, int64_t h) override { for (auto* s : sinks_) s->entryHits(id, h); }
     void updateInfo(const SessionInfo& i) override { for (auto* s : sinks_) s->updateInfo(i); }
     void endSession(SessionStatus st) override { for (auto* s : sinks_) s->endSession(st); }

@@ -37,12 +37,23 @@ template <class V> void fields(V& v, GraphNode& x) {
     v("shape", x.shape); v("dtype", x.dtype); v("line", x.line); v("stride", x.stride); v("device", x.device);
     v("file", x.file); v("function", x.function); v("code", x.code);
 }
+template <class V> void fields(V& v, StackFrame& x) {
+    v("file", x.file); v("line", x.line); v("function", x.function); v("text", x.text);
+}
+template <class V> void fields(V& v, CacheEvent& x) {
+    v("kind", x.kind); v("result", x.result); v("key", x.key); v("detail", x.detail); v("record", x.record);
+}
+template <class V> void fields(V& v, Artifact& x) {
+    v("name", x.name); v("kind", x.kind); v("bytes", x.bytes); v("format", x.format); v("detail", x.detail);
+    v("record", x.record);
+}
 template <class V> void fields(V& v, CompileEntry& x) {
     v("compile_id", x.compileId); v("frame_id", x.frameId); v("frame_compile_id", x.frameCompileId);
     v("attempt", x.attempt); v("caused_by_call", x.causedByCall); v("status", x.status);
     v("fail_reason", x.failReason); v("op_count", x.opCount); v("symbols", x.symbols); v("hit_count", x.hitCount);
     v("compile_time_us", x.compileTimeUs); v("guards", x.guards); v("graph", x.graph);
-    v("guards_text", x.guardsText);
+    v("guards_text", x.guardsText); v("stack", x.stack); v("metrics", x.metrics); v("cache", x.cache);
+    v("artifacts", x.artifacts);
 }
 template <class V> void fields(V& v, RecompileReason& x) {
     v("failed_entry_id", x.failedEntryId); v("category", x.category); v("text", x.text);
@@ -134,6 +145,8 @@ void writeString(std::ostream& out, std::string_view s) {
     out << '"';
 }
 
+bool isJsonValue(std::string_view s);
+
 class Writer {
 public:
     explicit Writer(std::ostream& out) : out_(out) {}
@@ -172,6 +185,18 @@ public:
             }
             out_ << ']';
         }
+    }
+    // compilation_metrics as the log has them: an object of JSON values under PyTorch's names.
+    void writeContainer(const std::vector<Metric>& metrics) {
+        open('{');
+        for (const auto& m : metrics) {
+            separator();
+            writeString(out_, m.name);
+            out_ << ": ";
+            if (isJsonValue(m.json)) out_ << m.json;
+            else writeString(out_, m.json); // not JSON (a writer's mistake): kept, as a string
+        }
+        close('}');
     }
     template <class V> void writeContainer(const std::map<std::string, V>& m) {
         open('{');
@@ -418,6 +443,41 @@ public:
         out.clear();
         for (const Json& e : **a) read(e, out.emplace_back(), key);
     }
+    static void readContainer(const Json& j, std::vector<Metric>& out, std::string_view key) {
+        auto* o = std::get_if<std::shared_ptr<JsonObject>>(&j.v);
+        if (!o) throw ParseError("\"" + std::string(key) + "\" should be an object");
+        out.clear();
+        for (const auto& [k, v] : **o) {
+            std::ostringstream text;
+            minified(text, v);
+            out.push_back({k, std::move(text).str()});
+        }
+    }
+    static void minified(std::ostream& out, const Json& j) {
+        if (std::holds_alternative<std::nullptr_t>(j.v)) out << "null";
+        else if (auto* b = std::get_if<bool>(&j.v)) out << (*b ? "true" : "false");
+        else if (auto* n = std::get_if<Number>(&j.v)) out << n->text;
+        else if (auto* s = std::get_if<std::string>(&j.v)) writeString(out, *s);
+        else if (auto* a = std::get_if<std::shared_ptr<JsonArray>>(&j.v)) {
+            out << '[';
+            for (size_t i = 0; i < (*a)->size(); ++i) {
+                if (i) out << ',';
+                minified(out, (**a)[i]);
+            }
+            out << ']';
+        } else if (auto* o = std::get_if<std::shared_ptr<JsonObject>>(&j.v)) {
+            out << '{';
+            bool first = true;
+            for (const auto& [k, v] : **o) {
+                if (!first) out << ',';
+                first = false;
+                writeString(out, k);
+                out << ':';
+                minified(out, v);
+            }
+            out << '}';
+        }
+    }
     template <class V> static void readContainer(const Json& j, std::map<std::string, V>& out, std::string_view key) {
         auto* o = std::get_if<std::shared_ptr<JsonObject>>(&j.v);
         if (!o) throw ParseError("\"" + std::string(key) + "\" should be an object");
@@ -430,6 +490,15 @@ private:
 };
 
 template <class T> void writeList(Writer& w, const char* key, const std::vector<T>& v) { w(key, v); }
+
+bool isJsonValue(std::string_view s) {
+    try {
+        Parser(s).document();
+        return true;
+    } catch (const ParseError&) {
+        return false;
+    }
+}
 
 void writeHead(Writer& w, const Session& s, const Summary& summary) {
     w("format", std::string(kSessionJsonFormat));

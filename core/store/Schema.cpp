@@ -208,6 +208,25 @@ constexpr std::string_view kVersion6 = R"sql(
 ALTER TABLE call_chunks ADD COLUMN n_stale INTEGER NOT NULL DEFAULT 0;
 )sql";
 
+// Version 7 (issue 11): imported runs at full depth. Per compile, its user stack, every
+// compilation_metrics field, its cache lookups and the list of its artifacts, in encoded columns
+// (CompileDetailCodec); per session, every record of the imported log verbatim, packed and
+// zstd-compressed in chunks of about 1 MB (RecordArchive) so that the artifacts' text and the
+// whole log survive in the history at a tenth of its size. Chunks are found by the last seq
+// they hold. Older rows read as compiles without these details and sessions without records.
+constexpr std::string_view kVersion7 = R"sql(
+ALTER TABLE compiles ADD COLUMN stack TEXT NOT NULL DEFAULT '';
+ALTER TABLE compiles ADD COLUMN metrics TEXT NOT NULL DEFAULT '';
+ALTER TABLE compiles ADD COLUMN cache TEXT NOT NULL DEFAULT '';
+ALTER TABLE compiles ADD COLUMN artifacts TEXT NOT NULL DEFAULT '';
+CREATE TABLE trace_chunks (
+  session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+  first_seq INTEGER NOT NULL, last_seq INTEGER NOT NULL, n_records INTEGER NOT NULL,
+  raw_bytes INTEGER NOT NULL, codec TEXT NOT NULL, data BLOB NOT NULL
+);
+CREATE INDEX trace_chunks_by_seq ON trace_chunks (session_id, last_seq);
+)sql";
+
 // Foreign keys off for the life of a migration, back to what they were afterwards. The pragma
 // is a no-op inside a transaction, so this wraps the Transaction (declared before it, it is
 // destroyed after the commit or rollback).
@@ -240,7 +259,8 @@ private:
 } // namespace
 
 const std::vector<std::string_view>& Schema::migrations() {
-    static const std::vector<std::string_view> all{kVersion1, kVersion2, kVersion3, kVersion4, kVersion5, kVersion6};
+    static const std::vector<std::string_view> all{kVersion1, kVersion2, kVersion3, kVersion4,
+                                                   kVersion5, kVersion6, kVersion7};
     return all;
 }
 

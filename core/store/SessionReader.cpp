@@ -1,7 +1,9 @@
 #include "core/store/SessionReader.h"
 
+#include "core/store/CompileDetailCodec.h"
 #include "core/store/Database.h"
 #include "core/store/CallChunk.h"
+#include "core/store/RecordArchive.h"
 #include "core/store/ValueCodec.h"
 #include "core/store/WriterIdentity.h"
 
@@ -99,9 +101,10 @@ SessionInfo SessionReader::info(int64_t id) {
 std::vector<CompileEntry> SessionReader::compiles(int64_t id) {
     std::vector<CompileEntry> out;
     auto& st = db_.cached("SELECT seq, compile_id, frame_id, frame_compile_id, attempt, caused_by_call, status, "
-                          "fail_reason, op_count, symbols, hit_count, compile_time_us, guards_text FROM compiles "
-                          "WHERE session_id = ? ORDER BY seq");
+                          "fail_reason, op_count, symbols, hit_count, compile_time_us, guards_text, stack, metrics, "
+                          "cache, artifacts FROM compiles WHERE session_id = ? ORDER BY seq");
     st.bind(1, id);
+    CompileDetailCodec details; // metrics refer to the previous compile's (CompileDetailCodec)
     while (st.step()) {
         if (st.int64(0) != static_cast<int64_t>(out.size())) damaged("compile entries are out of sequence");
         CompileEntry c;
@@ -120,6 +123,15 @@ std::vector<CompileEntry> SessionReader::compiles(int64_t id) {
         c.hitCount = st.int64(10);
         c.compileTimeUs = st.real(11);
         c.guardsText = st.text(12);
+        auto stack = CompileDetailCodec::decodeStack(st.textView(13));
+        auto metrics = details.decodeMetrics(st.textView(14));
+        auto cache = CompileDetailCodec::decodeCache(st.textView(15));
+        auto artifacts = CompileDetailCodec::decodeArtifacts(st.textView(16));
+        if (!stack || !metrics || !cache || !artifacts) damaged("compile entry " + c.compileId + " has details that cannot be decoded");
+        c.stack = std::move(*stack);
+        c.metrics = std::move(*metrics);
+        c.cache = std::move(*cache);
+        c.artifacts = std::move(*artifacts);
         out.push_back(std::move(c));
     }
     auto& nodes = db_.cached("SELECT compile_seq, node_id, name, op, target, args, shape, dtype, line, stride, device, "
@@ -205,6 +217,39 @@ Session SessionReader::loadWithoutCalls(int64_t id) {
         s.tests.push_back(TestResult{ts.text(0), ts.text(1), *status, ts.text(3), ts.text(4), ts.integer(5)});
     }
     return s;
+}
+
+int64_t SessionReader::recordCount(int64_t id) {
+    auto& st = db_.cached("SELECT coalesce(sum(n_records), 0) FROM trace_chunks WHERE session_id = ?");
+    st.bind(1, id);
+    st.step();
+    const int64_t n = st.int64(0);
+    st.reset();
+    return n;
+}
+
+std::vector<TraceRecord> SessionReader::records(int64_t id, int64_t firstSeq, int64_t count) {
+    std::vector<TraceRecord> out;
+    if (count <= 0) return out;
+    // Chunks in seq order from the first that can hold firstSeq; each is decompressed whole.
+    auto& st = db_.cached("SELECT first_seq, n_records, raw_bytes, codec, data FROM trace_chunks WHERE session_id = ? "
+                          "AND last_seq >= ? ORDER BY first_seq, rowid");
+    st.bind(1, id).bind(2, firstSeq);
+    std::vector<TraceRecord> chunk;
+    while (static_cast<int64_t>(out.size()) < count && st.step()) {
+        if (st.textView(3) != "zstd") damaged("a record chunk uses an unknown codec");
+        auto raw = RecordArchive::decompress(st.blobView(4), st.int64(2));
+        chunk.clear();
+        if (!raw || !RecordArchive::unpack(*raw, chunk) || static_cast<int64_t>(chunk.size()) != st.int64(1))
+            damaged("a chunk of imported log records cannot be decoded");
+        for (auto& r : chunk) {
+            if (r.seq < firstSeq) continue;
+            out.push_back(std::move(r));
+            if (static_cast<int64_t>(out.size()) == count) break;
+        }
+    }
+    st.reset();
+    return out;
 }
 
 int64_t SessionReader::callCount(int64_t id) {

@@ -29,6 +29,9 @@ public:
     std::vector<session::Call> calls(int64_t id, int64_t firstIndex, int64_t count);
     std::vector<CallChunkInfo> callChunks(int64_t id);
     CallBriefs callBriefs(int64_t id, int64_t firstIndex);
+    int64_t recordCount(int64_t id);
+    // Records with firstSeq <= seq, in seq order, at most `count`.
+    std::vector<session::TraceRecord> records(int64_t id, int64_t firstSeq, int64_t count);
 
 private:
     session::SessionInfo info(int64_t id);

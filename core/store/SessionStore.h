@@ -81,9 +81,9 @@ public:
 
     virtual std::vector<SessionRow> list() = 0;
     virtual std::optional<SessionRow> row(int64_t id) = 0;
-    // Loads everything of a session (small and medium sessions).
+    // Loads everything of a session (small and medium sessions), records included.
     virtual session::Session load(int64_t id) = 0;
-    // Loads a session without its calls (for big sessions; calls are read in pages).
+    // Loads a session without its calls and records (for big sessions; both are read in pages).
     virtual session::Session loadWithoutCalls(int64_t id) = 0;
     virtual int64_t callCount(int64_t id) = 0;
     // The summary of a session loaded with loadWithoutCalls(): the call counts (calls, cache
@@ -95,6 +95,11 @@ public:
     virtual std::vector<CallChunkInfo> callChunks(int64_t id) = 0;
     // The brief form (CallBriefs) of the chunk that starts at `firstIndex`.
     virtual CallBriefs callBriefs(int64_t id, int64_t firstIndex) = 0;
+    // The verbatim records of an imported log (Session::records), which load() includes and
+    // loadWithoutCalls() leaves out: how many, and a page of them in seq order (at most `count`
+    // with seq >= firstSeq). A page decompresses the ~1 MB chunks it spans.
+    virtual int64_t recordCount(int64_t id) = 0;
+    virtual std::vector<session::TraceRecord> records(int64_t id, int64_t firstSeq, int64_t count) = 0;
 
     virtual void rename(int64_t id, const std::string& title) = 0;
     virtual void remove(int64_t id) = 0;

@@ -23,6 +23,7 @@ int64_t SessionWriter::begin(const SessionInfo& info, SessionStatus status) {
     auto& md = db_.cached("INSERT INTO session_metadata (session_id, key, value) VALUES (?,?,?)");
     for (const auto& [k, v] : info.metadata) md.bind(1, id_).bind(2, k).bind(3, v).run();
     frameSeq_ = compileSeq_ = recompileSeq_ = shapeSeq_ = logSeq_ = testSeq_ = 0;
+    details_.reset();
     newCalls_ = newCompiles_ = newRecompiles_ = 0;
     chunk_.clear();
     full_.clear();
@@ -74,13 +75,15 @@ void SessionWriter::writeCalls() {
 void SessionWriter::compile(const CompileEntry& c) {
     const int64_t seq = compileSeq_++;
     const std::string symbols = ValueCodec::encodeStrings(c.symbols);
+    const std::string stack = CompileDetailCodec::encodeStack(c.stack), metrics = details_.encodeMetrics(c.metrics);
+    const std::string cache = CompileDetailCodec::encodeCache(c.cache), artifacts = CompileDetailCodec::encodeArtifacts(c.artifacts);
     db_.cached("INSERT INTO compiles (session_id, seq, compile_id, frame_id, frame_compile_id, attempt, "
-               "caused_by_call, status, fail_reason, op_count, symbols, hit_count, compile_time_us, guards_text) "
-               "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+               "caused_by_call, status, fail_reason, op_count, symbols, hit_count, compile_time_us, guards_text, "
+               "stack, metrics, cache, artifacts) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
         .bind(1, id_).bind(2, seq).bind(3, c.compileId).bind(4, c.frameId).bind(5, c.frameCompileId)
         .bind(6, c.attempt).bind(7, c.causedByCall).bind(8, toString(c.status)).bind(9, c.failReason)
         .bind(10, c.opCount).bind(11, symbols).bind(12, c.hitCount).bind(13, c.compileTimeUs)
-        .bind(14, c.guardsText).run();
+        .bind(14, c.guardsText).bind(15, stack).bind(16, metrics).bind(17, cache).bind(18, artifacts).run();
     auto& nodes = db_.cached("INSERT INTO graph_nodes (session_id, compile_seq, pos, node_id, name, op, target, "
                              "args, shape, dtype, line, stride, device, file, function, code) "
                              "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
@@ -139,6 +142,13 @@ void SessionWriter::test(const TestResult& t) {
                "VALUES (?,?,?,?,?,?,?,?)")
         .bind(1, id_).bind(2, testSeq_++).bind(3, t.name).bind(4, t.className).bind(5, toString(t.status))
         .bind(6, t.message).bind(7, t.file).bind(8, t.line).run();
+}
+
+void SessionWriter::chunk(const RecordChunk& c) {
+    db_.cached("INSERT INTO trace_chunks (session_id, first_seq, last_seq, n_records, raw_bytes, codec, data) "
+               "VALUES (?,?,?,?,?,'zstd',?)")
+        .bind(1, id_).bind(2, c.firstSeq).bind(3, c.lastSeq).bind(4, c.count).bind(5, c.rawBytes).bindBlob(6, c.data)
+        .run();
 }
 
 void SessionWriter::entryHits(const std::string& compileId, int64_t hits) {

@@ -6,6 +6,8 @@
 
 #include "core/session/Session.h"
 #include "core/store/CallChunk.h"
+#include "core/store/CompileDetailCodec.h"
+#include "core/store/RecordArchive.h"
 
 namespace gs::store {
 
@@ -35,6 +37,8 @@ public:
     void shapeEvent(const session::ShapeEvent& e);
     void log(const session::LogLine& l);
     void test(const session::TestResult& t);
+    // A packed, compressed run of the session's records (RecordArchive).
+    void chunk(const RecordChunk& c);
     // Sets the hit count of the newest entry with that compile id (ids repeat after reset()).
     void entryHits(const std::string& compileId, int64_t hits);
 
@@ -57,6 +61,7 @@ private:
     Database& db_;
     CallChunkWriter chunk_;
     std::vector<FullChunk> full_;
+    CompileDetailCodec details_;
     int64_t id_ = 0;
     int64_t frameSeq_ = 0, compileSeq_ = 0, recompileSeq_ = 0, shapeSeq_ = 0, logSeq_ = 0, testSeq_ = 0;
     int64_t newCalls_ = 0, newCompiles_ = 0, newRecompiles_ = 0;

@@ -1,5 +1,7 @@
 #include "core/store/SqliteSessionStore.h"
 
+#include "core/store/RecordArchive.h"
+
 #include <sqlite3.h>
 #include <unistd.h>
 
@@ -147,6 +149,19 @@ int64_t SqliteSessionStore::save(const Session& s) {
     for (const auto& e : s.shapeEvents) w.shapeEvent(e);
     for (const auto& l : s.logs) w.log(l);
     for (const auto& t : s.tests) w.test(t);
+    if (!s.records.empty()) {
+        RecordArchive archive;
+        std::vector<RecordChunk> chunks;
+        for (const auto& r : s.records) {
+            archive.add(r);
+            archive.takeReady(chunks);
+            for (const auto& c : chunks) w.chunk(c);
+            chunks.clear();
+        }
+        archive.finish();
+        archive.takeReady(chunks);
+        for (const auto& c : chunks) w.chunk(c);
+    }
     w.updateCounts();
     tx.commit();
     return w.id();
@@ -169,6 +184,7 @@ Session SqliteSessionStore::load(int64_t id) {
     return reading([&] {
         Session s = reader_->loadWithoutCalls(id);
         s.calls = reader_->calls(id, INT64_MIN, INT64_MAX);
+        s.records = reader_->records(id, INT64_MIN, INT64_MAX);
         return s;
     });
 }
@@ -208,6 +224,12 @@ std::vector<CallChunkInfo> SqliteSessionStore::callChunks(int64_t id) {
 
 CallBriefs SqliteSessionStore::callBriefs(int64_t id, int64_t firstIndex) {
     return reading([&] { return reader_->callBriefs(id, firstIndex); });
+}
+
+int64_t SqliteSessionStore::recordCount(int64_t id) { return reading([&] { return reader_->recordCount(id); }); }
+
+std::vector<TraceRecord> SqliteSessionStore::records(int64_t id, int64_t firstSeq, int64_t count) {
+    return reading([&] { return reader_->records(id, firstSeq, count); });
 }
 
 void SqliteSessionStore::rename(int64_t id, const std::string& title) {

@@ -38,7 +38,7 @@ StoreRecorder::~StoreRecorder() {
     if (!active_ || failed()) return;
     const SessionStatus status = SessionStatus::Interrupted;
     try {
-        writeBatch(&status);
+        writeBatch(&status, true);
     } catch (...) {
     }
 }
@@ -47,6 +47,7 @@ void StoreRecorder::beginSession(const SessionInfo& info) {
     if (active_) endSession(SessionStatus::Interrupted);  // a second session on one recorder
     error_.clear();
     buffer_.clear();
+    archive_.clear();
     info_.reset();
     pendingCalls_ = 0;
     try {
@@ -83,16 +84,28 @@ void StoreRecorder::call(const Call& c) {
     if (pendingCalls_ < 256 || pendingCalls_ % 256 == 0) flushIfDue();
 }
 
+void StoreRecorder::record(const TraceRecord& r) {
+    if (!active_ || failed()) return;
+    if (!pending()) batchStart_ = std::chrono::steady_clock::now();
+    archive_.add(r);
+    flushIfDue();
+}
+
 void StoreRecorder::flushIfDue() {
-    if (static_cast<int64_t>(buffer_.size()) + pendingCalls_ / 8 >= options_.batchEvents ||
-        std::chrono::steady_clock::now() - batchStart_ >= std::chrono::milliseconds(options_.batchMillis))
-        flush();
+    if (static_cast<int64_t>(buffer_.size()) + pendingCalls_ / 8 < options_.batchEvents &&
+        std::chrono::steady_clock::now() - batchStart_ < std::chrono::milliseconds(options_.batchMillis))
+        return;
+    try {
+        writeBatch(nullptr, false); // a record chunk still filling waits for the next batch
+    } catch (const std::exception& e) {
+        fail(e.what());
+    }
 }
 
 void StoreRecorder::flush() {
     if (!active_ || failed() || !pending()) return;
     try {
-        writeBatch(nullptr);
+        writeBatch(nullptr, true);
     } catch (const std::exception& e) {
         fail(e.what());
     }
@@ -104,15 +117,21 @@ void StoreRecorder::endSession(SessionStatus status) {
         return;
     }
     try {
-        writeBatch(&status);
+        writeBatch(&status, true);
     } catch (const std::exception& e) {
         fail(e.what());
     }
     active_ = false;
 }
 
-void StoreRecorder::writeBatch(const SessionStatus* end) {
+void StoreRecorder::writeBatch(const SessionStatus* end, bool complete) {
+    if (complete) archive_.finish();
+    archive_.takeReady(chunks_);
     Transaction tx(db_);
+    for (const RecordChunk& c : chunks_) {
+        if (c.data.empty()) throw StoreError("compressing the records of the imported log failed");
+        writer_.chunk(c);
+    }
     for (const Event& e : buffer_) {
         std::visit(Overloaded{[&](const Frame& f) { writer_.frame(f); },
                               [&](const CompileEntry& c) { writer_.compile(c); },
@@ -128,8 +147,10 @@ void StoreRecorder::writeBatch(const SessionStatus* end) {
     if (end) writer_.finish(*end);
     tx.commit();
     buffer_.clear();
+    chunks_.clear();
     info_.reset();
     pendingCalls_ = 0;
+    batchStart_ = std::chrono::steady_clock::now(); // a chunk still filling keeps pending() true
 }
 
 void StoreRecorder::fail(const std::string& message) {
@@ -137,6 +158,8 @@ void StoreRecorder::fail(const std::string& message) {
     state_.lastError = message;
     buffer_.clear();
     buffer_.shrink_to_fit();
+    chunks_.clear();
+    archive_.clear();
     info_.reset();
     pendingCalls_ = 0;
     // The batch was rolled back; try to mark the session as cut off so no reader waits on it.

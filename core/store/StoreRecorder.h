@@ -37,6 +37,8 @@ public:
     void shapeEvent(const session::ShapeEvent& e) override { add(e); }
     void log(const session::LogLine& l) override { add(l); }
     void test(const session::TestResult& t) override { add(t); }
+    // Packed and compressed by the archive (on its thread) as they come; written with the batches.
+    void record(const session::TraceRecord& r) override;
     void entryHits(const std::string& compileId, int64_t hits) override { add(Hits{compileId, hits}); }
     // Kept until the next batch, which writes it in its transaction; a later update replaces a
     // pending one. The status stays endSession's.
@@ -60,16 +62,19 @@ private:
         buffer_.emplace_back(e);
         flushIfDue();
     }
-    bool pending() const { return !buffer_.empty() || info_.has_value() || pendingCalls_ != 0; }
+    bool pending() { return !buffer_.empty() || info_.has_value() || pendingCalls_ != 0 || !archive_.empty(); }
     void flushIfDue();
-    // Writes the buffer, and the final status when `end` is set, in one transaction.
-    void writeBatch(const session::SessionStatus* end);
+    // Writes the buffer and the compressed record chunks, in one transaction; with `complete`
+    // also the records still being packed; with `end` the final status.
+    void writeBatch(const session::SessionStatus* end, bool complete);
     void fail(const std::string& message);
 
     Database& db_;
     OpenOptions options_;
     RecordingState& state_;
     SessionWriter writer_;
+    RecordArchive archive_;
+    std::vector<RecordChunk> chunks_;
     std::vector<Event> buffer_;
     int64_t pendingCalls_ = 0;
     std::optional<session::SessionInfo> info_;  // the latest updateInfo not yet written

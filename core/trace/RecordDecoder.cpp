@@ -107,10 +107,10 @@ struct RecordDecoder::Impl {
         simdjson::dom::object o;
         if (f.get_object().get(o)) return sf;
         for (auto field : o) {
-            if (field.key == "line") sf.line = asInt(field.value).value_or(0);
-            else if (field.key == "name") sf.name = std::string(asString(field.value));
+            if (field.key == "line") sf.line = static_cast<int>(std::clamp<int64_t>(asInt(field.value).value_or(0), INT32_MIN, INT32_MAX));
+            else if (field.key == "name") sf.function = std::string(asString(field.value));
             else if (field.key == "filename") sf.file = resolve(field.value);
-            else if (field.key == "loc") sf.loc = std::string(asString(field.value));
+            else if (field.key == "loc") sf.text = std::string(asString(field.value));
         }
         return sf;
     }
@@ -127,6 +127,7 @@ struct RecordDecoder::Impl {
         for (auto field : o) {
             std::string_view k = field.key;
             element v = field.value;
+            m.all.push_back({std::string(k), simdjson::minify(v)});
             if (k == "compile_id") m.compileId = asText(v);
             else if (k == "co_name") m.coName = asText(v);
             else if (k == "co_filename") m.coFilename = asText(v);
@@ -244,6 +245,18 @@ struct RecordDecoder::Impl {
             return std::nullopt;
         }
         return root;
+    }
+
+    // {"key": ..., "cache_state": "hit", "cache_status_detailed": ..., "reason": ...} (the payload of
+    // fx_graph_cache_* / aotautograd_cache_* artifacts; older logs name fewer of these).
+    static void cacheInfo(element root, CacheInfo& c) {
+        simdjson::dom::object o;
+        if (root.get_object().get(o)) return;
+        for (auto f : o) {
+            if (f.key == "key") c.key = asText(f.value);
+            else if (f.key == "cache_state") c.state = asText(f.value);
+            else if (f.key == "cache_status_detailed" || (f.key == "reason" && c.detail.empty())) c.detail = asText(f.value);
+        }
     }
 
     void recompileReasons(const std::string& payload, bool jsonEncoding, TraceEvent& out) {
@@ -408,8 +421,16 @@ bool RecordDecoder::decode(int64_t line, std::string_view envelope, const std::s
         if (auto e = field("encoding")) out.artifactEncoding = asText(*e);
         if (havePayload) {
             if (out.artifactName == "recompile_reasons") d.recompileReasons(*payload, out.artifactEncoding == "json", out);
-            else if (out.artifactEncoding == "json") d.payloadJson(*payload, "artifact " + out.artifactName);
+            else if (out.artifactEncoding == "json") {
+                auto root = d.payloadJson(*payload, "artifact " + out.artifactName);
+                if (root && out.artifactName.find("_cache_") != std::string::npos) Impl::cacheInfo(*root, out.cache);
+            }
         }
+    } else if (key == "inductor_output_code" || key == "dump_file" || key == "graph_dump" || key == "optimize_ddp_split_child") {
+        if (auto n = field(key == "inductor_output_code" ? "filename" : "name")) out.detail = asText(*n);
+    } else if (key == "link") {
+        if (auto n = field("name")) out.artifactName = asText(*n);
+        if (auto u = field("url")) out.detail = asText(*u);
     } else if (key == "dynamo_output_graph") {
         if (auto s = field("sizes")) Impl::sizes(*s, out.sizes);
     } else if (key == "dynamo_guards") {
@@ -429,7 +450,14 @@ bool RecordDecoder::decode(int64_t line, std::string_view envelope, const std::s
             else if (f.key == "source") out.source.source = asText(f.value);
         }
     } else if (key == "chromium_event") {
-        if (havePayload) d.payloadJson(*payload, "chromium_event");
+        if (havePayload) {
+            auto root = d.payloadJson(*payload, "chromium_event");
+            element n, ph;
+            if (root && !(*root)["name"].get(n)) {
+                out.detail = asText(n);
+                if (!(*root)["ph"].get(ph)) out.detail += " " + asText(ph);
+            }
+        }
     }
     return true;
 }

@@ -33,7 +33,7 @@ bool isFrameworkFile(std::string_view f) {
 int callSiteLine(const std::vector<StackFrame>& stack, const std::string& coName) {
     if (stack.empty()) return 0;
     size_t end = stack.size();
-    if (!coName.empty() && stack.back().name == coName) --end;
+    if (!coName.empty() && stack.back().function == coName) --end;
     for (size_t i = end; i-- > 0;)
         if (!isFrameworkFile(stack[i].file)) return static_cast<int>(stack[i].line);
     return 0;
@@ -65,6 +65,92 @@ int dimOfSource(std::string_view src) {
     return v;
 }
 
+constexpr size_t kMaxPreStartArtifacts = 4096; // artifacts held for compiles not started yet
+constexpr size_t kMaxArtifactsPerCompile = 100000;
+
+bool endsWith(std::string_view s, std::string_view t) { return s.size() >= t.size() && s.substr(s.size() - t.size()) == t; }
+bool startsWith(std::string_view s, std::string_view t) { return s.substr(0, t.size()) == t; }
+
+// Records that the session model holds in its own terms (a compile's stack, graph, guards,
+// metrics, reasons, inputs, symbols, cache lookups); every other record is kept verbatim only
+// and counted as such in the import summary.
+bool isModelled(const TraceEvent& e) {
+    static const char* const kKeys[] = {"str", "dynamo_start", "dynamo_output_graph", "dynamo_guards", "dynamo_cpp_guards_str",
+                                        "compilation_metrics", "describe_tensor", "describe_source", "create_symbol",
+                                        "create_unbacked_symbol", "symbolic_shape_specialization", "guard_added_fast", "guard_added"};
+    for (const char* k : kKeys)
+        if (e.key == k) return true;
+    if (e.key != "artifact") return false;
+    const std::string& n = e.artifactName;
+    return n == "recompile_reasons" || n == "dynamo_error" || n == "dynamo_graph_break_reason" ||
+           startsWith(n, "fx_graph_cache_") || startsWith(n, "aotautograd_cache_");
+}
+
+// fx_graph_cache_hit → (fx_graph, hit); aotautograd_cache_bypass → (aot_autograd, bypass).
+std::optional<std::pair<std::string, std::string>> cacheKindOf(std::string_view name) {
+    for (auto [prefix, kind] : {std::pair<std::string_view, std::string_view>{"fx_graph_cache_", "fx_graph"}, {"aotautograd_cache_", "aot_autograd"}})
+        if (startsWith(name, prefix)) {
+            std::string_view result = name.substr(prefix.size());
+            if (result == "hit" || result == "miss" || result == "bypass" || result == "hash")
+                return std::make_pair(std::string(kind), std::string(result));
+        }
+    return std::nullopt;
+}
+
+// The artifact a compile's record is, for the Compile artifacts view (tlparse's per-compile
+// directory, torch-trace-format §1.3.5); nullopt for records modelled as something else
+// (its start and stack, input descriptions, shape events, the string table).
+std::optional<Artifact> artifactOf(const TraceEvent& e) {
+    const std::string& key = e.key;
+    if (key == "str" || key == "dynamo_start" || startsWith(key, "describe_") || key == "create_symbol" ||
+        key == "create_unbacked_symbol" || key == "symbolic_shape_specialization" || key == "guard_added_fast" ||
+        key == "guard_added" || key == "expression_created" || key == "propagate_real_tensors_provenance")
+        return std::nullopt;
+    Artifact a;
+    a.record = e.record;
+    a.bytes = e.bytes;
+    a.name = key;
+    a.detail = e.detail;
+    a.format = e.hasPayload ? "text" : "json";
+    if (key == "artifact") {
+        const std::string& n = e.artifactName;
+        a.name = n;
+        a.format = e.artifactEncoding == "json" ? "json" : "text";
+        if (n == "recompile_reasons") a.kind = "reasons";
+        else if (cacheKindOf(n)) a.kind = "cache";
+        else if (n == "dynamo_error" || n == "dynamo_graph_break_reason") a.kind = "error";
+        else if (n == "fx_graph_runnable" || (n.find("graph") != std::string::npos && e.artifactEncoding != "json")) {
+            a.kind = n == "fx_graph_runnable" ? "code" : "graph";
+            a.format = "python";
+        } else a.kind = "data";
+    } else if (key == "dynamo_output_graph" || endsWith(key, "_graph") || key == "exported_program" ||
+               key == "optimize_ddp_split_child" || key == "graph_dump") {
+        a.kind = "graph";
+        a.format = "python";
+        if (!e.detail.empty() && key != "dynamo_output_graph") a.name = key + "_" + e.detail;
+    } else if (key == "inductor_output_code" || key == "dump_file") {
+        a.kind = "code";
+        a.format = "python";
+    } else if (key == "dynamo_cpp_guards_str" || key == "dynamo_guards") {
+        a.kind = "guards";
+        a.format = key == "dynamo_guards" ? "json" : "text";
+    } else if (key.find("compilation_metrics") != std::string::npos) {
+        a.kind = "metrics";
+        a.format = "json";
+    } else if (key == "link") {
+        a.kind = "link";
+        a.name = e.artifactName.empty() ? key : e.artifactName;
+        a.format = "json";
+    } else if (key == "chromium_event") {
+        a.kind = "chromium_event";
+        a.format = "json";
+    } else {
+        a.kind = "data";
+        a.format = e.hasPayload ? "text" : "json";
+    }
+    return a;
+}
+
 } // namespace
 
 struct TraceAssembler::Pending {
@@ -80,6 +166,8 @@ struct TraceAssembler::Pending {
     std::vector<LogLine> logs;
     std::map<std::pair<int64_t, int64_t>, TensorInfo> tensors;
     std::vector<ArgDesc> args;
+    std::vector<Artifact> artifacts;
+    std::vector<CacheEvent> cache;
 };
 
 TraceAssembler::TraceAssembler(EventSink& sink, SessionInfo info, ImportProblems& problems, ImportReport& report)
@@ -104,10 +192,73 @@ TraceAssembler::Pending* TraceAssembler::findOpen(const Key& k) {
     return nullptr;
 }
 
+std::string TraceAssembler::compileIdOf(const TraceEvent& e) {
+    if (e.hasCompileId()) return compileIdOf(Key{e.compiledAutogradId.value_or(-1), *e.frameId, *e.frameCompileId});
+    if (e.compiledAutogradId) return "!" + std::to_string(*e.compiledAutogradId) + "/-/-";
+    return {};
+}
+
+int64_t TraceAssembler::onRecord(TraceRecord& r) {
+    begin();
+    r.seq = nextRecord_++;
+    sink_.record(r);
+    return r.seq;
+}
+
+void TraceAssembler::countKept(const TraceEvent& e) {
+    if (!isModelled(e)) ++kept_[e.key == "artifact" && !e.artifactName.empty() ? e.artifactName : e.key];
+}
+
+void TraceAssembler::linger(Pending* p) {
+    auto it = std::find_if(open_.begin(), open_.end(), [&](const auto& q) { return q.get() == p; });
+    if (it == open_.end()) return;
+    std::unique_ptr<Pending> keep = std::move(*it);
+    open_.erase(it);
+    finalizeLingering();
+    lingering_ = std::move(keep);
+}
+
+void TraceAssembler::finalizeLingering() {
+    if (!lingering_) return;
+    std::unique_ptr<Pending> p = std::move(lingering_);
+    finalize(*p);
+}
+
+void TraceAssembler::addArtifact(Pending& p, const TraceEvent& e) {
+    auto a = artifactOf(e);
+    if (!a || p.artifacts.size() >= kMaxArtifactsPerCompile) return;
+    if (auto kind = cacheKindOf(a->name); kind && e.key == "artifact")
+        p.cache.push_back({kind->first, e.cache.state.empty() || kind->second != "hash" ? kind->second : e.cache.state, e.cache.key,
+                           e.cache.detail, e.record});
+    p.artifacts.push_back(std::move(*a));
+}
+
+void TraceAssembler::holdPreStart(const Key& k, const TraceEvent& e) {
+    if (preStartCount_ >= kMaxPreStartArtifacts) return; // still in the records, only not listed with the compile
+    auto a = artifactOf(e);
+    if (!a) return;
+    preStart_[k].push_back(std::move(*a));
+    ++preStartCount_;
+}
+
+void TraceAssembler::takePreStart(Pending& p) {
+    auto it = preStart_.find(p.key);
+    if (it == preStart_.end()) return;
+    preStartCount_ -= it->second.size();
+    std::vector<Artifact> mine = std::move(it->second);
+    preStart_.erase(it);
+    for (auto& a : p.artifacts) mine.push_back(std::move(a));
+    p.artifacts = std::move(mine);
+    for (const auto& a : p.artifacts)
+        if (auto kind = cacheKindOf(a.name); kind && std::none_of(p.cache.begin(), p.cache.end(), [&](const CacheEvent& c) { return c.record == a.record; }))
+            p.cache.push_back({kind->first, kind->second, "", "", a.record});
+}
+
 void TraceAssembler::onEvent(const TraceEvent& e) {
     begin();
     flushText();
     ++eventCounts_[e.key];
+    countKept(e);
     if (e.rank && !rank_) rank_ = e.rank;
     if (!e.known) {
         int64_t& n = report_.unknownEvents[e.key];
@@ -118,22 +269,38 @@ void TraceAssembler::onEvent(const TraceEvent& e) {
     if (e.key == "str") return;
     if (e.hasCompileId()) {
         Key k{e.compiledAutogradId.value_or(-1), *e.frameId, *e.frameCompileId};
+        // A finished compile keeps the records of its id that follow its metrics (the `dynamo`
+        // chromium end event, compilation_metrics_runtime) until another compile's record comes.
+        if (lingering_ && !(lingering_->key == k)) finalizeLingering();
         if (e.key == "dynamo_start") {
+            finalizeLingering();
             startCompile(k, e);
             return;
         }
         if (e.key == "artifact" && e.artifactName == "recompile_reasons") {
+            if (Pending* p = findOpen(k)) addArtifact(*p, e);
+            else holdPreStart(k, e);
             onReasons(k, e);
             return;
         }
         Pending* p = findOpen(k);
+        if (!p && lingering_ && e.key != "dynamo_output_graph" && e.key != "dynamo_cpp_guards_str" && e.key != "dynamo_guards" &&
+            e.key != "compilation_metrics") {
+            addArtifact(*lingering_, e);
+            return;
+        }
         // events that only a compile produces open one even without its dynamo_start (a log
-        // that starts mid-compile); anything else outside a compile (runtime metrics,
-        // chromium events after the end) belongs to no entry
+        // that starts mid-compile); anything else before a compile's start (its first chromium
+        // events) is held for it
         if (!p && (e.key == "dynamo_output_graph" || e.key == "dynamo_cpp_guards_str" || e.key == "dynamo_guards" ||
                    e.key == "compilation_metrics"))
             p = &startCompile(k, e);
-        if (p) apply(*p, e);
+        if (p) {
+            addArtifact(*p, e);
+            apply(*p, e);
+        } else {
+            holdPreStart(k, e);
+        }
         return;
     }
     // no compile id (torch.export traces, `stack` envelopes): shape events and messages only
@@ -164,6 +331,7 @@ TraceAssembler::Pending& TraceAssembler::startCompile(const Key& k, const TraceE
         p->started = true;
         p->stack = e.stack;
     }
+    takePreStart(*p);
     open_.push_back(std::move(p));
     if (open_.size() > kMaxOpenCompiles) closeOpen(open_.front().get());
     return *open_.back();
@@ -192,6 +360,7 @@ void TraceAssembler::resolveOrphanReasons(const Key* except) {
         p.reasons = std::move(it->second.first);
         p.limitHit = true;
         ++occurrences_[p.key];
+        takePreStart(p);
         finalize(p);
         it = pendingReasons_.erase(it);
     }
@@ -262,7 +431,7 @@ void TraceAssembler::apply(Pending& p, const TraceEvent& e) {
             if (jg.where) {
                 g.file = jg.where->file;
                 g.line = static_cast<int>(jg.where->line);
-                g.userCode = jg.where->loc;
+                g.userCode = jg.where->text;
             }
             guards.push_back(std::move(g));
         }
@@ -275,7 +444,7 @@ void TraceAssembler::apply(Pending& p, const TraceEvent& e) {
         if (configKnobs_.empty()) configKnobs_ = e.metrics.configKnobs;
         if (pythonVersion_.empty()) pythonVersion_ = e.metrics.pythonVersion;
         if (logFormatVersion_ < 0) logFormatVersion_ = e.metrics.logFormatVersion;
-        closeOpen(&p);
+        linger(&p);
     } else if (key == "create_symbol" || key == "create_unbacked_symbol" || key == "symbolic_shape_specialization" ||
                key == "guard_added_fast" || key == "guard_added") {
         ShapeEvent s = shapeEvent(e);
@@ -312,7 +481,7 @@ TraceAssembler::FrameState& TraceAssembler::frameFor(const Pending& p) {
         f.file = p.metrics.coFilename;
         f.firstLine = static_cast<int>(std::clamp<int64_t>(p.metrics.coFirstLine, 0, INT32_MAX));
     } else if (!p.stack.empty()) {
-        f.name = p.stack.back().name;
+        f.name = p.stack.back().function;
         f.file = p.stack.back().file;
         f.firstLine = static_cast<int>(std::clamp<int64_t>(p.stack.back().line, 0, INT32_MAX));
     }
@@ -360,6 +529,10 @@ void TraceAssembler::finalize(Pending& p) {
     c.frameCompileId = static_cast<int>(std::clamp<int64_t>(p.key.fcid, 0, INT32_MAX));
     c.attempt = static_cast<int>(std::clamp<int64_t>(p.attempt, 0, INT32_MAX));
     c.causedByCall = callIndex;
+    c.stack = std::move(p.stack);
+    c.metrics = std::move(p.metrics.all);
+    c.cache = std::move(p.cache);
+    c.artifacts = std::move(p.artifacts);
     const CompileMetrics& m = p.metrics;
     if (p.limitHit) {
         c.status = EntryStatus::LimitHit;
@@ -396,7 +569,7 @@ void TraceAssembler::finalize(Pending& p) {
     Call call;
     call.index = callIndex;
     call.frameId = fs.sessionId;
-    call.line = callSiteLine(p.stack, fs.frame.name);
+    call.line = callSiteLine(c.stack, fs.frame.name);
     call.args = std::move(p.args);
     if (isRecompile) {
         Recompile r;
@@ -445,6 +618,7 @@ void TraceAssembler::finalize(Pending& p) {
 
 void TraceAssembler::onText(char level, std::string_view prefixKey, std::string_view content) {
     begin();
+    finalizeLingering();
     if (!text_.empty() && prefixKey == textKey_ && level == textLevel_) {
         text_ += "\n";
         text_ += content;
@@ -489,6 +663,8 @@ void TraceAssembler::addMetadata(SessionInfo& info) const {
     }
     md["problems"] = std::to_string(problems);
     for (const auto& [k, n] : report_.unknownEvents) md["unknown_event." + k] = std::to_string(n);
+    // what the log holds that the model does not (kept verbatim in the records, shown as artifacts)
+    for (const auto& [k, n] : kept_) md["kept." + k] = std::to_string(n);
     std::string counts = "{";
     for (const auto& [k, n] : eventCounts_) counts += (counts.size() > 1 ? ", \"" : "\"") + k + "\": " + std::to_string(n);
     md["event_counts"] = counts + "}";
@@ -505,6 +681,7 @@ void TraceAssembler::addMetadata(SessionInfo& info) const {
 void TraceAssembler::finish(SessionStatus status) {
     if (!begun_) return;
     flushText();
+    finalizeLingering();
     resolveOrphanReasons(nullptr);
     while (!open_.empty()) closeOpen(open_.front().get());
     // Frames at (or over) the recompile limit (torch-trace-format §6 item 6).

@@ -33,6 +33,9 @@ public:
     TraceAssembler(session::EventSink& sink, session::SessionInfo info, ImportProblems& problems, ImportReport& report);
     ~TraceAssembler();
 
+    // A record as read (before its decoded event, if any, goes to onEvent): numbered and sent to
+    // the sink verbatim. Returns its seq.
+    int64_t onRecord(session::TraceRecord& r);
     void onEvent(const TraceEvent& e);
     // A glog line whose content is text, not JSON (TORCH_LOGS output mixed into the file).
     // Consecutive lines of one message (same prefix) become one LogLine.
@@ -45,6 +48,9 @@ public:
     int64_t frames() const { return framesSent_; }
     int64_t compiles() const { return compilesSent_; }
     int64_t recompiles() const { return recompilesSent_; }
+
+    // "0/1", "!0/0/1" (compiled autograd), "!0/-/-"; empty when the envelope names no compile.
+    static std::string compileIdOf(const TraceEvent& e);
 
 private:
     struct Key {
@@ -74,6 +80,12 @@ private:
     session::ShapeEvent shapeEvent(const TraceEvent& e) const;
     void addMetadata(session::SessionInfo& info) const;
     static std::string compileIdOf(const Key& k);
+    void linger(Pending* p);      // its metrics arrived: finalize at the next other compile's record
+    void finalizeLingering();
+    void addArtifact(Pending& p, const TraceEvent& e);
+    void holdPreStart(const Key& k, const TraceEvent& e);
+    void takePreStart(Pending& p);
+    void countKept(const TraceEvent& e);
 
     session::EventSink& sink_;
     session::SessionInfo info_;
@@ -82,6 +94,11 @@ private:
     bool begun_ = false;
 
     std::vector<std::unique_ptr<Pending>> open_;                      // compiles in flight (few)
+    std::unique_ptr<Pending> lingering_;   // metrics seen; collects the compile's trailing records
+    std::map<Key, std::vector<session::Artifact>> preStart_;           // artifacts before their dynamo_start
+    size_t preStartCount_ = 0;
+    int64_t nextRecord_ = 0;
+    std::map<std::string, int64_t> kept_;  // kept verbatim but not modelled: name -> count
     std::map<Key, std::pair<std::vector<std::string>, int64_t>> pendingReasons_; // reasons before their dynamo_start
     std::map<Key, int> occurrences_;
     std::map<std::pair<int64_t, int64_t>, FrameState> frames_;       // (ca, frame_id) → state

@@ -9,14 +9,12 @@
 #include <utility>
 #include <vector>
 
+#include "core/session/Session.h"
+
 namespace gs::trace {
 
-struct StackFrame {
-    int64_t line = 0;
-    std::string name;
-    std::string file;   // resolved through the string table
-    std::string loc;    // source line text (2025 logs), may be empty
-};
+// Stack frames are the model's (file resolved through the string table, `loc` as text).
+using StackFrame = session::StackFrame;
 
 struct CompileMetrics {
     std::string compileId;                 // compilation_metrics.compile_id (may disagree with the envelope)
@@ -32,6 +30,8 @@ struct CompileMetrics {
     std::string dynamoConfig;              // JSON text (a string field in the log)
     std::string pythonVersion;
     int64_t logFormatVersion = -1;
+    // Every field in log order, the value as minified JSON (CompileEntry::metrics).
+    std::vector<session::Metric> all;
     // A few recompile-relevant knobs of dynamo_config (recompile_limit, automatic_dynamic_shapes,
     // ...) as JSON text, decoded for the first compile only.
     std::vector<std::pair<std::string, std::string>> configKnobs;
@@ -59,8 +59,13 @@ struct JsonGuard {                         // one entry of the older `dynamo_gua
     std::optional<StackFrame> where;       // innermost frame of user_stack, else of stack
 };
 
+struct CacheInfo {                         // fx_graph_cache_* / aotautograd_cache_* artifact payloads
+    std::string key, state, detail;
+};
+
 struct TraceEvent {
     int64_t line = 0;                      // file line of the header
+    int64_t record = -1;                   // TraceRecord::seq of this record (set by the assembler)
     std::string key;                       // event key, e.g. dynamo_start
     bool known = false;                    // in the catalogue (§1.3.5)
     std::string metadataText;              // the event's metadata as JSON, for unknown events only
@@ -70,9 +75,12 @@ struct TraceEvent {
     std::string payloadMd5;                // the has_payload digest announced by the envelope
     std::string_view payload;              // valid during the callback only
     bool payloadComplete = true;           // false when a payload was too large to keep
+    int64_t bytes = 0;                     // payload size, or the envelope's without a payload
 
     std::vector<StackFrame> stack;                              // dynamo_start
     std::string artifactName, artifactEncoding;                 // artifact
+    std::string detail;        // inductor_output_code filename, link url, chromium event "name ph", graph_dump name
+    CacheInfo cache;                                            // cache artifacts
     std::vector<std::pair<std::string, std::string>> sizes;     // dynamo_output_graph: node -> "[2, s0]"
     std::vector<std::string> reasons;                           // artifact recompile_reasons
     bool reasonsValid = false;

@@ -28,6 +28,7 @@ namespace {
 
 constexpr size_t kMaxPayloadBytes = 256u << 20;   // larger payloads are hashed, not kept
 constexpr size_t kMaxTextLinesBeforeRecords = 1000;
+constexpr size_t kMaxEarlyBytes = 16u << 20;       // lines held before the first record, at most
 constexpr size_t kPadding = 64;                    // simdjson::SIMDJSON_PADDING
 constexpr size_t kInlineHashBytes = 16u << 10;     // smaller payloads are hashed in line (thread hop not worth it)
 constexpr size_t kHashLag = 32;                    // big payloads' MD5s are checked this many later
@@ -140,6 +141,8 @@ private:
                 problems_.add("no_prefix", no, "line has no glog prefix: \"" + printable(line.substr(0, 80)) + "\"");
                 continue;
             }
+            record_.prefix.assign(line.substr(0, static_cast<size_t>(h->content.data() - line.data())));
+            record_.line = no;
             if (h->content.empty() || h->content.front() != '{') {
                 textLine(*h, line);
                 continue;
@@ -211,15 +214,42 @@ private:
             }
             payload_.reserve(payload_.size() + kPadding);
         }
-        if (!decoder_.decode(recordLine_, header_, expectPayload_ ? &payload_ : nullptr, !overflow_, digest, event_)) return;
-        if (deferred && event_.hasPayload) {
+        const bool decoded = decoder_.decode(recordLine_, header_, expectPayload_ ? &payload_ : nullptr, !overflow_, digest, event_);
+        if (decoded && deferred && event_.hasPayload) {
             if (!hasher_) hasher_ = std::make_unique<PayloadHasher>();
             PayloadHasher::Result res;
             if (hasher_->submit(recordLine_, event_.payloadMd5, payload_, kHashLag, res)) checkDigest(res);
         }
-        ++report_.records;
-        flushEarlyText();
+        if (decoded) {
+            ++report_.records;
+            flushEarlyText();
+        }
+        // Every record is kept verbatim, also one whose JSON could not be read (§1.3.2).
+        record_.compileId = decoded ? TraceAssembler::compileIdOf(event_) : std::string();
+        record_.hasPayload = expectPayload_ || payloadLines_ > 0;
+        record_.payloadKept = !overflow_;
+        record_.body.swap(header_); // lent to the record for the call, no copy
+        record_.payload.swap(payload_);
+        keepRecord();
+        record_.body.swap(header_);
+        record_.payload.swap(payload_);
+        if (!decoded) return;
+        event_.record = lastRecordSeq_;
+        event_.bytes = int64_t(event_.hasPayload ? payload_.size() : header_.size());
         assembler_.onEvent(event_);
+    }
+
+    // Sends record_ to the session, or holds a copy while no record has been read (a file without
+    // any record begins no session).
+    void keepRecord() {
+        if (report_.records == 0) {
+            if (earlyText_.size() < kMaxTextLinesBeforeRecords && earlyBytes_ < kMaxEarlyBytes) {
+                earlyBytes_ += record_.body.size() + record_.payload.size();
+                earlyText_.push_back({0, {}, {}, record_});
+            }
+            return;
+        }
+        lastRecordSeq_ = assembler_.onRecord(record_);
     }
 
     // TORCH_LOGS text mixed into the file. Before the first record it is held back (a bounded
@@ -227,22 +257,38 @@ private:
     void textLine(const GlogHeader& h, std::string_view line) {
         std::string key(line.substr(0, static_cast<size_t>(h.content.data() - line.data())));
         key.erase(0, 1); // the level letter is compared separately
+        record_.compileId.clear();
+        record_.body.assign(h.content);
+        record_.hasPayload = false;
+        record_.payloadKept = true;
+        record_.payload.clear();
         if (report_.records == 0) {
-            if (earlyText_.size() < kMaxTextLinesBeforeRecords) earlyText_.push_back({h.level, key, std::string(h.content)});
+            if (earlyText_.size() < kMaxTextLinesBeforeRecords && earlyBytes_ < kMaxEarlyBytes) {
+                earlyBytes_ += record_.body.size();
+                earlyText_.push_back({h.level, key, std::string(h.content), record_});
+            }
             return;
         }
+        lastRecordSeq_ = assembler_.onRecord(record_);
         assembler_.onText(h.level, key, h.content);
     }
 
     void flushEarlyText() {
         if (report_.records == 0) return;
-        for (const auto& t : earlyText_) assembler_.onText(t.level, t.key, t.content);
+        for (auto& t : earlyText_) {
+            assembler_.onRecord(t.record);
+            if (t.level) assembler_.onText(t.level, t.key, t.content);
+        }
         earlyText_.clear();
+        earlyBytes_ = 0;
     }
 
+    // A line read before the first record: a text line (level set) or a record whose JSON
+    // could not be read (level 0).
     struct Text {
         char level;
         std::string key, content;
+        TraceRecord record;
     };
 
     std::string path_;
@@ -253,6 +299,9 @@ private:
     RecordDecoder decoder_;
     TraceAssembler assembler_;
     TraceEvent event_;
+    TraceRecord record_;
+    int64_t lastRecordSeq_ = -1;
+    size_t earlyBytes_ = 0;
     Md5 md5_;
     std::unique_ptr<PayloadHasher> hasher_; // created at the first big payload
     bool active_ = false, expectPayload_ = false, overflow_ = false, unexpectedRun_ = false;

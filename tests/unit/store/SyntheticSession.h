@@ -73,6 +73,16 @@ inline session::CompileEntry syntheticCompile(int frameId, int n, int64_t caused
     e.hitCount = 42 + n;
     e.compileTimeUs = 1234.5;
     e.guardsText = "TREE_GUARD_MANAGER:\n+- RootGuardManager\n| +- TENSOR_MATCH";
+    e.stack = {{"/home/u/train.py", 12, "<module>", "main()"}, {"/home/u/model.py", 40 + n, "forward", "y = self.f(x)  # \"q\" ü"},
+               {"demo.py", 3, "fn_" + std::to_string(frameId), ""}};
+    // minified JSON values, as the importer keeps them; the long config repeats in every compile
+    e.metrics = {{"compile_id", "\"" + e.compileId + "\""}, {"guard_count", std::to_string(8 + n)},
+                 {"fail_type", "null"}, {"restart_reasons", "[\"graph break\",\"a,b:c\"]"},
+                 {"dynamo_config", "\"{\\\"recompile_limit\\\": 8, \\\"automatic_dynamic_shapes\\\": false}\""},
+                 {"feature_usage", "{\"dynamo.automatic_dynamic_shapes\":false}"}, {"entire_frame_compile_time_s", "1.25"}};
+    e.cache = {{"fx_graph", n % 2 ? "hit" : "miss", "fkey" + std::to_string(n), "", 5 + n}, {"aot_autograd", "bypass", "", "reason: x", -1}};
+    e.artifacts = {{4, "dynamo_output_graph", "graph", "python", "", 321}, {5 + n, "fx_graph_cache_miss", "cache", "json", "", 9000},
+                   {9, "inductor_output_code", "code", "python", "cabc.py", 0}};
     return e;
 }
 

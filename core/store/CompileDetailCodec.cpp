@@ -1,0 +1,133 @@
+#include "core/store/CompileDetailCodec.h"
+
+#include <charconv>
+
+#include "core/store/ValueCodec.h"
+
+namespace gs::store {
+
+using namespace gs::session;
+
+namespace {
+
+constexpr std::string_view kSameAsBefore = "=";
+
+template <class Int>
+bool toInt(std::string_view s, Int& v) {
+    auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    return ec == std::errc() && p == s.data() + s.size();
+}
+
+// Each item is itself a list of fields; the column is the list of items.
+template <class T, class F>
+std::string encodeItems(const std::vector<T>& items, F&& fields) {
+    std::vector<std::string> encoded;
+    encoded.reserve(items.size());
+    for (const auto& item : items) encoded.push_back(ValueCodec::encodeStrings(fields(item)));
+    return ValueCodec::encodeStrings(encoded);
+}
+
+template <class T, class F>
+std::optional<std::vector<T>> decodeItems(std::string_view s, size_t nFields, F&& make) {
+    auto items = ValueCodec::decodeStrings(s);
+    if (!items) return std::nullopt;
+    std::vector<T> out;
+    out.reserve(items->size());
+    for (const auto& item : *items) {
+        auto f = ValueCodec::decodeStrings(item);
+        if (!f || f->size() != nFields) return std::nullopt;
+        T v;
+        if (!make(*f, v)) return std::nullopt;
+        out.push_back(std::move(v));
+    }
+    return out;
+}
+
+} // namespace
+
+std::string CompileDetailCodec::encodeStack(const std::vector<StackFrame>& stack) {
+    return encodeItems(stack, [](const StackFrame& f) {
+        return std::vector<std::string>{f.file, std::to_string(f.line), f.function, f.text};
+    });
+}
+
+std::optional<std::vector<StackFrame>> CompileDetailCodec::decodeStack(std::string_view s) {
+    return decodeItems<StackFrame>(s, 4, [](std::vector<std::string>& f, StackFrame& out) {
+        out.file = std::move(f[0]);
+        out.function = std::move(f[2]);
+        out.text = std::move(f[3]);
+        return toInt(f[1], out.line);
+    });
+}
+
+std::string CompileDetailCodec::encodeArtifacts(const std::vector<Artifact>& artifacts) {
+    return encodeItems(artifacts, [](const Artifact& a) {
+        return std::vector<std::string>{std::to_string(a.record), a.name, a.kind, a.format, a.detail, std::to_string(a.bytes)};
+    });
+}
+
+std::optional<std::vector<Artifact>> CompileDetailCodec::decodeArtifacts(std::string_view s) {
+    return decodeItems<Artifact>(s, 6, [](std::vector<std::string>& f, Artifact& out) {
+        out.name = std::move(f[1]);
+        out.kind = std::move(f[2]);
+        out.format = std::move(f[3]);
+        out.detail = std::move(f[4]);
+        return toInt(f[0], out.record) && toInt(f[5], out.bytes);
+    });
+}
+
+std::string CompileDetailCodec::encodeCache(const std::vector<CacheEvent>& cache) {
+    return encodeItems(cache, [](const CacheEvent& c) {
+        return std::vector<std::string>{c.kind, c.result, c.key, c.detail, std::to_string(c.record)};
+    });
+}
+
+std::optional<std::vector<CacheEvent>> CompileDetailCodec::decodeCache(std::string_view s) {
+    return decodeItems<CacheEvent>(s, 5, [](std::vector<std::string>& f, CacheEvent& out) {
+        out.kind = std::move(f[0]);
+        out.result = std::move(f[1]);
+        out.key = std::move(f[2]);
+        out.detail = std::move(f[3]);
+        return toInt(f[4], out.record);
+    });
+}
+
+std::string CompileDetailCodec::encodeMetrics(const std::vector<Metric>& metrics) {
+    std::vector<std::string> flat;
+    flat.reserve(metrics.size() * 2);
+    for (const auto& m : metrics) {
+        flat.push_back(m.name);
+        auto it = last_.find(m.name);
+        if (it != last_.end() && it->second == m.json) {
+            flat.emplace_back(kSameAsBefore);
+        } else {
+            // a value that itself starts with '=' (not JSON, but the model does not forbid it) gets
+            // one more, so "=" alone always means "as before"
+            flat.push_back(!m.json.empty() && m.json[0] == '=' ? "=" + m.json : m.json);
+            last_[m.name] = m.json;
+        }
+    }
+    return ValueCodec::encodeStrings(flat);
+}
+
+std::optional<std::vector<Metric>> CompileDetailCodec::decodeMetrics(std::string_view s) {
+    auto flat = ValueCodec::decodeStrings(s);
+    if (!flat || flat->size() % 2 != 0) return std::nullopt;
+    std::vector<Metric> out;
+    out.reserve(flat->size() / 2);
+    for (size_t i = 0; i < flat->size(); i += 2) {
+        Metric m{std::move((*flat)[i]), std::move((*flat)[i + 1])};
+        if (m.json == kSameAsBefore) {
+            auto it = last_.find(m.name);
+            if (it == last_.end()) return std::nullopt;
+            m.json = it->second;
+        } else {
+            if (m.json.size() > 1 && m.json[0] == '=') m.json.erase(0, 1);
+            last_[m.name] = m.json;
+        }
+        out.push_back(std::move(m));
+    }
+    return out;
+}
+
+} // namespace gs::store
