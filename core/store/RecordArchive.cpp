@@ -113,6 +113,13 @@ void RecordArchive::add(const TraceRecord& r) {
     if (count_ > 0 && r.seq <= lastSeq_) submit();
     if (count_ == 0) {
         firstSeq_ = r.seq;
+        if (raw_.capacity() < chunkBytes_) {
+            std::lock_guard<std::mutex> lock(mutex_);
+            if (!spare_.empty()) { // a buffer the worker is done with: no fresh pages to fault in
+                raw_ = std::move(spare_.back());
+                spare_.pop_back();
+            }
+        }
         if (raw_.capacity() < chunkBytes_) raw_.reserve(chunkBytes_ + (chunkBytes_ >> 3));
     }
     pack(r, raw_);
@@ -142,19 +149,22 @@ void RecordArchive::submit() {
 
 void RecordArchive::run() {
     ZSTD_CCtx* ctx = ZSTD_createCCtx();
+    std::string out; // reused: compressed bytes are copied out at their exact size
     std::unique_lock<std::mutex> lock(mutex_);
     while (true) {
         work_.wait(lock, [&] { return stop_ || nextToCompress_ < jobs_.size(); });
         if (nextToCompress_ >= jobs_.size()) break; // stopping, nothing left
         Job& job = jobs_[nextToCompress_]; // references stay valid: the owner pops done jobs only
         lock.unlock();
-        std::string out(ZSTD_compressBound(job.raw.size()), '\0');
+        out.resize(ZSTD_compressBound(job.raw.size()));
         size_t n = ctx ? ZSTD_compressCCtx(ctx, out.data(), out.size(), job.raw.data(), job.raw.size(), kLevel)
                        : ZSTD_compress(out.data(), out.size(), job.raw.data(), job.raw.size(), kLevel);
-        out.resize(ZSTD_isError(n) ? 0 : n);
-        std::string().swap(job.raw);
+        std::string data(out.data(), ZSTD_isError(n) ? 0 : n);
+        std::string raw = std::move(job.raw);
+        raw.clear();
         lock.lock();
-        job.chunk.data = std::move(out);
+        job.chunk.data = std::move(data);
+        if (spare_.size() < 2 && raw.capacity() <= chunkBytes_ * 2) spare_.push_back(std::move(raw));
         job.done = true;
         ++nextToCompress_;
         done_.notify_all();

@@ -70,6 +70,7 @@ private:
     std::mutex mutex_;
     std::condition_variable work_, done_;
     std::deque<Job> jobs_;             // submission order
+    std::vector<std::string> spare_;   // packing buffers handed back by the worker
     size_t nextToCompress_ = 0;
     bool stop_ = false;
     std::thread worker_;               // started with the first full chunk

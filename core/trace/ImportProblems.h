@@ -2,7 +2,7 @@
 // What could not be read, counted per kind like tlparse's final stats (torch-trace-format
 // §1.3.2 "Robustness rules"). Kinds: no_prefix, bad_json, bad_envelope, md5_mismatch,
 // bad_payload, bad_guards, bad_graph, unexpected_payload, bad_string_index, line_too_long,
-// payload_too_large, incomplete_compile. In strict mode the first problem throws TraceError.
+// payload_too_large, incomplete_compile, rank_conflict. In strict mode the first problem throws TraceError.
 #include <cstdint>
 #include <map>
 #include <string>

@@ -1,44 +1,48 @@
 #include "core/trace/LineReader.h"
 
-#include <boost/iostreams/filter/gzip.hpp>
-#include <boost/iostreams/filter/zstd.hpp>
-#include <boost/iostreams/filtering_streambuf.hpp>
+#include <zlib.h>
+#include <zstd.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <sys/stat.h>
+#include <vector>
 
 #include "core/trace/TraceReader.h"
 
 namespace gs::trace {
-namespace io = boost::iostreams;
 
-namespace {
-
-// A Boost.Iostreams source over a FILE* that counts the compressed bytes read (for progress).
-struct CountingFile {
-    using char_type = char;
-    using category = io::source_tag;
-    std::FILE* file;
-    std::shared_ptr<int64_t> position;
-    std::streamsize read(char* s, std::streamsize n) {
-        size_t got = std::fread(s, 1, static_cast<size_t>(n), file);
-        *position += static_cast<int64_t>(got);
-        return got > 0 ? static_cast<std::streamsize>(got) : -1;
-    }
-};
-
-} // namespace
-
+// The file and, for compressed logs, the decoder: zlib's inflate (gzip, any number of members)
+// or zstd's streaming decoder (any number of frames), used directly so that a stream that stops
+// inside a member or frame is told apart from one that ends where it should.
 struct LineReader::Source {
     std::FILE* file = nullptr;
-    std::shared_ptr<int64_t> position = std::make_shared<int64_t>(0);
-    std::unique_ptr<io::filtering_istreambuf> decoder; // null for plain files
+    int64_t position = 0;              // compressed bytes read
+    std::vector<unsigned char> in;     // compressed input not yet decoded: in[inPos, inEnd)
+    size_t inPos = 0, inEnd = 0;
+    bool inputDone = false;
+    z_stream z{};
+    bool zReady = false, zInMember = false;
+    ZSTD_DCtx* zstd = nullptr;
+    bool zstdInFrame = false;
+
     ~Source() {
-        decoder.reset();
+        if (zReady) inflateEnd(&z);
+        if (zstd) ZSTD_freeDCtx(zstd);
         if (file) std::fclose(file);
+    }
+    // Refills `in` when it is used up; false at the end of the file.
+    bool input() {
+        if (inPos < inEnd) return true;
+        if (inputDone) return false;
+        if (in.empty()) in.resize(256u << 10);
+        inPos = 0;
+        inEnd = std::fread(in.data(), 1, in.size(), file);
+        position += static_cast<int64_t>(inEnd);
+        if (inEnd == 0) inputDone = true;
+        return inEnd > 0;
     }
 };
 
@@ -58,11 +62,12 @@ LineReader::LineReader(const std::string& path, size_t maxLineBytes)
     if (got >= 2 && magic[0] == 0x1f && magic[1] == 0x8b) compression_ = Compression::Gzip;
     else if (got == 4 && magic[0] == 0x28 && magic[1] == 0xb5 && magic[2] == 0x2f && magic[3] == 0xfd)
         compression_ = Compression::Zstd;
-    if (compression_ != Compression::None) {
-        source_->decoder = std::make_unique<io::filtering_istreambuf>();
-        if (compression_ == Compression::Gzip) source_->decoder->push(io::gzip_decompressor());
-        else source_->decoder->push(io::zstd_decompressor());
-        source_->decoder->push(CountingFile{source_->file, source_->position});
+    if (compression_ == Compression::Gzip) {
+        if (inflateInit2(&source_->z, 15 + 16) != Z_OK) throw TraceError(path + ": cannot start the gzip decoder");
+        source_->zReady = true;
+    } else if (compression_ == Compression::Zstd) {
+        source_->zstd = ZSTD_createDCtx();
+        if (!source_->zstd) throw TraceError(path + ": cannot start the zstd decoder");
     }
     // Read in 1 MiB chunks, or the whole file when it is smaller (many small imports, fuzzing).
     chunk_ = compression_ == Compression::None ? size_t(std::clamp<int64_t>(fileSize_ + 1, 4096, 1 << 20)) : size_t(256u << 10);
@@ -71,7 +76,7 @@ LineReader::LineReader(const std::string& path, size_t maxLineBytes)
 LineReader::~LineReader() = default;
 
 int64_t LineReader::filePosition() const {
-    return compression_ == Compression::None ? bytesRead_ : *source_->position;
+    return compression_ == Compression::None ? bytesRead_ : source_->position;
 }
 
 size_t LineReader::fill() {
@@ -85,22 +90,63 @@ size_t LineReader::fill() {
     }
     if (buf_.size() < end_ + kChunk + 64) buf_.resize(end_ + kChunk + 64);
     size_t got = 0;
-    if (!source_->decoder) {
+    if (compression_ == Compression::None) {
         got = std::fread(buf_.data() + end_, 1, kChunk, source_->file);
         if (got == 0 && std::ferror(source_->file))
             throw TraceError(path_ + ": read error: " + std::strerror(errno));
     } else {
-        try {
-            std::streamsize n = source_->decoder->sgetn(buf_.data() + end_, static_cast<std::streamsize>(kChunk));
-            got = n > 0 ? static_cast<size_t>(n) : 0;
-        } catch (const std::exception& e) {
-            throw TraceError(path_ + ": the " + (compression_ == Compression::Gzip ? "gzip" : "zstd") +
-                             " stream is corrupt or truncated after " + std::to_string(bytesRead_ + int64_t(end_)) +
-                             " uncompressed bytes (" + e.what() + ")");
-        }
+        got = decode(buf_.data() + end_, kChunk);
     }
     if (got == 0) eof_ = true;
     end_ += got;
+    return got;
+}
+
+// Decodes up to `n` bytes. At the end of the input, a member or frame left open means the file
+// was cut: that, and corrupt data, end the stream after what was decoded (streamError says why;
+// the lines before it are still handed out).
+size_t LineReader::decode(char* out, size_t n) {
+    Source& s = *source_;
+    const char* kind = compression_ == Compression::Gzip ? "gzip" : "zstd";
+    size_t got = 0;
+    auto stop = [&](bool cut, const std::string& why) {
+        truncated_ = cut;
+        streamError_ = path_ + ": " + (cut ? "truncated: the " + std::string(kind) + " stream ends in the middle of a " +
+                                                 (compression_ == Compression::Gzip ? "member" : "frame")
+                                           : "the " + std::string(kind) + " stream is corrupt (" + why + ")");
+        stopped_ = true;
+    };
+    while (got < n && !stopped_) {
+        if (!s.input()) {
+            if (std::ferror(s.file)) stop(false, std::string("read error: ") + std::strerror(errno));
+            else if (s.zInMember || s.zstdInFrame) stop(true, "");
+            break;
+        }
+        if (compression_ == Compression::Gzip) {
+            s.z.next_in = s.in.data() + s.inPos;
+            s.z.avail_in = static_cast<uInt>(s.inEnd - s.inPos);
+            s.z.next_out = reinterpret_cast<Bytef*>(out + got);
+            s.z.avail_out = static_cast<uInt>(n - got);
+            s.zInMember = true;
+            const int rc = inflate(&s.z, Z_NO_FLUSH);
+            got = n - s.z.avail_out;
+            s.inPos = s.inEnd - s.z.avail_in;
+            if (rc == Z_STREAM_END) {
+                s.zInMember = false; // another member may follow (gzip files can be concatenated)
+                inflateReset(&s.z);
+            } else if (rc != Z_OK && rc != Z_BUF_ERROR) {
+                stop(false, s.z.msg ? s.z.msg : "inflate error " + std::to_string(rc));
+            }
+        } else {
+            ZSTD_inBuffer inb{s.in.data(), s.inEnd, s.inPos};
+            ZSTD_outBuffer outb{out, n, got};
+            const size_t rc = ZSTD_decompressStream(s.zstd, &outb, &inb);
+            s.inPos = inb.pos;
+            got = outb.pos;
+            if (ZSTD_isError(rc)) stop(false, ZSTD_getErrorName(rc));
+            else s.zstdInFrame = rc != 0; // 0: a frame was completed and flushed
+        }
+    }
     return got;
 }
 

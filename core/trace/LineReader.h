@@ -20,9 +20,13 @@ public:
 
     // The next line without its "\n" / "\r\n". The view stays valid until the next call.
     // A line longer than maxLineBytes is returned cut to that length with `truncated` set (the
-    // rest of it is skipped). Returns false at the end. Throws TraceError when a compressed
-    // stream is corrupt or truncated.
+    // rest of it is skipped). Returns false at the end, also when a compressed stream stopped
+    // early: streamError() then says why.
     bool next(std::string_view& line, bool& truncated);
+    // Set when a compressed stream ended early: cut in the middle of a gzip member or zstd frame
+    // (streamTruncated()), or corrupt. The lines before the damage were handed out.
+    const std::string& streamError() const { return streamError_; }
+    bool streamTruncated() const { return truncated_; }
 
     int64_t lineNumber() const { return lineNumber_; }
     int64_t bytesRead() const { return bytesRead_; } // uncompressed bytes handed out so far
@@ -33,6 +37,7 @@ public:
 
 private:
     size_t fill(); // appends decoded bytes to the buffer; 0 at the end
+    size_t decode(char* out, size_t n);
 
     struct Source;
     std::unique_ptr<Source> source_;
@@ -43,7 +48,8 @@ private:
     std::string buf_;
     std::string overlong_; // holds the cut line while the buffer is refilled
     size_t begin_ = 0, end_ = 0; // unread bytes are buf_[begin_, end_)
-    bool eof_ = false;
+    bool eof_ = false, stopped_ = false, truncated_ = false;
+    std::string streamError_;
     int64_t lineNumber_ = 0, bytesRead_ = 0, fileSize_ = 0;
 };
 

@@ -259,7 +259,14 @@ void TraceAssembler::onEvent(const TraceEvent& e) {
     flushText();
     ++eventCounts_[e.key];
     countKept(e);
-    if (e.rank && !rank_) rank_ = e.rank;
+    if (e.rank) {
+        if (!rank_) rank_ = e.rank;
+        else if (*e.rank != *rank_ && !rankChangeReported_) {
+            rankChangeReported_ = true;
+            problems_.add("rank_conflict", e.line, "the envelope says rank " + std::to_string(*e.rank) + ", earlier records said rank " +
+                                                       std::to_string(*rank_));
+        }
+    }
     if (!e.known) {
         int64_t& n = report_.unknownEvents[e.key];
         if (++n == 1 && report_.unknownEvents.size() <= kMaxUnknownKinds)
@@ -652,7 +659,12 @@ void TraceAssembler::flushText() {
 void TraceAssembler::addMetadata(SessionInfo& info) const {
     auto& md = info.metadata;
     md["source_format"] = "torch_trace";
-    if (rank_) md["rank"] = std::to_string(*rank_);
+    // The rank comes from the file name where it has one (TORCH_TRACE names each process's file);
+    // the envelope's rank only where the name has none. A disagreement is a problem (finish()).
+    if (rank_) {
+        if (md.count("rank") && md["rank"] != std::to_string(*rank_)) md["envelope_rank"] = std::to_string(*rank_);
+        else md["rank"] = std::to_string(*rank_);
+    }
     md["lines"] = std::to_string(report_.lines);
     md["records"] = std::to_string(report_.records);
     md["bytes"] = std::to_string(report_.bytes);
@@ -695,6 +707,9 @@ void TraceAssembler::finish(SessionStatus status) {
                 sink_.log({"warning", fs.lastCompileId, -1,
                            "'" + fs.frame.name + "' (" + fs.frame.file + ":" + std::to_string(fs.frame.firstLine) + ") has " +
                                std::to_string(fs.entries) + " cache entries, the recompile_limit is " + std::to_string(limit)});
+    if (auto it = info_.metadata.find("rank"); rank_ && it != info_.metadata.end() && it->second != std::to_string(*rank_))
+        problems_.add("rank_conflict", 0, "the file name says rank " + it->second + " but its records say rank " + std::to_string(*rank_) +
+                                              "; the file name's rank is used");
     for (const auto& w : report_.warnings) sink_.log({"warning", "", -1, w});
     SessionInfo info = info_;
     addMetadata(info);

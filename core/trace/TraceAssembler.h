@@ -110,6 +110,7 @@ private:
     std::string configJson_;
     std::vector<std::pair<std::string, std::string>> configKnobs_;
     std::optional<int64_t> rank_;
+    bool rankChangeReported_ = false;
     std::string pythonVersion_;
     int64_t logFormatVersion_ = -1;
 

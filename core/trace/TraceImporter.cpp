@@ -35,6 +35,12 @@ constexpr size_t kHashLag = 32;                    // big payloads' MD5s are che
 
 struct Cancelled {};
 
+// Cancelling stops a whole directory import, not just the rank being read.
+class ImportCancelled : public TraceError {
+public:
+    using TraceError::TraceError;
+};
+
 std::string nowIso() {
     std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
     std::tm tm{};
@@ -67,28 +73,48 @@ class Importer {
 public:
     Importer(const std::string& path, EventSink& sink, const ImportOptions& options, const std::string& group)
         : path_(path), options_(options), problems_(path, options.strict, report_), reader_(path), decoder_(problems_),
-          assembler_(sink, makeInfo(path, group), problems_, report_) {}
+          assembler_(sink, makeInfo(path, group), problems_, report_) {
+        report_.path = path;
+        report_.rank = rankOfFile(fs::path(path).filename().string());
+    }
 
     ImportReport run() {
-        if (reader_.fileSize() == 0) throw TraceError(path_ + ": the file is empty; a TORCH_TRACE log has at least one record");
+        if (reader_.fileSize() == 0) throw TraceError(path_ + ": the file is empty; a TORCH_TRACE log has at least one record (0 lines read)");
         try {
             readAll();
         } catch (const Cancelled&) {
             end(SessionStatus::Interrupted);
-            throw TraceError(path_ + ": import cancelled");
+            throw ImportCancelled(path_ + ": import cancelled after " + std::to_string(reader_.lineNumber()) + " lines");
+        } catch (const TraceError& e) {
+            end(SessionStatus::Failed);
+            throw TraceError(std::string(e.what()) + " (" + std::to_string(reader_.lineNumber()) + " lines read)");
         } catch (...) {
             end(SessionStatus::Failed);
             throw;
         }
+        if (!reader_.streamError().empty()) {
+            // What was decoded before the damage is kept as a session: `interrupted` when the file
+            // was cut (the run, or the copy, did not finish), `failed` when it is corrupt.
+            const bool cut = reader_.streamTruncated();
+            std::string msg = reader_.streamError() + " after " + std::to_string(reader_.lineNumber()) + " lines (" +
+                              std::to_string(report_.records) + " records)";
+            if (assembler_.begun() || report_.records > 0) {
+                end(cut ? SessionStatus::Interrupted : SessionStatus::Failed);
+                msg += "; what was read is kept, marked " + std::string(toString(cut ? SessionStatus::Interrupted : SessionStatus::Failed));
+            }
+            throw TraceError(msg);
+        }
         if (report_.records == 0) {
             std::string msg = path_ + ": not a TORCH_TRACE log: no line is a glog-prefixed JSON record (" +
-                              std::to_string(report_.lines) + " lines read";
+                              std::to_string(reader_.lineNumber()) + " lines read";
             if (!firstBadLine_.empty()) msg += "; line " + std::to_string(firstBadLineNo_) + ": \"" + firstBadLine_ + "\"";
             throw TraceError(msg + ")");
         }
         end(SessionStatus::Complete);
         return report_;
     }
+
+    const ImportReport& report() const { return report_; }
 
 private:
     static SessionInfo makeInfo(const std::string& path, const std::string& group) {
@@ -337,7 +363,23 @@ std::vector<ImportReport> importTracePath(const std::string& path, const std::fu
     std::string group = fs::absolute(path, ec).lexically_normal().string();
     if (!group.empty() && group.back() == '/') group.pop_back();
     std::vector<ImportReport> reports;
-    for (const auto& [rank, file] : files) reports.push_back(importOne(file, makeSink(file), options, group));
+    for (const auto& [rank, file] : files) {
+        EventSink& sink = makeSink(file);
+        std::unique_ptr<Importer> importer;
+        try {
+            importer = std::make_unique<Importer>(file, sink, options, group);
+            reports.push_back(importer->run());
+        } catch (const ImportCancelled&) {
+            throw;
+        } catch (const TraceError& e) {
+            // one bad rank file (empty, cut, not a log) must not hide the others (issue 11 item 3)
+            ImportReport r = importer ? importer->report() : ImportReport{};
+            r.path = file;
+            r.rank = rank;
+            r.error = e.what();
+            reports.push_back(std::move(r));
+        }
+    }
     return reports;
 }
 

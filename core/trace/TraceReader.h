@@ -17,6 +17,11 @@ struct ImportOptions {
 };
 
 struct ImportReport {
+    std::string path;                            // the file read
+    int64_t rank = -1;                           // from the file name (dedicated_log_torch_trace_rank_N...), else -1
+    // Directory imports: why this file could not be imported (empty when it was). The other
+    // ranks are still imported; what was read before the error is in its (partial) session.
+    std::string error;
     int64_t bytes = 0, lines = 0, records = 0;
     // kind -> count; the kinds are listed in ImportProblems.h (bad_json, md5_mismatch, no_prefix, ...)
     std::map<std::string, int64_t> problems;
@@ -30,10 +35,16 @@ public:
 };
 
 // Imports one file (plain, .gz or .zst) into `sink` as one session. Returns what was seen.
+// Throws TraceError with a sentence naming the file and how many lines were read. A compressed
+// file that stops in the middle of its stream is truncated: the session read so far ends
+// `interrupted` (it ends `failed` for other errors) and the error says so.
 ImportReport importTraceFile(const std::string& path, session::EventSink& sink, const ImportOptions& = {});
 
 // Imports a file, or a directory of dedicated_log_torch_trace_rank_N*.log files (one session
-// per rank, all with SessionInfo::group = the directory). `makeSink` is called per session.
+// per rank, all with SessionInfo::group = the directory), in rank order. `makeSink` is called
+// per file. In a directory a file that cannot be imported (empty, not a log, truncated) does not
+// stop the others: its report carries the error. Throws for a single file that fails, for a
+// directory without such files, and when cancelled.
 std::vector<ImportReport> importTracePath(const std::string& path,
                                           const std::function<session::EventSink&(const std::string& file)>& makeSink,
                                           const ImportOptions& = {});
