@@ -549,6 +549,12 @@ void writeJson(std::ostream& out, const Session& withoutCalls, const Summary& su
     });
 }
 
+std::string jsonQuoted(std::string_view s) {
+    std::ostringstream out;
+    writeString(out, s);
+    return std::move(out).str();
+}
+
 std::string toJson(const Session& s) {
     std::ostringstream out;
     writeSession(out, s, s.summary(), [&](Writer& w) {

@@ -17,7 +17,12 @@ namespace gs::session {
 inline constexpr std::string_view kSessionJsonFormat = "guardscope-session";
 inline constexpr int kSessionJsonVersion = 1;
 
+// The imported log's verbatim records (Session::records) are not part of it: a compile's
+// `artifacts` name them by seq, `guardscope-cli export --torch-trace` writes them back.
 std::string toJson(const Session& s);
+
+// `s` as a JSON string literal, with the escaping toJson uses (for writers of other documents).
+std::string jsonQuoted(std::string_view s);
 
 // Streams a session whose calls are read in pages (SessionStore::calls), so a session with
 // millions of calls is exported without holding them all. `withoutCalls` holds everything

@@ -1,0 +1,60 @@
+#pragma once
+// Several ranks of one distributed run (a TORCH_TRACE folder, one session per rank): a row of
+// counts per rank and the ranks that diverge from the majority (issue 11 item 3). Ranks that
+// compile a different sequence of frames, recompile for other reasons, capture other graphs or
+// hit the compile caches differently run different collectives — the desync that hangs a job.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/session/Session.h"
+
+namespace gs::session {
+
+// What one rank's session says, reduced to what the overview compares. Built from a whole
+// session, or event by event (it is an EventSink: imports keep it next to the store recorder).
+class RankProfile : public EventSink {
+public:
+    RankProfile() = default;
+    explicit RankProfile(const Session& s);
+
+    int64_t rank = -1;              // from SessionInfo::metadata["rank"], -1 without one
+    int64_t sessionId = 0;          // store id, 0 when not stored
+    std::string title, path;
+    std::string error;              // the import failed: why (the row shows it, no counts)
+    SessionStatus status = SessionStatus::Running;
+    int64_t compiles = 0, recompiles = 0, failures = 0, limitHits = 0, cacheHits = 0, cacheMisses = 0;
+    double compileTimeS = 0;        // sum of the compiles' entire_frame_compile_time_s
+    // Per compile, in order: "F/N code-object-name", the first recompile reason's category and
+    // text, a fingerprint of the captured graph (op, target, shape of each node), and the cache
+    // results ("fx_graph:hit aot_autograd:miss").
+    std::vector<std::string> compileSeq, reasonSeq, graphSeq, cacheSeq;
+
+    void beginSession(const SessionInfo& i) override;
+    void updateInfo(const SessionInfo& i) override;
+    void frame(const Frame& f) override;
+    void recompile(const Recompile& r) override;
+    void compile(const CompileEntry& c) override;
+    void endSession(SessionStatus s) override { status = s; }
+
+private:
+    std::vector<Frame> frames_;
+    std::vector<std::pair<std::string, std::string>> reasons_; // compile id -> reason, until its entry
+};
+
+struct Divergence {
+    std::string aspect;             // compiles | recompile_reasons | graphs | cache
+    std::vector<int64_t> ranks;     // ranks that differ from the majority
+    std::vector<int64_t> majority;  // the ranks that agree with each other (the largest group)
+    std::string detail;             // the first difference, in words
+};
+
+class RankOverview {
+public:
+    // Divergences per aspect, in the order above; empty when every rank agrees. Ranks whose
+    // import failed take no part. The majority is the largest group of identical sequences (on a
+    // tie, the group with the lowest rank).
+    static std::vector<Divergence> divergences(const std::vector<RankProfile>& ranks);
+};
+
+} // namespace gs::session

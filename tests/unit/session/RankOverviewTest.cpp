@@ -1,0 +1,119 @@
+// Issue 11 item 3: per-rank counts and the ranks that diverge from the majority in their
+// sequence of compiles, recompile reasons, graphs and cache results.
+#include <gtest/gtest.h>
+
+#include "core/session/RankOverview.h"
+
+using namespace gs::session;
+
+namespace {
+
+// A rank that compiled `fn` once per entry of `sizes` (each size change a recompile).
+Session rankSession(int rank, const std::vector<int>& sizes, const std::string& fn = "forward") {
+    Session s;
+    s.info.kind = SessionKind::TorchTrace;
+    s.info.metadata["rank"] = std::to_string(rank);
+    s.info.title = "rank " + std::to_string(rank);
+    s.frames.push_back(Frame{0, fn, "model.py", 10});
+    for (size_t i = 0; i < sizes.size(); ++i) {
+        CompileEntry c;
+        c.compileId = "0/" + std::to_string(i);
+        c.frameCompileId = int(i);
+        c.causedByCall = int64_t(i);
+        c.compileTimeUs = 1.5e6;
+        c.graph.push_back(GraphNode{0, "l_x_", "placeholder", "L_x_", {}, "[" + std::to_string(sizes[i]) + "]", "float32", 0});
+        c.graph.push_back(GraphNode{1, "mul", "call_function", "torch.mul", {"l_x_"}, "[" + std::to_string(sizes[i]) + "]", "float32", 0});
+        c.cache.push_back(CacheEvent{"fx_graph", i == 0 ? "miss" : "hit", "k", "", -1});
+        if (i > 0) {
+            Recompile r;
+            r.compileId = c.compileId;
+            r.callIndex = int64_t(i);
+            RecompileReason x;
+            x.category = ReasonCategory::SizeChange;
+            x.guardKind = "TENSOR_MATCH";
+            x.source = "x";
+            x.text = "tensor 'x' size mismatch at index 0. expected " + std::to_string(sizes[i - 1]) + ", actual " + std::to_string(sizes[i]);
+            r.reasons.push_back(x);
+            s.recompiles.push_back(r);
+        }
+        s.compiles.push_back(c);
+    }
+    return s;
+}
+
+} // namespace
+
+TEST(RankOverview, CountsPerRank) {
+    RankProfile p(rankSession(3, {2, 3, 4}));
+    EXPECT_EQ(p.rank, 3);
+    EXPECT_EQ(p.compiles, 3);
+    EXPECT_EQ(p.recompiles, 2);
+    EXPECT_EQ(p.cacheHits, 2);
+    EXPECT_EQ(p.cacheMisses, 1);
+    EXPECT_DOUBLE_EQ(p.compileTimeS, 4.5);
+    EXPECT_EQ(p.compileSeq.at(1), "0/1 forward");
+    EXPECT_EQ(p.reasonSeq.at(0), "");
+    EXPECT_EQ(p.reasonSeq.at(1), "size_change TENSOR_MATCH x");
+}
+
+TEST(RankOverview, RanksThatAgreeHaveNoDivergence) {
+    std::vector<RankProfile> ranks;
+    for (int r = 0; r < 4; ++r) ranks.emplace_back(rankSession(r, {2, 3}));
+    EXPECT_TRUE(RankOverview::divergences(ranks).empty());
+}
+
+TEST(RankOverview, ARankWithAnExtraRecompileDivergesFromTheMajority) {
+    std::vector<RankProfile> ranks;
+    ranks.emplace_back(rankSession(0, {2, 3}));
+    ranks.emplace_back(rankSession(1, {2, 3}));
+    ranks.emplace_back(rankSession(2, {2, 3, 5})); // one more size: one more compile
+    ranks.emplace_back(rankSession(3, {2, 3}));
+    auto d = RankOverview::divergences(ranks);
+    ASSERT_FALSE(d.empty());
+    EXPECT_EQ(d[0].aspect, "compiles");
+    EXPECT_EQ(d[0].ranks, std::vector<int64_t>{2});
+    EXPECT_EQ(d[0].majority, (std::vector<int64_t>{0, 1, 3}));
+    EXPECT_NE(d[0].detail.find("rank 2: 3 compiles where the majority has 2; the first extra: 0/2 forward"), std::string::npos) << d[0].detail;
+    for (const auto& x : d) EXPECT_EQ(x.ranks, std::vector<int64_t>{2}) << x.aspect;
+}
+
+TEST(RankOverview, SameCompilesOtherGraphsAreAGraphDivergence) {
+    std::vector<RankProfile> ranks;
+    ranks.emplace_back(rankSession(0, {2, 3}));
+    ranks.emplace_back(rankSession(1, {2, 4}));
+    ranks.emplace_back(rankSession(2, {2, 3}));
+    auto d = RankOverview::divergences(ranks);
+    ASSERT_EQ(d.size(), 1u);
+    EXPECT_EQ(d[0].aspect, "graphs");
+    EXPECT_EQ(d[0].ranks, std::vector<int64_t>{1});
+    EXPECT_NE(d[0].detail.find("graph of compile #2"), std::string::npos) << d[0].detail;
+}
+
+TEST(RankOverview, OtherCodeObjectAndFailedRanks) {
+    std::vector<RankProfile> ranks;
+    ranks.emplace_back(rankSession(0, {2}));
+    ranks.emplace_back(rankSession(1, {2}, "backward_hook"));
+    RankProfile broken;
+    broken.rank = 2;
+    broken.error = "empty file";
+    ranks.push_back(broken);
+    auto d = RankOverview::divergences(ranks);
+    ASSERT_FALSE(d.empty());
+    EXPECT_EQ(d[0].aspect, "compiles");
+    // a tie: the group with the lowest rank is the majority; the failed rank takes no part
+    EXPECT_EQ(d[0].majority, std::vector<int64_t>{0});
+    EXPECT_EQ(d[0].ranks, std::vector<int64_t>{1});
+    EXPECT_NE(d[0].detail.find("0/0 backward_hook where the majority has 0/0 forward"), std::string::npos) << d[0].detail;
+}
+
+TEST(RankOverview, BuiltFromEventsEqualsBuiltFromTheSession) {
+    Session s = rankSession(5, {2, 3, 4});
+    RankProfile fromEvents;
+    replay(s, fromEvents);
+    RankProfile fromSession(s);
+    EXPECT_EQ(fromEvents.compileSeq, fromSession.compileSeq);
+    EXPECT_EQ(fromEvents.reasonSeq, fromSession.reasonSeq);
+    EXPECT_EQ(fromEvents.graphSeq, fromSession.graphSeq);
+    EXPECT_EQ(fromEvents.cacheSeq, fromSession.cacheSeq);
+    EXPECT_EQ(fromEvents.rank, 5);
+}
