@@ -5,9 +5,10 @@ set -euo pipefail
 PKGS=(cmake ninja-build g++ pkg-config python3
       qt6-base-dev qt6-svg-dev libqscintilla2-qt6-dev libgraphviz-dev graphviz libsqlite3-dev
       libboost-dev libboost-program-options-dev libboost-iostreams-dev libsimdjson-dev
-      libzstd-dev zlib1g-dev libgtest-dev libgmock-dev libbenchmark-dev
+      libzstd-dev zstd zlib1g-dev libgtest-dev libgmock-dev libbenchmark-dev
       xvfb xauth ccache fonts-dejavu-core fonts-noto-cjk
       dpkg-dev file lintian desktop-file-utils appstream groff-base)
+# zstd: tests/cli/import_ranks cuts a compressed log.
 # fonts-noto-cjk: the seed's Chinese comments render as text, not boxes (editor, screenshots).
 # dpkg-dev, file: CPack's dpkg-shlibdeps; lintian, desktop-file-utils, appstream, groff-base:
 # tests/packaging and tests/cli/manpage check the package and the man pages with them.

@@ -11,6 +11,7 @@
 #include "app/cli/Command.h"
 #include "app/cli/StandardStreams.h"
 #include "core/record/Recording.h"
+#include "core/session/RankOverview.h"
 #include "core/session/SessionJson.h"
 #include "core/store/SessionStore.h"
 #include "core/trace/TraceReader.h"
@@ -66,6 +67,11 @@ public:
         os << "\n";
         if (shapeEvents_) os << "  shape events " << shapeEvents_ << "\n";
         if (graphBreaks_) os << "  graph breaks " << graphBreaks_ << "\n";
+        // what the log holds beyond the model: kept verbatim, shown as artifacts, never dropped
+        std::string kept;
+        for (const auto& [k, v] : info_.metadata)
+            if (k.rfind("kept.", 0) == 0) kept += (kept.empty() ? "" : ", ") + k.substr(5) + " " + v;
+        if (!kept.empty()) os << "  kept as-is  " << kept << "\n";
         if (!r.unknownEvents.empty()) {
             os << "  unknown events (kept)";
             sep = ": ";
@@ -95,12 +101,19 @@ private:
     std::map<std::string, int64_t> byCategory_;
 };
 
+// The sinks of one imported file, beside the recording: the summary's counts and the rank profile.
+struct Target {
+    CountingSink counts;
+    session::RankProfile profile;
+    session::TeeSink tee;
+};
+
 int importCommand(const std::vector<std::string>& args) {
     po::options_description opts("Options");
     std::string db;
     opts.add_options()("help,h", "show this help")
         ("db", po::value<std::string>(&db), "history database (default: $XDG_DATA_HOME/guardscope/sessions.db)")
-        ("json", "write the imported session(s) as JSON to standard output (a list for a directory)")
+        ("json", "write the imported session as JSON to standard output; for a directory {\"ranks\": [...], \"divergence\": [...]}")
         ("strict", "any unreadable part of the log is an error (exit code 1)")
         ("no-record", "do not record the session(s) in the history database")
         ("path", po::value<std::string>(), "TORCH_TRACE file or directory (- for standard input)");
@@ -119,9 +132,12 @@ int importCommand(const std::vector<std::string>& args) {
         os << "Usage: guardscope-cli import FILE|DIR [OPTIONS]\n\n"
               "Imports PyTorch TORCH_TRACE structured logs (TORCH_TRACE=<dir> python ...): a .log file,\n"
               "plain, .gz or .zst, or a directory of dedicated_log_torch_trace_rank_N*.log files (one\n"
-              "session per rank, grouped). Prints frames, compiles and recompiles by category, and what\n"
-              "could not be read, per kind. Exit code: 0 imported, 1 unreadable input (or a problem\n"
-              "under --strict), 2 bad usage, 4 imported but not recorded in the history database.\n\n"
+              "session per rank, grouped). Prints frames, compiles and recompiles by category, what was\n"
+              "kept as-is and what could not be read, per kind; for a directory also the ranks that\n"
+              "diverge from the majority. A rank file that cannot be read is reported and the other\n"
+              "ranks are still imported. Exit code: 0 imported, 1 unreadable input (for a directory:\n"
+              "any rank file; or a problem under --strict), 2 bad usage, 4 imported but not recorded\n"
+              "in the history database.\n\n"
            << opts;
         return vm.count("help") ? 0 : 2;
     }
@@ -141,8 +157,9 @@ int importCommand(const std::vector<std::string>& args) {
     }
     record::RecordOptions recordOptions;
     recordOptions.store = st.get();
-    recordOptions.keepSession = json;  // imports stay flat in memory unless the JSON is wanted
-    std::vector<std::unique_ptr<CountingSink>> counts;  // one per file, what the summary prints
+    recordOptions.keepSession = json;   // imports stay flat in memory unless the JSON is wanted
+    recordOptions.keepRecords = false;  // the JSON names records, it does not hold them
+    std::vector<std::unique_ptr<Target>> targets;  // one per file, what the summary prints
     std::string path = vm["path"].as<std::string>();
     std::unique_ptr<cli::TempFolder> spool;  // `-`: the log on standard input, spooled (plain, .gz or .zst)
     if (path == "-") {
@@ -156,8 +173,11 @@ int importCommand(const std::vector<std::string>& args) {
         }
     }
     record::ImportRecording imported = record::recordImport(path, io, recordOptions, [&](const std::string&) {
-        counts.push_back(std::make_unique<CountingSink>());
-        return counts.back().get();
+        auto t = std::make_unique<Target>();
+        t->tee.add(&t->counts);
+        t->tee.add(&t->profile);
+        targets.push_back(std::move(t));
+        return &targets.back()->tee;
     });
     if (spool)  // messages name what the user gave, not the spool file
         for (size_t at; (at = imported.error.find(path)) != std::string::npos;) imported.error.replace(at, path.size(), "<stdin>");
@@ -167,7 +187,7 @@ int importCommand(const std::vector<std::string>& args) {
             const record::Recorded& last = imported.sessions.back();
             if (last.recorderStarted && last.storeError.empty() && last.sessionId > 0)
                 std::cerr << "  what was read before the error is kept as session " << last.sessionId << " (status "
-                          << session::toString(counts.back()->status()) << ") in " << st->path() << "\n";
+                          << session::toString(targets.back()->counts.status()) << ") in " << st->path() << "\n";
         }
         return 1;
     }
@@ -176,29 +196,76 @@ int importCommand(const std::vector<std::string>& args) {
         if (!r.storeError.empty()) {
             notRecorded = true;
             notes.push_back("  not recorded completely: " + r.storeError + "\n");
-        } else if (r.recorderStarted) {
+        } else if (r.recorderStarted && r.sessionId > 0) {
             notes.push_back("  recorded as session " + std::to_string(r.sessionId) + " in " + st->path() + "\n");
         } else {
-            notes.emplace_back();
+            notes.emplace_back();  // not recording, or nothing could be read: no session
         }
     }
     const auto& reports = imported.reports;
     std::ostream& out = json ? std::cerr : std::cout; // --json keeps stdout for the JSON
-    for (size_t i = 0; i < counts.size() && i < reports.size(); ++i) out << counts[i]->render(reports[i]) << notes[i];
+    const bool folder = reports.size() > 1 || (!reports.empty() && reports[0].path != path);
+    bool rankFailed = false;
+    std::vector<session::RankProfile> profiles;
+    for (size_t i = 0; i < targets.size() && i < reports.size() && i < imported.sessions.size(); ++i) {
+        const trace::ImportReport& r = reports[i];
+        Target& t = *targets[i];
+        t.profile.rank = r.rank;
+        t.profile.path = r.path;
+        t.profile.error = r.error;
+        if (imported.sessions[i].storedId > 0) t.profile.sessionId = imported.sessions[i].storedId;
+        if (!r.error.empty()) {
+            // a bad rank file does not stop the others (issue 11 item 3): say what happened to it
+            rankFailed = true;
+            out << r.path << "  (rank " << r.rank << ")\n  error: " << r.error << "\n" << notes[i];
+        } else {
+            out << t.counts.render(r) << notes[i];
+        }
+        profiles.push_back(t.profile);
+    }
+    const std::vector<session::Divergence> divergences = session::RankOverview::divergences(profiles);
+    if (folder) {
+        out << "ranks       " << profiles.size() << (rankFailed ? " (some could not be imported)" : "") << "\n";
+        if (divergences.empty()) out << "divergence  none: every rank compiled the same\n";
+        for (const auto& d : divergences) out << "divergence  " << d.aspect << ": " << d.detail << "\n";
+    }
     // The builder never learns the store id: name the session as `sessions export ID` will (as run does).
     auto jsonOf = [](record::Recorded& r) {
         if (r.storedId > 0) r.session.info.id = r.storedId;
         return session::toJson(r.session);
     };
-    if (json) {
-        auto& sessions = imported.sessions;
-        if (sessions.size() == 1) std::cout << jsonOf(sessions[0]) << "\n";
-        else {
-            std::cout << "[";
-            for (size_t i = 0; i < sessions.size(); ++i) std::cout << (i ? ",\n" : "\n") << jsonOf(sessions[i]);
-            std::cout << "\n]\n";
+    if (json && !folder) {
+        if (!imported.sessions.empty()) std::cout << jsonOf(imported.sessions[0]) << "\n";
+    } else if (json) {
+        auto ints = [](const std::vector<int64_t>& v) {
+            std::string s = "[";
+            for (size_t i = 0; i < v.size(); ++i) s += (i ? ", " : "") + std::to_string(v[i]);
+            return s + "]";
+        };
+        std::cout << "{\"ranks\": [";
+        for (size_t i = 0; i < profiles.size(); ++i) {
+            const session::RankProfile& p = profiles[i];
+            std::cout << (i ? ",\n" : "\n") << "{\"rank\": " << p.rank << ", \"file\": " << session::jsonQuoted(p.path)
+                      << ", \"session_id\": " << p.sessionId << ", \"status\": "
+                      << session::jsonQuoted(p.error.empty() ? session::toString(p.status) : "not_imported")
+                      << ", \"error\": " << session::jsonQuoted(p.error) << ",\n\"summary\": {\"compiles\": " << p.compiles
+                      << ", \"recompiles\": " << p.recompiles << ", \"failures\": " << p.failures << ", \"limit_hits\": " << p.limitHits
+                      << ", \"cache_hits\": " << p.cacheHits << ", \"cache_misses\": " << p.cacheMisses
+                      << ", \"compile_time_s\": " << p.compileTimeS << "},\n\"session\": ";
+            // a rank whose file could not be read at all has no session
+            if (targets[i]->counts.status() == session::SessionStatus::Running && !p.error.empty()) std::cout << "null";
+            else std::cout << jsonOf(imported.sessions[i]);
+            std::cout << "}";
         }
+        std::cout << "\n], \"divergence\": [";
+        for (size_t i = 0; i < divergences.size(); ++i) {
+            const auto& d = divergences[i];
+            std::cout << (i ? ",\n" : "\n") << "{\"aspect\": " << session::jsonQuoted(d.aspect) << ", \"ranks\": " << ints(d.ranks)
+                      << ", \"majority\": " << ints(d.majority) << ", \"detail\": " << session::jsonQuoted(d.detail) << "}";
+        }
+        std::cout << "\n]}\n";
     }
+    if (rankFailed) return 1;
     return notRecorded ? kExitNotRecorded : 0;
 }
 

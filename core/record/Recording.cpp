@@ -39,6 +39,7 @@ SessionRecorder::SessionRecorder(RecordOptions options) : options_(std::move(opt
     }
     recorded_.callsDropped = options_.keepSession && options_.dropStoredCalls && recorder_;
     builder_.setKeepCalls(options_.keepCalls && !recorded_.callsDropped);
+    builder_.setKeepRecords(options_.keepRecords);
     if (options_.keepSession) tee_.add(&builder_);
     if (recorder_) tee_.add(recorder_.get());
     if (options_.observer) tee_.add(options_.observer);

@@ -42,6 +42,7 @@ struct RecordOptions {
     // are read back from the store, page by page: a run of millions of calls holds no per-call
     // memory). When it could not start, keepCalls decides.
     bool dropStoredCalls = false;
+    bool keepRecords = true;                    // with keepSession: keep an import's verbatim records
     session::EventSink* observer = nullptr;     // also sees every event (e.g. counting)
     std::function<void(const Progress&)> progress;  // every kProgressCalls calls; import fractions
     std::function<bool()> cancelled;            // polled; true stops the run or the import
