@@ -36,10 +36,11 @@ int exportCommand(const std::vector<std::string>& args) {
     if (vm.count("help") || !vm.count("id") || out.empty()) {
         std::ostream& os = vm.count("help") ? std::cout : std::cerr;
         os << "Usage: guardscope-cli export SESSION_ID --torch-trace OUT.log [--db PATH]\n\n"
-              "Writes a recorded session (scenario or imported) as a TORCH_TRACE log: string table,\n"
-              "dynamo_start, recompile_reasons, dynamo_output_graph, dynamo_cpp_guards_str,\n"
-              "create_symbol, guard_added_fast and compilation_metrics records with MD5-checked\n"
-              "payloads. (`guardscope-cli sessions export ID --json` writes JSON instead.)\n\n"
+              "Writes a recorded session as a TORCH_TRACE log. An imported log is written back as it\n"
+              "was read, every record in its order. A scenario session is written as PyTorch logs a\n"
+              "run: string table, dynamo_start, recompile_reasons, dynamo_output_graph,\n"
+              "dynamo_cpp_guards_str, create_symbol, guard_added_fast and compilation_metrics records\n"
+              "with MD5-checked payloads. (`guardscope-cli sessions export ID --json` writes JSON.)\n\n"
            << opts;
         return vm.count("help") ? 0 : 2;
     }
@@ -49,25 +50,38 @@ int exportCommand(const std::vector<std::string>& args) {
                   << " (see `guardscope-cli sessions list`)\n";
         return 1;
     }
-    // The log names the calls that compiled (their arguments), not the hits: only those are
-    // read, so a session of millions of calls exports without loading them (issue 15).
+    // An imported log is written back verbatim, page by page from the history (issue 11/16).
+    // A scenario's log names the calls that compiled (their arguments), not the hits: only those
+    // are read, so a session of millions of calls exports without loading them (issue 15).
+    const bool imported = st->recordCount(id) > 0;
     session::Session s = st->loadWithoutCalls(id);
-    std::set<int64_t> compiling;
-    for (const auto& c : s.compiles)
-        if (c.causedByCall >= 0) compiling.insert(c.causedByCall);
-    for (int64_t index : compiling) {
-        auto page = st->calls(id, index, 1);
-        if (!page.empty() && page.front().index == index) s.calls.push_back(std::move(page.front()));
+    if (!imported) {
+        std::set<int64_t> compiling;
+        for (const auto& c : s.compiles)
+            if (c.causedByCall >= 0) compiling.insert(c.causedByCall);
+        for (int64_t index : compiling) {
+            auto page = st->calls(id, index, 1);
+            if (!page.empty() && page.front().index == index) s.calls.push_back(std::move(page.front()));
+        }
     }
+    auto write = [&](const std::string& path) {
+        if (!imported) return trace::exportTorchTrace(s, path);
+        int64_t next = 0;
+        trace::exportTraceRecords([&] {
+            auto page = st->records(id, next, 4096);
+            if (!page.empty()) next = page.back().seq + 1;
+            return page;
+        }, path);
+    };
     const bool toStdout = out == "-";  // the log goes to standard output, the report to standard error
     try {
         if (toStdout) {
             cli::TempFolder tmp;
             const std::string written = tmp.path() + "/export.log";
-            trace::exportTorchTrace(s, written);
+            write(written);
             cli::copyToStandardOutput(written);
         } else {
-            trace::exportTorchTrace(s, out);
+            write(out);
         }
     } catch (const std::runtime_error& e) {  // trace::TraceError, or the copy to standard output
         std::cerr << "guardscope-cli export: error: " << e.what() << "\n";

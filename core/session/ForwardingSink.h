@@ -18,6 +18,7 @@ public:
     void shapeEvent(const ShapeEvent& e) override { next_.shapeEvent(e); }
     void log(const LogLine& l) override { next_.log(l); }
     void test(const TestResult& t) override { next_.test(t); }
+    void record(const TraceRecord& r) override { next_.record(r); }
     void entryHits(const std::string& compileId, int64_t hits) override { next_.entryHits(compileId, hits); }
     void updateInfo(const SessionInfo& i) override { next_.updateInfo(i); }
     void endSession(SessionStatus s) override { next_.endSession(s); }

@@ -1,5 +1,6 @@
 #include "core/session/GuardCount.h"
 
+#include <charconv>
 #include <set>
 #include <string>
 #include <string_view>
@@ -41,6 +42,16 @@ int64_t GuardCount::fromTree(const std::vector<Guard>& tree) {
 }
 
 std::optional<int64_t> GuardCount::of(const CompileEntry& c) {
+    // A logged compile says its count (compilation_metrics.guard_count); trust it over the tree,
+    // where some Python guards print no leaf. null (a failed compile) falls through.
+    for (const Metric& m : c.metrics) {
+        if (m.name != "guard_count") continue;
+        int64_t n = 0;
+        const char* end = m.json.data() + m.json.size();
+        auto [p, ec] = std::from_chars(m.json.data(), end, n);
+        if (ec == std::errc() && p == end && n >= 0) return n;
+        break;
+    }
     if (c.guards.empty()) return std::nullopt;
     return fromTree(c.guards);
 }

@@ -19,7 +19,8 @@ namespace gs::session {
 class GuardCount {
 public:
     static constexpr int64_t kAmbient = 7;
-    // The guard count of an entry; nullopt when it installed no guards (failed, limit hit).
+    // The guard count of an entry: the logged compilation_metrics.guard_count when there is one,
+    // else counted from its tree; nullopt when it installed no guards (failed, limit hit).
     static std::optional<int64_t> of(const CompileEntry& c);
     // From a guard tree: the ambient guards plus one per (kind, source) of the other leaves,
     // leaves that belong to another guard left out. Exact for the engine's trees; for a tree

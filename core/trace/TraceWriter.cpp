@@ -321,10 +321,48 @@ private:
 } // namespace
 
 void exportTorchTrace(const Session& s, const std::string& outPath) {
+    if (!s.records.empty()) { // an imported log: written back as it was read
+        bool given = false;
+        exportTraceRecords([&]() -> std::vector<TraceRecord> {
+            if (given) return {};
+            given = true;
+            return s.records;
+        }, outPath);
+        return;
+    }
     // Temporary file + rename: a failed export leaves the old file (or none), never a part.
     try {
         io::AtomicFile out(outPath);
         Writer(out.stream(), s).write();
+        out.commit();
+    } catch (const io::IoError& e) {
+        throw TraceError(e.what());
+    }
+}
+
+void exportTraceRecords(const std::function<std::vector<TraceRecord>()>& nextPage, const std::string& outPath) {
+    try {
+        io::AtomicFile out(outPath);
+        std::ostream& os = out.stream();
+        for (auto page = nextPage(); !page.empty(); page = nextPage())
+            for (const TraceRecord& r : page) {
+                if (r.hasPayload && !r.payloadKept)
+                    throw TraceError(outPath + ": record " + std::to_string(r.seq) + " (line " + std::to_string(r.line) +
+                                     " of the imported log) had a payload too large to keep; the log cannot be written back "
+                                     "verbatim. Nothing was written.");
+                // §1.3.2: the header line, then every payload line after one TAB; "\n" line ends
+                os << r.prefix << r.body << '\n';
+                if (!r.hasPayload) continue;
+                size_t start = 0;
+                for (;;) {
+                    const size_t nl = r.payload.find('\n', start);
+                    os << '\t';
+                    os.write(r.payload.data() + start, std::streamsize((nl == std::string::npos ? r.payload.size() : nl) - start));
+                    os << '\n';
+                    if (nl == std::string::npos) break;
+                    start = nl + 1;
+                }
+            }
         out.commit();
     } catch (const io::IoError& e) {
         throw TraceError(e.what());

@@ -20,6 +20,7 @@ struct EventLog : EventSink {
     void shapeEvent(const ShapeEvent&) override { seen.push_back("shapeEvent"); }
     void log(const LogLine&) override { seen.push_back("log"); }
     void test(const TestResult&) override { seen.push_back("test"); }
+    void record(const TraceRecord&) override { seen.push_back("record"); }
     void entryHits(const std::string&, int64_t) override { seen.push_back("entryHits"); }
     void updateInfo(const SessionInfo&) override { seen.push_back("updateInfo"); }
     void endSession(SessionStatus) override { seen.push_back("endSession"); }
@@ -34,13 +35,14 @@ void sendEveryEvent(EventSink& s) {
     s.shapeEvent({});
     s.log({});
     s.test({});
+    s.record({});
     s.entryHits("0/0", 1);
     s.updateInfo({});
     s.endSession(SessionStatus::Complete);
 }
 
 const std::vector<std::string> kEveryEvent = {"beginSession", "frame", "recompile", "compile", "call", "shapeEvent",
-                                              "log", "test", "entryHits", "updateInfo", "endSession"};
+                                              "log", "test", "record", "entryHits", "updateInfo", "endSession"};
 
 } // namespace
 

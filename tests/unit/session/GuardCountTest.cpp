@@ -55,3 +55,15 @@ TEST(GuardCount, AnEntryWithoutGuardsHasNoCount) {
     c.guards = {leaf(0, -1, "RootGuardManager", "")};
     EXPECT_EQ(GuardCount::of(c), 7);
 }
+
+TEST(GuardCount, ALoggedGuardCountWinsOverTheTree) {
+    // An imported compile carries compilation_metrics; its guard_count is PyTorch's own number.
+    CompileEntry c;
+    c.guards = {leaf(0, -1, "RootGuardManager", "")};
+    c.metrics = {{"frame_key", "\"1\""}, {"guard_count", "11"}};
+    EXPECT_EQ(GuardCount::of(c), 11);
+    c.metrics = {{"guard_count", "null"}};  // a failed compile logs null: the tree decides
+    EXPECT_EQ(GuardCount::of(c), 7);
+    c.guards.clear();
+    EXPECT_FALSE(GuardCount::of(c).has_value());
+}

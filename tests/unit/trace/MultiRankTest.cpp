@@ -78,9 +78,11 @@ TEST(MultiRank, ABadRankFileIsReportedAndTheOthersStillImport) {
     EXPECT_EQ(im.builders[3].session().info.metadata.at("rank"), "3");
     EXPECT_EQ(im.builders[4].session().info.status, SessionStatus::Interrupted);
     EXPECT_GT(im.builders[4].session().compiles.size(), 0u);
-    for (const auto& b : im.builders)
-        if (b.session().info.kind == SessionKind::TorchTrace && !b.session().info.group.empty())
+    for (const auto& b : im.builders) {
+        if (b.session().info.kind == SessionKind::TorchTrace && !b.session().info.group.empty()) {
             EXPECT_EQ(b.session().info.group, im.builders[0].session().info.group);
+        }
+    }
 }
 
 TEST(MultiRank, TheFileNamesRankWinsAndAConflictingEnvelopeIsAProblem) {
