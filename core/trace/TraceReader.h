@@ -51,8 +51,8 @@ std::vector<ImportReport> importTracePath(const std::string& path,
 
 // Writes a session as a TORCH_TRACE log that our reader (and tlparse) can read. Reading it back
 // gives a session equal to `s` in the sense of RoundTrip.h. Throws TraceError if it cannot write.
-// An imported session (one with Session::records) is written back verbatim instead, as
-// exportTraceRecords does: the same records in the same order.
+// This is the model written out (MD5s recomputed); an imported log is better written back as it
+// was read, with exportTraceRecords.
 void exportTorchTrace(const session::Session& s, const std::string& outPath);
 
 // Writes an imported log's records back as PyTorch wrote them (torch-trace-format §1.3.2): in seq
@@ -60,6 +60,8 @@ void exportTorchTrace(const session::Session& s, const std::string& outPath);
 // `nextPage` gives the next records, empty at the end (a big log is never held whole). Throws
 // TraceError, with nothing written, when a payload was too large to have been kept.
 void exportTraceRecords(const std::function<std::vector<session::TraceRecord>()>& nextPage, const std::string& outPath);
+// The same for an imported session held in memory (its Session::records).
+void exportTraceRecords(const session::Session& s, const std::string& outPath);
 
 // The simdjson version the reader was built with (Help > About).
 const char* simdjsonVersion();

@@ -321,15 +321,6 @@ private:
 } // namespace
 
 void exportTorchTrace(const Session& s, const std::string& outPath) {
-    if (!s.records.empty()) { // an imported log: written back as it was read
-        bool given = false;
-        exportTraceRecords([&]() -> std::vector<TraceRecord> {
-            if (given) return {};
-            given = true;
-            return s.records;
-        }, outPath);
-        return;
-    }
     // Temporary file + rename: a failed export leaves the old file (or none), never a part.
     try {
         io::AtomicFile out(outPath);
@@ -338,6 +329,15 @@ void exportTorchTrace(const Session& s, const std::string& outPath) {
     } catch (const io::IoError& e) {
         throw TraceError(e.what());
     }
+}
+
+void exportTraceRecords(const Session& s, const std::string& outPath) {
+    bool given = false;
+    exportTraceRecords([&]() -> std::vector<TraceRecord> {
+        if (given) return {};
+        given = true;
+        return s.records;
+    }, outPath);
 }
 
 void exportTraceRecords(const std::function<std::vector<TraceRecord>()>& nextPage, const std::string& outPath) {
