@@ -1,6 +1,6 @@
 #pragma once
 // Encodes what an imported compile carries beyond the engine's model — its user stack, metrics,
-// cache lookups and artifact list (issue 11) — into TEXT columns of `compiles` (schema v5), with
+// cache lookups and artifact list (issue 11) — into TEXT columns of `compiles` (schema v7), with
 // ValueCodec's length-prefixed lists. Metrics repeat from compile to compile (the whole
 // dynamo_config and inductor_config, ~18 KB, in every compilation_metrics): a value equal to the
 // previous compile's value of the same field is stored as "=" (a value starting with '=' gets

@@ -1,6 +1,6 @@
 #pragma once
 // The verbatim records of an imported log (session::TraceRecord) as stored: packed in file
-// order into chunks of about 1 MB and compressed with zstd (trace_chunks, schema v5). A log is
+// order into chunks of about 1 MB and compressed with zstd (trace_chunks, schema v7). A log is
 // mostly payload text that compresses about tenfold, and writing it raw would cost more than
 // reading it; compression runs on a worker thread, so the import does not wait for it. Loading
 // a session without its records never touches the chunks; one record costs one chunk's

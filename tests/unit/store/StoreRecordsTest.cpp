@@ -1,4 +1,4 @@
-// Schema v5 (issue 11): the verbatim records of an imported log and each compile's stack,
+// Schema v7 (issue 11): the verbatim records of an imported log and each compile's stack,
 // metrics, cache lookups and artifacts survive the store exactly, through save() and through
 // the recorder; records are paged by seq; loadWithoutCalls leaves them out; a version-3 file is
 // migrated with its rows intact; damaged chunks give a clear error.
