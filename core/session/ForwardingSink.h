@@ -20,6 +20,7 @@ public:
     void test(const TestResult& t) override { next_.test(t); }
     void record(const TraceRecord& r) override { next_.record(r); }
     void entryHits(const std::string& compileId, int64_t hits) override { next_.entryHits(compileId, hits); }
+    void reset(const Reset& r) override { next_.reset(r); }
     void updateInfo(const SessionInfo& i) override { next_.updateInfo(i); }
     void endSession(SessionStatus s) override { next_.endSession(s); }
 

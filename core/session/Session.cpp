@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <unordered_set>
 
 namespace gs::session {
 namespace {
@@ -79,16 +80,85 @@ Summary Session::summary() const {
     return s;
 }
 
+namespace {
+
+// The epoch of the element at `pos` of a vector that the resets cut at `cut(reset)`.
+template <class Cut> int epochAt(const std::vector<Reset>& resets, int64_t pos, Cut cut) {
+    int e = 0;
+    while (size_t(e) < resets.size() && cut(resets[size_t(e)]) <= pos) ++e;
+    return e;
+}
+
+// [begin, end) of an epoch's records in a vector of `size` that the resets cut at `cut(reset)`.
+template <class Cut> std::pair<size_t, size_t> epochRange(const std::vector<Reset>& resets, int epoch, size_t size, Cut cut) {
+    if (epoch < 0 || size_t(epoch) > resets.size()) return {0, 0};
+    const size_t begin = epoch == 0 ? 0 : size_t(std::max<int64_t>(0, cut(resets[size_t(epoch) - 1])));
+    const size_t end = size_t(epoch) == resets.size() ? size : size_t(std::max<int64_t>(0, cut(resets[size_t(epoch)])));
+    return {std::min(begin, size), std::min(end, size)};
+}
+
+const auto kFrames = [](const Reset& r) { return r.frames; };
+const auto kCompiles = [](const Reset& r) { return r.compiles; };
+
+} // namespace
+
+int Session::epochOfCall(int64_t callIndex) const {
+    return epochAt(resets, callIndex, [](const Reset& r) { return r.callIndex; });
+}
+int Session::epochOfFrame(size_t record) const { return epochAt(resets, int64_t(record), kFrames); }
+int Session::epochOfCompile(size_t entry) const { return epochAt(resets, int64_t(entry), kCompiles); }
+
+const Frame* Session::frame(int id, int epoch) const {
+    const auto end = epochRange(resets, epoch, frames.size(), kFrames).second;
+    for (size_t i = end; i-- > 0;)
+        if (frames[i].id == id) return &frames[i];
+    return nullptr;
+}
+
+const CompileEntry* Session::compile(std::string_view compileId, int epoch) const {
+    const auto [begin, end] = epochRange(resets, epoch, compiles.size(), kCompiles);
+    for (size_t i = end; i-- > begin;)
+        if (compiles[i].compileId == compileId) return &compiles[i];
+    return nullptr;
+}
+
 const Frame* Session::frame(int id) const {
-    for (const auto& f : frames)
-        if (f.id == id) return &f;
+    for (auto it = frames.rbegin(); it != frames.rend(); ++it)
+        if (it->id == id) return &*it;
     return nullptr;
 }
 
 const CompileEntry* Session::compile(std::string_view compileId) const {
-    for (const auto& c : compiles)
-        if (c.compileId == compileId) return &c;
+    for (auto it = compiles.rbegin(); it != compiles.rend(); ++it)
+        if (it->compileId == compileId) return &*it;
     return nullptr;
+}
+
+const Frame* Session::frameOf(const CompileEntry& entry) const {
+    if (compiles.empty() || &entry < compiles.data() || &entry >= compiles.data() + compiles.size())
+        return frame(entry.frameId);
+    return frame(entry.frameId, epochOfCompile(size_t(&entry - compiles.data())));
+}
+
+std::vector<Reset> inferResets(const Session& s) {
+    std::vector<Reset> out;
+    std::unordered_set<std::string> sinceReset;
+    for (size_t i = 0; i < s.compiles.size(); ++i) {
+        const auto& c = s.compiles[i];
+        if (sinceReset.insert(c.compileId).second) continue;
+        Reset r;
+        r.callIndex = c.causedByCall >= 0 ? c.causedByCall : (out.empty() ? 0 : out.back().callIndex);
+        r.compiles = int64_t(i);
+        out.push_back(r);
+        sinceReset = {c.compileId};
+    }
+    if (out.empty()) return out;
+    // The n-th time frame ids stop growing is where the n-th reset falls in `frames`.
+    size_t n = 0;
+    for (size_t f = 1; f < s.frames.size() && n < out.size(); ++f)
+        if (s.frames[f].id <= s.frames[f - 1].id) out[n++].frames = int64_t(f);
+    for (; n < out.size(); ++n) out[n].frames = int64_t(s.frames.size());
+    return out;
 }
 
 void SessionBuilder::beginSession(const SessionInfo& info) { session_.info = info; }
@@ -123,31 +193,49 @@ void SessionBuilder::entryHits(const std::string& compileId, int64_t hits) {
             return;
         }
 }
+void SessionBuilder::reset(const Reset& r) {
+    Reset at = r;
+    at.frames = int64_t(session_.frames.size());
+    at.compiles = int64_t(session_.compiles.size());
+    session_.resets.push_back(at);
+}
 void SessionBuilder::endSession(SessionStatus s) { session_.info.status = s; }
 
 void replay(const Session& s, EventSink& sink) {
     sink.beginSession(s.info);
     for (const auto& r : s.records) sink.record(r); // before the compiles whose artifacts name them
-    for (const auto& f : s.frames) sink.frame(f);
-    // Interleave by call index: what a call caused comes before the call itself.
-    size_t ri = 0, ci = 0, si = 0, li = 0;
+    // Epoch by epoch (Reset): its frames, then its events interleaved by call index (what a
+    // call caused comes before the call itself), its entries' hit counts, then the reset.
+    size_t fi = 0, ri = 0, ci = 0, si = 0, li = 0, calli = 0;
+    size_t compileEnd = 0;
     auto flushUpTo = [&](int64_t callIndex) {
         while (ri < s.recompiles.size() && s.recompiles[ri].callIndex <= callIndex) sink.recompile(s.recompiles[ri++]);
-        while (ci < s.compiles.size() && s.compiles[ci].causedByCall <= callIndex) sink.compile(s.compiles[ci++]);
+        while (ci < compileEnd && s.compiles[ci].causedByCall <= callIndex) sink.compile(s.compiles[ci++]);
         while (si < s.shapeEvents.size() && s.shapeEvents[si].callIndex <= callIndex) sink.shapeEvent(s.shapeEvents[si++]);
         while (li < s.logs.size() && s.logs[li].callIndex <= callIndex) sink.log(s.logs[li++]);
     };
-    for (const auto& c : s.calls) {
-        flushUpTo(c.index);
-        sink.call(c);
+    for (size_t e = 0; e <= s.resets.size(); ++e) {
+        const bool last = e == s.resets.size();
+        const size_t firstCompile = ci;
+        const size_t frameEnd = last ? s.frames.size() : std::min(s.frames.size(), size_t(std::max<int64_t>(0, s.resets[e].frames)));
+        compileEnd = last ? s.compiles.size() : std::min(s.compiles.size(), size_t(std::max<int64_t>(0, s.resets[e].compiles)));
+        const int64_t callEnd = last ? INT64_MAX : s.resets[e].callIndex;
+        for (; fi < frameEnd; ++fi) sink.frame(s.frames[fi]);
+        for (; calli < s.calls.size() && s.calls[calli].index < callEnd; ++calli) {
+            flushUpTo(s.calls[calli].index);
+            sink.call(s.calls[calli]);
+        }
+        flushUpTo(last ? INT64_MAX : callEnd - 1);
+        if (last) for (; ri < s.recompiles.size(); ++ri) sink.recompile(s.recompiles[ri]);
+        for (; ci < compileEnd; ++ci) sink.compile(s.compiles[ci]);
+        if (last) {
+            for (; si < s.shapeEvents.size(); ++si) sink.shapeEvent(s.shapeEvents[si]);
+            for (; li < s.logs.size(); ++li) sink.log(s.logs[li]);
+            for (const auto& t : s.tests) sink.test(t);
+        }
+        for (size_t k = firstCompile; k < compileEnd; ++k) sink.entryHits(s.compiles[k].compileId, s.compiles[k].hitCount);
+        if (!last) sink.reset(s.resets[e]);
     }
-    flushUpTo(INT64_MAX);
-    for (; ri < s.recompiles.size(); ++ri) sink.recompile(s.recompiles[ri]);
-    for (; ci < s.compiles.size(); ++ci) sink.compile(s.compiles[ci]);
-    for (; si < s.shapeEvents.size(); ++si) sink.shapeEvent(s.shapeEvents[si]);
-    for (; li < s.logs.size(); ++li) sink.log(s.logs[li]);
-    for (const auto& t : s.tests) sink.test(t);
-    for (const auto& c : s.compiles) sink.entryHits(c.compileId, c.hitCount);
     sink.endSession(s.info.status);
 }
 

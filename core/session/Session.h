@@ -256,6 +256,20 @@ struct LogLine {
     bool operator==(const LogLine&) const = default;
 };
 
+// torch._dynamo.reset() / torch.compiler.reset(): every cache emptied "as if you had started a
+// fresh process" (dynamo-semantics §1.6), so frame ids and compile ids start again at 0 after
+// it. The resets cut a session into epochs (0 before the first); an id names an entry only
+// together with its epoch (Session::compile(id, epoch)).
+struct Reset {
+    int64_t callIndex = 0;          // Call::index of the first call after it (= calls before it)
+    int line = 0;                   // scenario line of the reset() call (0 if unknown)
+    // Where it falls in Session::frames and ::compiles: how many came before it. Set by the
+    // receiver from what it has received (SessionBuilder, the store); writers leave them 0.
+    int64_t frames = 0;
+    int64_t compiles = 0;
+    bool operator==(const Reset&) const = default;
+};
+
 struct TestResult {
     std::string name;               // test method
     std::string className;
@@ -320,13 +334,35 @@ struct Session {
     std::vector<LogLine> logs;
     std::vector<TestResult> tests;
     std::vector<TraceRecord> records;   // imported sessions: the log as read, in file order
+    std::vector<Reset> resets;      // in order; see Reset
     bool operator==(const Session&) const = default;
 
     // Counts derived from the vectors above.
     Summary summary() const;
+
+    // Look-ups by id. Ids restart after each reset, so an id is looked up in an epoch (0 before
+    // the first reset, resets.size() after the last). A compile id names the newest entry of
+    // that epoch with the id (an id repeats for a restarted attempt); a frame id the newest
+    // record announced before the epoch ended (a writer that keeps ids unique, like the trace
+    // importer, does not announce an unchanged frame again). Without an epoch: the newest in
+    // the whole session, as EventSink::entryHits and SessionIndex::resolveEntry(id, past the
+    // last call) mean it.
+    int epochOfCall(int64_t callIndex) const;     // resets at or before that call
+    int epochOfFrame(size_t record) const;        // record: index into frames
+    int epochOfCompile(size_t entry) const;       // entry: index into compiles
+    const Frame* frame(int id, int epoch) const;
+    const CompileEntry* compile(std::string_view compileId, int epoch) const;
     const Frame* frame(int id) const;
     const CompileEntry* compile(std::string_view compileId) const;
+    // The code object an entry of `compiles` was compiled for (the frame record of its epoch).
+    const Frame* frameOf(const CompileEntry& entry) const;
 };
+
+// Resets for a session recorded before resets were events (store schema < 5, session JSON
+// without "resets"): compile ids are unique within an epoch, so the first compile that reuses
+// an id starts a new one, and frame ids are handed out 0, 1, ... in each epoch, so a frame
+// record whose id does not grow starts one in `frames`. Returns {} when no id repeats.
+std::vector<Reset> inferResets(const Session& s);
 
 // Where writers send events as they happen. Events arrive in causal order: a frame before its
 // first call, a compile entry before the call that ran it, a recompile before its entry.
@@ -347,6 +383,9 @@ public:
     virtual void record(const TraceRecord&) {}
     // Final hit counts, sent once per entry when the session ends (or before a reset()).
     virtual void entryHits(const std::string& compileId, int64_t hits) {}
+    // torch._dynamo.reset(): sent after the entryHits of the entries it removed, before any
+    // event of the next epoch.
+    virtual void reset(const Reset&) {}
     // What a writer learned about the session after beginSession (the trace importer knows the
     // config, rank and problem counts only at the end). Sent at most a few times, before
     // endSession; replaces the SessionInfo given to beginSession (the store id stays).
@@ -367,6 +406,7 @@ public:
     void test(const TestResult& t) override;
     void record(const TraceRecord& r) override;
     void entryHits(const std::string& compileId, int64_t hits) override;
+    void reset(const Reset& r) override;
     void updateInfo(const SessionInfo& info) override { session_.info = info; }
     void endSession(SessionStatus s) override;
 
@@ -402,6 +442,7 @@ public:
     void test(const TestResult& t) override { for (auto* s : sinks_) s->test(t); }
     void record(const TraceRecord& r) override { for (auto* s : sinks_) s->record(r); }
     void entryHits(const std::string& id, int64_t h) override { for (auto* s : sinks_) s->entryHits(id, h); }
+    void reset(const Reset& r) override { for (auto* s : sinks_) s->reset(r); }
     void updateInfo(const SessionInfo& i) override { for (auto* s : sinks_) s->updateInfo(i); }
     void endSession(SessionStatus st) override { for (auto* s : sinks_) s->endSession(st); }
 

@@ -1,5 +1,7 @@
 #include "core/session/SessionIndex.h"
 
+#include "core/session/GuardDiff.h"
+
 #include <algorithm>
 #include <charconv>
 #include <climits>
@@ -27,12 +29,15 @@ CallKind SessionIndex::kindOf(CallOutcome o) {
 
 namespace {
 
-bool isManager(const Guard& g) { return g.kind.find("Manager") != std::string::npos; }
+bool isManager(const Guard& g) { return GuardDiff::isManager(g.kind); }
 
 } // namespace
 
 SessionIndex::SessionIndex(Session s) : s_(std::move(s)) {
     if (s_.calls.empty() && !s_.compiles.empty()) synthesizeCallsFromCompiles();
+    // Sessions recorded before resets were events (and imported logs, whose only evidence of a
+    // reset is a compile id seen again): see inferResets.
+    if (s_.resets.empty()) s_.resets = inferResets(s_);
     index();
 }
 
@@ -69,6 +74,8 @@ void SessionIndex::synthesizeCallsFromCompiles() {
         if (l.callIndex < 0 && stepOf.count(l.compileId)) l.callIndex = stepOf[l.compileId];
     for (auto& e : s_.shapeEvents)
         if (e.callIndex < 0 && stepOf.count(e.compileId)) e.callIndex = stepOf[e.compileId];
+    // A step per compile: a reset falls before the first compile after it.
+    for (auto& r : s_.resets) r.callIndex = r.compiles;
 }
 
 void SessionIndex::index() {
@@ -84,6 +91,12 @@ void SessionIndex::index() {
             auto it = pos.find(v);
             v = it == pos.end() ? -1 : it->second;
         };
+        // A reset falls before the first call whose index is at least its own.
+        for (auto& r : s_.resets) {
+            int64_t before = 0;
+            for (const auto& c : s_.calls) before += c.index < r.callIndex ? 1 : 0;
+            r.callIndex = before;
+        }
         for (size_t i = 0; i < n; ++i) s_.calls[i].index = int64_t(i);
         for (auto& c : s_.compiles) map(c.causedByCall);
         for (auto& r : s_.recompiles) map(r.callIndex);
@@ -161,30 +174,25 @@ void SessionIndex::indexEntries() {
     std::stable_sort(creationOrder_.begin(), creationOrder_.end(), [&](int a, int b) {
         return s_.compiles[size_t(a)].causedByCall < s_.compiles[size_t(b)].causedByCall;
     });
-    // torch._dynamo.reset() empties every cache and restarts frame and compile ids
-    // (dynamo-semantics §1.6). The session has no reset event, but the first compile after a
-    // reset reuses an id seen before it: everything created earlier is gone from there on.
-    std::unordered_set<std::string> sinceReset;
-    for (size_t k = 0; k < creationOrder_.size(); ++k) {
-        const int e = creationOrder_[k];
+    // torch._dynamo.reset() empties every cache (dynamo-semantics §1.6, session::Reset):
+    // an entry leaves the cache at the first reset after it.
+    for (const auto& r : s_.resets) resets_.push_back(r.callIndex);
+    for (int e : creationOrder_) {
         const auto& c = s_.compiles[size_t(e)];
         const int64_t pos = c.causedByCall;
         createdAt_[size_t(e)] = pos;
-        if (!sinceReset.insert(c.compileId).second && pos >= 0) {
-            resets_.push_back(pos);
-            for (size_t j = 0; j < k; ++j)
-                removedAt_[size_t(creationOrder_[j])] = std::min(removedAt_[size_t(creationOrder_[j])], pos);
-            sinceReset = {c.compileId};
-        }
+        const size_t epoch = size_t(s_.epochOfCompile(size_t(e)));
+        if (epoch < s_.resets.size()) removedAt_[size_t(e)] = s_.resets[epoch].callIndex;
         entriesById_[c.compileId].push_back({pos, e});
         if (c.status != EntryStatus::Ok) removedAt_[size_t(e)] = pos; // never usable
     }
 }
 
 // One track per code object. Frame ids restart after a reset, so one id can name several
-// frame records over time: a call of id F belongs to the newest record of F announced before
-// it — the next record of F is taken when F is first called after a reset. Records of the
-// same function (name, file, line) share a track, so a re-run after reset() stays on its row.
+// frame records over time: a call belongs to the record of its id in its epoch
+// (Session::frame(id, epoch)). Records of the same function (name, file, line) share a track,
+// so a re-run after reset() stays on its row. Returns the records of each id in order (the paged
+// index finds a call's record from them and the reset positions).
 std::unordered_map<int, std::vector<int>> SessionIndex::tracksFromRecords() {
     std::map<std::tuple<std::string, std::string, int>, int> trackOfKey;
     std::unordered_map<int, std::vector<int>> recordsOfId;
@@ -206,23 +214,17 @@ std::unordered_map<int, std::vector<int>> SessionIndex::tracksFromRecords() {
 }
 
 void SessionIndex::indexTracks() {
-    const std::unordered_map<int, std::vector<int>> recordsOfId = tracksFromRecords();
-    struct Epoch {
-        size_t record = 0;
-        size_t resetsSeen = 0;
-        bool used = false;
-    };
-    std::unordered_map<int, Epoch> epochOf;
+    tracksFromRecords();
     std::unordered_map<int, int> syntheticTrack; // calls of ids without any frame record
     recordOfCall_.assign(s_.calls.size(), -1);
     trackOfCall_.assign(s_.calls.size(), -1);
-    size_t resets = 0;
+    int epoch = 0;
     for (size_t i = 0; i < s_.calls.size(); ++i) {
-        const int64_t pos = int64_t(i);
-        while (resets < resets_.size() && resets_[resets] <= pos) ++resets;
+        while (size_t(epoch) < s_.resets.size() && s_.resets[size_t(epoch)].callIndex <= int64_t(i)) ++epoch;
         const int id = s_.calls[i].frameId;
-        auto records = recordsOfId.find(id);
-        if (records == recordsOfId.end()) {
+        const Frame* f = s_.frame(id, epoch);
+        if (!f) f = s_.frame(id); // a record in another epoch: damaged or hand-made input
+        if (!f) {
             auto [it, fresh] = syntheticTrack.emplace(id, int(tracks_.size()));
             if (fresh) {
                 Track t;
@@ -233,11 +235,7 @@ void SessionIndex::indexTracks() {
             trackOfCall_[i] = it->second;
             continue;
         }
-        Epoch& ep = epochOf[id];
-        if (ep.used && resets > ep.resetsSeen && ep.record + 1 < records->second.size()) ++ep.record;
-        if (!ep.used || resets > ep.resetsSeen) ep.resetsSeen = resets;
-        ep.used = true;
-        const int record = records->second[ep.record];
+        const int record = int(f - s_.frames.data());
         recordOfCall_[i] = record;
         trackOfCall_[i] = trackOfRecord_[size_t(record)];
     }
@@ -328,6 +326,10 @@ std::string SessionIndex::frameLabel(int record) const {
 }
 
 int SessionIndex::resolveEntry(std::string_view compileId, int64_t pos) const {
+    // The entry of that id in the epoch of `pos` (Session::compile(id, epoch)); past the last
+    // call, the newest one (Session::compile(id)).
+    if (pos >= 0 && pos < callCount())
+        if (const CompileEntry* c = s_.compile(compileId, s_.epochOfCall(pos))) return int(c - s_.compiles.data());
     auto it = entriesById_.find(std::string(compileId));
     if (it == entriesById_.end()) return -1;
     int found = -1;

@@ -72,6 +72,9 @@ template <class V> void fields(V& v, ShapeEvent& x) {
 template <class V> void fields(V& v, LogLine& x) {
     v("channel", x.channel); v("compile_id", x.compileId); v("call_index", x.callIndex); v("text", x.text);
 }
+template <class V> void fields(V& v, Reset& x) {
+    v("call_index", x.callIndex); v("line", x.line); v("frames", x.frames); v("compiles", x.compiles);
+}
 template <class V> void fields(V& v, TestResult& x) {
     v("name", x.name); v("class_name", x.className); v("status", x.status); v("message", x.message);
     v("file", x.file); v("line", x.line);
@@ -514,6 +517,7 @@ void writeTail(Writer& w, const Session& s) {
     writeList(w, "shape_events", s.shapeEvents);
     writeList(w, "logs", s.logs);
     writeList(w, "tests", s.tests);
+    writeList(w, "resets", s.resets);
 }
 
 } // namespace
@@ -585,6 +589,9 @@ std::optional<Session> fromJson(std::string_view json, std::string* error) {
         r("shape_events", s.shapeEvents);
         r("logs", s.logs);
         r("tests", s.tests);
+        // Exports written before resets were events: the ids tell where they were.
+        if (doc.find("resets")) r("resets", s.resets);
+        else s.resets = inferResets(s);
         return s;
     } catch (const ParseError& e) {
         if (error) *error = e.what();

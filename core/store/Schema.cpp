@@ -227,6 +227,19 @@ CREATE TABLE trace_chunks (
 CREATE INDEX trace_chunks_by_seq ON trace_chunks (session_id, last_seq);
 )sql";
 
+// Version 8: torch._dynamo.reset() is an event of the session model (session::Reset): where it
+// fell among the calls, frames and compile entries, so that ids, which restart after it, name
+// one record. Sessions stored before have no rows; the reader infers theirs
+// (session::inferResets).
+constexpr std::string_view kVersion8 = R"sql(
+CREATE TABLE resets (
+  session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+  seq INTEGER NOT NULL, call_index INTEGER NOT NULL, line INTEGER NOT NULL,
+  frames INTEGER NOT NULL, compiles INTEGER NOT NULL,
+  PRIMARY KEY (session_id, seq)
+) WITHOUT ROWID;
+)sql";
+
 // Foreign keys off for the life of a migration, back to what they were afterwards. The pragma
 // is a no-op inside a transaction, so this wraps the Transaction (declared before it, it is
 // destroyed after the commit or rollback).
@@ -260,7 +273,7 @@ private:
 
 const std::vector<std::string_view>& Schema::migrations() {
     static const std::vector<std::string_view> all{kVersion1, kVersion2, kVersion3, kVersion4,
-                                                   kVersion5, kVersion6, kVersion7};
+                                                   kVersion5, kVersion6, kVersion7, kVersion8};
     return all;
 }
 

@@ -216,6 +216,11 @@ Session SessionReader::loadWithoutCalls(int64_t id) {
         if (!status) damaged("a test result has an unknown status");
         s.tests.push_back(TestResult{ts.text(0), ts.text(1), *status, ts.text(3), ts.text(4), ts.integer(5)});
     }
+    auto& rs = db_.cached("SELECT call_index, line, frames, compiles FROM resets WHERE session_id = ? ORDER BY seq");
+    rs.bind(1, id);
+    while (rs.step()) s.resets.push_back(Reset{rs.int64(0), rs.integer(1), rs.int64(2), rs.int64(3)});
+    // Stored before schema 5 (no reset rows): the repeated ids tell where the resets were.
+    if (s.resets.empty()) s.resets = inferResets(s);
     return s;
 }
 

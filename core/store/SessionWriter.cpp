@@ -22,7 +22,7 @@ int64_t SessionWriter::begin(const SessionInfo& info, SessionStatus status) {
     id_ = db_.lastInsertId();
     auto& md = db_.cached("INSERT INTO session_metadata (session_id, key, value) VALUES (?,?,?)");
     for (const auto& [k, v] : info.metadata) md.bind(1, id_).bind(2, k).bind(3, v).run();
-    frameSeq_ = compileSeq_ = recompileSeq_ = shapeSeq_ = logSeq_ = testSeq_ = 0;
+    frameSeq_ = compileSeq_ = recompileSeq_ = shapeSeq_ = logSeq_ = testSeq_ = resetSeq_ = 0;
     details_.reset();
     newCalls_ = newCompiles_ = newRecompiles_ = 0;
     chunk_.clear();
@@ -155,6 +155,12 @@ void SessionWriter::entryHits(const std::string& compileId, int64_t hits) {
     db_.cached("UPDATE compiles SET hit_count = ?3 WHERE session_id = ?1 AND seq = "
                "(SELECT max(seq) FROM compiles WHERE session_id = ?1 AND compile_id = ?2)")
         .bind(1, id_).bind(2, compileId).bind(3, hits).run();
+}
+
+void SessionWriter::reset(const Reset& r) {
+    db_.cached("INSERT INTO resets (session_id, seq, call_index, line, frames, compiles) VALUES (?,?,?,?,?,?)")
+        .bind(1, id_).bind(2, resetSeq_++).bind(3, r.callIndex).bind(4, r.line).bind(5, r.frames)
+        .bind(6, r.compiles).run();
 }
 
 void SessionWriter::updateCounts() {

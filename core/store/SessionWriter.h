@@ -41,6 +41,10 @@ public:
     void chunk(const RecordChunk& c);
     // Sets the hit count of the newest entry with that compile id (ids repeat after reset()).
     void entryHits(const std::string& compileId, int64_t hits);
+    void reset(const session::Reset& r);
+    // How many frames / compile entries this writer wrote (a recorded Reset's position).
+    int64_t framesWritten() const { return frameSeq_; }
+    int64_t compilesWritten() const { return compileSeq_; }
 
     // Writes the calls (writeCalls), then adds the counts of the records written since the last
     // call to the session row.
@@ -63,7 +67,7 @@ private:
     std::vector<FullChunk> full_;
     CompileDetailCodec details_;
     int64_t id_ = 0;
-    int64_t frameSeq_ = 0, compileSeq_ = 0, recompileSeq_ = 0, shapeSeq_ = 0, logSeq_ = 0, testSeq_ = 0;
+    int64_t frameSeq_ = 0, compileSeq_ = 0, recompileSeq_ = 0, shapeSeq_ = 0, logSeq_ = 0, testSeq_ = 0, resetSeq_ = 0;
     int64_t newCalls_ = 0, newCompiles_ = 0, newRecompiles_ = 0;
 };
 

@@ -162,6 +162,7 @@ int64_t SqliteSessionStore::save(const Session& s) {
         archive.takeReady(chunks);
         for (const auto& c : chunks) w.chunk(c);
     }
+    for (const auto& r : s.resets) w.reset(r);
     w.updateCounts();
     tx.commit();
     return w.id();

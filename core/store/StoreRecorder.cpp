@@ -139,6 +139,13 @@ void StoreRecorder::writeBatch(const SessionStatus* end, bool complete) {
                               [&](const ShapeEvent& s) { writer_.shapeEvent(s); },
                               [&](const LogLine& l) { writer_.log(l); },
                               [&](const TestResult& t) { writer_.test(t); },
+                              [&](const Reset& r) {
+                                  // Its place among what this recorder wrote (Reset::frames).
+                                  Reset at = r;
+                                  at.frames = writer_.framesWritten();
+                                  at.compiles = writer_.compilesWritten();
+                                  writer_.reset(at);
+                              },
                               [&](const Hits& h) { writer_.entryHits(h.first, h.second); }},
                    e);
     }

@@ -40,6 +40,7 @@ public:
     // Packed and compressed by the archive (on its thread) as they come; written with the batches.
     void record(const session::TraceRecord& r) override;
     void entryHits(const std::string& compileId, int64_t hits) override { add(Hits{compileId, hits}); }
+    void reset(const session::Reset& r) override { add(r); }
     // Kept until the next batch, which writes it in its transaction; a later update replaces a
     // pending one. The status stays endSession's.
     void updateInfo(const session::SessionInfo& info) override;
@@ -53,7 +54,7 @@ public:
 private:
     using Hits = std::pair<std::string, int64_t>;
     using Event = std::variant<session::Frame, session::CompileEntry, session::Recompile, session::ShapeEvent,
-                               session::LogLine, session::TestResult, Hits>;
+                               session::LogLine, session::TestResult, session::Reset, Hits>;
 
     template <class T>
     void add(const T& e) {

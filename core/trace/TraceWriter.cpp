@@ -136,7 +136,7 @@ public:
         for (const CompileEntry& c : s_.compiles) {
             size_t occurrence = seen[c.compileId]++;
             CompileIdParts id = parseCompileId(c);
-            const Frame* f = s_.frame(c.frameId);
+            const Frame* f = s_.frameOf(c); // ids restart after reset(): the record of c's epoch
             Frame frame = f ? *f : Frame{c.frameId, "<unknown>", "", 0};
             auto rit = recompilesById.find(c.compileId);
             const Recompile* rec = rit != recompilesById.end() && occurrence < rit->second.size() ? &s_.recompiles[rit->second[occurrence]] : nullptr;

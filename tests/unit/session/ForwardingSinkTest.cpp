@@ -22,6 +22,7 @@ struct EventLog : EventSink {
     void test(const TestResult&) override { seen.push_back("test"); }
     void record(const TraceRecord&) override { seen.push_back("record"); }
     void entryHits(const std::string&, int64_t) override { seen.push_back("entryHits"); }
+    void reset(const Reset&) override { seen.push_back("reset"); }
     void updateInfo(const SessionInfo&) override { seen.push_back("updateInfo"); }
     void endSession(SessionStatus) override { seen.push_back("endSession"); }
 };
@@ -37,12 +38,14 @@ void sendEveryEvent(EventSink& s) {
     s.test({});
     s.record({});
     s.entryHits("0/0", 1);
+    s.reset({});
     s.updateInfo({});
     s.endSession(SessionStatus::Complete);
 }
 
 const std::vector<std::string> kEveryEvent = {"beginSession", "frame", "recompile", "compile", "call", "shapeEvent",
-                                              "log", "test", "record", "entryHits", "updateInfo", "endSession"};
+                                              "log", "test", "record", "entryHits", "reset", "updateInfo",
+                                              "endSession"};
 
 } // namespace
 

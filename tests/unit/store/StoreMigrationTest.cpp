@@ -38,8 +38,8 @@ int64_t rawInt(const std::string& path, const std::string& sql) {
 }
 
 TEST(StoreMigration, TheMigrationListEndsAtTheCurrentVersion) {
-    EXPECT_EQ(Schema::currentVersion(), 7);
-    EXPECT_EQ(Schema::migrations().size(), 7u);
+    EXPECT_EQ(Schema::currentVersion(), 8);
+    EXPECT_EQ(Schema::migrations().size(), 8u);
 }
 
 TEST(StoreMigration, VersionOneDatabaseIsMigratedWithItsSessionsIntact) {

@@ -109,6 +109,28 @@ TEST(StoreRecorder, EntryHitsUpdateTheNewestEntryWithThatId) {
     EXPECT_EQ(s.compiles[1].hitCount, 9);
 }
 
+TEST(StoreRecorder, AResetIsStoredWhereItFellAmongFramesAndCompiles) {
+    auto store = SessionStore::open(":memory:");
+    auto rec = store->startRecorder();
+    rec->beginSession(SessionInfo{.title = "reset"});
+    rec->frame(Frame{0, "foo", "a.py", 1});
+    rec->compile(CompileEntry{.compileId = "0/0", .causedByCall = 0});
+    rec->call(Call{.index = 0, .outcome = CallOutcome::Compiled, .entryId = "0/0"});
+    rec->entryHits("0/0", 4);
+    rec->reset(Reset{.callIndex = 1, .line = 9});
+    rec->frame(Frame{0, "bar", "a.py", 5});
+    rec->compile(CompileEntry{.compileId = "0/0", .causedByCall = 1});
+    rec->call(Call{.index = 1, .outcome = CallOutcome::Compiled, .entryId = "0/0"});
+    rec->endSession(SessionStatus::Complete);
+    Session s = store->load(rec->sessionId());
+    ASSERT_EQ(s.resets.size(), 1u);
+    EXPECT_EQ(s.resets[0], (Reset{.callIndex = 1, .line = 9, .frames = 1, .compiles = 1}));
+    EXPECT_EQ(s.compiles[0].hitCount, 4);
+    EXPECT_EQ(s.frameOf(s.compiles[1])->name, "bar");
+    // save() writes a whole session, resets included.
+    EXPECT_EQ(store->load(store->save(s)).resets, s.resets);
+}
+
 TEST(StorePaging, CallsAreReadInPagesByIndex) {
     auto store = SessionStore::open(":memory:");
     Session s = syntheticSession("paged", 2, 100);
