@@ -11,6 +11,7 @@
 #include "core/runtime/Module.h"
 #include "core/runtime/Str.h"
 #include "core/runtime/Type.h"
+#include "core/session/GuardTreePrinter.h"
 #include "core/session/ReasonClassifier.h"
 
 namespace gs::engine {
@@ -540,23 +541,7 @@ session::CompileEntry Engine::entrySnapshot(const CacheEntry& e, int frameId, in
         if (std::find(ce.symbols.begin(), ce.symbols.end(), e.symNames[i]) == ce.symbols.end()) ce.symbols.push_back(e.symNames[i]);
     ce.hitCount = e.hits;
     // The TORCH_LOGS=guards tree text (dynamo-semantics §5.5).
-    std::vector<int> depth(ce.guards.size(), 0);
-    std::string text;
-    for (const auto& g : ce.guards) {
-        int d = g.parent < 0 ? 0 : depth[static_cast<size_t>(g.parent)] + 1;
-        depth[static_cast<size_t>(g.id)] = d;
-        std::string line;
-        for (int k = 0; k < d; ++k) line += "| ";
-        line += "+- " + g.kind;
-        if (g.kind == "GuardManager") line += ": " + g.code;
-        else if (!g.code.empty()) line += ": " + g.code;
-        if (g.line > 0) {
-            if (line.size() < 80) line.append(80 - line.size(), ' ');
-            line += "  # " + g.userCode + "  # " + Provenance::shortPath(g.file) + ":" + std::to_string(g.line);
-        }
-        text += line + "\n";
-    }
-    ce.guardsText = text;
+    ce.guardsText = session::GuardTreePrinter::print(ce.guards, {.commentColumn = 80, .path = &Provenance::shortPath});
     return ce;
 }
 

@@ -194,7 +194,8 @@ int64_t SetObject::hash() {
     return static_cast<int64_t>(hash);
 }
 
-Value SetObject::iter() { return Value(new SetIterator(in().types.setIterator, items())); }
+// A snapshot of the items, like every iterator over values known ahead (Containers.h).
+Value SetObject::iter() { return Value(new VectorIterator(in().types.setIterator, items())); }
 
 void SetObject::merge(const SetObject* other) {
     if (other == this || other->used_ == 0) return;

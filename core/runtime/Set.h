@@ -52,19 +52,4 @@ private:
     Slot* findSlot(const Value& key, int64_t hash);
 };
 
-class SetIterator : public Object {
-public:
-    SetIterator(Type* t, std::vector<Value> items) : Object(t), items(std::move(items)) {}
-    std::vector<Value> items;
-    size_t pos = 0;
-    bool isIterator() const override { return true; }
-    Value iter() override { return Value(this); }
-    bool next(Value& out) override {
-        if (pos >= items.size()) return false;
-        out = items[pos++];
-        return true;
-    }
-    void clearRefs() override { items.clear(); }
-};
-
 } // namespace gs::runtime

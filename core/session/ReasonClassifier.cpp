@@ -280,37 +280,18 @@ void classifyPart(std::string_view p, RecompileReason& r) {
         }
         return;
     }
-    // Global state (dynamo-semantics §2.2 rows GLOBAL_STATE, DEFAULT_DEVICE).
+    // Failure messages of C++ guards, not guard code (dynamo-semantics §2.2).
     if (startsWith(p, "GLOBAL_STATE changed:")) {
         r.category = C::GlobalState;
         r.guardKind = "GLOBAL_STATE";
         r.source = std::string(trim(p.substr(21)));
         return;
     }
-    if (contains(p, "___check_global_state()")) {
-        r.category = C::GlobalState;
-        r.guardKind = "GLOBAL_STATE";
-        return;
-    }
-    if (contains(p, "___check_torch_function_mode_stack()")) {
-        r.category = C::GlobalState;
-        r.guardKind = "TORCH_FUNCTION_MODE_STACK";
-        return;
-    }
-    if (startsWith(p, "utils_device.CURRENT_DEVICE")) {
-        r.category = C::GlobalState;
-        r.guardKind = "DEFAULT_DEVICE";
-        r.source = "utils_device.CURRENT_DEVICE";
-        size_t eq = p.find("==");
-        if (eq != std::string_view::npos) r.expected = std::string(trim(p.substr(eq + 2)));
-        return;
-    }
-    if (startsWith(p, "BACKEND_MATCH") || contains(p, "___check_current_backend(")) {
+    if (startsWith(p, "BACKEND_MATCH")) {
         r.category = C::Other;
         r.guardKind = "BACKEND_MATCH";
         return;
     }
-    // Aliasing (NO_TENSOR_ALIASING, DUPLICATE_INPUT).
     if (startsWith(p, "Duplicate tensors found:")) {
         r.category = C::Alias;
         r.guardKind = "NO_TENSOR_ALIASING";
@@ -325,58 +306,9 @@ void classifyPart(std::string_view p, RecompileReason& r) {
         setSource(rest.substr(0, sn));
         return;
     }
-    if (startsWith(p, "check_no_aliasing(") || startsWith(p, "NO_TENSOR_ALIASING")) {
+    if (startsWith(p, "NO_TENSOR_ALIASING")) {
         r.category = C::Alias;
         r.guardKind = "NO_TENSOR_ALIASING";
-        if (startsWith(p, "check_no_aliasing(")) setSource(p.substr(18, p.size() - 19));
-        return;
-    }
-    // Identity and type (ID_MATCH, TYPE_MATCH).
-    if (startsWith(p, "___check_obj_id(")) {
-        auto args = callArgs(p);
-        r.guardKind = "ID_MATCH";
-        if (!args.empty()) setSource(args[0]);
-        if (args.size() > 1) r.expected = std::string(args[1]);
-        // ≤2.3 guarded bools such as module.training with ID_MATCH (dynamo-semantics §2.2 BOOL_MATCH).
-        r.category = endsWith(r.source, ".training") ? C::TrainEval : C::ObjectIdentity;
-        return;
-    }
-    if (startsWith(p, "___check_type_id(")) {
-        auto args = callArgs(p);
-        r.guardKind = "TYPE_MATCH";
-        r.category = C::TypeChange;
-        if (!args.empty()) setSource(args[0]);
-        if (args.size() > 1) r.expected = std::string(args[1]);
-        return;
-    }
-    if (contains(p, "_dynamo_dynamic_indices")) {
-        r.category = C::DynamicIndices;
-        size_t h = p.find("hasattr(");
-        if (startsWith(p, "hasattr(")) {
-            r.guardKind = "NO_HASATTR";
-            auto args = callArgs(p.substr(0, p.find(')') + 1));
-            if (!args.empty()) setSource(args[0]);
-        } else {
-            r.guardKind = "DYNAMIC_INDICES";
-            std::string_view body = p;
-            while (startsWith(body, "(")) body.remove_prefix(1);
-            size_t dot = body.find("._dynamo_dynamic_indices");
-            if (dot != std::string_view::npos) setSource(body.substr(0, dot));
-            else if (h != std::string_view::npos) {
-                size_t close = p.find(')', h);
-                auto args = callArgs(p.substr(h, close == std::string_view::npos ? 0 : close - h + 1));
-                if (!args.empty()) setSource(args[0]);
-            }
-            size_t sub = p.find(".issubset(");
-            if (sub != std::string_view::npos) {
-                size_t close = p.find(')', sub);
-                if (close != std::string_view::npos) r.expected = std::string(p.substr(sub + 10, close - sub - 10));
-            }
-        }
-        return;
-    }
-    if (startsWith(p, "___guarded_code.valid")) {
-        r.category = C::Other;
         return;
     }
     if (startsWith(p, "Cache line invalidated because")) {
@@ -386,100 +318,122 @@ void classifyPart(std::string_view p, RecompileReason& r) {
         setSource(rest.substr(0, got));
         return;
     }
-    // Symbolic shape guards (dynamo-semantics §2.2 row SHAPE_ENV).
-    if (isSympyCall(p) || mentionsSize(p)) {
+
+    // Guard code: its kind from the one table (guardKindOfCode), then what each kind tells.
+    const std::string kind = ReasonClassifier::guardKindOfCode(p);
+    r.guardKind = kind;
+    if (kind == "GLOBAL_STATE" || kind == "TORCH_FUNCTION_MODE_STACK") {
+        r.category = C::GlobalState;
+    } else if (kind == "DEFAULT_DEVICE") {
+        r.category = C::GlobalState;
+        r.source = "utils_device.CURRENT_DEVICE";
+        size_t eq = p.find("==");
+        if (eq != std::string_view::npos) r.expected = std::string(trim(p.substr(eq + 2)));
+    } else if (kind == "BACKEND_MATCH") {
+        r.category = C::Other;
+    } else if (kind == "NO_TENSOR_ALIASING") {
+        r.category = C::Alias;
+        setSource(p.substr(18, p.size() - 19));
+    } else if (kind == "ID_MATCH") {
+        auto args = callArgs(p);
+        if (!args.empty()) setSource(args[0]);
+        if (args.size() > 1) r.expected = std::string(args[1]);
+        // ≤2.3 guarded bools such as module.training with ID_MATCH (dynamo-semantics §2.2 BOOL_MATCH).
+        r.category = endsWith(r.source, ".training") ? C::TrainEval : C::ObjectIdentity;
+    } else if (kind == "TYPE_MATCH") {
+        auto args = callArgs(p);
+        r.category = C::TypeChange;
+        if (!args.empty()) setSource(args[0]);
+        if (args.size() > 1) r.expected = std::string(args[1]);
+    } else if (kind == "NO_HASATTR") {
+        r.category = C::DynamicIndices;
+        auto args = callArgs(p.substr(0, p.find(')') + 1));
+        if (!args.empty()) setSource(args[0]);
+    } else if (kind == "DYNAMIC_INDICES") {
+        r.category = C::DynamicIndices;
+        size_t h = p.find("hasattr(");
+        std::string_view body = p;
+        while (startsWith(body, "(")) body.remove_prefix(1);
+        size_t dot = body.find("._dynamo_dynamic_indices");
+        if (dot != std::string_view::npos) setSource(body.substr(0, dot));
+        else if (h != std::string_view::npos) {
+            size_t close = p.find(')', h);
+            auto args = callArgs(p.substr(h, close == std::string_view::npos ? 0 : close - h + 1));
+            if (!args.empty()) setSource(args[0]);
+        }
+        size_t sub = p.find(".issubset(");
+        if (sub != std::string_view::npos) {
+            size_t close = p.find(')', sub);
+            if (close != std::string_view::npos) r.expected = std::string(p.substr(sub + 10, close - sub - 10));
+        }
+    } else if (kind == "GUARDED_CODE") {
+        r.category = C::Other;
+        r.guardKind.clear(); // the entry was invalidated: no guard of the user's failed
+    } else if (kind == "SHAPE_ENV" && (isSympyCall(p) || mentionsSize(p))) {
         r.category = C::ShapeGuard;
-        r.guardKind = "SHAPE_ENV";
         r.expected = std::string(p);
         findSizeReference(ReasonClassifier::stripLocalScope(p), r);
-        return;
-    }
-    if (startsWith(p, "len(")) {
+    } else if (kind == "SHAPE_ENV") {
+        // Range / inequality guards on symbolic ints, e.g. "y != 2", "2 <= n".
+        r.category = C::ShapeGuard;
+        r.expected = std::string(p);
+        std::string stripped = ReasonClassifier::stripLocalScope(p);
+        std::string_view sv = stripped;
+        for (std::string_view op : {" != ", " <= ", " >= ", " < ", " > "}) {
+            const size_t at = findTopLevel(sv, op);
+            if (at == std::string_view::npos) continue;
+            // the source is the side that is not a number
+            std::string_view lhs = trim(sv.substr(0, at)), rhs = trim(sv.substr(at + op.size()));
+            std::string_view side = isIntLiteral(lhs) ? rhs : lhs;
+            size_t op2 = side.find_first_of("<>!=");
+            r.source = std::string(trim(side.substr(0, op2)));
+            break;
+        }
+    } else if (kind == "LENGTH_CHECK" && startsWith(p, "len(")) {
         size_t close = findTopLevel(p.substr(4), ")");
         r.category = C::ConstantChange;
-        r.guardKind = "LENGTH_CHECK";
         if (close != std::string_view::npos) {
             setSource(p.substr(4, close));
             size_t eq = p.find("==", 4 + close);
             if (eq != std::string_view::npos) r.expected = std::string(trim(p.substr(eq + 2)));
         }
-        return;
-    }
-    if (startsWith(p, "not ___dict_contains(")) {
+    } else if (kind == "LENGTH_CHECK") { // "not x": empty list/tuple/dict (SEQUENCE_LENGTH of 0, DICT_LENGTH)
+        r.category = C::ConstantChange;
+        setSource(p.substr(4));
+        r.expected = "0";
+    } else if (kind == "DICT_CONTAINS") {
         r.category = C::Other;
-        r.guardKind = "DICT_CONTAINS";
         auto args = callArgs(p.substr(4));
         if (args.size() > 1) setSource(args[1]);
         if (!args.empty()) r.expected = "no key " + std::string(args[0]);
-        return;
-    }
-    if (startsWith(p, "not ")) { // empty list/tuple/dict (SEQUENCE_LENGTH of 0, DICT_LENGTH)
+    } else if (kind == "EQUALS_MATCH" && startsWith(p, "(type(")) { // a NaN float: nan != nan
         r.category = C::ConstantChange;
-        r.guardKind = "LENGTH_CHECK";
-        setSource(p.substr(4));
-        r.expected = "0";
-        return;
-    }
-    if (startsWith(p, "(type(") && contains(p, "__math_isnan")) {
-        r.category = C::ConstantChange;
-        r.guardKind = "EQUALS_MATCH";
         size_t close = p.find(')', 6);
         setSource(p.substr(6, close == std::string_view::npos ? 0 : close - 6));
         r.expected = "nan";
-        return;
-    }
-    // "a is c" (DUPLICATE_INPUT) and "x is None" (NONE_MATCH).
-    if (size_t is = findTopLevel(p, " is "); is != std::string_view::npos) {
+    } else if (kind == "NONE_MATCH" || kind == "DUPLICATE_INPUT") { // "x is None", "a is c"
+        const size_t is = findTopLevel(p, " is ");
         std::string_view lhs = trim(p.substr(0, is)), rhs = trim(p.substr(is + 4));
-        if (rhs == "None" || rhs == "not None") {
-            r.category = C::ConstantChange;
-            r.guardKind = "NONE_MATCH";
-            setSource(lhs);
-            r.expected = std::string(rhs);
-        } else {
-            r.category = C::Alias;
-            r.guardKind = "DUPLICATE_INPUT";
-            setSource(lhs);
-            r.expected = ReasonClassifier::stripLocalScope(rhs);
-        }
-        return;
-    }
-    // "x == True" (BOOL_MATCH), "n == 3" / "G['step'] == 7" / "s == 'a'" (EQUALS_MATCH).
-    if (size_t eq = findTopLevel(p, " == "); eq != std::string_view::npos) {
+        setSource(lhs);
+        r.category = kind == "NONE_MATCH" ? C::ConstantChange : C::Alias;
+        r.expected = kind == "NONE_MATCH" ? std::string(rhs) : ReasonClassifier::stripLocalScope(rhs);
+    } else if (kind == "BOOL_MATCH" || kind == "EQUALS_MATCH") { // "x == True", "n == 3", "s == 'a'"
+        const size_t eq = findTopLevel(p, " == ");
         std::string_view lhs = trim(p.substr(0, eq)), rhs = trim(p.substr(eq + 4));
         setSource(lhs);
         r.expected = std::string(rhs);
-        if (rhs == "True" || rhs == "False") {
-            r.guardKind = "BOOL_MATCH";
+        if (kind == "BOOL_MATCH") {
             r.actual = rhs == "True" ? "False" : "True";
             r.category = endsWith(r.source, ".training") ? C::TrainEval : C::BoolFlip;
         } else {
-            r.guardKind = "EQUALS_MATCH";
             r.category = isIntLiteral(rhs) ? C::IntValueChange : C::ConstantChange;
         }
-        return;
+    } else {
+        r.category = C::Other;
+        r.source = ReasonClassifier::stripLocalScope(leadingSource(p));
     }
-    // Range / inequality guards on symbolic ints, e.g. "y != 2", "2 <= n".
-    for (std::string_view op : {" != ", " <= ", " >= ", " < ", " > "}) {
-        if (findTopLevel(p, op) != std::string_view::npos) {
-            r.category = C::ShapeGuard;
-            r.guardKind = "SHAPE_ENV";
-            r.expected = std::string(p);
-            std::string stripped = ReasonClassifier::stripLocalScope(p);
-            std::string_view sv = stripped;
-            // the source is the side that is not a number
-            size_t at = findTopLevel(sv, op);
-            std::string_view lhs = trim(sv.substr(0, at)), rhs = trim(sv.substr(at + op.size()));
-            std::string_view side = isIntLiteral(lhs) ? rhs : lhs;
-            size_t op2 = side.find_first_of("<>!=");
-            r.source = std::string(trim(side.substr(0, op2)));
-            return;
-        }
-    }
-    r.category = C::Other;
-    r.guardKind = ReasonClassifier::guardKindOfCode(p);
-    r.source = ReasonClassifier::stripLocalScope(leadingSource(p));
 }
+
 
 } // namespace
 
@@ -536,22 +490,25 @@ std::string_view ReasonClassifier::stripComment(std::string_view code) {
 }
 
 std::string ReasonClassifier::guardKindOfCode(std::string_view code) {
+    // The one table from guard code to kind (dynamo-semantics §2.2): reasons (classify) and
+    // imported guard trees (the trace importer) both ask it. Order matters: the first match wins.
     std::string_view p = stripComment(code);
     if (startsWith(p, "check_tensor(")) return "TENSOR_MATCH";
-    if (startsWith(p, "check_no_aliasing(")) return "NO_TENSOR_ALIASING";
-    if (startsWith(p, "___check_obj_id(")) return "ID_MATCH";
-    if (startsWith(p, "___check_type_id(")) return "TYPE_MATCH";
     if (contains(p, "___check_global_state()")) return "GLOBAL_STATE";
     if (contains(p, "___check_torch_function_mode_stack()")) return "TORCH_FUNCTION_MODE_STACK";
     if (startsWith(p, "utils_device.CURRENT_DEVICE")) return "DEFAULT_DEVICE";
-    if (startsWith(p, "___check_current_backend(")) return "BACKEND_MATCH";
+    if (contains(p, "___check_current_backend(")) return "BACKEND_MATCH";
+    if (startsWith(p, "check_no_aliasing(")) return "NO_TENSOR_ALIASING";
+    if (startsWith(p, "___check_obj_id(")) return "ID_MATCH";
+    if (startsWith(p, "___check_type_id(")) return "TYPE_MATCH";
     if (startsWith(p, "hasattr(") && contains(p, "_dynamo_dynamic_indices")) return "NO_HASATTR";
     if (contains(p, "_dynamo_dynamic_indices")) return "DYNAMIC_INDICES";
     if (startsWith(p, "___guarded_code.valid")) return "GUARDED_CODE";
-    if (startsWith(p, "not ___dict_contains(")) return "DICT_CONTAINS";
-    if (startsWith(p, "len(")) return "LENGTH_CHECK";
-    if (startsWith(p, "not ")) return "LENGTH_CHECK";
     if (isSympyCall(p) || mentionsSize(p)) return "SHAPE_ENV";
+    if (startsWith(p, "len(")) return "LENGTH_CHECK";
+    if (startsWith(p, "not ___dict_contains(")) return "DICT_CONTAINS";
+    if (startsWith(p, "not ")) return "LENGTH_CHECK";
+    if (startsWith(p, "(type(") && contains(p, "__math_isnan")) return "EQUALS_MATCH";
     if (size_t is = findTopLevel(p, " is "); is != std::string_view::npos) {
         std::string_view rhs = trim(p.substr(is + 4));
         return rhs == "None" || rhs == "not None" ? "NONE_MATCH" : "DUPLICATE_INPUT";

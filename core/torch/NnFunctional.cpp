@@ -23,7 +23,7 @@ using tensor::Tensor;
 
 namespace {
 
-using Body = std::function<Value(TorchContext&, const Bound&, const CallArgs&)>;
+using Body = OpBody;
 
 void functional(TorchContext& ctx, const std::string& name, ShapeRule rule, const Sig& sig, const Body& body,
                 OpFlags flags = {}) {

@@ -213,6 +213,12 @@ void bindMethod(TorchContext& ctx, std::string_view pyName, int op) {
     ctx.interp->addMethod(ctx.tensorType, pyName, [c, op](const CallArgs& a) { return c->callOp(op, a); });
 }
 
+void both(TorchContext& ctx, const std::string& name, ShapeRule rule, const Sig& sig, const OpBody& body) {
+    bindFunction(ctx, ctx.state->torchModule, name,
+                 addOp(ctx, "torch." + name, "torch." + name, rule, {}, sigImpl(ctx, sig, body)));
+    bindMethod(ctx, name, addOp(ctx, "Tensor." + name, name, rule, {.method = true}, sigImpl(ctx, methodSig(sig), body)));
+}
+
 TensorObject& selfTensor(TorchContext& ctx, const CallArgs& a, std::string_view fname) {
     if (a.pos.empty())
         Interpreter::current().raise("TypeError", "descriptor '" + std::string(fname) +

@@ -2,6 +2,7 @@
 // Registration of ops and of the Python entry points that call them. Every entry point is a
 // native function whose body is `ctx.callOp(index, args)`: the index is resolved here, once, at
 // install time.
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -44,6 +45,12 @@ inline Sig methodSig(Sig s) {
     s.names[0] = "self";
     return s;
 }
+
+// The body of an op bound by signature (sigImpl): body(ctx, bound args, raw args).
+using OpBody = std::function<runtime::Value(TorchContext&, const Bound&, const runtime::CallArgs&)>;
+
+// torch.<name>(input, ...) and Tensor.<name>(self, ...): two ops sharing one body.
+void both(TorchContext& ctx, const std::string& name, ShapeRule rule, const Sig& sig, const OpBody& body);
 
 // A plain (non-op) native function / method with tensor errors translated.
 template <class F>

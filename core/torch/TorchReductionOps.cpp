@@ -25,13 +25,7 @@ using tensor::Tensor;
 
 namespace {
 
-using Body = std::function<Value(TorchContext&, const Bound&, const CallArgs&)>;
-
-void both(TorchContext& ctx, const std::string& name, ShapeRule rule, const Sig& sig, const Body& body) {
-    bindFunction(ctx, ctx.state->torchModule, name,
-                 addOp(ctx, "torch." + name, "torch." + name, rule, {}, sigImpl(ctx, sig, body)));
-    bindMethod(ctx, name, addOp(ctx, "Tensor." + name, name, rule, {.method = true}, sigImpl(ctx, methodSig(sig), body)));
-}
+using Body = OpBody;
 
 const Tensor& in0(TorchContext& c, const Bound& b, std::string_view fname) { return tensorArg(c, b[0], fname, "input"); }
 

@@ -23,14 +23,7 @@ using tensor::Tensor;
 
 namespace {
 
-using Body = std::function<Value(TorchContext&, const Bound&, const CallArgs&)>;
-
-// torch.<name>(input, ...) and Tensor.<name>(self, ...) sharing one body.
-void both(TorchContext& ctx, const std::string& name, ShapeRule rule, const Sig& sig, const Body& body) {
-    bindFunction(ctx, ctx.state->torchModule, name,
-                 addOp(ctx, "torch." + name, "torch." + name, rule, {}, sigImpl(ctx, sig, body)));
-    bindMethod(ctx, name, addOp(ctx, "Tensor." + name, name, rule, {.method = true}, sigImpl(ctx, methodSig(sig), body)));
-}
+using Body = OpBody;
 
 void function(TorchContext& ctx, const std::string& name, ShapeRule rule, const Sig& sig, const Body& body) {
     bindFunction(ctx, ctx.state->torchModule, name,

@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "core/session/GuardDiff.h"
+#include "core/session/GuardTreePrinter.h"
 #include "core/session/ReasonClassifier.h"
 
 namespace gs::trace {
@@ -131,30 +132,7 @@ GuardTreeParse GuardTreeText::parse(std::string_view text) {
 }
 
 std::string GuardTreeText::render(const std::vector<Guard>& guards) {
-    std::unordered_map<int, int> depthOf; // guard id → depth
-    std::string out = "\nTREE_GUARD_MANAGER:\n";
-    for (const Guard& g : guards) {
-        int depth = 0;
-        if (g.parent >= 0) {
-            auto it = depthOf.find(g.parent);
-            depth = it == depthOf.end() ? 0 : it->second + 1;
-        }
-        depthOf[g.id] = depth;
-        for (int i = 0; i < depth; ++i) out += "| ";
-        out += "+- " + g.kind;
-        std::string text;
-        if (session::GuardDiff::isManager(g.kind)) {
-            text = !g.code.empty() ? g.code : (!g.source.empty() ? "source=" + g.source : std::string());
-        } else {
-            text = g.code;
-            std::string loc = g.file.empty() ? std::string() : g.file + ":" + std::to_string(g.line);
-            if (!g.userCode.empty()) text += "  # " + g.userCode;
-            if (!loc.empty()) text += "  # " + loc;
-        }
-        if (!text.empty()) out += ": " + text;
-        out += "\n";
-    }
-    return out;
+    return "\nTREE_GUARD_MANAGER:\n" + session::GuardTreePrinter::print(guards);
 }
 
 } // namespace gs::trace
