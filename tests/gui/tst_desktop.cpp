@@ -1,6 +1,7 @@
 // Offscreen tests of what ties the inspector to the desktop: Help > About names the versions in
 // use, the desktop's shared recent-files list (recently-used.xbel) gets what we open without
-// losing other applications' entries, and the window carries the application icon.
+// losing other applications' entries, the window carries the application icon, and what goes
+// wrong behind the views is reported through the GUI's logging categories.
 #include <QApplication>
 #include <QClipboard>
 #include <QDomDocument>
@@ -12,8 +13,13 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <atomic>
+#include <stdexcept>
+
 #include "core/buildinfo/BuildInfo.h"
 #include "core/engine/TorchRelease.h"
+#include "ui/services/OwnerThread.h"
+#include "ui/shared/LogCategories.h"
 #include "ui/window/AboutDialog.h"
 #include "ui/window/DesktopRecentFiles.h"
 #include "ui/window/MainWindow.h"
@@ -64,6 +70,7 @@ private slots:
     void unreadableRecentListIsLeftUnchanged();
     void openingAFileAddsItToTheDesktopList();
     void windowCarriesTheApplicationIcon();
+    void aFailingWorkerJobIsLoggedAndTheThreadGoesOn();
 
 private:
     QTemporaryDir dir_;
@@ -218,6 +225,20 @@ void TestDesktop::windowCarriesTheApplicationIcon() {
     MainWindow w(makeCoreBackend(dir_.filePath(QStringLiteral("sessions.db"))));
     QVERIFY(!w.windowIcon().isNull());
     QVERIFY(!w.windowIcon().pixmap(48, 48).isNull());
+}
+
+void TestDesktop::aFailingWorkerJobIsLoggedAndTheThreadGoesOn() {
+    QCOMPARE(QString::fromLatin1(lcThread().categoryName()), QStringLiteral("gs.ui.thread"));
+    QVERIFY(lcThread().isCriticalEnabled());
+    QVERIFY(!lcThread().isDebugEnabled()); // debug only when QT_LOGGING_RULES asks for it
+    QTest::ignoreMessage(QtCriticalMsg, QRegularExpression(QStringLiteral("gs-test.*job.*\"broken\".*failed: boom")));
+    std::atomic<bool> ran{false};
+    {
+        OwnerThread t("gs-test");
+        t.post(QStringLiteral("broken"), [] { throw std::runtime_error("boom"); });
+        t.post(QStringLiteral("after"), [&ran] { ran = true; });
+        QTRY_VERIFY(ran.load());
+    }
 }
 
 QTEST_MAIN(TestDesktop)

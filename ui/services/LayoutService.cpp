@@ -6,6 +6,7 @@
 
 #include "core/layout/GraphvizLayout.h"
 #include "ui/services/OwnerThread.h"
+#include "ui/shared/LogCategories.h"
 
 namespace gs::ui {
 
@@ -26,7 +27,11 @@ quint64 LayoutService::request(const QString& kind, layout::LayoutRequest req) {
         QMetaObject::invokeMethod(self, [self, kind, gen, result, seconds] {
             if (!self) return;
             const std::string k = kind.toStdString();
-            if (self->latest_[k] != gen) return; // stale: a newer request of this kind exists
+            if (self->latest_[k] != gen) { // stale: a newer request of this kind exists
+                qCDebug(lcLayout) << kind << "layout" << gen << "dropped: a newer one was requested";
+                return;
+            }
+            qCDebug(lcLayout) << kind << "layout" << gen << "ready in" << seconds << "s";
             self->done_[k] = gen;
             emit self->layoutReady(kind, gen, result, seconds);
         }, Qt::QueuedConnection);

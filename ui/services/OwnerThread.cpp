@@ -2,6 +2,11 @@
 
 #include <pthread.h>
 
+#include <QElapsedTimer>
+#include <exception>
+
+#include "ui/shared/LogCategories.h"
+
 namespace gs::ui {
 
 OwnerThread::OwnerThread(std::string name) : name_(std::move(name)) {
@@ -48,7 +53,18 @@ void OwnerThread::loop() {
             job = std::move(queue_.front());
             queue_.pop_front();
         }
-        job.fn();
+        // Jobs report their own errors to their callers; one that still throws is logged
+        // instead of ending the process (an exception leaving a std::thread terminates).
+        QElapsedTimer timer;
+        timer.start();
+        try {
+            job.fn();
+        } catch (const std::exception& e) {
+            qCCritical(lcThread) << name_.c_str() << "job" << job.tag << "failed:" << e.what();
+        } catch (...) {
+            qCCritical(lcThread) << name_.c_str() << "job" << job.tag << "failed with an unknown exception";
+        }
+        qCDebug(lcThread) << name_.c_str() << "job" << job.tag << "took" << timer.elapsed() << "ms";
     }
 }
 

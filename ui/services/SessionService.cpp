@@ -6,6 +6,7 @@
 #include <QPointer>
 
 #include "ui/services/OwnerThread.h"
+#include "ui/shared/LogCategories.h"
 
 namespace gs::ui {
 
@@ -59,6 +60,10 @@ quint64 SessionService::startLoad(const QString& what, LoadInfo info, Work work)
         info.output = r.output;
         info.seconds = double(timer.nsecsElapsed()) / 1e9;
         if (r.cancelled && info.error.isEmpty()) info.error = QStringLiteral("Cancelled.");
+        if (data)
+            qCDebug(lcSession) << "load" << gen << "ready in" << info.seconds << "s:" << data->callCount() << "calls,"
+                               << data->session().compiles.size() << "compiles";
+        else qCDebug(lcSession) << "load" << gen << "failed after" << info.seconds << "s:" << info.error;
         QMetaObject::invokeMethod(self, [self, latest, gen, data, info] {
             if (!self || latest->load() != gen) return; // a newer load owns the screen
             self->busy_ = false;
@@ -142,6 +147,7 @@ void SessionService::refreshSessions() {
         } catch (const std::exception& e) {
             error = QString::fromUtf8(e.what());
         }
+        if (!error.isEmpty()) qCWarning(lcSession) << "the session list could not be read:" << error;
         QMetaObject::invokeMethod(self, [self, rows = std::move(rows), error] {
             if (!self) return;
             if (!error.isEmpty()) emit self->storeFailed(error);
@@ -158,6 +164,7 @@ void SessionService::renameSession(int64_t id, const QString& title) {
             backend->renameSession(id, title.toStdString());
         } catch (const std::exception& e) {
             const QString msg = QString::fromUtf8(e.what());
+            qCWarning(lcSession) << "store:" << msg;
             QMetaObject::invokeMethod(self, [self, msg] { if (self) emit self->storeFailed(msg); }, Qt::QueuedConnection);
         }
     });
@@ -172,6 +179,7 @@ void SessionService::removeSession(int64_t id) {
             backend->removeSession(id);
         } catch (const std::exception& e) {
             const QString msg = QString::fromUtf8(e.what());
+            qCWarning(lcSession) << "store:" << msg;
             QMetaObject::invokeMethod(self, [self, msg] { if (self) emit self->storeFailed(msg); }, Qt::QueuedConnection);
         }
     });
@@ -193,6 +201,7 @@ void SessionService::compareSessions(int64_t left, int64_t right) {
             QMetaObject::invokeMethod(self, [self, a, b] { if (self) emit self->compareReady(a, b); }, Qt::QueuedConnection);
         } catch (const std::exception& e) {
             const QString msg = QString::fromUtf8(e.what());
+            qCWarning(lcSession) << "store:" << msg;
             QMetaObject::invokeMethod(self, [self, msg] { if (self) emit self->storeFailed(msg); }, Qt::QueuedConnection);
         }
     });

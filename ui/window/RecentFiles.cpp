@@ -1,5 +1,6 @@
 #include "ui/window/RecentFiles.h"
 
+#include "ui/shared/LogCategories.h"
 #include "ui/window/DesktopRecentFiles.h"
 
 #include <QFileInfo>
@@ -26,7 +27,7 @@ void RecentFiles::add(const QString& entry) {
     // Files also go to the desktop's shared list, so the file dialogs and launchers offer them.
     if (!entry.startsWith(QLatin1String("session:")) && DesktopRecentFiles::enabled()) {
         QString error;
-        if (!DesktopRecentFiles::add(entry, &error)) qWarning("guardscope: the desktop's recent-files list was not updated: %s", qPrintable(error));
+        if (!DesktopRecentFiles::add(entry, &error)) qCWarning(lcWindow) << "the desktop's recent-files list was not updated:" << error;
     }
 }
 
