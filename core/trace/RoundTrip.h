@@ -2,7 +2,9 @@
 // What "equal" means for export → import (issue 6): exportTorchTrace then importTraceFile gives
 // back a session that RoundTrip::differences() finds no difference in. Compared, because a
 // TORCH_TRACE log can carry it:
-//  1. frames that have compiles: id, name, file, first line;
+//  1. the frame of each compile (Session::frameOf): name, file, first line; frame ids (here and
+//     below) only before the first reset, since an engine session restarts them after
+//     torch._dynamo.reset() and the importer keeps them unique;
 //  2. compile entries, in order: compile id, frame, N, attempt, status, fail reason, graph
 //     (every GraphNode field; a placeholder's empty target equals its name; the output node's
 //     frame is not printed by FX, so its line/file/function/code are not compared; a node
