@@ -258,7 +258,8 @@ Reproduction Reproducer::reproduce(const session::Session& s) {
         if (!pictureOf.count(c.frameId)) continue;
         size_t pi = pictureOf[c.frameId];
         Model& m = models[pi];
-        const session::CompileEntry* entry = c.entryId.empty() ? nullptr : s.compile(c.entryId);
+        // Ids restart after torch._dynamo.reset(): the entry of this call's epoch.
+        const session::CompileEntry* entry = c.entryId.empty() ? nullptr : s.compile(c.entryId, s.epochOfCall(c.index));
         const session::Recompile* rec = nullptr;
         for (const auto& r : s.recompiles)
             if (r.frameId == c.frameId && r.compileId == c.entryId && (r.callIndex == c.index || r.callIndex < 0)) rec = &r;
