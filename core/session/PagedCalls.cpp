@@ -40,6 +40,20 @@ size_t PagedCalls::chunkOf(int64_t pos) const {
     return size_t(it - starts_.begin()) - 1;
 }
 
+int64_t PagedCalls::callsBefore(int64_t index) const {
+    if (chunks_.empty() || index <= chunks_.front().firstIndex) return 0;
+    if (index > chunks_.back().lastIndex) return count();
+    if (gapless_) return index - chunks_.front().firstIndex;
+    auto it = std::upper_bound(chunks_.begin(), chunks_.end(), index,
+                               [](int64_t v, const CallChunkInfo& c) { return v < c.firstIndex; });
+    const size_t k = size_t(it - chunks_.begin()) - 1;
+    if (index > chunks_[k].lastIndex) return starts_[k + 1];
+    auto b = briefs(k);
+    auto at = std::lower_bound(b->calls.begin(), b->calls.end(), index,
+                               [](const CallBriefs::Brief& x, int64_t v) { return x.index < v; });
+    return starts_[k] + (at - b->calls.begin());
+}
+
 int64_t PagedCalls::positionOf(int64_t index) const {
     if (chunks_.empty() || index < chunks_.front().firstIndex || index > chunks_.back().lastIndex) return -1;
     if (gapless_) return index - chunks_.front().firstIndex;

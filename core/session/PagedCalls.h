@@ -26,6 +26,8 @@ public:
     size_t chunkOf(int64_t pos) const;
     // Position of the call with this Call::index, or -1 if no call has it.
     int64_t positionOf(int64_t index) const;
+    // How many calls have a Call::index below `index` (where a reset at that index falls).
+    int64_t callsBefore(int64_t index) const;
     // A call, its Call::index replaced by its position (as SessionIndex numbers calls).
     Call call(int64_t pos) const;
     CallBriefs::Brief brief(int64_t pos) const;

@@ -12,6 +12,8 @@ namespace gs::session {
 SessionIndex::SessionIndex(Session withoutCalls, std::shared_ptr<CallPages> pages) : s_(std::move(withoutCalls)) {
     s_.calls.clear();
     paged_ = std::make_unique<PagedCalls>(std::move(pages));
+    // As the whole index does: sessions stored before resets were events get inferred ones.
+    if (s_.resets.empty()) s_.resets = inferResets(s_);
     indexPaged();
 }
 
@@ -36,6 +38,8 @@ void SessionIndex::positionsFromIndexes() {
     for (auto& r : s_.recompiles) map(r.callIndex);
     for (auto& e : s_.shapeEvents) map(e.callIndex);
     for (auto& l : s_.logs) map(l.callIndex);
+    // A reset falls before the first call whose index is at least its own.
+    for (auto& r : s_.resets) r.callIndex = paged_->callsBefore(r.callIndex);
 }
 
 void SessionIndex::indexPaged() {
@@ -78,24 +82,28 @@ void SessionIndex::indexPaged() {
     }
 }
 
-// Tracks as indexTracks() makes them, but a call's frame record is found from its frame id and
-// reset epoch: the k-th record of an id belongs to the k-th epoch in which that id compiled
-// (a record is announced with the first compile of a frame after a reset).
+// Tracks as indexTracks() makes them, and a call's frame record as there: the record of its id
+// in its epoch (Session::frame(id, epoch): the newest record of the id up to the end of that
+// epoch), else the id's newest record. Kept per id as the epochs at which its record changes.
 void SessionIndex::indexPagedTracks() {
-    const std::unordered_map<int, std::vector<int>> recordsOfId = tracksFromRecords();
+    tracksFromRecords();
     auto epochOf = [&](int64_t pos) { return size_t(std::upper_bound(resets_.begin(), resets_.end(), pos) - resets_.begin()); };
-    for (int e : creationOrder_) {
-        const auto& c = s_.compiles[size_t(e)];
-        auto records = recordsOfId.find(c.frameId);
-        if (records == recordsOfId.end()) continue;
-        auto& epochs = recordOfEpoch_[c.frameId];
-        const size_t epoch = epochOf(std::max<int64_t>(createdAt_[size_t(e)], 0));
-        if (!epochs.empty() && epochs.back().first == epoch) continue;
-        const size_t k = std::min(epochs.size(), records->second.size() - 1);
-        epochs.emplace_back(epoch, records->second[k]);
+    std::unordered_map<int, int> latest;
+    size_t rec = 0;
+    for (size_t e = 0; e <= s_.resets.size(); ++e) {
+        const size_t end = e < s_.resets.size() ? std::min(s_.frames.size(), size_t(std::max<int64_t>(0, s_.resets[e].frames)))
+                                                : s_.frames.size();
+        for (; rec < end; ++rec) {
+            const int id = s_.frames[rec].id;
+            latest[id] = int(rec);
+            auto& epochs = recordOfEpoch_[id];
+            if (!epochs.empty() && epochs.back().first == e) epochs.back().second = int(rec);
+            else epochs.emplace_back(e, int(rec));
+        }
     }
-    for (const auto& [id, records] : recordsOfId)
-        if (!recordOfEpoch_.count(id)) recordOfEpoch_[id].emplace_back(0, records.front());
+    // Epochs before an id's first record: the id's newest record (Session::frame(id)).
+    for (auto& [id, epochs] : recordOfEpoch_)
+        if (!epochs.empty() && epochs.front().first > 0) epochs.insert(epochs.begin(), {size_t(0), latest[id]});
     // Frame ids that ran without any record (no compile) get a track of their own.
     for (size_t k = 0; k < paged_->chunkCount(); ++k)
         for (const auto& f : paged_->chunk(k).frames)
