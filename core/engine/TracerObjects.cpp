@@ -94,7 +94,7 @@ bool Tracer::classAttribute(int source, const Value& obj, std::string_view name,
     guards_.guardType(source, obj, at);
     int typeSrc = sources.typeOf(source);
     if (inst && inst->dict && !dataDescriptor) guards_.guardDictContains(source, Value(key), false, true, at);  // NOT_PRESENT_IN_GENERIC_DICT
-    for (size_t j = 1; j < k; ++j) guards_.guardDictContains(sources.mroClass(typeSrc, static_cast<int>(j)), Value(key), false, true, at);
+    for (size_t j = 0; j < k; ++j) guards_.guardDictContains(sources.mroClass(typeSrc, static_cast<int>(j)), Value(key), false, true, at);
     int rawSrc = sources.classDictItem(sources.mroClass(typeSrc, static_cast<int>(k)), std::string(name));
     runtime::Type* rawType = raw.obj() ? raw.obj()->type() : nullptr;
     if (raw.dyn<runtime::Function>()) {
@@ -282,7 +282,7 @@ void Tracer::onSpecialMethod(runtime::Type* cls, runtime::Str* name, const Value
         size_t k = 0;
         while (k < mro.size() && mro[k]->dict()->get(Value(name)).isNull()) ++k;
         if (k == mro.size()) return;
-        for (size_t j = 1; j < k; ++j)
+        for (size_t j = 0; j < k; ++j)
             guards_.guardDictContains(sources.mroClass(typeSrc, static_cast<int>(j)), Value(name), false, true, where());
         src = sources.classDictItem(sources.mroClass(typeSrc, static_cast<int>(k)), std::string(name->view()));
     }
