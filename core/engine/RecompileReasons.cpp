@@ -31,6 +31,7 @@ Value pythonSource(runtime::Interpreter& I, runtime::Module* sourceModule, const
         Value base = pythonSource(I, sourceModule, sources, s.parent);
         return I.call(cls(s.key.isInt() ? "GetItemSource" : "DictGetItemSource"), {base, s.key});
     }
+    default: break;  // sources through classes, cells and defaults: no source object here
     }
     return Value::none();
 }
