@@ -2,6 +2,7 @@
 // plain instances (Module.h).
 #include "core/runtime/Function.h"
 
+#include "core/runtime/CodeObject.h"
 #include "core/runtime/Containers.h"
 #include "core/runtime/Dict.h"
 #include "core/runtime/Interpreter.h"
@@ -58,9 +59,9 @@ Value Function::getAttr(Str* n) {
     if (n == N.__defaults__) return defaults.empty() ? Value::none() : I.newTuple(defaults);
     if (n == N.__kwdefaults__) {
         Ref<Dict> d = I.newDict();
-        for (size_t i = 0; i < kwDefaults.size(); ++i)
-            if (!kwDefaults[i].isNull())
-                d->set(Value(code->paramNames[static_cast<size_t>(code->nargs + (code->varargSlot >= 0 ? 1 : 0)) + i]), kwDefaults[i]);
+        size_t first = static_cast<size_t>(code->nargs + (code->varargSlot >= 0 ? 1 : 0));
+        for (size_t i = 0; i < kwDefaults.size() && first + i < code->paramNames.size(); ++i)
+            if (!kwDefaults[i].isNull()) d->set(Value(code->paramNames[first + i]), kwDefaults[i]);
         return d->size() ? Value(d.get()) : Value::none();
     }
     if (n == N.__closure__) return closure.empty() ? Value::none() : I.newTuple(closure);
@@ -85,6 +86,33 @@ bool Function::setAttr(Str* n, const Value& v) {
     }
     if (n == I.names.__defaults__) {
         defaults = v.isNone() ? std::vector<Value>{} : ops::toVector(v);
+        return true;
+    }
+    if (n == I.names.__kwdefaults__) {
+        // One value per keyword-only parameter; a name the dict lacks is required again.
+        size_t first = static_cast<size_t>(code->nargs + (code->varargSlot >= 0 ? 1 : 0));
+        std::vector<Value> kw(static_cast<size_t>(code->nkwonly));
+        if (!v.isNone()) {
+            auto* d = v.dyn<Dict>();
+            if (!d) I.raise(I.types.TypeError, "__kwdefaults__ must be set to a dict object");
+            for (size_t k = 0; k < kw.size(); ++k)
+                if (first + k < code->paramNames.size()) kw[k] = d->get(Value(code->paramNames[first + k]));
+        }
+        kwDefaults = std::move(kw);
+        return true;
+    }
+    if (n == I.names.__code__) {
+        // f.__code__ = g.__code__: as in CPython, the number of free variables must match.
+        auto* co = v.dyn<CodeObject>();
+        if (!co) I.raise(I.types.TypeError, "__code__ must be set to a code object");
+        const CodeInfo* c = co->code;
+        if (c->freeNames.size() != closure.size())
+            I.raise(I.types.ValueError, name + "() requires a code object with " + std::to_string(closure.size()) +
+                                            " free vars, not " + std::to_string(c->freeNames.size()));
+        // Keyword-only defaults belong to names (CPython keeps them in a dict): carry them over.
+        Value kw = getAttr(I.names.__kwdefaults__);
+        code = c;
+        setAttr(I.names.__kwdefaults__, kw);
         return true;
     }
     instanceDict()->set(Value(n), v);

@@ -6,6 +6,7 @@
 
 #include "core/lang/Diagnostic.h"
 #include "core/lang/Parser.h"
+#include "core/runtime/CodeObject.h"
 #include "core/runtime/Containers.h"
 #include "core/runtime/Dict.h"
 #include "core/runtime/Evaluator.h"
@@ -32,39 +33,6 @@ std::string strip(std::string_view s) {
     return std::string(s.substr(b, e - b + 1));
 }
 
-// The object behind f.__code__: identity is the CodeInfo.
-class CodeObject : public Object {
-public:
-    CodeObject(Type* t, const CodeInfo* c) : Object(t), code(c) {}
-    const CodeInfo* code;
-    std::string repr() override {
-        return "<code object " + code->name + ", file \"" + (code->file ? code->file->name : "?") + "\", line " +
-               std::to_string(code->firstLine) + ">";
-    }
-    int64_t hash() override { return static_cast<int64_t>(reinterpret_cast<uintptr_t>(code) >> 4); }
-    Value richCompare(CmpOpKind op, const Value& other) override {
-        auto* o = other.dyn<CodeObject>();
-        if (!o || (op != CmpOpKind::Eq && op != CmpOpKind::NotEq)) return {};
-        return Value::boolean((o->code == code) == (op == CmpOpKind::Eq));
-    }
-    Value getAttr(Str* n) override {
-        Interpreter& I = Interpreter::current();
-        auto names = [&](const std::vector<std::string>& v) {
-            std::vector<Value> out;
-            for (const auto& s : v) out.push_back(I.newStr(s));
-            return I.newTuple(std::move(out));
-        };
-        std::string_view k = n->view();
-        if (k == "co_name") return I.newStr(code->name);
-        if (k == "co_qualname") return I.newStr(code->qualname);
-        if (k == "co_filename") return I.newStr(code->file ? code->file->name : "");
-        if (k == "co_firstlineno") return Value::integer(code->firstLine);
-        if (k == "co_varnames") return names(code->localNames);
-        if (k == "co_freevars") return names(code->freeNames);
-        if (k == "co_argcount") return Value::integer(code->nargs);
-        return {};
-    }
-};
 } // namespace
 
 InterpreterScope::InterpreterScope(Interpreter& i) : previous_(tCurrent) {
