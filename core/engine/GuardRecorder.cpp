@@ -39,6 +39,7 @@ std::string accessorText(const Source& src, int frameLocals) {
     case Source::Kind::CellContents: return "GetAttrGuardAccessor(cell_contents)";
     case Source::Kind::Defaults: return "TupleGetItemGuardAccessor(" + std::to_string(src.slot) + ")";
     case Source::Kind::KwDefaults: return "DictGetItemGuardAccessor('" + src.name + "')";
+    case Source::Kind::DictValueAt: return "ValueManager(index=" + std::to_string(src.slot) + ")";
     }
     return {};
 }

@@ -31,6 +31,11 @@ Value pythonSource(runtime::Interpreter& I, runtime::Module* sourceModule, const
         Value base = pythonSource(I, sourceModule, sources, s.parent);
         return I.call(cls(s.key.isInt() ? "GetItemSource" : "DictGetItemSource"), {base, s.key});
     }
+    case Source::Kind::DictValueAt: {
+        Value base = pythonSource(I, sourceModule, sources, s.parent);
+        Value key = I.call(cls("ConstDictKeySource"), {base, Value::integer(s.slot)});
+        return I.call(cls("DictGetItemSource"), {base, key});
+    }
     default: break;  // sources through classes, cells and defaults: no source object here
     }
     return Value::none();

@@ -125,6 +125,16 @@ int SourceTable::kwDefaults(int function, const std::string& name) {
     return intern(std::move(s));
 }
 
+int SourceTable::dictValueAt(int dict, int index) {
+    Source s;
+    s.kind = Source::Kind::DictValueAt;
+    s.parent = dict;
+    s.slot = index;
+    const std::string& p = sources_[static_cast<size_t>(dict)].text;
+    s.text.append(p).append("[list(dict.keys(").append(p).append("))[").append(std::to_string(index)).append("]]");
+    return intern(std::move(s));
+}
+
 int SourceTable::root(int i) const {
     while (sources_[static_cast<size_t>(i)].parent >= 0) i = sources_[static_cast<size_t>(i)].parent;
     return i;
@@ -248,6 +258,20 @@ Value SourceTable::fetch(int i, const CallFrame& frame, std::vector<Value>& cach
             } else if (auto* t = dynamic_cast<runtime::Tuple*>(o)) {
                 int64_t k = s.key.asInt();
                 if (k >= 0 && static_cast<size_t>(k) < t->items.size()) v = t->items[static_cast<size_t>(k)];
+            }
+        }
+        break;
+    }
+    case Source::Kind::DictValueAt: {
+        Value p = fetch(s.parent, frame, cache);
+        if (auto* d = p.dyn<runtime::Dict>()) {
+            int k = 0;
+            for (const auto& e : d->entries()) {
+                if (e.key.isNull()) continue;  // a deleted entry keeps its slot
+                if (k++ == s.slot) {
+                    v = e.value;
+                    break;
+                }
             }
         }
         break;

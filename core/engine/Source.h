@@ -19,14 +19,16 @@ struct Source {
     // (dynamo-semantics §2.4): TypeOf `type(P)`, MroClass `P.__mro__[k]` (k = 0 is P itself),
     // ClassDictItem `P.__dict__['name']` (the raw class attribute, no descriptor binding),
     // CellContents `P.__closure__[i].cell_contents`, Defaults `P.__defaults__[i]`,
-    // KwDefaults `P.__kwdefaults__['name']`.
-    enum class Kind : uint8_t { Local, Closure, Global, Attr, Item, TypeOf, MroClass, ClassDictItem, CellContents, Defaults, KwDefaults };
+    // KwDefaults `P.__kwdefaults__['name']`, DictValueAt `P[list(dict.keys(P))[i]]` (the value
+    // of a dict's i-th key, for dicts whose keys are not all constants: builder.py's
+    // DictGetItemSource over a ConstDictKeySource).
+    enum class Kind : uint8_t { Local, Closure, Global, Attr, Item, TypeOf, MroClass, ClassDictItem, CellContents, Defaults, KwDefaults, DictValueAt };
     Kind kind = Kind::Local;
     std::string name;          // local/global/attribute name
     runtime::Value key;        // Item: the key (int or str)
     int parent = -1;           // the source it is read from (all but Local/Closure/Global)
     int slot = -1;             // Local: parameter slot; Closure/CellContents: closure index;
-                               // MroClass: MRO index; Defaults: index
+                               // MroClass: MRO index; Defaults, DictValueAt: index
     std::string text;          // as PyTorch prints it
     bool isParameterLike = false;  // reached through ._parameters / ._buffers (module-owned tensor)
     runtime::Str* nameStr = nullptr;  // interned `name` (Attr, ClassDictItem, KwDefaults)
@@ -52,6 +54,7 @@ public:
     int cellContents(int function, int index);
     int defaults(int function, int index);
     int kwDefaults(int function, const std::string& name);
+    int dictValueAt(int dict, int index);
     const Source& operator[](int i) const { return sources_[static_cast<size_t>(i)]; }
     int size() const { return static_cast<int>(sources_.size()); }
     // Fetches source i's value for a call (Null if it cannot be read: missing attribute...).

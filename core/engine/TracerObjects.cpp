@@ -195,13 +195,19 @@ Value Tracer::wrappedItems(const Value& container) {
     int src = sourceOf(d);
     if (src < 0) return {};
     // Iterating a dict depends on its keys and their order (DICT_KEYS_MATCH); the values are
-    // read under P[key].
+    // read under P[key] when every key is a constant, else by the key's position,
+    // P[list(dict.keys(P))[i]] (builder.py: all_const decides).
     guards_.guardDictKeys(src, Value(d), where());
     if (kind == runtime::DictView::Kind::Keys) return {};
+    bool allConst = true;
+    for (const auto& e : d->entries()) allConst = allConst && (e.key.isNull() || nameableKey(e.key));
     std::vector<Value> out;
+    int index = 0;
     for (const auto& e : d->entries()) {
         if (e.key.isNull()) continue;
-        Value v = nameableKey(e.key) ? wrap(e.value, sources.item(src, e.key, keyText(e.key)), false) : e.value;
+        int vs = allConst ? sources.item(src, e.key, keyText(e.key)) : sources.dictValueAt(src, index);
+        ++index;
+        Value v = wrap(e.value, vs, false);
         out.push_back(kind == runtime::DictView::Kind::Values ? v : interp_.newTuple({e.key, v}));
     }
     return interp_.newTuple(std::move(out));
