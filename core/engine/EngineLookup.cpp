@@ -55,7 +55,7 @@ std::optional<Value> Engine::tryEntries(CodeCache& cc, CompiledFunction* cf, run
             ++e.hits;
             if (i != 0) std::rotate(cc.entries.begin(), cc.entries.begin() + static_cast<long>(i), cc.entries.begin() + static_cast<long>(i) + 1);
             Value result;
-            if (e.graph.hasGraphBreak || e.graph.rerunOnHit || options.replayDisabled) {
+            if (e.graph.hasGraphBreak || e.graph.rerunOnHit || e.graph.hasSideEffects || options.replayDisabled) {
                 ++eagerHitDepth_;
                 runtime::Function* savedSkip = skipIntercept_;
                 skipIntercept_ = fn;

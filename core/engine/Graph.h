@@ -57,6 +57,10 @@ struct Graph {
     int segments = 1;
     bool hasGraphBreak = false;     // replay impossible: a hit re-runs the function eagerly
     bool rerunOnHit = false;        // the trace used an unspecialized float: hits re-run the function
+    // The trace changed Python state that existed before the call (an attribute, a global, a
+    // list or dict, a closure cell): PyTorch replays such side effects after the graph; a hit
+    // runs the function instead, so they happen on every call (dynamo-semantics §1.2 step 5).
+    bool hasSideEffects = false;
 
     int opCount(int segment = -1) const;  // CompileCounter's op_count: call nodes
     // Runs the graph on a call. `symVals` are the symbol slot values for the call.

@@ -249,7 +249,11 @@ void Tracer::onGetAttr(const Value& obj, std::string_view name, Value& result) {
     }
     if (result.isObj() && (dynamic_cast<runtime::BoundMethod*>(result.obj()) || dynamic_cast<runtime::NativeFunction*>(result.obj()))) {
         // A container's or a builtin's method (list.append, dict.items, ...); d.get(k) reads
-        // the item P[k] or finds it absent, guarded as a subscript would be.
+        // the item P[k] or finds it absent, guarded as a subscript would be. The methods that
+        // change the container are Python side effects on an object that existed before.
+        static constexpr std::string_view mutators[] = {"append", "extend", "insert", "pop", "remove", "clear", "update",
+                                                        "setdefault", "popitem", "add", "discard", "sort", "reverse"};
+        if (std::find(std::begin(mutators), std::end(mutators), name) != std::end(mutators)) onMutate(obj);
         if (name == "get" && dynamic_cast<runtime::Dict*>(o)) result = dictGet(src, obj, result);
         if (dynamic_cast<runtime::Instance*>(o)) guards_.guardType(src, obj, where());
         return;

@@ -65,6 +65,7 @@ public:
     void onSpecialMethod(runtime::Type* cls, runtime::Str* name, const runtime::Value& found) override;
     void onContains(const runtime::Value& container, const runtime::Value& item, bool found) override;
     void onUse(const runtime::Value& v) override;
+    void onMutate(const runtime::Value& target) override;
 
     // --- OpDispatcher (ops: GraphRecorder; metadata: TracerSymbols.cpp) ---
     runtime::Value call(int opIndex, const runtime::CallArgs& args) override;

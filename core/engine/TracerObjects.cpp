@@ -330,4 +330,21 @@ void Tracer::onUse(const Value& v) {
         if (int src = sourceOf(v.obj()); src >= 0) guards_.guardType(src, v, where());
 }
 
+void Tracer::onMutate(const Value& target) {
+    if (!active || graph.hasSideEffects || !target.isObj()) return;
+    runtime::Object* o = target.obj();
+    if (torch::asTensorObject(target)) return;  // tensor writes are graph ops, replayed
+    // Existed before the call: read from a source, the compiled function's module globals, or
+    // a closure cell of the compiled function or of a function read from a source.
+    bool before = sourceOf(o) >= 0 || o == root_->globals.get();
+    if (!before && dynamic_cast<runtime::Cell*>(o)) {
+        auto inClosure = [o](const runtime::Function* f) {
+            return std::any_of(f->closure.begin(), f->closure.end(), [o](const Value& c) { return c.obj() == o; });
+        };
+        before = inClosure(root_);
+        for (const runtime::Function* f : fnStack_) before = before || (sourceOf(f) >= 0 && inClosure(f));
+    }
+    if (before) graph.hasSideEffects = true;
+}
+
 } // namespace gs::engine

@@ -119,6 +119,7 @@ void Evaluator::storeName(const Name* n, const Value& v, Frame& f) {
         f.fast[n->slot].as<Cell>()->value = v;
         return;
     case NameScope::Free:
+        if (TraceObserver* ob = I.observer()) ob->onMutate(f.closure[n->slot]);
         f.closure[n->slot].as<Cell>()->value = v;
         return;
     case NameScope::GlobalImplicit:
@@ -128,6 +129,7 @@ void Evaluator::storeName(const Name* n, const Value& v, Frame& f) {
         }
         [[fallthrough]];
     case NameScope::Global:
+        if (TraceObserver* ob = I.observer()) ob->onMutate(Value(f.globals));
         f.globals->set(Value(static_cast<Object*>(const_cast<void*>(n->rtName))), v);
         return;
     case NameScope::Unresolved:
@@ -140,7 +142,10 @@ void Evaluator::storeRef(const NameRef& r, const Value& v, Frame& f) {
     switch (r.scope) {
     case NameScope::Local: f.fast[r.slot] = v; return;
     case NameScope::Cell: f.fast[r.slot].as<Cell>()->value = v; return;
-    case NameScope::Free: f.closure[r.slot].as<Cell>()->value = v; return;
+    case NameScope::Free:
+        if (TraceObserver* ob = I.observer()) ob->onMutate(f.closure[r.slot]);
+        f.closure[r.slot].as<Cell>()->value = v;
+        return;
     case NameScope::GlobalImplicit:
         if (f.classNs) {
             if (v.isNull()) f.classNs->remove(Value(r.name));
@@ -149,6 +154,7 @@ void Evaluator::storeRef(const NameRef& r, const Value& v, Frame& f) {
         }
         [[fallthrough]];
     default:
+        if (TraceObserver* ob = I.observer()) ob->onMutate(Value(f.globals));
         if (v.isNull()) f.globals->remove(Value(r.name));
         else f.globals->set(Value(r.name), v);
     }
@@ -170,6 +176,7 @@ void Evaluator::deleteName(const Name* n, Frame& f) {
     case NameScope::Free: {
         auto* c = f.closure[n->slot].as<Cell>();
         if (c->value.isNull()) unboundFree(I, n->id);
+        if (TraceObserver* ob = I.observer()) ob->onMutate(f.closure[n->slot]);
         c->value = Value();
         return;
     }
@@ -180,6 +187,7 @@ void Evaluator::deleteName(const Name* n, Frame& f) {
         }
         [[fallthrough]];
     default:
+        if (TraceObserver* ob = I.observer()) ob->onMutate(Value(f.globals));
         if (!f.globals->remove(key)) I.raise(I.types.NameError, "name '" + n->id + "' is not defined");
     }
 }

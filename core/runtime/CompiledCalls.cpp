@@ -85,7 +85,7 @@ Value loadAttr(Interpreter& I, const Value& obj, Str* name, XAttrCache& c) {
 
 void storeAttr(Interpreter& I, const Value& obj, Str* name, XAttrCache& c, const Value& v) {
     Object* o = obj.obj();
-    if (o) {
+    if (o && !I.observer()) {  // an observer sees the store in ops::setAttr
         Type* t = o->type();
         if (!valid(I, c, t)) fill(I, c, o, t, name);
         if (!c.setGeneric && !c.dataDescr) {

@@ -397,7 +397,7 @@ Value Evaluator::loadAttr(const Value& obj, Str* name, InlineCache& ic) {
 
 void Evaluator::storeAttr(const Value& obj, Str* name, InlineCache& ic, const Value& v) {
     Object* o = obj.obj();
-    if (o) {
+    if (o && !I.observer()) {  // an observer sees the store in ops::setAttr
         Type* t = o->type();
         if (!t->hasSetattr && t != I.types.type) {
             Object* descr = nullptr;

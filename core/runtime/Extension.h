@@ -53,6 +53,10 @@ public:
     virtual void onLoadDeref(Cell* cell, std::string_view name, Value& v) {}
     // After any attribute read (including reads inside __getattr__ implementations).
     virtual void onGetAttr(const Value& obj, std::string_view name, Value& result) {}
+    // An object that existed before is about to change: an attribute or item of `target` is
+    // stored or deleted, or a name of a module's globals (`target` is that dict) or a closure
+    // cell (`target` is the Cell) is rebound. A tracer replays such Python side effects.
+    virtual void onMutate(const Value& target) {}
     // After obj[key].
     virtual void onGetItem(const Value& container, const Value& key, Value& result) {}
     // Iteration starts over a list, tuple or dict (for loops, comprehensions, unpacking, list()).

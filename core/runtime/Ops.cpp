@@ -479,6 +479,7 @@ Value getItem(const Value& obj, const Value& key) {
 
 void setItem(const Value& obj, const Value& key, const Value& v) {
     Interpreter& I = in();
+    if (TraceObserver* ob = I.observer()) ob->onMutate(obj);
     Object* o = obj.obj();
     if (o) {
         if (o->type()->heap) {
@@ -495,6 +496,7 @@ void setItem(const Value& obj, const Value& key, const Value& v) {
 
 void delItem(const Value& obj, const Value& key) {
     Interpreter& I = in();
+    if (TraceObserver* ob = I.observer()) ob->onMutate(obj);
     Object* o = obj.obj();
     if (o) {
         if (o->type()->heap) {

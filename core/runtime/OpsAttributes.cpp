@@ -262,6 +262,7 @@ void genericSetAttr(const Value& obj, Str* name, const Value& v) {
 
 void setAttr(const Value& obj, Str* name, const Value& v) {
     Interpreter& I = in();
+    if (TraceObserver* ob = I.observer()) ob->onMutate(obj);
     Object* o = obj.obj();
     if (o && o->type() == I.types.type) {
         auto* t = static_cast<Type*>(o);
@@ -311,6 +312,7 @@ void genericDelAttr(const Value& obj, Str* name) {
 
 void delAttr(const Value& obj, Str* name) {
     Interpreter& I = in();
+    if (TraceObserver* ob = I.observer()) ob->onMutate(obj);
     Object* o = obj.obj();
     if (o && o->type() == I.types.type) {
         auto* t = static_cast<Type*>(o);
