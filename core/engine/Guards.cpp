@@ -302,7 +302,7 @@ bool GuardSet::run(const GuardCheck& c, const CallFrame& frame, std::vector<Valu
         return ok;
     }
     case GuardKind::Hasattr: {
-        bool ok = !sources->fetch(c.source2, frame, cache).isNull();
+        bool ok = sources->fetch(c.source2, frame, cache).isNull() != c.present;
         if (!ok && why) *why = c.verbose;
         return ok;
     }

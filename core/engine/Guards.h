@@ -25,7 +25,7 @@ enum class GuardKind : uint8_t {
     GlobalState, DefaultDevice, TensorMatch, NoHasattr, DynamicIndices, NoTensorAliasing, DuplicateInput,
     BoolMatch, EqualsMatch, NoneMatch, TypeMatch, IdMatch, SequenceLength, ShapeEnv,
     // dynamo-semantics §2.4: what a trace reads through objects
-    Hasattr,          // hasattr(P, 'name'): source2 is the attribute's source (CLOSURE_MATCH part 1)
+    Hasattr,          // [not] hasattr(P, 'name'): source2 is the attribute's source, `present` expected
     DictContains,     // [not] ___dict_contains(key, P[.__dict__]): `constant` key, `present` expected
     DictKeys,         // list(dict.keys(P)) == [...]: `keys` in order (DICT_KEYS_MATCH)
     ObjectAliasing    // P is Q for two sources of one object (non-tensor DUPLICATE_INPUT)
@@ -60,7 +60,7 @@ struct GuardCheck {
     runtime::Value constant;     // EQUALS/BOOL value; ID_MATCH object (kept alive)
     runtime::Type* type = nullptr;
     int64_t length = 0;          // SEQUENCE_LENGTH
-    bool present = false;        // DICT_CONTAINS: the key is expected to be there
+    bool present = false;        // DICT_CONTAINS / HASATTR: the key / attribute is expected to be there
     std::vector<runtime::Value> keys;  // DICT_KEYS_MATCH
     int shapeGuard = -1;         // ShapeEnv: index into GuardSet::shapeGuards
     GlobalStateSnapshot global;

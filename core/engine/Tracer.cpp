@@ -198,16 +198,18 @@ void Tracer::onLoadGlobal(runtime::Dict* globals, std::string_view name, Value& 
         return;
     }
     if (globals != root_->globals.get()) return;
-    if (v.isObj() && (dynamic_cast<runtime::NativeFunction*>(v.obj()) || dynamic_cast<CompiledFunction*>(v.obj()))) return;
+    if (v.isObj() && dynamic_cast<runtime::NativeFunction*>(v.obj())) return;
     int src = sources.global(std::string(name));
+    if (v.dyn<CompiledFunction>()) return compiledTarget(src, v);
     v = wrap(v, src, false);
     // A global function is as good as called once read: CLOSURE_MATCH on its code now.
     if (auto* f = v.dyn<runtime::Function>(); f && !trusted(f)) guardFunction(src, v);
 }
 
 void Tracer::onLoadDeref(runtime::Cell* cell, std::string_view name, Value& v) {
-    if (!active || v.isNull() || v.dyn<CompiledFunction>()) return;
+    if (!active || v.isNull()) return;
     auto wrapCell = [&](int src) {
+        if (v.dyn<CompiledFunction>()) return compiledTarget(src, v);
         v = wrap(v, src, true);
         if (auto* f = v.dyn<runtime::Function>(); f && !trusted(f)) guardFunction(src, v);
     };
@@ -231,6 +233,7 @@ void Tracer::onGetAttr(const Value& obj, std::string_view name, Value& result) {
         return;
     }
     if (!pendingStrings_.empty()) commitString(o);  // s.upper(), s.startswith(...)
+    if (dynamic_cast<runtime::Super*>(o)) return superAttribute(obj, name, result);
     int src = sourceOf(o);
     if (src < 0) return;
     if (dynamic_cast<runtime::Type*>(o)) return typeAttribute(src, name, result);

@@ -66,6 +66,7 @@ public:
     void onContains(const runtime::Value& container, const runtime::Value& item, bool found) override;
     void onUse(const runtime::Value& v) override;
     void onMutate(const runtime::Value& target) override;
+    void onMissingAttr(const runtime::Value& obj, std::string_view name) override;
 
     // --- OpDispatcher (ops: GraphRecorder; metadata: TracerSymbols.cpp) ---
     runtime::Value call(int opIndex, const runtime::CallArgs& args) override;
@@ -140,6 +141,11 @@ private:
     // The defaults of an inlined function `fn` (read from `source`) that this call used.
     void wrapDefaults(runtime::Function* fn, int source);
     bool isModuleAlias(int a, int b) const;
+    // super().name: found in a class after the one whose method is running (MRO of self's type).
+    void superAttribute(const runtime::Value& super, std::string_view name, runtime::Value& result);
+    // A compiled function (torch.compile's wrapper) read from `source` and inlined: its target
+    // is guarded through `source._torchdynamo_orig_callable`.
+    void compiledTarget(int source, const runtime::Value& compiled);
 
     Engine& engine_;
     torch::TorchContext& ctx_;
@@ -156,6 +162,7 @@ private:
     runtime::Value idWrapper_;
     std::vector<runtime::Function*> fnStack_;                 // scenario functions being run
     std::vector<int> guardedFunctions_;                       // sources with CLOSURE/FUNCTION_MATCH
+    std::vector<int> guardedAbsent_;                          // attribute sources guarded absent
     struct TypeSource {
         int instance = -1;         // a source whose value is an instance of the class
         runtime::Value object;     // that instance

@@ -52,6 +52,7 @@ void Tracer::guardFunction(int source, const Value& fn) {
         int code = sources.attr(source, "__code__");
         GuardCheck has;
         has.kind = GuardKind::Hasattr;
+        has.present = true;
         has.source2 = code;
         has.code = "hasattr(" + sources[source].text + ", '__code__')";
         guards_.add(std::move(has), source, where());
@@ -345,6 +346,63 @@ void Tracer::onMutate(const Value& target) {
         for (const runtime::Function* f : fnStack_) before = before || (sourceOf(f) >= 0 && inClosure(f));
     }
     if (before) graph.hasSideEffects = true;
+}
+
+void Tracer::onMissingAttr(const Value& obj, std::string_view name) {
+    if (!active || !obj.isObj() || torch::asTensorObject(obj)) return;
+    int src = sourceOf(obj.obj());
+    if (src < 0) return;
+    // The attribute's absence decided something (hasattr() is False, getattr's default, an
+    // AttributeError caught): `not hasattr(P, 'name')` (guards.py HASATTR).
+    int attr = sources.attr(src, std::string(name));
+    if (std::find(guardedAbsent_.begin(), guardedAbsent_.end(), attr) != guardedAbsent_.end()) return;
+    guardedAbsent_.push_back(attr);
+    GuardCheck c;
+    c.kind = GuardKind::Hasattr;
+    c.present = false;
+    c.source2 = attr;
+    c.code = "not hasattr(" + sources[src].text + ", '" + std::string(name) + "')";
+    guards_.add(std::move(c), src, where());
+}
+
+void Tracer::superAttribute(const Value& super, std::string_view name, Value& result) {
+    auto* s = super.dyn<runtime::Super>();
+    if (!s || !s->self.isObj() || s->self.obj() == s->selfType) return;
+    int selfSrc = sourceOf(s->self.obj());
+    if (selfSrc < 0) return;
+    runtime::Function* f = functionOf(result);
+    if (!f || trusted(f)) return;
+    // super() looks in the MRO of type(self) after the class whose method is running: the entry
+    // depends on the classes in between not defining `name` and on the function found.
+    const auto& mro = s->selfType->mro();
+    size_t start = 0;
+    while (start < mro.size() && mro[start] != s->thisClass) ++start;
+    runtime::Str* key = interp_.intern(std::string(name));
+    size_t k = start + 1;
+    while (k < mro.size() && mro[k]->dict()->get(Value(key)).isNull()) ++k;
+    if (k >= mro.size()) return;
+    Provenance at = where();
+    guards_.guardType(selfSrc, s->self, at);
+    int typeSrc = sources.typeOf(selfSrc);
+    for (size_t j = start + 1; j < k; ++j)
+        guards_.guardDictContains(sources.mroClass(typeSrc, static_cast<int>(j)), Value(key), false, true, at);
+    int src = sources.classDictItem(sources.mroClass(typeSrc, static_cast<int>(k)), std::string(name));
+    Value raw = mro[k]->dict()->get(Value(key));
+    if (raw.dyn<runtime::Function>()) {
+        registerObject(raw, src);
+        guardFunction(src, raw);
+    }
+}
+
+void Tracer::compiledTarget(int source, const Value& compiled) {
+    auto* cf = compiled.dyn<CompiledFunction>();
+    if (!cf || cf->target.isNull()) return;
+    // Calling a compiled function inside a trace inlines its target (PyTorch traces through
+    // the wrapper): guard the target like any other function read from a source.
+    int target = sources.attr(source, "_torchdynamo_orig_callable");
+    registerObject(cf->target, target);
+    if (auto* f = cf->target.dyn<runtime::Function>(); f && !trusted(f)) guardFunction(target, cf->target);
+    else if (cf->target.dyn<runtime::Instance>()) guards_.guardType(target, cf->target, where());
 }
 
 } // namespace gs::engine

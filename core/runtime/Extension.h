@@ -57,6 +57,8 @@ public:
     // stored or deleted, or a name of a module's globals (`target` is that dict) or a closure
     // cell (`target` is the Cell) is rebound. A tracer replays such Python side effects.
     virtual void onMutate(const Value& target) {}
+    // An attribute read found nothing (AttributeError, or False from hasattr / getattr's default).
+    virtual void onMissingAttr(const Value& obj, std::string_view name) {}
     // After obj[key].
     virtual void onGetItem(const Value& container, const Value& key, Value& result) {}
     // Iteration starts over a list, tuple or dict (for loops, comprehensions, unpacking, list()).

@@ -196,6 +196,7 @@ Value getAttrOpt(const Value& obj, Str* name) {
                 found = true;
             } catch (PyError& e) {
                 if (!e.exception()->type()->isSubtypeOf(I.types.AttributeError)) throw;
+                if (TraceObserver* ob = I.observer()) ob->onMissingAttr(obj, name->view());
                 return {};
             }
         } else {
@@ -203,7 +204,10 @@ Value getAttrOpt(const Value& obj, Str* name) {
             found = !v.isNull();
         }
     }
-    if (!found) return {};
+    if (!found) {
+        if (TraceObserver* ob = I.observer()) ob->onMissingAttr(obj, name->view());
+        return {};
+    }
     if (TraceObserver* ob = I.observer()) ob->onGetAttr(obj, name->view(), v);
     return v;
 }
