@@ -35,7 +35,19 @@ class Base:
         self.v = 1
 
     def m(self, t):
-        return t * 2
+        return t * 2 + self.v
+
+    @property
+    def pv(self):
+        return self.v * 2
+
+    @staticmethod
+    def sm(t):
+        return t + 1
+
+    @classmethod
+    def cm(cls, t):
+        return t * cls.k
 
 
 class Mid(Base):
@@ -43,7 +55,8 @@ class Mid(Base):
 
 
 class Derived(Mid):
-    pass
+    def m2(self, t):
+        return super().m(t) - 1
 
 
 def base_alt0(self, t):
@@ -93,6 +106,13 @@ def with_default(t, k=2):
     return t + k
 
 
+def with_kw(t, *, k=3):
+    return t * k
+
+
+G_TENS = [torch.ones(4)]
+
+
 o1 = Derived()
 o2 = Derived()
 obj = o1
@@ -135,13 +155,21 @@ const std::vector<std::string> kReads = {
     "y = y + (a if a > 2 else -a)",
     "for key in G_DICT:\n        y = y + len(key)",
     "y = y + len(s)",
+    "y = y + obj.pv",
+    "y = obj.sm(y)",
+    "y = Base.cm(y)",
+    "y = obj.m2(y)",
+    "y = with_kw(y)",
+    "y = y + G_TENS[0]",
+    "for key in G_DICT:\n        if key == \"a\":\n            y = y + 1",
+    "y = y + Derived.k",
 };
 
 std::string num(ByteChoices& in) { return std::to_string(static_cast<int>(in.pick(7)) - 1); }
 
 // A mutation of module state between two calls.
 std::string mutation(ByteChoices& in) {
-    switch (in.pick(30)) {
+    switch (in.pick(39)) {
     case 0: return "G_INT = " + num(in);
     case 1: return "G_LIST.append(" + num(in) + ")";
     case 2: return "G_LIST[0] = " + num(in);
@@ -183,6 +211,15 @@ std::string mutation(ByteChoices& in) {
     case 26: return "weights[id(obj)] = " + num(in);
     case 27: return "net[1].p = 0.0";
     case 28: return "x = torch.full((4,), float(" + num(in) + "))";
+    case 29: return "Base.pv = property(lambda self: " + num(in) + ")";
+    case 30: return "Base.sm = staticmethod(lambda t: t * " + num(in) + ")";
+    case 31: return "Derived.k = " + num(in);
+    case 32: return "G_TENS[0] = torch.full((4,), float(" + num(in) + "))";
+    case 33: return "G_TENS[0].add_(1)";
+    case 34: return "with_kw.__kwdefaults__ = {\"k\": " + num(in) + "}";
+    case 35: return "Mid.m2 = lambda self, t: t + " + num(in);
+    case 36: return in.chance(2) ? "G_DICT = {\"b\": 2, \"a\": 1}" : "G_DICT = {\"a\": 1}";
+    case 37: return in.chance(2) ? "Base.m.__code__ = base_alt0.__code__" : "helper_alt1.__code__ = helper_alt0.__code__";
     default: return "op = Op()";
     }
 }

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <random>
 #include <string>
@@ -42,6 +43,12 @@ int main(int argc, char** argv) {
             std::fprintf(stderr, "usage: guard_fuzz_runner [--first N] [--count N] [--seconds S] [--out DIR] [--quiet]\n");
             return 2;
         }
+    }
+    std::error_code ec;
+    std::filesystem::create_directories(out, ec);
+    if (ec) {
+        std::fprintf(stderr, "guard_fuzz_runner: cannot create %s: %s\n", out.c_str(), ec.message().c_str());
+        return 2;
     }
     auto start = std::chrono::steady_clock::now();
     uint64_t ran = 0, staleRuns = 0, errors = 0, checkedHits = 0, staleHits = 0, calls = 0;
