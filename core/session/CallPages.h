@@ -33,6 +33,7 @@ struct CallChunkInfo {
     int64_t calls = 0, hits = 0, runOnly = 0;
     std::vector<FrameCounts> frames;
     std::vector<EntryHits> entries;
+    int64_t stale = 0;  // hits `run --verify` found stale
 };
 
 // What a timeline needs of each call of a chunk, decoded without arguments or guards.

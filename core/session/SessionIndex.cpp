@@ -120,6 +120,7 @@ void SessionIndex::index() {
         switch (kinds_[i]) {
         case CallKind::Hit:
             t.hits.push_back(pos);
+            if (!c.stale.empty()) staleHits_.push_back(pos);
             if (entryOfCall_[i] >= 0) hitPositions_[size_t(entryOfCall_[i])].push_back(pos);
             break;
         case CallKind::RunOnly:

@@ -109,6 +109,8 @@ public:
     const std::vector<int>& entriesOfTrack(int track) const;
     // Positions where a reset emptied every cache (see indexEntries()).
     const std::vector<int64_t>& resets() const { return resets_; }
+    // Positions of the hits `run --verify` found stale (Call::stale), ascending.
+    const std::vector<int64_t>& staleHits() const { return staleHits_; }
     // The entry of the same function created just before this one (for the guard diff), or -1.
     int previousEntry(int entry) const;
 
@@ -186,6 +188,7 @@ private:
     std::unordered_map<std::string, std::vector<std::pair<int64_t, int>>> entriesById_;
     std::vector<int> creationOrder_;
     std::vector<int64_t> resets_;
+    std::vector<int64_t> staleHits_;
     std::vector<int> recordOfCall_, trackOfRecord_, trackOfEntry_;
     std::vector<std::vector<int>> entriesOfTrack_;
     std::unordered_map<int64_t, int> recompileAtCall_;

@@ -20,11 +20,12 @@ SessionIndex::SessionIndex(Session withoutCalls, std::shared_ptr<CallPages> page
 Summary SessionIndex::summary() const {
     Summary sum = s_.summary();
     if (!paged_) return sum;
-    sum.calls = sum.cacheHits = sum.runOnly = 0;
+    sum.calls = sum.cacheHits = sum.runOnly = sum.staleHits = 0;
     for (size_t k = 0; k < paged_->chunkCount(); ++k) {
         sum.calls += paged_->chunk(k).calls;
         sum.cacheHits += paged_->chunk(k).hits;
         sum.runOnly += paged_->chunk(k).runOnly;
+        sum.staleHits += paged_->chunk(k).stale;
     }
     return sum;
 }
@@ -48,6 +49,11 @@ void SessionIndex::indexPaged() {
     for (size_t r = 0; r < s_.recompiles.size(); ++r)
         if (s_.recompiles[r].callIndex >= 0) recompileAtCall_.emplace(s_.recompiles[r].callIndex, int(r));
     indexPagedTracks();
+    // Stale hits are rare (a --verify run): only chunks that count some are decoded.
+    for (size_t k = 0; k < paged_->chunkCount(); ++k)
+        if (paged_->chunk(k).stale > 0)
+            for (int64_t pos = paged_->chunkStart(k); pos < paged_->chunkStart(k + 1); ++pos)
+                if (!paged_->call(pos).stale.empty()) staleHits_.push_back(pos);
     // Compiles, recompiles and failures are marks; a compile that hit the recompile limit ran
     // eagerly (counted with the eager calls) but is a step of "next recompile" navigation.
     trackOfEntry_.assign(s_.compiles.size(), -1);

@@ -311,13 +311,13 @@ std::vector<Call> SessionReader::calls(int64_t id, int64_t firstIndex, int64_t c
 
 std::vector<CallChunkInfo> SessionReader::callChunks(int64_t id) {
     std::vector<CallChunkInfo> out;
-    auto& st = db_.cached("SELECT first_idx, last_idx, n_calls, n_hits, n_run_only, summary FROM call_chunks "
+    auto& st = db_.cached("SELECT first_idx, last_idx, n_calls, n_hits, n_run_only, summary, n_stale FROM call_chunks "
                           "WHERE session_id = ? ORDER BY first_idx");
     st.bind(1, id);
     while (st.step()) {
         ChunkSummary sum = decodeSummary(st.blobView(5));
         out.push_back({st.int64(0), st.int64(1), st.int64(2), st.int64(3), st.int64(4), std::move(sum.frames),
-                       std::move(sum.entries)});
+                       std::move(sum.entries), st.int64(6)});
     }
     st.reset();
     return out;

@@ -15,6 +15,8 @@
 #include <QTreeView>
 #include <QtTest>
 
+#include <set>
+
 #include "core/store/SessionStore.h"
 #include "core/store/StoreCallPages.h"
 #include "tests/gui/TestSessions.h"
@@ -56,6 +58,7 @@ private slots:
     void opensASessionFromTheStoreAndBrowsesTheHistory();
     void opensABigStoredSessionPageByPage();
     void pagedTimelinePaintsWhatTheWholeSessionPaints();
+    void timelineMarksStaleHits();
     void editorMarksASyntaxErrorAtItsLineAndColumn();
     void provenanceMarkerClickSelectsTheGuardsOfThatLine();
     void guardPictureNodesSelectTheirRows();
@@ -328,6 +331,45 @@ void TestMainWindow::pagedTimelinePaintsWhatTheWholeSessionPaints() {
         const QImage a = paint(whole, ppc, scroll), b = paint(paged, ppc, scroll);
         QVERIFY2(a == b, qPrintable(QStringLiteral("pixels per call %1, scrolled to %2").arg(ppc).arg(scroll)));
     }
+}
+
+// A hit `run --verify` found stale gets a marker in the stale colour on its track, at its call.
+void TestMainWindow::timelineMarksStaleHits() {
+    const gs::session::Session s = gs::testdata::seedLike();
+    std::vector<int64_t> hits;
+    for (size_t i = 0; i < s.calls.size(); ++i)
+        if (s.calls[i].outcome == gs::session::CallOutcome::Hit) hits.push_back(int64_t(i));
+    QVERIFY(hits.size() >= 2);
+    double ppc = 0;
+    auto staleColumns = [&](int64_t stale) {
+        gs::session::Session marked = s;
+        if (stale >= 0) {
+            marked.calls[size_t(stale)].verified = true;
+            marked.calls[size_t(stale)].stale = "stale entry 0/0 at call #1 (a.py:3): a guard is missing";
+        }
+        TimelineWidget tl;
+        tl.resize(900, 320);
+        tl.show();
+        tl.setSession(gs::session::SessionIndex::make(marked));
+        tl.setPixelsPerCall(12.0);
+        ppc = tl.pixelsPerCall();  // the widget may fit a short session to its width
+        QImage img(tl.viewport()->size(), QImage::Format_ARGB32_Premultiplied);
+        img.fill(Qt::white);
+        QPainter p(&img);
+        tl.paintTimeline(p, img.size());
+        p.end();
+        std::set<int> columns;
+        for (int y = 0; y < img.height(); ++y)
+            for (int x = 0; x < img.width(); ++x)
+                if (img.pixelColor(x, y) == Theme::staleColor()) columns.insert(x);
+        return columns;
+    };
+    QVERIFY(staleColumns(-1).empty());
+    const std::set<int> first = staleColumns(hits.front()), last = staleColumns(hits.back());
+    QVERIFY(!first.empty() && !last.empty());
+    QVERIFY(*first.rbegin() - *first.begin() < 3 * ppc);  // one marker, about a call wide
+    // It sits at its call: moving the stale hit moves the marker by the calls in between.
+    QVERIFY(std::abs(*last.begin() - *first.begin() - double(hits.back() - hits.front()) * ppc) <= 1.0);
 }
 
 void TestMainWindow::editorMarksASyntaxErrorAtItsLineAndColumn() {

@@ -23,6 +23,7 @@
 #include "ui/itemmodels/TestResultModel.h"
 #include "ui/services/DataBackend.h"
 #include "ui/services/DemoCatalog.h"
+#include "ui/shared/Theme.h"
 
 using namespace gs::ui;
 using gs::session::Session;
@@ -89,6 +90,7 @@ private slots:
     void traceSessionsGetOneStepPerCompile();
     void framesAfterAResetGetTheirOwnRowAndEmptyTheCache();
     void compareModelShowsDifferences();
+    void callTableMarksStaleHits();
     void demoCatalogReadsTitleAndExplanation();
 };
 
@@ -350,6 +352,37 @@ void TestModels::framesAfterAResetGetTheirOwnRowAndEmptyTheCache() {
     m.setState(d, 3);
     QCOMPARE(gs::testdata::dump(m, {CacheEntryModel::Name, CacheEntryModel::Status}),
              QStringList({"foo (a.py:1) | 0 cached", "  0/0 | reset", "bar (a.py:10) | 1 cached", "  0/0 | hit now"}));
+}
+
+void TestModels::callTableMarksStaleHits() {
+    // A hit `run --verify` found stale says so in the Outcome column, in the stale colour, with
+    // the report as its tooltip; other hits are unchanged.
+    Session s = gs::testdata::seedLike();
+    int64_t staleAt = -1, otherHit = -1;
+    for (size_t i = 0; i < s.calls.size(); ++i) {
+        auto& c = s.calls[i];
+        if (c.outcome != gs::session::CallOutcome::Hit) continue;
+        c.verified = true;
+        if (staleAt < 0) {
+            staleAt = int64_t(i);
+            c.stale = "stale entry " + c.entryId + " at call #" + std::to_string(c.index) + " (a.py:3): a guard is missing";
+        } else if (otherHit < 0) {
+            otherHit = int64_t(i);
+        }
+    }
+    QVERIFY(staleAt >= 0 && otherHit >= 0);
+    CallTableModel calls;
+    QAbstractItemModelTester tester(&calls, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const auto d = gs::session::SessionIndex::make(s);
+    QCOMPARE(d->staleHits(), std::vector<int64_t>{staleAt});
+    calls.setSession(d);
+    const QModelIndex stale = calls.index(int(staleAt), CallTableModel::Outcome);
+    QCOMPARE(stale.data().toString(), QStringLiteral("hit — STALE"));
+    QCOMPARE(stale.data(Qt::ForegroundRole).value<QColor>(), Theme::staleColor());
+    QVERIFY(stale.data(Qt::ToolTipRole).toString().contains(QStringLiteral("a guard is missing")));
+    QVERIFY(calls.index(int(staleAt), CallTableModel::Index).data(Qt::ToolTipRole).toString().contains(QStringLiteral("a guard is missing")));
+    QCOMPARE(calls.index(int(otherHit), CallTableModel::Outcome).data().toString(), QStringLiteral("hit"));
+    QVERIFY(calls.index(int(otherHit), CallTableModel::Outcome).data(Qt::ForegroundRole).value<QColor>() != Theme::staleColor());
 }
 
 void TestModels::compareModelShowsDifferences() {

@@ -44,7 +44,7 @@ QVariant CallTableModel::cell(int node, int column, int role) const {
             const session::Frame* f = data_->frameOfCall(node);
             return f ? qs(f->name) : QStringLiteral("frame %1").arg(c.frameId);
         }
-        case Outcome: return Theme::kindLabel(kind);
+        case Outcome: return c.stale.empty() ? Theme::kindLabel(kind) : Theme::kindLabel(kind) + QStringLiteral(" — STALE");
         case Entry: return qs(c.entryId);
         case Reason: return reason ? Theme::categoryLabel(reason->category) : QString();
         case Line: return c.line > 0 ? QVariant(c.line) : QVariant();
@@ -57,10 +57,12 @@ QVariant CallTableModel::cell(int node, int column, int role) const {
         }
         return {};
     case Qt::ToolTipRole:
+        if (column == Outcome && !c.stale.empty()) return qs(c.stale);  // run --verify's report
         if (column == Reason && reason) return qs(reason->text);
         return Describe::call(*data_, node);
     case Qt::ForegroundRole:
         if (node > cursor_) return Theme::dimmed();
+        if (column == Outcome && !c.stale.empty()) return Theme::staleColor();
         if (column == Outcome) return kind == session::CallKind::Recompile && reason ? Theme::categoryColor(reason->category) : Theme::kindColor(kind);
         if (column == Reason && reason) return Theme::categoryColor(reason->category);
         return {};

@@ -37,6 +37,7 @@ QString Describe::call(const session::SessionIndex& d, int64_t pos) {
                        .arg(Theme::kindLabel(d.callKind(pos)));
     if (!c.entryId.empty()) text += u' ' + qs(c.entryId);
     if (c.line > 0) text += QStringLiteral("  (line %1)").arg(c.line);
+    if (!c.stale.empty()) text += u'\n' + qs(c.stale);
     return text;
 }
 

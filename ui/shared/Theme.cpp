@@ -118,6 +118,7 @@ QString Theme::resultLabel(session::GuardResult r) {
     return {};
 }
 
+QColor Theme::staleColor() { return g_dark ? QColor(0xff, 0x5c, 0x5c) : QColor(0xc8, 0x10, 0x10); }
 QColor Theme::dimmed() { return g_dark ? QColor(0x6e, 0x71, 0x76) : QColor(0xa8, 0xa8, 0xa8); }
 QColor Theme::nodeFill() { return g_dark ? QColor(0x33, 0x36, 0x3b) : QColor(0xf3, 0xf5, 0xf8); }
 QColor Theme::nodeText() { return g_dark ? QColor(0xe4, 0xe6, 0xea) : QColor(0x1d, 0x1f, 0x22); }

@@ -27,6 +27,7 @@ public:
     static QColor resultColor(session::GuardResult r);                   // text colour of a guard row
     static QColor resultFill(session::GuardResult r);                    // fill of a guard node
     static QString resultLabel(session::GuardResult r);
+    static QColor staleColor();                                 // a hit `run --verify` found stale
     static QColor dimmed();                                     // rows after the cursor
     static QColor nodeFill();                                   // neutral graph node fill
     static QColor nodeText();

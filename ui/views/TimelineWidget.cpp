@@ -3,6 +3,7 @@
 #include <QHelpEvent>
 #include <QKeyEvent>
 #include <QPainter>
+#include <QPainterPath>
 #include <QScrollBar>
 #include <QToolTip>
 
@@ -199,6 +200,20 @@ void TimelineWidget::paintTrack(QPainter& p, int track, int y, int width, int64_
     const int h = kRowHeight;
     paintDense(p, track, session::CallCount::Hits, y + h * 3 / 8, h / 4 + 1, width, Theme::kindColor(session::CallKind::Hit));
     paintDense(p, track, session::CallCount::Eager, y + h / 4, h / 2, width, Theme::kindColor(session::CallKind::RunOnly));
+    // A hit `run --verify` found stale (a missing guard): a triangle from the top of the row
+    // down to the hit line, so it stands out even zoomed out.
+    const auto& stale = data_->staleHits();
+    for (auto s = std::lower_bound(stale.begin(), stale.end(), first); s != stale.end() && *s <= last; ++s) {
+        if (data_->trackOfCall(*s) != track) continue;
+        const double sw = std::max(3.0, ppc_ * 0.8);
+        const double x = kLabelWidth + double(*s) * ppc_ - sx + (ppc_ - sw) / 2;
+        QPainterPath tri;
+        tri.moveTo(x - 2, y + 1);
+        tri.lineTo(x + sw + 2, y + 1);
+        tri.lineTo(x + sw / 2, y + h * 3 / 8 + 1);
+        tri.closeSubpath();
+        p.fillPath(tri, Theme::staleColor());
+    }
     // Compiles and recompiles: full-height marks, at least 3 px so they never vanish.
     auto it = std::lower_bound(t.marks.begin(), t.marks.end(), first, [](const auto& m, int64_t v) { return m.pos < v; });
     const double w = std::max(3.0, ppc_ * 0.8);

@@ -31,7 +31,7 @@ public:
             for (size_t j = i; j < std::min(calls.size(), i + per); ++j) w.add(calls[j]);
             data_.push_back(w.encode());
             chunks_.push_back({w.firstIndex(), w.lastIndex(), w.counts().calls, w.counts().hits, w.counts().runOnly,
-                               w.summary().frames, w.summary().entries});
+                               w.summary().frames, w.summary().entries, w.counts().stale});
         }
     }
     const std::vector<CallChunkInfo>& chunks() const override { return chunks_; }
@@ -53,6 +53,7 @@ void expectSameAnswers(const Session& s, size_t per) {
     const int64_t n = whole.callCount();
     ASSERT_EQ(paged.callCount(), n);
     EXPECT_EQ(paged.summary(), whole.summary());
+    EXPECT_EQ(paged.staleHits(), whole.staleHits());
     ASSERT_EQ(paged.tracks().size(), whole.tracks().size());
     for (size_t t = 0; t < whole.tracks().size(); ++t) {
         const auto& a = whole.tracks()[t];
@@ -138,6 +139,31 @@ TEST(PagedIndex, EveryScenarioAnswersAsWhenIndexedWhole) {
         expectSameAnswers(s, 64);
     }
     EXPECT_GT(withCalls, 20);
+}
+
+TEST(PagedIndex, StaleHitsAreFoundInTheChunksThatCountThem) {
+    // `run --verify` marks a stale hit on its call; the paged form reads only the chunks whose
+    // directory counts one and finds the same positions.
+    Session s;
+    for (const auto& f : scenarioFiles()) {
+        s = run(f);
+        if (std::count_if(s.calls.begin(), s.calls.end(), [](const Call& c) { return c.outcome == CallOutcome::Hit; }) >= 3) break;
+    }
+    std::vector<int64_t> want;
+    int seen = 0;
+    for (size_t i = 0; i < s.calls.size(); ++i) {
+        Call& c = s.calls[i];
+        if (c.outcome != CallOutcome::Hit) continue;
+        c.verified = true;
+        if (seen++ % 2 == 0) {
+            c.stale = "stale entry " + c.entryId + " at call #" + std::to_string(c.index) + " (a.py:3): a guard is missing";
+            want.push_back(int64_t(i));
+        }
+    }
+    ASSERT_GE(want.size(), 2u);
+    EXPECT_EQ(SessionIndex(s).staleHits(), want);
+    expectSameAnswers(s, 1);
+    expectSameAnswers(s, 4);
 }
 
 TEST(PagedIndex, ResetsAndGapsInCallIndexesAreFollowed) {
