@@ -180,7 +180,8 @@ bool GuardSet::run(const GuardCheck& c, const CallFrame& frame, std::vector<Valu
     }
     default: break;
     }
-    Value v = sources->fetch(c.source, frame, cache);
+    if (cache.size() < static_cast<size_t>(sources->size())) cache.resize(static_cast<size_t>(sources->size()));
+    const Value& v = sources->fetchRef(c.source, frame, cache);  // cache does not grow below: v stays valid
     const std::string& name = (*sources)[c.source].text;
     switch (c.kind) {
     case GuardKind::TensorMatch: {
@@ -270,7 +271,7 @@ bool GuardSet::run(const GuardCheck& c, const CallFrame& frame, std::vector<Valu
         return true;
     }
     case GuardKind::DuplicateInput: {
-        Value w = sources->fetch(c.source2, frame, cache);
+        const Value& w = sources->fetchRef(c.source2, frame, cache);
         bool ok = v.is(w);
         if (!ok && why) *why = c.verbose;
         return ok;
@@ -302,7 +303,7 @@ bool GuardSet::run(const GuardCheck& c, const CallFrame& frame, std::vector<Valu
         return ok;
     }
     case GuardKind::Hasattr: {
-        bool ok = sources->fetch(c.source2, frame, cache).isNull() != c.present;
+        bool ok = sources->fetchRef(c.source2, frame, cache).isNull() != c.present;
         if (!ok && why) *why = c.verbose;
         return ok;
     }
@@ -331,7 +332,7 @@ bool GuardSet::run(const GuardCheck& c, const CallFrame& frame, std::vector<Valu
         return ok;
     }
     case GuardKind::ObjectAliasing: {
-        Value w = sources->fetch(c.source2, frame, cache);
+        const Value& w = sources->fetchRef(c.source2, frame, cache);
         bool ok = v.is(w);
         if (!ok && why) *why = c.verbose;
         return ok;

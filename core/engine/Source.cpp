@@ -44,6 +44,7 @@ int SourceTable::global(const std::string& name) {
     Source s;
     s.kind = Source::Kind::Global;
     s.name = name;
+    s.nameStr = runtime::Interpreter::current().intern(name);
     s.text = "G['" + name + "']";
     return intern(std::move(s));
 }
@@ -188,7 +189,15 @@ Value fetchAttr(const Value& p, const Source& s) {
 } // namespace
 
 Value SourceTable::fetch(int i, const CallFrame& frame, std::vector<Value>& cache) const {
-    if (static_cast<size_t>(i) < cache.size() && !cache[static_cast<size_t>(i)].isNull()) return cache[static_cast<size_t>(i)];
+    if (cache.size() < sources_.size()) cache.resize(sources_.size());
+    return fetchRef(i, frame, cache);
+}
+
+// The guard hot path: no Value copies along a source chain (each link is read in place from the
+// per-call cache, which never grows here).
+const Value& SourceTable::fetchRef(int i, const CallFrame& frame, std::vector<Value>& cache) const {
+    Value& slot = cache[static_cast<size_t>(i)];
+    if (!slot.isNull()) return slot;
     const Source& s = sources_[static_cast<size_t>(i)];
     Value v;
     switch (s.kind) {
@@ -202,44 +211,44 @@ Value SourceTable::fetch(int i, const CallFrame& frame, std::vector<Value>& cach
         break;
     case Source::Kind::Global:
         if (frame.fn) {
-            v = frame.fn->globals->getStr(s.name);
-            if (v.isNull()) v = runtime::Interpreter::current().builtinsDict()->getStr(s.name);
+            v = frame.fn->globals->get(Value(s.nameStr));
+            if (v.isNull()) v = runtime::Interpreter::current().builtinsDict()->get(Value(s.nameStr));
         }
         break;
     case Source::Kind::Attr: {
-        Value p = fetch(s.parent, frame, cache);
+        const Value& p = fetchRef(s.parent, frame, cache);
         if (!p.isNull()) v = fetchAttr(p, s);
         break;
     }
     case Source::Kind::TypeOf: {
-        Value p = fetch(s.parent, frame, cache);
+        const Value& p = fetchRef(s.parent, frame, cache);
         if (!p.isNull()) v = Value(visibleTypeOf(p));
         break;
     }
     case Source::Kind::MroClass: {
-        Value p = fetch(s.parent, frame, cache);
+        const Value& p = fetchRef(s.parent, frame, cache);
         if (auto* t = p.dyn<runtime::Type>(); t && static_cast<size_t>(s.slot) < t->mro().size())
             v = Value(t->mro()[static_cast<size_t>(s.slot)]);
         break;
     }
     case Source::Kind::ClassDictItem: {
-        Value p = fetch(s.parent, frame, cache);
+        const Value& p = fetchRef(s.parent, frame, cache);
         if (auto* t = p.dyn<runtime::Type>()) v = t->dict()->get(Value(s.nameStr));
         break;
     }
     case Source::Kind::CellContents: {
-        Value p = fetch(s.parent, frame, cache);
+        const Value& p = fetchRef(s.parent, frame, cache);
         if (auto* f = functionOf(p); f && static_cast<size_t>(s.slot) < f->closure.size())
             if (auto* cell = f->closure[static_cast<size_t>(s.slot)].dyn<runtime::Cell>()) v = cell->value;
         break;
     }
     case Source::Kind::Defaults: {
-        Value p = fetch(s.parent, frame, cache);
+        const Value& p = fetchRef(s.parent, frame, cache);
         if (auto* f = functionOf(p); f && static_cast<size_t>(s.slot) < f->defaults.size()) v = f->defaults[static_cast<size_t>(s.slot)];
         break;
     }
     case Source::Kind::KwDefaults: {
-        Value p = fetch(s.parent, frame, cache);
+        const Value& p = fetchRef(s.parent, frame, cache);
         if (auto* f = functionOf(p)) {
             const runtime::CodeInfo* code = f->code;
             size_t first = static_cast<size_t>(code->nargs + (code->varargSlot >= 0 ? 1 : 0));
@@ -249,7 +258,7 @@ Value SourceTable::fetch(int i, const CallFrame& frame, std::vector<Value>& cach
         break;
     }
     case Source::Kind::Item: {
-        Value p = fetch(s.parent, frame, cache);
+        const Value& p = fetchRef(s.parent, frame, cache);
         if (auto* o = p.obj()) {
             if (auto* d = dynamic_cast<runtime::Dict*>(o)) v = d->get(s.key);
             else if (auto* l = dynamic_cast<runtime::List*>(o)) {
@@ -263,7 +272,7 @@ Value SourceTable::fetch(int i, const CallFrame& frame, std::vector<Value>& cach
         break;
     }
     case Source::Kind::DictValueAt: {
-        Value p = fetch(s.parent, frame, cache);
+        const Value& p = fetchRef(s.parent, frame, cache);
         if (auto* d = p.dyn<runtime::Dict>()) {
             int k = 0;
             for (const auto& e : d->entries()) {
@@ -277,9 +286,8 @@ Value SourceTable::fetch(int i, const CallFrame& frame, std::vector<Value>& cach
         break;
     }
     }
-    if (cache.size() < sources_.size()) cache.resize(sources_.size());
-    cache[static_cast<size_t>(i)] = v;
-    return v;
+    slot = std::move(v);
+    return slot;
 }
 
 bool bindArguments(runtime::Function* fn, const runtime::CallArgs& args, std::vector<Value>& slots,

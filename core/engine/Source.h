@@ -31,7 +31,7 @@ struct Source {
                                // MroClass: MRO index; Defaults, DictValueAt: index
     std::string text;          // as PyTorch prints it
     bool isParameterLike = false;  // reached through ._parameters / ._buffers (module-owned tensor)
-    runtime::Str* nameStr = nullptr;  // interned `name` (Attr, ClassDictItem, KwDefaults)
+    runtime::Str* nameStr = nullptr;  // interned `name` (Global, Attr, ClassDictItem, KwDefaults)
 };
 
 // The values a call provides, for fetching sources: the compiled function and its arguments
@@ -60,6 +60,8 @@ public:
     // Fetches source i's value for a call (Null if it cannot be read: missing attribute...).
     // `cache` memoizes per call (size() entries).
     runtime::Value fetch(int i, const CallFrame& frame, std::vector<runtime::Value>& cache) const;
+    // The same without a copy; `cache` must already hold size() entries (the guard hot path).
+    const runtime::Value& fetchRef(int i, const CallFrame& frame, std::vector<runtime::Value>& cache) const;
     // Root of a source chain.
     int root(int i) const;
 
