@@ -159,9 +159,13 @@ void Tracer::wrapArguments(const runtime::CallArgs& args, const std::vector<bool
         int slot = -1;
         for (size_t i = 0; i < code->paramNames.size(); ++i)
             if (code->paramNames[i] && code->paramNames[i]->view() == k.name->view()) slot = static_cast<int>(i);
+        // (the quoted key is appended, not concatenated: GCC 12 reports a false -Wrestrict for
+        // "'" + std::string(...) here, GCC bug 105329)
+        std::string quoted = "'";
+        quoted.append(k.name->view()).append("'");
         int src = slot >= 0 ? sources.local(std::string(k.name->view()), slot)
                             : sources.item(sources.local(code->localNames[static_cast<size_t>(code->kwargSlot)], code->kwargSlot),
-                                           Value(k.name), "'" + std::string(k.name->view()) + "'");
+                                           Value(k.name), quoted);
         kw.push_back({k.name, wrap(k.value, src, true)});
     }
 }
