@@ -49,6 +49,9 @@ class Base:
     def cm(cls, t):
         return t * cls.k
 
+    def m2(self, t):
+        return t - 1
+
 
 class Mid(Base):
     pass
@@ -56,7 +59,7 @@ class Mid(Base):
 
 class Derived(Mid):
     def m2(self, t):
-        return super().m(t) - 1
+        return super().m2(t) + super().m(t)
 
 
 def base_alt0(self, t):
