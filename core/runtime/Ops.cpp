@@ -416,7 +416,11 @@ Value inplace(BinOpKind op, const Value& a, const Value& b) {
             }
         }
         Value r = o->inplaceOp(op, b);
-        if (!isNotImpl(r)) return r;
+        if (!isNotImpl(r)) {
+            // `xs += ys` on a list (set |=, dict |=) changed the object in place.
+            if (TraceObserver* ob = in().observer()) ob->onMutate(a);
+            return r;
+        }
     }
     try {
         return binary(op, a, b);
