@@ -117,11 +117,15 @@ public:
         try {
             record::RecordOptions recordOptions;
             if (record) recordOptions.store = openStore(out.warnings);
+            // a recorded log's records are read back from the history when shown (ArtifactsView)
+            recordOptions.keepRecords = recordOptions.store == nullptr;
             recordOptions.progress = [&](const record::Progress& p) {
                 if (progress) progress(p.fraction, QStringLiteral("Importing %1").arg(QFileInfo(path).fileName()));
             };
             recordOptions.cancelled = cancelled;
-            record::ImportRecording imported = record::recordImport(path.toStdString(), trace::ImportOptions{}, recordOptions);
+            std::deque<session::RankProfile> profiles;  // one per file; stable addresses: the importer holds them
+            record::ImportRecording imported = record::recordImport(path.toStdString(), trace::ImportOptions{}, recordOptions,
+                                                                    [&](const std::string&) { return &profiles.emplace_back(); });
             if (!imported.error.empty()) {
                 out.error = QStringLiteral("%1 could not be imported: %2").arg(path, QString::fromStdString(imported.error));
                 return out;
@@ -137,9 +141,26 @@ public:
             }
             for (const auto& r : sessions)
                 if (!r.storeError.empty()) out.warnings << QString::fromStdString(r.storeError);
+            // A folder: every rank for the overview, a bad rank file said (the others are imported).
+            const bool folder = QFileInfo(path).isDir();
+            size_t shown = sessions.size();
+            for (size_t i = 0; i < profiles.size() && i < reports.size() && i < sessions.size(); ++i) {
+                session::RankProfile& p = profiles[i];
+                p.rank = reports[i].rank;
+                p.path = reports[i].path;
+                p.error = reports[i].error;
+                if (sessions[i].storedId > 0) p.sessionId = sessions[i].storedId;
+                if (!p.error.empty()) out.warnings.prepend(QString::fromStdString(p.error));
+                else if (shown == sessions.size()) shown = i;
+                if (folder) out.ranks.push_back(p);
+            }
+            if (shown == sessions.size()) {
+                out.error = QStringLiteral("No rank of %1 could be imported: %2").arg(path, out.warnings.value(0));
+                return out;
+            }
             if (sessions.size() > 1)
-                out.warnings << QStringLiteral("%1 ranks imported; the others are in the session history.").arg(sessions.size());
-            record::Recorded& first = sessions.front();
+                out.warnings << QStringLiteral("%1 ranks imported; see the Ranks view.").arg(sessions.size());
+            record::Recorded& first = sessions[shown];
             if (first.recorderStarted) out.storedId = first.sessionId;
             out.session = std::make_shared<session::Session>(std::move(first.session));
             if (out.session->info.title.empty()) out.session->info.title = QFileInfo(path).fileName().toStdString();
@@ -151,8 +172,11 @@ public:
     }
 
     std::vector<store::SessionRow> listSessions() override { return requireStore().list(); }
+    // Without the log's records: the artifacts view reads the one it shows (records()).
     session::Session loadSession(int64_t id) override {
-        session::Session s = requireStore().load(id);
+        store::SessionStore& st = requireStore();
+        session::Session s = st.loadWithoutCalls(id);
+        s.calls = st.calls(id, INT64_MIN, INT64_MAX);
         s.info.id = id;
         return s;
     }
@@ -164,6 +188,9 @@ public:
         session::Session s = requireStore().loadWithoutCalls(id);
         s.info.id = id;
         return s;
+    }
+    std::vector<session::TraceRecord> records(int64_t id, int64_t firstSeq, int64_t count) override {
+        return requireStore().records(id, firstSeq, count);
     }
     void renameSession(int64_t id, const std::string& title) override { requireStore().rename(id, title); }
     void removeSession(int64_t id) override { requireStore().remove(id); }

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/session/CallPages.h"
+#include "core/session/RankOverview.h"
 #include "core/session/Session.h"
 #include "core/store/SessionStore.h"
 
@@ -34,6 +35,8 @@ struct LoadResult {
     int64_t storedId = 0;                      // id in the store if recorded or loaded
     QStringList warnings;                      // import problems, store write errors
     QString output;                            // the script's printed output
+    // A TORCH_TRACE folder: one profile per rank file, in rank order (also those that failed).
+    std::vector<session::RankProfile> ranks;
 };
 
 using CancelFn = std::function<bool()>;
@@ -71,6 +74,11 @@ public:
     virtual void removeSession(int64_t id) = 0;
     virtual int64_t saveSession(const session::Session& s) = 0;
     virtual QString storeLocation() const = 0;
+    // Records of a stored imported log (SessionStore::records); none by default.
+    virtual std::vector<session::TraceRecord> records(int64_t id, int64_t firstSeq, int64_t count) {
+        (void)id, (void)firstSeq, (void)count;
+        return {};
+    }
 };
 
 // The production backend over core/engine, core/trace, core/store and core/lang.

@@ -58,6 +58,7 @@ quint64 SessionService::startLoad(const QString& what, LoadInfo info, Work work)
         info.sourceError = r.sourceError;
         info.warnings = r.warnings;
         info.output = r.output;
+        info.ranks = std::move(r.ranks);
         info.seconds = double(timer.nsecsElapsed()) / 1e9;
         if (r.cancelled && info.error.isEmpty()) info.error = QStringLiteral("Cancelled.");
         if (data)
@@ -204,6 +205,27 @@ void SessionService::compareSessions(int64_t left, int64_t right) {
             qCWarning(lcSession) << "store:" << msg;
             QMetaObject::invokeMethod(self, [self, msg] { if (self) emit self->storeFailed(msg); }, Qt::QueuedConnection);
         }
+    });
+}
+
+void SessionService::fetchRecord(int64_t sessionId, int64_t seq) {
+    QPointer<SessionService> self(this);
+    auto backend = backend_;
+    // tagged: while the user runs down the list, only the last record asked for is read
+    thread_->post(QStringLiteral("record"), [self, backend, sessionId, seq] {
+        std::vector<session::TraceRecord> found;
+        QString error;
+        try {
+            found = backend->records(sessionId, seq, 1);
+        } catch (const std::exception& e) {
+            error = QString::fromUtf8(e.what());
+        }
+        if (error.isEmpty() && (found.empty() || found.front().seq != seq)) error = QStringLiteral("it is not in the session history");
+        QMetaObject::invokeMethod(self, [self, sessionId, seq, found = std::move(found), error] {
+            if (!self) return;
+            if (error.isEmpty()) emit self->recordReady(sessionId, found.front());
+            else emit self->recordFailed(sessionId, seq, error);
+        }, Qt::QueuedConnection);
     });
 }
 

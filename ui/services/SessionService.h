@@ -27,6 +27,7 @@ struct LoadInfo {
     QString output;
     bool rerun = false;           // a re-run of the current scenario: keep the time cursor
     double seconds = 0;           // wall time of the load on the data thread
+    std::vector<session::RankProfile> ranks; // a TORCH_TRACE folder: every rank (RankOverviewView)
 };
 
 class SessionService : public QObject {
@@ -60,6 +61,8 @@ public:
     void renameSession(int64_t id, const QString& title);
     void removeSession(int64_t id);
     void compareSessions(int64_t left, int64_t right);
+    // Reads one record of a stored imported log (the artifacts view); recordReady or recordFailed.
+    void fetchRecord(int64_t sessionId, int64_t seq);
 
 signals:
     void loadStarted(quint64 generation, const QString& what);
@@ -70,6 +73,8 @@ signals:
     void sessionsListed(const std::vector<gs::store::SessionRow>& rows);
     void compareReady(gs::session::SessionIndexPtr left, gs::session::SessionIndexPtr right);
     void storeFailed(const QString& message);
+    void recordReady(qint64 sessionId, const gs::session::TraceRecord& record);
+    void recordFailed(qint64 sessionId, qint64 seq, const QString& message);
 
 private:
     using Work = std::function<LoadResult(const CancelFn&, const ProgressFn&)>;

@@ -101,6 +101,7 @@ void ScenarioEditor::setScenario(const QString& text, const QString& path) {
     path_ = path;
     untitledName_.clear();
     hasScript_ = true;
+    sourceFile_ = false;
     setReadOnly(false);
     if (this->text() != text) setText(text);
     setModified(false);
@@ -123,9 +124,23 @@ void ScenarioEditor::markSaved(const QString& path) {
     setModified(false);
 }
 
+void ScenarioEditor::setSourceFile(const QString& text, const QString& path) {
+    loading_ = true;
+    hasScript_ = false;
+    sourceFile_ = true;
+    path_ = path;
+    untitledName_.clear();
+    clearError();
+    if (this->text() != text) setText(text);
+    setModified(false);
+    setReadOnly(true);
+    loading_ = false;
+}
+
 void ScenarioEditor::setNoScript(const QString& message) {
     loading_ = true;
     hasScript_ = false;
+    sourceFile_ = false;
     path_.clear();
     untitledName_.clear();
     clearError();
@@ -165,7 +180,7 @@ void ScenarioEditor::setProvenance(const std::map<int, int>& guardsPerLine, int 
     markerDeleteAll(ProvenanceMarker);
     markerDeleteAll(FailingProvenanceMarker);
     provenance_ = guardsPerLine;
-    if (!hasScript_) return;
+    if (!hasScript_ && !sourceFile_) return;
     for (const auto& [line, count] : guardsPerLine) {
         if (line <= 0 || line > lines()) continue;
         markerAdd(line - 1, line == failingLine ? FailingProvenanceMarker : ProvenanceMarker);
@@ -174,7 +189,7 @@ void ScenarioEditor::setProvenance(const std::map<int, int>& guardsPerLine, int 
 
 void ScenarioEditor::setCursorLine(int line) {
     markerDeleteAll(CursorLineMarker);
-    if (hasScript_ && line > 0 && line <= lines()) {
+    if ((hasScript_ || sourceFile_) && line > 0 && line <= lines()) {
         markerAdd(line - 1, CursorLineMarker);
         ensureLineVisible(line - 1);
     }
@@ -186,7 +201,7 @@ bool ScenarioEditor::hasMarker(int line, Marker m) const {
 }
 
 void ScenarioEditor::goToLine(int line) {
-    if (line <= 0 || !hasScript_) return;
+    if (line <= 0 || (!hasScript_ && !sourceFile_)) return;
     setCursorPosition(line - 1, 0);
     ensureLineVisible(line - 1);
     setFocus();

@@ -33,6 +33,10 @@ public:
     // Imported traces have no script: the editor says so and cannot be edited.
     void setNoScript(const QString& message);
     bool hasScript() const { return hasScript_; }
+    // A recorded run's source file found on this machine (issue 11 item 1): read-only, with the
+    // markers a scenario has; `path` is the local file.
+    void setSourceFile(const QString& text, const QString& path);
+    bool showsSourceFile() const { return sourceFile_; }
 
     void showError(const SourceError& error);
     void clearError();
@@ -57,6 +61,7 @@ private:
     QString path_;
     QString untitledName_;
     bool hasScript_ = false;
+    bool sourceFile_ = false;
     bool loading_ = false;
     int errorLine_ = 0, errorColumn_ = 0;
     QString errorMessage_;

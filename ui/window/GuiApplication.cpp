@@ -17,6 +17,7 @@
 #include "ui/services/DataBackend.h"
 #include "ui/window/DesktopRecentFiles.h"
 #include "ui/window/MainWindow.h"
+#include "ui/window/TraceSources.h"
 #include "ui/window/Screenshotter.h"
 
 namespace gs::ui {
@@ -41,15 +42,19 @@ int GuiApplication::run(int argc, char** argv) {
     parser.setApplicationDescription(QStringLiteral("Guardscope: why did torch.compile recompile?"));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("source"), QStringLiteral("A scenario (.py), a stored session id, or a TORCH_TRACE log."),
-                                 QStringLiteral("[FILE.py | session-id | trace.log]"));
+    parser.addPositionalArgument(QStringLiteral("source"),
+                                 QStringLiteral("A scenario (.py), a stored session id, a TORCH_TRACE log, or a folder of rank logs."),
+                                 QStringLiteral("[FILE.py | session-id | trace.log | DIR]"));
     QCommandLineOption screenshot(QStringLiteral("screenshot"), QStringLiteral("Write a PNG of each main view for the source into DIR, then exit."),
                                   QStringLiteral("DIR"));
     QCommandLineOption benchStartup(QStringLiteral("bench-startup"),
                                     QStringLiteral("Print the time from start to the first paint of the loaded source, then exit."));
     QCommandLineOption db(QStringLiteral("db"), QStringLiteral("The session history database (default: the user's)."), QStringLiteral("PATH"));
     QCommandLineOption dark(QStringLiteral("dark"), QStringLiteral("Use the dark palette."));
-    parser.addOptions({screenshot, benchStartup, db, dark});
+    QCommandLineOption sourceRoot(QStringLiteral("source-root"),
+                                  QStringLiteral("A folder to find a recorded run's source files under (may be given several times)."),
+                                  QStringLiteral("DIR"));
+    parser.addOptions({screenshot, benchStartup, db, dark, sourceRoot});
     parser.process(app);
     const QStringList args = parser.positionalArguments();
     const bool automated = parser.isSet(screenshot) || parser.isSet(benchStartup);
@@ -70,6 +75,7 @@ int GuiApplication::run(int argc, char** argv) {
     }
     MainWindow window(makeCoreBackend(dbPath));
     if (parser.isSet(dark)) window.setDark(true);
+    window.traceSources()->setRoots(parser.values(sourceRoot));
     window.setPaintClock(std::chrono::duration_cast<std::chrono::nanoseconds>(started.time_since_epoch()).count());
 
     int exitCode = 0;

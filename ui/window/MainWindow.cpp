@@ -26,16 +26,19 @@
 #include "ui/itemmodels/GuardTreeModel.h"
 #include "ui/services/AdvisorService.h"
 #include "ui/services/LayoutService.h"
+#include "ui/views/ArtifactsView.h"
 #include "ui/views/CacheEntriesView.h"
 #include "ui/views/DemoGallery.h"
 #include "ui/views/FixPanel.h"
 #include "ui/views/GraphView.h"
 #include "ui/views/GuardTreeView.h"
 #include "ui/views/LogView.h"
+#include "ui/views/RankOverviewView.h"
 #include "ui/views/ReasonsView.h"
 #include "ui/views/ScenarioEditor.h"
 #include "ui/views/SessionBrowser.h"
 #include "ui/views/ShapesView.h"
+#include "ui/views/StackTrieView.h"
 #include "ui/views/TestsView.h"
 #include "ui/views/TimelineView.h"
 #include "ui/views/TimelineWidget.h"
@@ -44,6 +47,7 @@
 #include "ui/window/DesktopRecentFiles.h"
 #include "ui/window/RecentFiles.h"
 #include "ui/window/ScenarioDocument.h"
+#include "ui/window/TraceSources.h"
 
 // The .qrc lives in the static gs_ui library: register it once, whoever creates the window.
 static void initGuardscopeResources() { Q_INIT_RESOURCE(guardscope); }
@@ -64,8 +68,9 @@ MainWindow::MainWindow(std::unique_ptr<DataBackend> backend, QWidget* parent)
       cache_(new CacheEntriesView(selection_, this)), guards_(new GuardTreeView(selection_, layouts_, this)),
       reasons_(new ReasonsView(selection_, this)), shapes_(new ShapesView(selection_, this)),
       graph_(new GraphView(selection_, layouts_, this)), log_(new LogView(selection_, this)), tests_(new TestsView(selection_, this)),
-      browser_(new SessionBrowser(service_, this)), gallery_(new DemoGallery(this)), progress_(new ProgressIndicator(this)),
-      counts_(new QLabel(this)), cursorLabel_(new QLabel(this)), release_(new QLabel(this)) {
+      browser_(new SessionBrowser(service_, this)), gallery_(new DemoGallery(this)), stackTrie_(new StackTrieView(selection_, this)),
+      artifacts_(new ArtifactsView(selection_, this)), ranks_(new RankOverviewView(this)), sources_(new TraceSources(editor_, this)),
+      progress_(new ProgressIndicator(this)), counts_(new QLabel(this)), cursorLabel_(new QLabel(this)), release_(new QLabel(this)) {
     initGuardscopeResources();
     fixes_ = new FixPanel(this);
     advisor_ = new AdvisorService(service_, this);
@@ -103,7 +108,27 @@ MainWindow::MainWindow(std::unique_ptr<DataBackend> backend, QWidget* parent)
         selection_->activateLine(line);
     });
     connect(selection_, &Selection::lineActivated, editor_, &ScenarioEditor::goToLine);
-    connect(selection_, &Selection::entryChanged, this, &MainWindow::updateEditorMarks);
+    connect(selection_, &Selection::entryChanged, this, [this] {
+        showTraceSource();
+        updateEditorMarks();
+    });
+    // Recorded runs (issue 11): a frame's source, an artifact's text from the history, a rank.
+    connect(stackTrie_, &StackTrieView::frameActivated, this, [this](const session::StackFrame& f) {
+        if (sources_->showFrame(f)) {
+            docks_.value(QStringLiteral("editor"))->raise();
+            updateEditorMarks();
+        } else {
+            showMessage(tr("%1 is not on this machine: add a source folder (File › Source Folders…) or start with --source-root.")
+                            .arg(QString::fromStdString(f.file)), true);
+        }
+    });
+    artifacts_->setFetch([this](int64_t id, int64_t seq) { service_->fetchRecord(id, seq); });
+    connect(service_, &SessionService::recordReady, artifacts_, &ArtifactsView::showRecord);
+    connect(service_, &SessionService::recordFailed, artifacts_, &ArtifactsView::showRecordError);
+    connect(ranks_, &RankOverviewView::openRequested, this, [this](qint64 id, const QString& path) {
+        if (id > 0) service_->openStored(id);
+        else if (!path.isEmpty()) service_->importTrace(path);
+    });
     connect(selection_, &Selection::cursorChanged, this, [this] {
         updateEditorMarks();
         if (const auto& d = selection_->data()) cursorLabel_->setText(Describe::cursor(*d, selection_->cursor()));
@@ -166,6 +191,14 @@ void MainWindow::buildDocks() {
     // Last, so the other docks keep their View-menu shortcuts; it sits next to "Why it recompiled".
     auto* fixes = addDock(QStringLiteral("fixes"), tr("Try fix"), fixes_, Qt::RightDockWidgetArea);
     tabifyDockWidget(shapes, fixes);
+    // Recorded runs (issue 11): everything a compile logged, the ranks of a folder, the stack trie.
+    auto* artifacts = addDock(QStringLiteral("artifacts"), tr("Compile artifacts"), artifacts_, Qt::BottomDockWidgetArea);
+    auto* ranks = addDock(QStringLiteral("ranks"), tr("Ranks"), ranks_, Qt::BottomDockWidgetArea);
+    tabifyDockWidget(demos, artifacts);
+    tabifyDockWidget(artifacts, ranks);
+    auto* stack = addDock(QStringLiteral("stack"), tr("Stack trie"), stackTrie_, Qt::RightDockWidgetArea);
+    tabifyDockWidget(fixes, stack);
+    cache->raise();
     reasons->raise();
     resize(1440, 900);
 }
@@ -192,6 +225,16 @@ void MainWindow::buildMenus() {
         if (!path.isEmpty()) openPath(path);
     });
     open->setShortcut(QKeySequence::Open);
+    QAction* openFolder = file->addAction(tr("Open &Folder…"), this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Open a TORCH_TRACE folder (one log per rank)"));
+        if (!dir.isEmpty()) openPath(dir);
+    });
+    openFolder->setShortcut(QKeySequence(tr("Ctrl+Shift+O")));
+    file->addAction(tr("Source F&olders…"), this, [this] {
+        sources_->editMappings(this);
+        showTraceSource();
+        updateEditorMarks();
+    });
     recent_ = new RecentFiles(file->addMenu(tr("Open &Recent")), this);
     connect(recent_, &RecentFiles::openRequested, this, [this](const QString& e) { openPath(e); });
     QAction* save = file->addAction(tr("&Save Scenario"), this, [this] { document_->save(); });
@@ -261,6 +304,7 @@ void MainWindow::buildMenus() {
 }
 
 bool MainWindow::isOpenable(const QString& path) {
+    if (QFileInfo(path).isDir()) return true; // a TORCH_TRACE folder, one log per rank
     static const QStringList suffixes = {QStringLiteral("py"), QStringLiteral("log"), QStringLiteral("gz"), QStringLiteral("zst"),
                                          QStringLiteral("json"), QStringLiteral("txt")};
     return suffixes.contains(QFileInfo(path).suffix().toLower());
@@ -281,15 +325,12 @@ bool MainWindow::openPath(const QString& arg) {
         return true;
     }
     const QFileInfo fi(s);
-    if (fi.isDir()) {
-        showMessage(tr("%1 is a folder; open a scenario (.py) or a TORCH_TRACE log.").arg(s), true);
-        return false;
-    }
     if (!fi.exists()) {
         showMessage(tr("%1 does not exist.").arg(s), true);
         return false;
     }
-    if (fi.suffix().compare(QLatin1String("py"), Qt::CaseInsensitive) == 0) return loadScenarioFile(fi.absoluteFilePath());
+    // A folder is a TORCH_TRACE folder (one log per rank, issue 11 item 3), never a scenario.
+    if (!fi.isDir() && fi.suffix().compare(QLatin1String("py"), Qt::CaseInsensitive) == 0) return loadScenarioFile(fi.absoluteFilePath());
     if (!service_->canImportTraces()) {
         showMessage(tr("This build cannot import TORCH_TRACE logs yet (%1).").arg(fi.fileName()), true);
         return false;
@@ -380,7 +421,8 @@ void MainWindow::onSessionReady(quint64, session::SessionIndexPtr data, const Lo
     switch (info.source) {
     case LoadInfo::Source::Scenario: break; // the editor already holds the text that ran
     case LoadInfo::Source::Trace:
-        editor_->setNoScript(tr("# Imported TORCH_TRACE log: %1\n# Recorded runs have no scenario script; the other views work as usual.")
+        editor_->setNoScript(tr("# Imported TORCH_TRACE log: %1\n# Recorded runs have no scenario script; the stack's source files are shown here\n"
+                                "# when they are on this machine (File › Source Folders…, --source-root).")
                                  .arg(info.path));
         break;
     case LoadInfo::Source::Store:
@@ -395,8 +437,14 @@ void MainWindow::onSessionReady(quint64, session::SessionIndexPtr data, const Lo
     }
     editor_->clearError();
     if (info.sourceError.line > 0) editor_->showError(info.sourceError);
+    if (!info.ranks.empty()) {
+        ranks_->setRanks(info.path, info.ranks);
+        docks_.value(QStringLiteral("ranks"))->raise();
+    }
+    sources_->forget();
     awaitingPaint_ = true;
     selection_->setSession(data, info.rerun);
+    showTraceSource();
     timeline_->timeline()->viewport()->update();
     sessionTitle_ = QString::fromStdString(s.info.title);
     updateTitle();
@@ -421,9 +469,23 @@ void MainWindow::onLoadFailed(quint64, const LoadInfo& info) {
     showMessage(info.error.isEmpty() ? tr("Nothing could be loaded.") : info.error.section(u'\n', 0, 0), info.error != tr("Cancelled."));
 }
 
+// An imported session's selected compile: its innermost frame found here goes to the source pane.
+void MainWindow::showTraceSource() {
+    const auto& d = selection_->data();
+    if (!d || d->session().info.kind != session::SessionKind::TorchTrace || editor_->hasScript()) return;
+    const int entry = selection_->entry();
+    if (entry >= 0 && sources_->showCompile(d->session().compiles[size_t(entry)])) return;
+}
+
 void MainWindow::updateEditorMarks() {
     const auto& d = selection_->data();
     if (!d) return;
+    if (editor_->showsSourceFile()) {
+        const int entry = selection_->entry();
+        editor_->setProvenance(entry >= 0 ? sources_->provenance(d->session().compiles[size_t(entry)]) : std::map<int, int>{}, 0);
+        editor_->setCursorLine(sources_->shownLine());
+        return;
+    }
     std::map<int, int> lines;
     int failing = 0;
     const int entry = selection_->entry();

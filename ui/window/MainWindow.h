@@ -17,7 +17,11 @@ class QLabel;
 namespace gs::ui {
 
 class AdvisorService;
+class ArtifactsView;
 class CacheEntriesView;
+class RankOverviewView;
+class StackTrieView;
+class TraceSources;
 class DemoGallery;
 class FixPanel;
 class GraphView;
@@ -41,8 +45,8 @@ public:
     explicit MainWindow(std::unique_ptr<DataBackend> backend, QWidget* parent = nullptr);
     ~MainWindow() override;
 
-    // A .py scenario, a TORCH_TRACE log (.log, .gz, .zst, .json), a stored session id
-    // ("12" or "session:12"). Returns false (with a status message) if it cannot be opened.
+    // A .py scenario, a TORCH_TRACE log (.log, .gz, .zst, .json) or folder of rank logs, a stored
+    // session id ("12" or "session:12"). Returns false (with a status message) if it cannot be opened.
     // Each asks first when the editor has unsaved changes (Save / Discard / Cancel) and returns
     // false when the user cancels.
     bool openPath(const QString& pathOrId);
@@ -82,6 +86,10 @@ public:
     // Writes a scenario that reproduces the current recorded session's recompiles, opens it in
     // the editor and runs it (Session › Reproduce as Scenario).
     void reproduceCurrent();
+    StackTrieView* stackTrieView() const { return stackTrie_; }
+    ArtifactsView* artifactsView() const { return artifacts_; }
+    RankOverviewView* rankView() const { return ranks_; }
+    TraceSources* traceSources() const { return sources_; }
     QDockWidget* dock(const QString& name) const { return docks_.value(name); }
     QStringList dockNames() const { return dockOrder_; }
     QString statusCounts() const;
@@ -115,6 +123,7 @@ private:
     void onSessionReady(quint64 gen, session::SessionIndexPtr data, const LoadInfo& info);
     void onLoadFailed(quint64 gen, const LoadInfo& info);
     void updateEditorMarks();
+    void showTraceSource();
     void updateStatus();
     void showMessage(const QString& text, bool error = false);
     void updateTitle();
@@ -141,6 +150,10 @@ private:
     DemoGallery* gallery_;
     FixPanel* fixes_ = nullptr;
     AdvisorService* advisor_ = nullptr;
+    StackTrieView* stackTrie_;
+    ArtifactsView* artifacts_;
+    RankOverviewView* ranks_;
+    TraceSources* sources_;
     ProgressIndicator* progress_;
     RecentFiles* recent_ = nullptr;
     QLabel* counts_;
