@@ -7,12 +7,13 @@ PKGS=(cmake ninja-build g++ pkg-config python3
       libboost-dev libboost-program-options-dev libboost-iostreams-dev libsimdjson-dev
       libzstd-dev zstd zlib1g-dev libgtest-dev libgmock-dev libbenchmark-dev
       xvfb xauth ccache fonts-dejavu-core fonts-noto-cjk
-      dpkg-dev file lintian desktop-file-utils appstream groff-base clang-tidy)
+      dpkg-dev file lintian desktop-file-utils appstream groff-base clang-tidy chromium)
 # zstd: tests/cli/import_ranks cuts a compressed log.
 # fonts-noto-cjk: the seed's Chinese comments render as text, not boxes (editor, screenshots).
 # dpkg-dev, file: CPack's dpkg-shlibdeps; lintian, desktop-file-utils, appstream, groff-base:
 # tests/packaging and tests/cli/manpage check the package and the man pages with them.
 # clang-tidy: scripts/tidy.sh (ctest lint_tidy) checks the lines a commit changed (.clang-tidy).
+# chromium: tests/cli/report renders the HTML report headless and checks the picture.
 missing=()
 for p in "${PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
