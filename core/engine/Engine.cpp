@@ -327,6 +327,15 @@ Value Engine::compileAndRun(CodeCache& cc, CompiledFunction* cf, runtime::Functi
                             const CallFrame& frame, const std::vector<bool>& fromDefault, int64_t callIndex,
                             session::Call* call) {
     auto t0 = std::chrono::steady_clock::now();
+    // The user stack that reached the frame, outermost first, ending with the compiled function
+    // at its first line and no source text — what convert_frame.py's dynamo_start logs
+    // (torch-trace-format §1.3.4). interp.stack() is innermost first, scenario frames only.
+    std::vector<session::StackFrame> userStack;
+    {
+        const auto locations = interp.stack();
+        for (auto it = locations.rbegin(); it != locations.rend(); ++it) userStack.push_back({it->file, it->line, it->function, it->text});
+        userStack.push_back({cc.file, cc.firstLine, cc.name, {}});
+    }
     if (cc.frameId < 0) {
         cc.frameId = frameCounter_++;
         sink.frame({cc.frameId, cc.name, cc.file, cc.firstLine});
@@ -387,6 +396,8 @@ Value Engine::compileAndRun(CodeCache& cc, CompiledFunction* cf, runtime::Functi
         ce.causedByCall = callIndex;
         ce.status = status;
         ce.failReason = reason;
+        // PyTorch checks the recompile limit before dynamo_start: a limit hit has no stack.
+        if (status != session::EntryStatus::LimitHit) ce.stack = userStack;
         if (isRecompile) {
             rec.limitHit = status == session::EntryStatus::LimitHit;
             sink.recompile(rec);
@@ -511,6 +522,7 @@ Value Engine::compileAndRun(CodeCache& cc, CompiledFunction* cf, runtime::Functi
     if (isRecompile) sink.recompile(rec);
     session::CompileEntry ce = entrySnapshot(e, cc.frameId, callIndex);
     ce.frameCompileId = n;
+    ce.stack = std::move(userStack);
     ce.compileTimeUs = std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - t0).count();
     for (auto ev : tracer->shapeEvents) {
         ev.compileId = compileId;

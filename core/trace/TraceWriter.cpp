@@ -153,13 +153,28 @@ public:
             if (c.status == EntryStatus::LimitHit) continue;
 
             std::string stack = "[";
-            if (call && call->line > 0) {
-                int src = intern(s_.info.sourcePath.empty() ? frame.file : s_.info.sourcePath);
-                stack += "{\"line\": " + std::to_string(call->line) + ", \"name\": \"<module>\", \"filename\": " + std::to_string(src) + "}, ";
+            if (!c.stack.empty()) {
+                // The compile's own user stack: {"line", "name", "filename", "loc"} as
+                // convert_frame.py writes it (no "loc" on the compiled function's frame).
+                for (size_t k = 0; k < c.stack.size(); ++k) {
+                    const StackFrame& f = c.stack[k];
+                    if (k) stack += ", ";
+                    stack += "{\"line\": " + std::to_string(f.line) + ", \"name\": " + JsonText::quote(f.function) +
+                             ", \"filename\": " + std::to_string(intern(f.file));
+                    if (!f.text.empty()) stack += ", \"loc\": " + JsonText::quote(f.text);
+                    stack += "}";
+                }
+                stack += "]";
+            } else {
+                // Sessions recorded before compiles kept their stack: the call site and the function.
+                if (call && call->line > 0) {
+                    int src = intern(s_.info.sourcePath.empty() ? frame.file : s_.info.sourcePath);
+                    stack += "{\"line\": " + std::to_string(call->line) + ", \"name\": \"<module>\", \"filename\": " + std::to_string(src) + "}, ";
+                }
+                int file = intern(frame.file);
+                stack += "{\"line\": " + std::to_string(frame.firstLine) + ", \"name\": " + JsonText::quote(frame.name) +
+                         ", \"filename\": " + std::to_string(file) + "}]";
             }
-            int file = intern(frame.file);
-            stack += "{\"line\": " + std::to_string(frame.firstLine) + ", \"name\": " + JsonText::quote(frame.name) +
-                     ", \"filename\": " + std::to_string(file) + "}]";
             record("torch/_dynamo/convert_frame.py:1123", "{\"dynamo_start\": {\"stack\": " + stack + "}" + ctx0);
 
             if (call) {
