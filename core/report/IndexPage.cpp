@@ -94,7 +94,8 @@ std::string chains(const ReportContext& ctx) {
         for (size_t i = 0; i < s.compiles.size(); ++i) {
             const auto& c = s.compiles[i];
             if (c.frameId != f) continue;
-            if (!first) out += "<span class=\"arrow\">→</span>";
+            // After torch._dynamo.reset(), ids start again at F/0: a new row, not one more arrow.
+            if (!first) out += c.frameCompileId == 0 ? "</div><div class=\"chain\">" : "<span class=\"arrow\">→</span>";
             first = false;
             std::string title = std::string(toString(c.status));
             if (ctx.recompileOf[i] && !ctx.recompileOf[i]->reasons.empty()) title += ": " + ctx.recompileOf[i]->reasons.front().text;
