@@ -15,10 +15,11 @@ if [[ ! -x $TLPARSE ]]; then
     exit 77
 fi
 
-# tlparse LOG OUTDIR: runs tlparse; its exit code in $TL_RC, its output in OUTDIR.log.
+# tlparse LOG OUTDIR: runs tlparse; its exit code in $TL_RC, its output in OUTDIR.tlparse (not
+# OUTDIR.log: that name may be the log being read).
 tl() {
     set +e
-    "$TLPARSE" "$1" -o "$2" --overwrite --no-browser >"$2.log" 2>&1
+    "$TLPARSE" "$1" -o "$2" --overwrite --no-browser >"$2.tlparse" 2>&1
     TL_RC=$?
     set -e
 }
@@ -49,7 +50,7 @@ if [[ -d $TRACES ]]; then
         samples=$((samples + 1))
         tl "$log" "$TMP/orig-$name"
         if [[ $TL_RC -ne 0 ]]; then
-            fail "tlparse fails on the original $name.log (exit $TL_RC)" "$(cat "$TMP/orig-$name.log")"
+            fail "tlparse fails on the original $name.log (exit $TL_RC)" "$(cat "$TMP/orig-$name.tlparse")"
             continue
         fi
         cli import "$log" --db "$DB"
@@ -62,7 +63,7 @@ if [[ -d $TRACES ]]; then
         expect_rc 0
         tl "$TMP/ours-$name.log" "$TMP/ours-$name"
         if [[ $TL_RC -ne 0 ]]; then
-            fail "tlparse fails on our export of $name.log (exit $TL_RC)" "$(cat "$TMP/ours-$name.log")"
+            fail "tlparse fails on our export of $name.log (exit $TL_RC)" "$(cat "$TMP/ours-$name.tlparse")"
             continue
         fi
         report_facts "$TMP/orig-$name" >"$TMP/orig-$name.facts"
@@ -93,7 +94,7 @@ for scenario in "${scenarios[@]}"; do
     expect_rc 0
     tl "$TMP/$name.log" "$TMP/tl-$name"
     if [[ $TL_RC -ne 0 ]]; then
-        fail "tlparse fails on our export of $name.py (exit $TL_RC)" "$(cat "$TMP/tl-$name.log")"
+        fail "tlparse fails on our export of $name.py (exit $TL_RC)" "$(cat "$TMP/tl-$name.tlparse")"
         continue
     fi
     problems=$(python3 - "$TMP/$name.json" "$TMP/tl-$name" "$scenario" <<'EOF'
@@ -104,7 +105,7 @@ d = json.load(open(out + "/compile_directory.json", encoding="utf-8"))
 html = open(out + "/index.html", encoding="utf-8").read()
 trie = re.search(r"<div class='stack-trie'>(.*?)</div>", html, re.S)
 trie = trie.group(1) if trie else ""
-stats = open(out + ".log", encoding="utf-8").read()
+stats = open(out + ".tlparse", encoding="utf-8").read()
 # tlparse counts records it has no page for (create_symbol, ...) as "unknown"; PyTorch writes
 # those too. Anything else it could not read is a failure of ours.
 for m in re.finditer(r"(fail_\w+): (\d+)", stats):
