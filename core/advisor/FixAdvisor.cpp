@@ -15,6 +15,8 @@ std::string lastLine(const std::string& text) {
     return text.substr(start == std::string::npos ? 0 : start + 1, end + 1 - (start == std::string::npos ? 0 : start + 1));
 }
 
+std::string firstLine(const std::string& text) { return text.substr(0, text.find('\n')); }
+
 std::string firstGraphBreak(const RunMeasure& m) {
     for (const auto& l : m.session.logs)
         if (l.channel == "graph_breaks" && l.text.rfind("restart: ", 0) != 0) return l.text;
@@ -33,6 +35,9 @@ void judge(const RunMeasure& before, FixResult& r) {
     if (!newError && after.compiles >= before.compiles)
         r.problems.push_back("no fewer compiles (" + std::to_string(before.compiles) + " before, " + std::to_string(after.compiles) +
                              " after)");
+    // A graph replayed after what it depends on changed is a wrong answer, whatever the counts say.
+    if (after.staleHits > before.staleHits)
+        r.problems.push_back("replays a stale graph (a guard is missing in the engine): " + firstLine(after.staleReport));
     r.resultsDiff = TrialRun::compareResults(before, after);
     r.sameResults = r.resultsDiff.empty();
     if (!r.sameResults && !newError) r.problems.push_back("results changed: " + r.resultsDiff);

@@ -192,7 +192,7 @@ std::string FixReportText::json(const FixReport& r) {
         os << "], ";
         os << "\"before\": {\"compiles\": " << r.before.compiles << ", \"recompiles\": " << r.before.recompiles << "}, ";
         os << "\"after\": {\"compiles\": " << f.after.compiles << ", \"recompiles\": " << f.after.recompiles
-           << ", \"graph_breaks\": " << f.after.graphBreaks << ", \"errors\": ";
+           << ", \"graph_breaks\": " << f.after.graphBreaks << ", \"stale_hits\": " << f.after.staleHits << ", \"errors\": ";
         j.errors(f.after);
         os << "}, \"same_results\": " << (f.sameResults ? "true" : "false") << ", \"recommended\": " << (f.recommended ? "true" : "false")
            << ", \"lesson\": " << (f.fix.lesson ? "true" : "false") << ", ";

@@ -128,6 +128,7 @@ RunMeasure TrialRun::run(const std::string& fileName, const std::string& source,
     };
     ro.logOut = [](std::string_view) {};
     ro.cancelled = options.cancelled;
+    ro.verify = options.verify;
     ro.onResult = [&m](const runtime::Value& v) {
         std::vector<ResultLeaf> leaves;
         flatten(v, leaves);
@@ -144,9 +145,16 @@ RunMeasure TrialRun::run(const std::string& fileName, const std::string& source,
     m.calls = s.calls;
     for (const auto& l : m.session.logs)
         if (l.channel == "graph_breaks" && l.text.rfind("restart: ", 0) != 0) ++m.graphBreaks;
-    m.exitCode = r.exitCode;
-    m.error = r.error;
-    if (!r.error.empty()) m.errorType = r.exitCode == 3 ? "limit" : errorTypeOf(r.error);
+    m.staleHits = r.staleHits;
+    for (const auto& l : m.session.logs)
+        if (l.channel == "verify") {
+            m.staleReport = l.text;
+            break;
+        }
+    // Stale hits are reported on their own (RunMeasure::staleHits), not as how the run ended.
+    m.exitCode = r.failedOnlyByStaleHits ? 0 : r.exitCode;
+    m.error = r.failedOnlyByStaleHits ? std::string() : r.error;
+    if (!m.error.empty()) m.errorType = r.exitCode == 3 ? "limit" : errorTypeOf(r.error);
     m.testsPassed = r.testsPassed;
     m.testsFailed = r.testsFailed;
     return m;

@@ -25,6 +25,9 @@ struct TrialOptions {
     double maxSeconds = 60;                  // per run
     int64_t maxSteps = 50'000'000;
     std::function<bool()> cancelled;         // polled by the engine
+    // Every replayed cache hit is also run eagerly and compared (`run --verify`): a fix must not
+    // make the engine replay a graph whose guards no longer hold (a stale entry).
+    bool verify = true;
 };
 
 struct RunMeasure {
@@ -33,6 +36,8 @@ struct RunMeasure {
     std::string error;                       // as the engine reported it
     std::string errorType;                   // e.g. ConstraintViolationError ("" when the run ended normally)
     int64_t testsPassed = 0, testsFailed = 0;
+    int64_t staleHits = 0;                   // with verify: hits whose replay differed from the eager run
+    std::string staleReport;                 // the first of them, as --verify reports it
     std::vector<std::vector<ResultLeaf>> results;  // per outermost compiled call, in order
     std::string output;                      // what the scenario printed
     session::Session session;                // the recorded run

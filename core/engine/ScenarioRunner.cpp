@@ -233,6 +233,7 @@ RunResult runScenarioHere(const std::string& fileName, const std::string& source
     result.staleHits = engine.staleHits();
     if (result.exitCode == 0 && result.staleHits > 0) {
         result.exitCode = 1;
+        result.failedOnlyByStaleHits = true;
         result.error = std::to_string(result.staleHits) + " stale cache " + (result.staleHits == 1 ? "hit" : "hits") +
                        " found by --verify (a compiled call returned what the eager call does not)";
     }

@@ -48,6 +48,7 @@ struct RunResult {
     std::string error;                  // formatted message for the user (file:line:col where known)
     int64_t testsPassed = 0, testsFailed = 0, testsSkipped = 0;
     int64_t staleHits = 0;              // --verify: hits whose replay disagreed with an eager run
+    bool failedOnlyByStaleHits = false; // the run was fine but for them (exitCode 1 and `error` say so)
 };
 
 // Runs `source` (the text of `fileName`) as __main__.

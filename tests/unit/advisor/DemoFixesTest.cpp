@@ -134,3 +134,33 @@ TEST(TrialRunError, TheTypeIsTheExceptionLineAfterTheTracebackEvenWhenItsMessage
     EXPECT_EQ(TrialRun::errorTypeOf("RecursionError: maximum recursion depth exceeded\n"), "RecursionError");
     EXPECT_EQ(TrialRun::errorTypeOf("s.py:1:6: error: unexpected EOF while parsing"), "");
 }
+
+TEST(TrialRunVerify, EveryReplayedHitOfATrialIsCheckedAgainstAnEagerRun) {
+    // A trial proves a fix only if its compiled calls returned the right thing: each replayed
+    // hit is also run eagerly (`run --verify`), so a fix that made the engine replay a graph
+    // whose guards no longer hold would show as stale hits, not as "same results".
+    const std::string source =
+        "import torch\n"
+        "def f(x, y):\n"
+        "    return x * y + 1\n"
+        "g = torch.compile(f, backend='eager')\n"
+        "for i in range(4):\n"
+        "    g(torch.ones(3), torch.full((3,), float(i)))\n";
+    RunMeasure checked = TrialRun::run("trial.py", source);
+    ASSERT_EQ(checked.exitCode, 0) << checked.error;
+    int64_t hits = 0, verified = 0;
+    for (const auto& c : checked.session.calls) {
+        hits += c.outcome == gs::session::CallOutcome::Hit;
+        verified += c.verified;
+    }
+    EXPECT_EQ(hits, 3);
+    EXPECT_EQ(verified, hits);
+    EXPECT_EQ(checked.staleHits, 0);
+    EXPECT_TRUE(checked.staleReport.empty());
+
+    TrialOptions plain;
+    plain.verify = false;
+    RunMeasure unchecked = TrialRun::run("trial.py", source, plain);
+    for (const auto& c : unchecked.session.calls) EXPECT_FALSE(c.verified) << c.index;
+    EXPECT_EQ(TrialRun::compareResults(checked, unchecked), "");
+}
