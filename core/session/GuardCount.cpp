@@ -23,6 +23,26 @@ bool belongsToAnother(const Guard& g) {
     return false;
 }
 
+bool isShapeGuard(const Guard& g) {
+    if (g.kind == "SHAPE_ENV") return true;
+    if (g.kind != "LAMBDA_GUARD") return false;
+    for (std::string_view mark : {".size()", ".stride()", ".storage_offset()"})
+        if (g.code.find(mark) != std::string::npos) return true;
+    return false;
+}
+
+std::optional<int64_t> loggedCount(const CompileEntry& c, std::string_view name) {
+    for (const Metric& m : c.metrics) {
+        if (m.name != name) continue;
+        int64_t n = 0;
+        const char* end = m.json.data() + m.json.size();
+        auto [p, ec] = std::from_chars(m.json.data(), end, n);
+        if (ec == std::errc() && p == end && n >= 0) return n;
+        break;
+    }
+    return std::nullopt;
+}
+
 bool isValueMatch(std::string_view kind) { return kind == "EQUALS_MATCH" || kind == "BOOL_MATCH" || kind == "NONE_MATCH"; }
 
 } // namespace
@@ -44,16 +64,17 @@ int64_t GuardCount::fromTree(const std::vector<Guard>& tree) {
 std::optional<int64_t> GuardCount::of(const CompileEntry& c) {
     // A logged compile says its count (compilation_metrics.guard_count); trust it over the tree,
     // where some Python guards print no leaf. null (a failed compile) falls through.
-    for (const Metric& m : c.metrics) {
-        if (m.name != "guard_count") continue;
-        int64_t n = 0;
-        const char* end = m.json.data() + m.json.size();
-        auto [p, ec] = std::from_chars(m.json.data(), end, n);
-        if (ec == std::errc() && p == end && n >= 0) return n;
-        break;
-    }
+    if (auto n = loggedCount(c, "guard_count")) return n;
     if (c.guards.empty()) return std::nullopt;
     return fromTree(c.guards);
+}
+
+std::optional<int64_t> GuardCount::shapeEnvOf(const CompileEntry& c) {
+    if (auto n = loggedCount(c, "shape_env_guard_count")) return n;
+    if (c.guards.empty()) return std::nullopt;
+    int64_t n = 0;
+    for (const auto& g : c.guards) n += isShapeGuard(g);
+    return n;
 }
 
 } // namespace gs::session

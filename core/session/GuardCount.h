@@ -26,6 +26,12 @@ public:
     // leaves that belong to another guard left out. Exact for the engine's trees; for a tree
     // read from a log it is an estimate (some Python guards print no leaf).
     static int64_t fromTree(const std::vector<Guard>& tree);
+    // compilation_metrics.shape_env_guard_count: the logged value when there is one, else the
+    // shape guards the entry's tree prints (LAMBDA_GUARD leaves on sizes, strides and storage
+    // offsets, and the SHAPE_ENV range guards). PyTorch counts len(shape_env.guards) before
+    // produce_guards drops the redundant ones, so for a log that never said it this can be lower.
+    // nullopt when the entry installed no guards.
+    static std::optional<int64_t> shapeEnvOf(const CompileEntry& c);
 };
 
 } // namespace gs::session

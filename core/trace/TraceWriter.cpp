@@ -89,10 +89,7 @@ std::string sizesJson(const std::string& shape) {
 }
 
 // PyTorch's guard_count (session::GuardCount), null when the compile installed none.
-std::string guardCount(const CompileEntry& c) {
-    auto n = GuardCount::of(c);
-    return n ? std::to_string(*n) : "null";
-}
+std::string countJson(std::optional<int64_t> n) { return n ? std::to_string(*n) : "null"; }
 
 bool isExceptionName(std::string_view s) {
     if (s.empty()) return false;
@@ -240,14 +237,25 @@ public:
                     failReason = JsonText::quote(c.failReason);
                 }
             }
+            // PyTorch's field names and order (torch/_dynamo/utils.py CompilationMetrics); only
+            // what the engine knows: frame_key counts frames from 1; both cache sizes are the
+            // entries of this frame's cache before this compile (convert_frame.py's
+            // num_cache_entries; cache_size would count only entries with the same ID_MATCHed
+            // objects, which the export does not split); the time is the engine's own compile
+            // time (no separate backend or inductor time: left out).
+            const int64_t us = static_cast<int64_t>(c.compileTimeUs);
             std::string m = "{\"compilation_metrics\": {\"compile_id\": " + JsonText::quote(std::to_string(id.frame) + "/" + std::to_string(id.fcid)) +
+                            ", \"frame_key\": " + JsonText::quote(std::to_string(c.frameId + 1)) +
                             ", \"co_name\": " + JsonText::quote(frame.name) + ", \"co_filename\": " + JsonText::quote(frame.file) +
                             ", \"co_firstlineno\": " + std::to_string(frame.firstLine) + ", \"cache_size\": " + std::to_string(entriesOfFrame[c.frameId]) +
-                            ", \"guard_count\": " + guardCount(c) + ", \"graph_op_count\": " + std::to_string(c.opCount) +
+                            ", \"accumulated_cache_size\": " + std::to_string(entriesOfFrame[c.frameId]) +
+                            ", \"guard_count\": " + countJson(GuardCount::of(c)) +
+                            ", \"shape_env_guard_count\": " + countJson(GuardCount::shapeEnvOf(c)) + ", \"graph_op_count\": " + std::to_string(c.opCount) +
                             ", \"graph_node_count\": " + std::to_string(c.graph.size()) + ", \"graph_input_count\": " + std::to_string(inputs) +
                             ", \"entire_frame_compile_time_s\": " + JsonText::number(c.compileTimeUs / 1e6) + ", \"fail_type\": " + failType +
-                            ", \"fail_reason\": " + failReason + ", \"restart_reasons\": []" +
-                            ", \"has_guarded_code\": " + (c.status == EntryStatus::Ok ? "true" : "false");
+                            ", \"fail_reason\": " + failReason + ", \"restart_reasons\": []" + ", \"dynamo_time_before_restart_s\": 0.0" +
+                            ", \"has_guarded_code\": " + (c.status == EntryStatus::Ok ? "true" : "false") +
+                            ", \"duration_us\": " + std::to_string(us) + ", \"dynamo_cumulative_compile_time_us\": " + std::to_string(us);
             if (rec && !rec->reasons.empty()) {
                 const auto& r0 = rec->reasons.front();
                 m += ", \"recompile_reason\": " + JsonText::quote(r0.failedEntryId.empty() ? r0.text : r0.failedEntryId + ": " + r0.text);

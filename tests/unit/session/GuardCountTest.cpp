@@ -67,3 +67,23 @@ TEST(GuardCount, ALoggedGuardCountWinsOverTheTree) {
     c.guards.clear();
     EXPECT_FALSE(GuardCount::of(c).has_value());
 }
+
+TEST(GuardCount, ShapeEnvGuardsAreTheSizeStrideAndRangeLeaves) {
+    // compilation_metrics.shape_env_guard_count from a tree: the shape guards only — not the
+    // user's lambda guard, not the saved-tensors-hooks guard, not the tensor matches.
+    CompileEntry c;
+    c.guards = {leaf(0, -1, "RootGuardManager", ""),
+                leaf(1, 0, "GuardManager", "L['x']"),
+                leaf(2, 1, "TENSOR_MATCH", "L['x']"),
+                leaf(3, 0, "LAMBDA_GUARD", "", "2 <= L['x'].size()[0]"),
+                leaf(4, 0, "LAMBDA_GUARD", "", "L['x'].stride()[0] == 1"),
+                leaf(5, 0, "SHAPE_ENV", "", "L['n'] != 2"),
+                leaf(6, 0, "LAMBDA_GUARD", "", "G['a'].F is G['b'].F"),
+                leaf(7, 0, "LAMBDA_GUARD", "", "torch._C._autograd._top_saved_tensors_hooks() is None")};
+    EXPECT_EQ(GuardCount::shapeEnvOf(c), 3);
+    c.metrics = {{"shape_env_guard_count", "5"}};  // a logged count is PyTorch's own number
+    EXPECT_EQ(GuardCount::shapeEnvOf(c), 5);
+    c.metrics.clear();
+    c.guards.clear();
+    EXPECT_FALSE(GuardCount::shapeEnvOf(c).has_value());
+}

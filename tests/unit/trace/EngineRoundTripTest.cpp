@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "core/engine/ScenarioRunner.h"
+#include "core/session/GuardCount.h"
 #include "core/trace/RoundTrip.h"
 #include "tests/unit/trace/TraceTestUtil.h"
 
@@ -47,6 +48,27 @@ TEST_P(EngineRoundTrip, ExportedScenarioSessionReadsBackEqual) {
     for (const auto& x : trace::RoundTrip::differences(s, r.session)) diffs += x + "\n";
     EXPECT_EQ(diffs, "");
     EXPECT_EQ(r.session.summary().recompilesByCategory, s.summary().recompilesByCategory);
+
+    // compilation_metrics under PyTorch's field names (issue 16), with the engine's counts: the
+    // guard counts read back are the ones the summary shows for the scenario session.
+    ASSERT_EQ(r.session.compiles.size(), s.compiles.size());
+    for (size_t i = 0; i < s.compiles.size(); ++i) {
+        const auto& back = r.session.compiles[i];
+        if (s.compiles[i].status == session::EntryStatus::LimitHit) continue;  // PyTorch logs no metrics for those
+        auto metric = [&](const std::string& name) -> std::string {
+            for (const auto& m : back.metrics)
+                if (m.name == name) return m.json;
+            return "<missing>";
+        };
+        std::string frameKey = std::to_string(s.compiles[i].frameId + 1);
+        frameKey.insert(frameKey.begin(), '"');
+        frameKey.push_back('"');
+        EXPECT_EQ(metric("frame_key"), frameKey) << back.compileId;
+        EXPECT_NE(metric("accumulated_cache_size"), "<missing>") << back.compileId;
+        auto count = [](std::optional<int64_t> n) { return n ? std::to_string(*n) : std::string("null"); };
+        EXPECT_EQ(metric("guard_count"), count(session::GuardCount::of(s.compiles[i]))) << back.compileId;
+        EXPECT_EQ(metric("shape_env_guard_count"), count(session::GuardCount::shapeEnvOf(s.compiles[i]))) << back.compileId;
+    }
 }
 
 INSTANTIATE_TEST_SUITE_P(Scenarios, EngineRoundTrip, ::testing::ValuesIn(scenarios()), [](const auto& info) {
