@@ -8,6 +8,7 @@
 #include <QPainter>
 #include <QScrollBar>
 #include <QSettings>
+#include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QTableView>
@@ -65,6 +66,7 @@ private slots:
     void runKeepsTheTimeCursor();
     void autoRerunRunsAfterAPauseInTyping();
     void cancelStopsARunawayScenario();
+    void cancelStopsInsideOneLongTensorOp();
     void dropOfAScenarioFileOpensIt();
     void exportsPicturesAsPngAndSvg();
     void darkPaletteChangesTheColours();
@@ -475,6 +477,29 @@ void TestMainWindow::cancelStopsARunawayScenario() {
     QVERIFY(!w->findChild<ProgressIndicator*>()->isVisible());
     // The engine thread is free again: a normal run goes through.
     QVERIFY(waitReady(*w, [&] { w->openScenarioText(QStringLiteral("ok.py"), QStringLiteral("x = 1\n")); }));
+}
+
+void TestMainWindow::cancelStopsInsideOneLongTensorOp() {
+    // Issue 12: Cancel reaches into a single tensor kernel (it polls between blocks). One
+    // 6000 x 6000 matmul is ~2.2e11 multiply-adds, about a minute for our CPU kernels (~3.5e9
+    // a second here): a stop within the wait below can only come from the kernel polling.
+    auto w = makeWindow();
+    if (!w->sessions()->canRunScenarios()) QSKIP("this build has no engine");
+    QSignalSpy failed(w->sessions(), &SessionService::loadFailed);
+    w->openScenarioText(QStringLiteral("matmul.py"),
+                        QStringLiteral("import torch\na = torch.ones(6000, 6000)\nb = a @ a\nprint(b[0, 0])\n"));
+    QTRY_VERIFY_WITH_TIMEOUT(w->findChild<ProgressIndicator*>()->isVisible(), 5000);
+    QElapsedTimer sinceCancel;
+    sinceCancel.start();
+    w->sessions()->cancel();
+    QVERIFY(failed.count() == 1 || failed.wait(10000));
+    QCOMPARE(failed.last().at(1).value<LoadInfo>().error, QStringLiteral("Cancelled."));
+    // The service reports the cancel at once; the engine thread is free only when the kernel has
+    // stopped. The next run must be shown long before the matmul could have finished.
+    QSignalSpy ready(w->sessions(), &SessionService::sessionReady);
+    w->openScenarioText(QStringLiteral("ok.py"), QStringLiteral("x = 1\n"));
+    QVERIFY(ready.count() == 1 || ready.wait(15000));
+    qInfo("the engine thread was free %lld ms after Cancel", static_cast<long long>(sinceCancel.elapsed()));
 }
 
 void TestMainWindow::dropOfAScenarioFileOpensIt() {
