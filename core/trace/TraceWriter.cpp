@@ -14,6 +14,8 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <utility>
+#include <vector>
 
 #include "core/io/AtomicFile.h"
 #include "core/io/IoError.h"
@@ -244,18 +246,35 @@ public:
             // objects, which the export does not split); the time is the engine's own compile
             // time (no separate backend or inductor time: left out).
             const int64_t us = static_cast<int64_t>(c.compileTimeUs);
-            std::string m = "{\"compilation_metrics\": {\"compile_id\": " + JsonText::quote(std::to_string(id.frame) + "/" + std::to_string(id.fcid)) +
-                            ", \"frame_key\": " + JsonText::quote(std::to_string(c.frameId + 1)) +
-                            ", \"co_name\": " + JsonText::quote(frame.name) + ", \"co_filename\": " + JsonText::quote(frame.file) +
-                            ", \"co_firstlineno\": " + std::to_string(frame.firstLine) + ", \"cache_size\": " + std::to_string(entriesOfFrame[c.frameId]) +
-                            ", \"accumulated_cache_size\": " + std::to_string(entriesOfFrame[c.frameId]) +
-                            ", \"guard_count\": " + countJson(GuardCount::of(c)) +
-                            ", \"shape_env_guard_count\": " + countJson(GuardCount::shapeEnvOf(c)) + ", \"graph_op_count\": " + std::to_string(c.opCount) +
-                            ", \"graph_node_count\": " + std::to_string(c.graph.size()) + ", \"graph_input_count\": " + std::to_string(inputs) +
-                            ", \"entire_frame_compile_time_s\": " + JsonText::number(c.compileTimeUs / 1e6) + ", \"fail_type\": " + failType +
-                            ", \"fail_reason\": " + failReason + ", \"restart_reasons\": []" + ", \"dynamo_time_before_restart_s\": 0.0" +
-                            ", \"has_guarded_code\": " + (c.status == EntryStatus::Ok ? "true" : "false") +
-                            ", \"duration_us\": " + std::to_string(us) + ", \"dynamo_cumulative_compile_time_us\": " + std::to_string(us);
+            const std::string cacheSize = std::to_string(entriesOfFrame[c.frameId]);
+            const std::vector<std::pair<const char*, std::string>> fields = {
+                {"compile_id", JsonText::quote(std::to_string(id.frame) + "/" + std::to_string(id.fcid))},
+                {"frame_key", JsonText::quote(std::to_string(c.frameId + 1))},
+                {"co_name", JsonText::quote(frame.name)},
+                {"co_filename", JsonText::quote(frame.file)},
+                {"co_firstlineno", std::to_string(frame.firstLine)},
+                {"cache_size", cacheSize},
+                {"accumulated_cache_size", cacheSize},
+                {"guard_count", countJson(GuardCount::of(c))},
+                {"shape_env_guard_count", countJson(GuardCount::shapeEnvOf(c))},
+                {"graph_op_count", std::to_string(c.opCount)},
+                {"graph_node_count", std::to_string(c.graph.size())},
+                {"graph_input_count", std::to_string(inputs)},
+                {"entire_frame_compile_time_s", JsonText::number(c.compileTimeUs / 1e6)},
+                {"fail_type", failType},
+                {"fail_reason", failReason},
+                {"restart_reasons", "[]"},
+                {"dynamo_time_before_restart_s", "0.0"},
+                {"has_guarded_code", c.status == EntryStatus::Ok ? "true" : "false"},
+                {"duration_us", std::to_string(us)},
+                {"dynamo_cumulative_compile_time_us", std::to_string(us)}};
+            std::string m = "{\"compilation_metrics\": {";
+            for (size_t i = 0; i < fields.size(); ++i) {
+                if (i) m += ", ";
+                m += JsonText::quote(fields[i].first);
+                m += ": ";
+                m += fields[i].second;
+            }
             if (rec && !rec->reasons.empty()) {
                 const auto& r0 = rec->reasons.front();
                 m += ", \"recompile_reason\": " + JsonText::quote(r0.failedEntryId.empty() ? r0.text : r0.failedEntryId + ": " + r0.text);
