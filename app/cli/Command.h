@@ -4,6 +4,12 @@
 #include <string>
 #include <vector>
 
+namespace boost::program_options {
+class options_description;
+class positional_options_description;
+class variables_map;
+} // namespace boost::program_options
+
 namespace gs::cli {
 
 struct Command {
@@ -23,6 +29,14 @@ constexpr int kExitNotRecorded = 4;
 struct CommandRegistrar {
     explicit CommandRegistrar(Command c) { commands().push_back(std::move(c)); }
 };
+
+// Parses a sub-command's arguments into `vm`. On bad usage prints
+// "guardscope-cli NAME: why" and where the options are listed, and returns false: the command
+// then exits 2.
+bool parseCommandLine(const std::string& name, const std::vector<std::string>& args,
+                      const boost::program_options::options_description& opts,
+                      const boost::program_options::positional_options_description& positional,
+                      boost::program_options::variables_map& vm);
 
 // Database path from --db, or SessionStore::defaultPath().
 std::string databasePath(const std::string& dbOption);

@@ -45,13 +45,7 @@ int exportCommand(const std::vector<std::string>& args) {
     po::positional_options_description pos;
     pos.add("id", 1);
     po::variables_map vm;
-    try {
-        po::store(po::command_line_parser(args).options(opts).positional(pos).run(), vm);
-        po::notify(vm);
-    } catch (const std::exception& e) {
-        std::cerr << "guardscope-cli export: " << e.what() << "\nRun `guardscope-cli export --help` for the options.\n";
-        return 2;
-    }
+    if (!parseCommandLine("export", args, opts, pos, vm)) return 2;
     if (vm.count("help") || !vm.count("id") || (out.empty() && chrome.empty())) {
         std::ostream& os = vm.count("help") ? std::cout : std::cerr;
         os << "Usage: guardscope-cli export SESSION_ID (--torch-trace OUT.log | --chrome-trace OUT.json) [--db PATH]\n\n"

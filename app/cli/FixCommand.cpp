@@ -30,13 +30,7 @@ int fixCommand(const std::vector<std::string>& args) {
     po::positional_options_description pos;
     pos.add("file", 1);
     po::variables_map vm;
-    try {
-        po::store(po::command_line_parser(args).options(opts).positional(pos).run(), vm);
-        po::notify(vm);
-    } catch (const std::exception& e) {
-        std::cerr << "guardscope-cli fix: " << e.what() << "\nRun `guardscope-cli fix --help` for the options.\n";
-        return 2;
-    }
+    if (!parseCommandLine("fix", args, opts, pos, vm)) return 2;
     if (vm.count("help") || !vm.count("file")) {
         std::ostream& os = vm.count("help") ? std::cout : std::cerr;
         os << "Usage: guardscope-cli fix FILE [--json] [OPTIONS]\n\n"

@@ -120,13 +120,7 @@ int importCommand(const std::vector<std::string>& args) {
     po::positional_options_description pos;
     pos.add("path", 1);
     po::variables_map vm;
-    try {
-        po::store(po::command_line_parser(args).options(opts).positional(pos).run(), vm);
-        po::notify(vm);
-    } catch (const std::exception& e) {
-        std::cerr << "guardscope-cli import: " << e.what() << "\nRun `guardscope-cli import --help` for the options.\n";
-        return 2;
-    }
+    if (!parseCommandLine("import", args, opts, pos, vm)) return 2;
     if (vm.count("help") || !vm.count("path")) {
         std::ostream& os = vm.count("help") ? std::cout : std::cerr;
         os << "Usage: guardscope-cli import FILE|DIR [OPTIONS]\n\n"

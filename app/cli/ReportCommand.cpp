@@ -49,13 +49,7 @@ int reportCommand(const std::vector<std::string>& args) {
     po::positional_options_description pos;
     pos.add("input", 1);
     po::variables_map vm;
-    try {
-        po::store(po::command_line_parser(args).options(opts).positional(pos).run(), vm);
-        po::notify(vm);
-    } catch (const std::exception& e) {
-        std::cerr << "guardscope-cli report: " << e.what() << "\nRun `guardscope-cli report --help` for the options.\n";
-        return 2;
-    }
+    if (!parseCommandLine("report", args, opts, pos, vm)) return 2;
     if (vm.count("help") || what.empty() || out.empty()) {
         std::ostream& os = vm.count("help") ? std::cout : std::cerr;
         os << "Usage: guardscope-cli report (SESSION_ID | LOG | DIR) -o OUTDIR [--db PATH] [--overwrite]\n\n"

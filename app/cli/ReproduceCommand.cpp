@@ -40,13 +40,7 @@ int reproduceCommand(const std::vector<std::string>& args) {
     po::positional_options_description pos;
     pos.add("path", 1);
     po::variables_map vm;
-    try {
-        po::store(po::command_line_parser(args).options(opts).positional(pos).run(), vm);
-        po::notify(vm);
-    } catch (const std::exception& e) {
-        std::cerr << "guardscope-cli reproduce: " << e.what() << "\nRun `guardscope-cli reproduce --help` for the options.\n";
-        return 2;
-    }
+    if (!parseCommandLine("reproduce", args, opts, pos, vm)) return 2;
     if (vm.count("help") || !vm.count("path") || out.empty()) {
         std::ostream& os = vm.count("help") ? std::cout : std::cerr;
         os << "Usage: guardscope-cli reproduce (LOG | SESSION-ID) -o scenario.py\n\n"
