@@ -56,22 +56,6 @@ int64_t objectId(const void* p) {
 
 namespace {
 
-runtime::Type* visibleType(const Value& v) {
-    auto& I = runtime::Interpreter::current();
-    switch (v.tag()) {
-    case runtime::Tag::None: return I.types.noneType;
-    case runtime::Tag::Bool: return I.types.bool_;
-    case runtime::Tag::Int: return I.types.int_;
-    case runtime::Tag::Float: return I.types.float_;
-    case runtime::Tag::Obj: {
-        if (auto* t = v.obj()->visibleType()) return t;
-        return v.obj()->type();
-    }
-    case runtime::Tag::Null: return nullptr;
-    }
-    return nullptr;
-}
-
 std::string typeRepr(runtime::Type* t) {
     if (!t) return "<class 'NoneType'>";
     std::string name = t->name();
@@ -141,7 +125,7 @@ std::string dispatchKeySetText(tensor::Device::Type type) {
     }
 }
 
-std::string pythonClassRepr(const Value& v) { return typeRepr(visibleType(v)); }
+std::string pythonClassRepr(const Value& v) { return typeRepr(visibleTypeOf(v)); }
 
 bool GuardSet::run(const GuardCheck& c, const CallFrame& frame, std::vector<Value>& cache,
                    AliasSeen& aliasSeen, std::vector<int64_t>& symVals, bool& symReady,
@@ -288,7 +272,7 @@ bool GuardSet::run(const GuardCheck& c, const CallFrame& frame, std::vector<Valu
         return ok;
     }
     case GuardKind::TypeMatch: {
-        bool ok = visibleType(v) == c.type;
+        bool ok = visibleTypeOf(v) == c.type;
         if (!ok && why) *why = c.verbose;
         return ok;
     }

@@ -150,19 +150,6 @@ runtime::Function* functionOf(const Value& v) {
     return nullptr;
 }
 
-runtime::Type* visibleTypeOf(const Value& v) {
-    auto& I = runtime::Interpreter::current();
-    switch (v.tag()) {
-    case runtime::Tag::None: return I.types.noneType;
-    case runtime::Tag::Bool: return I.types.bool_;
-    case runtime::Tag::Int: return I.types.int_;
-    case runtime::Tag::Float: return I.types.float_;
-    case runtime::Tag::Null: return nullptr;
-    case runtime::Tag::Obj: break;
-    }
-    runtime::Type* t = v.obj()->visibleType();
-    return t ? t : v.obj()->type();
-}
 
 // getattr(p, name) for a guard accessor: the instance dict first when the class has no data
 // descriptor of that name, a function's __code__ directly, else the full attribute protocol.
@@ -187,6 +174,20 @@ Value fetchAttr(const Value& p, const Source& s) {
 }
 
 } // namespace
+
+runtime::Type* visibleTypeOf(const Value& v) {
+    auto& I = runtime::Interpreter::current();
+    switch (v.tag()) {
+    case runtime::Tag::None: return I.types.noneType;
+    case runtime::Tag::Bool: return I.types.bool_;
+    case runtime::Tag::Int: return I.types.int_;
+    case runtime::Tag::Float: return I.types.float_;
+    case runtime::Tag::Null: return nullptr;
+    case runtime::Tag::Obj: break;
+    }
+    runtime::Type* t = v.obj()->visibleType();
+    return t ? t : v.obj()->type();
+}
 
 Value SourceTable::fetch(int i, const CallFrame& frame, std::vector<Value>& cache) const {
     if (cache.size() < sources_.size()) cache.resize(sources_.size());

@@ -71,6 +71,10 @@ private:
     std::unordered_map<std::string, int> byText_;
 };
 
+// The class Python's type() reports for a value: a tensor subclass's or a proxy's visible type
+// where it has one (what TYPE_MATCH guards and `type(x)` in a trace compare).
+runtime::Type* visibleTypeOf(const runtime::Value& v);
+
 // Binds call arguments to parameter slots like CPython (positional, keywords, defaults, *args,
 // **kwargs). Returns false when the call does not fit (the eager call then raises the TypeError).
 bool bindArguments(runtime::Function* fn, const runtime::CallArgs& args, std::vector<runtime::Value>& slots,
