@@ -48,41 +48,41 @@ public:
     virtual ~TraceObserver() = default;
     // A name resolved to a module global or a builtin (`globals` is the module dict; for a
     // builtin it is the builtins module's dict).
-    virtual void onLoadGlobal(Dict* globals, std::string_view name, Value& v) {}
+    virtual void onLoadGlobal(Dict* /*globals*/, std::string_view /*name*/, Value& /*v*/) {}
     // A closure / cell variable was read.
-    virtual void onLoadDeref(Cell* cell, std::string_view name, Value& v) {}
+    virtual void onLoadDeref(Cell* /*cell*/, std::string_view /*name*/, Value& /*v*/) {}
     // After any attribute read (including reads inside __getattr__ implementations).
-    virtual void onGetAttr(const Value& obj, std::string_view name, Value& result) {}
+    virtual void onGetAttr(const Value& /*obj*/, std::string_view /*name*/, Value& /*result*/) {}
     // An object that existed before is about to change: an attribute or item of `target` is
     // stored or deleted, or a name of a module's globals (`target` is that dict) or a closure
     // cell (`target` is the Cell) is rebound. A tracer replays such Python side effects.
-    virtual void onMutate(const Value& target) {}
+    virtual void onMutate(const Value& /*target*/) {}
     // An attribute read found nothing (AttributeError, or False from hasattr / getattr's default).
-    virtual void onMissingAttr(const Value& obj, std::string_view name) {}
+    virtual void onMissingAttr(const Value& /*obj*/, std::string_view /*name*/) {}
     // After obj[key].
-    virtual void onGetItem(const Value& container, const Value& key, Value& result) {}
+    virtual void onGetItem(const Value& /*container*/, const Value& /*key*/, Value& /*result*/) {}
     // Iteration starts over a list, tuple or dict (for loops, comprehensions, unpacking, list()).
-    virtual void onIterate(const Value& container) {}
+    virtual void onIterate(const Value& /*container*/) {}
     // len(container) was taken (builtin len or truth via __len__).
-    virtual void onLen(const Value& container) {}
+    virtual void onLen(const Value& /*container*/) {}
     // A scenario function's frame was entered / left (also on exceptions).
-    virtual void onFunctionEnter(Function* fn) {}
-    virtual void onFunctionExit(Function* fn) {}
+    virtual void onFunctionEnter(Function* /*fn*/) {}
+    virtual void onFunctionExit(Function* /*fn*/) {}
     // Iteration over `container` (any iterable: for loops, unpacking, list(), comprehensions) is
     // about to start: the host may return another iterable holding the same items to iterate
     // instead (the engine hands out items wrapped with their sources); Null: the container.
-    virtual Value iterateAs(const Value& container) { return {}; }
+    virtual Value iterateAs(const Value& /*container*/) { return {}; }
     // A special method was looked up on a heap class for an implicit use (`obj(...)` finds
     // __call__, `a + b` finds __add__, ...): the class, the name and what was found (Null:
     // absent). The result decides which code runs, so a tracer guards it.
-    virtual void onSpecialMethod(Type* cls, Str* name, const Value& found) {}
+    virtual void onSpecialMethod(Type* /*cls*/, Str* /*name*/, const Value& /*found*/) {}
     // `item in container` was answered with `found`.
-    virtual void onContains(const Value& container, const Value& item, bool found) {}
+    virtual void onContains(const Value& /*container*/, const Value& /*item*/, bool /*found*/) {}
     // An operation used a value: compared, hashed, converted to text, tested for truth, measured,
     // combined by an operator, or passed to a native function. Moving a value around (binding
     // it, passing it to a scenario function, storing it in a container) is not a use. A host
     // that guards values lazily installs the guard now (dynamo-semantics §3.11).
-    virtual void onUse(const Value& v) {}
+    virtual void onUse(const Value& /*v*/) {}
 };
 
 // The outcome of one test method, reported to the host's callback (and printed by the runner).

@@ -382,7 +382,7 @@ public:
     // artifacts name it.
     virtual void record(const TraceRecord&) {}
     // Final hit counts, sent once per entry when the session ends (or before a reset()).
-    virtual void entryHits(const std::string& compileId, int64_t hits) {}
+    virtual void entryHits(const std::string& /*compileId*/, int64_t /*hits*/) {}
     // torch._dynamo.reset(): sent after the entryHits of the entries it removed, before any
     // event of the next epoch.
     virtual void reset(const Reset&) {}
