@@ -26,8 +26,9 @@ void defineNumberBuiltins(Interpreter& I, Module* builtins);  // BuiltinsNumbers
 void setupEvalBuiltins(Interpreter& I, Module* builtins);  // eval, exec (BuiltinEval.cpp)
 
 // int(x) / float(x) conversions shared by the builtins.
-int64_t toIntValue(Interpreter& I, const Value& v);
+// Both give an inline int or a LongInt (unbounded, as Python's int()).
+Value toIntValue(Interpreter& I, const Value& v);
 double parseFloatText(Interpreter& I, std::string_view text);
-int64_t parseIntBase(Interpreter& I, std::string_view text, int64_t base, const std::string& shownForErrors);
+Value parseIntBase(Interpreter& I, std::string_view text, int64_t base, const std::string& shownForErrors);
 
 } // namespace gs::runtime

@@ -2,6 +2,7 @@
 // types) and the host registration API (native types, methods, properties, functions).
 #include <cmath>
 
+#include "core/lang/NumberLiteral.h"
 #include "core/runtime/BuiltinSetup.h"
 #include "core/runtime/Containers.h"
 #include "core/runtime/Dict.h"
@@ -31,8 +32,8 @@ private:
 
 } // namespace
 
-int64_t parseIntBase(Interpreter& I, std::string_view text, int64_t base, const std::string& shown) {
-    auto bad = [&]() -> int64_t {
+Value parseIntBase(Interpreter& I, std::string_view text, int64_t base, const std::string& shown) {
+    auto bad = [&]() -> Value {
         I.raise(I.types.ValueError, "invalid literal for int() with base " + std::to_string(base) + ": " + shown);
     };
     size_t b = text.find_first_not_of(" \t\n\r\f\v");
@@ -55,7 +56,7 @@ int64_t parseIntBase(Interpreter& I, std::string_view text, int64_t base, const 
     }
     if (base == 0) base = 10;
     if (s.empty()) bad();
-    uint64_t v = 0;
+    std::string digits;
     bool lastUnderscore = true;
     for (char c : s) {
         if (c == '_') {
@@ -64,28 +65,26 @@ int64_t parseIntBase(Interpreter& I, std::string_view text, int64_t base, const 
             continue;
         }
         lastUnderscore = false;
-        int d;
-        if (c >= '0' && c <= '9') d = c - '0';
-        else if (c >= 'a' && c <= 'z') d = c - 'a' + 10;
-        else if (c >= 'A' && c <= 'Z') d = c - 'A' + 10;
-        else bad();
-        if (d >= base) bad();
-        if (__builtin_mul_overflow(v, static_cast<uint64_t>(base), &v) || __builtin_add_overflow(v, static_cast<uint64_t>(d), &v))
-            numbers::overflow();
+        digits += c;
     }
     if (lastUnderscore) bad();
-    if (v > (neg ? (uint64_t{1} << 63) : static_cast<uint64_t>(INT64_MAX))) numbers::overflow();
-    return neg ? static_cast<int64_t>(0 - v) : static_cast<int64_t>(v);
+    // Python's limit on decimal conversions (sys.int_info.str_digits_check_threshold).
+    if (base == 10 && digits.size() > lang::kMaxIntDigits)
+        I.raise(I.types.ValueError, "Exceeds the limit (4300 digits) for integer string conversion: value has " +
+                                        std::to_string(digits.size()) + " digits");
+    auto v = BigInt::parse(digits, static_cast<int>(base));
+    if (!v) bad();
+    return numbers::fromBig(neg ? -*v : std::move(*v));
 }
 
 namespace {
 
-int64_t floatToInt(Interpreter& I, double d) {
+Value floatToInt(Interpreter& I, double d) {
     if (std::isnan(d)) I.raise(I.types.ValueError, "cannot convert float NaN to integer");
     if (std::isinf(d)) I.raise(I.types.OverflowError, "cannot convert float infinity to integer");
     double t = std::trunc(d);
-    if (t >= 9223372036854775808.0 || t < -9223372036854775808.0) numbers::overflow();
-    return static_cast<int64_t>(t);
+    if (t >= 9223372036854775808.0 || t < -9223372036854775808.0) return numbers::fromBig(BigInt::fromDouble(t));
+    return Value::integer(static_cast<int64_t>(t));
 }
 
 } // namespace
@@ -115,8 +114,9 @@ double parseFloatText(Interpreter& I, std::string_view text) {
     return d;
 }
 
-int64_t toIntValue(Interpreter& I, const Value& v) {
-    if (v.isIntLike()) return v.asInt();
+Value toIntValue(Interpreter& I, const Value& v) {
+    if (v.isIntLike()) return Value::integer(v.asInt());
+    if (numbers::bigOf(v)) return v;
     if (v.isFloat()) return floatToInt(I, v.asFloat());
     if (auto* s = v.dyn<Str>()) return parseIntBase(I, s->view(), 10, ops::repr(v));
     if (Object* o = v.obj()) {
@@ -125,15 +125,15 @@ int64_t toIntValue(Interpreter& I, const Value& v) {
             if (fn) {
                 Value r = ops::call1(fn, v);
                 if (!r.isIntLike()) I.raise(I.types.TypeError, "__int__ returned non-int (type " + typeName(r) + ")");
-                return r.asInt();
+                return Value::integer(r.asInt());
             }
             fn = ops::findDunder(o->type(), I.names.__index__);
-            if (fn) return ops::toIndex(v);
+            if (fn) return Value::integer(ops::toIndex(v));
             fn = ops::findDunder(o->type(), I.names.__trunc__);
             if (fn) return toIntValue(I, ops::call1(fn, v));
         }
         int64_t out;
-        if (o->toInt(out)) return out;
+        if (o->toInt(out)) return Value::integer(out);
         double d;
         if (o->toFloat(d)) return floatToInt(I, d);
     }

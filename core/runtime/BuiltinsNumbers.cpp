@@ -33,6 +33,17 @@ Value roundValue(const CallArgs& a) {
     ArgParser p(a, "round", {"number", "ndigits"}, 1);
     const Value& x = p[0];
     bool hasDigits = p.has(1) && !p[1].isNone();
+    if (const BigInt* big = numbers::bigOf(x)) {
+        if (!hasDigits || ops::toIndex(p[1]) >= 0) return x;
+        if (ops::toIndex(p[1]) < -static_cast<int64_t>(numbers::kMaxIntBits)) return Value::integer(0);  // 10**k > |x|
+        // round(n, -k): to the nearest multiple of 10**k, ties to even.
+        Value pw = numbers::fromBig(BigInt(10).pow(static_cast<uint64_t>(-ops::toIndex(p[1]))));
+        BigInt q, r, m = numbers::toBig(pw);
+        BigInt::divMod(*big, m, q, r);
+        int c = BigInt::compare(r + r, m);
+        if (c > 0 || (c == 0 && (q.low64() & 1))) q = q + BigInt(1);
+        return numbers::fromBig(q * m);
+    }
     if (x.isIntLike()) {
         if (!hasDigits) return Value::integer(x.asInt());
         int64_t nd = ops::toIndex(p[1]);
@@ -49,7 +60,7 @@ Value roundValue(const CallArgs& a) {
             if (std::isnan(d)) I.raise(I.types.ValueError, "cannot convert float NaN to integer");
             if (std::isinf(d)) I.raise(I.types.OverflowError, "cannot convert float infinity to integer");
             double r = std::nearbyint(d);
-            if (r >= 9223372036854775808.0 || r < -9223372036854775808.0) numbers::overflow();
+            if (r >= 9223372036854775808.0 || r < -9223372036854775808.0) return numbers::fromBig(BigInt::fromDouble(r));
             return Value::integer(static_cast<int64_t>(r));
         }
         return Value::real(numbers::roundHalfEven(d, ops::toIndex(p[1])));
@@ -75,9 +86,10 @@ Value builtin_abs(const CallArgs& a) {
     a.expect("abs", 1, 1);
     const Value& x = a[0];
     if (x.isIntLike()) {
-        if (x.asInt() == INT64_MIN) numbers::overflow();
+        if (x.asInt() == INT64_MIN) return numbers::fromBig(BigInt(x.asInt()).abs());
         return Value::integer(x.asInt() < 0 ? -x.asInt() : x.asInt());
     }
+    if (const BigInt* big = numbers::bigOf(x)) return numbers::fromBig(big->abs());
     if (x.isFloat()) return Value::real(std::fabs(x.asFloat()));
     if (Object* o = x.obj()) {
         Value fn = ops::findDunder(o->type(), In.names.__abs__);
@@ -94,10 +106,13 @@ Value builtin_divmod(const CallArgs& a) {
     a.expect("divmod", 2, 2);
     if (a[0].isIntLike() && a[1].isIntLike()) {
         if (a[1].asInt() == 0) In.raise(In.types.ZeroDivisionError, "integer division or modulo by zero");
-        return In.newTuple({Value::integer(numbers::floorDiv(a[0].asInt(), a[1].asInt())),
-                            Value::integer(numbers::floorMod(a[0].asInt(), a[1].asInt()))});
+        if (a[0].asInt() != INT64_MIN || a[1].asInt() != -1)
+            return In.newTuple({Value::integer(numbers::floorDiv(a[0].asInt(), a[1].asInt())),
+                                Value::integer(numbers::floorMod(a[0].asInt(), a[1].asInt()))});
     }
-    if ((a[0].isIntLike() || a[0].isFloat()) && (a[1].isIntLike() || a[1].isFloat())) {
+    if (numbers::isIntegral(a[0]) && numbers::isIntegral(a[1]))
+        return In.newTuple({numbers::bigBinary(BinOpKind::FloorDiv, a[0], a[1]), numbers::bigBinary(BinOpKind::Mod, a[0], a[1])});
+    if ((numbers::isIntegral(a[0]) || a[0].isFloat()) && (numbers::isIntegral(a[1]) || a[1].isFloat())) {
         double y = ops::toDouble(a[1]);
         if (y == 0) In.raise(In.types.ZeroDivisionError, "float divmod()");
         return In.newTuple({ops::binary(BinOpKind::FloorDiv, a[0], a[1]), ops::binary(BinOpKind::Mod, a[0], a[1])});
@@ -113,8 +128,22 @@ Value builtin_pow(const CallArgs& a) {
     Interpreter& In = in();
     ArgParser p(a, "pow", {"base", "exp", "mod"}, 2);
     if (p.has(2) && !p[2].isNone()) {
-        if (!p[0].isIntLike() || !p[1].isIntLike() || !p[2].isIntLike())
+        if (!numbers::isIntegral(p[0]) || !numbers::isIntegral(p[1]) || !numbers::isIntegral(p[2]))
             In.raise(In.types.TypeError, "pow() 3rd argument not allowed unless all arguments are integers");
+        if (!p[0].isIntLike() || !p[1].isIntLike() || !p[2].isIntLike()) {
+            // Square-and-multiply in BigInt, reducing mod m after every step.
+            BigInt m = numbers::toBig(p[2]), e = numbers::toBig(p[1]), r(1), q, b;
+            if (m.isZero()) In.raise(In.types.ValueError, "pow() 3rd argument cannot be 0");
+            if (e.isNegative()) In.raise(In.types.ValueError, "base is not invertible for the given modulus");
+            BigInt::divMod(numbers::toBig(p[0]), m, q, b);
+            for (size_t i = 0, n = e.bitLength(); i < n; ++i) {
+                if (!(e.shr(i).low64() & 1)) { BigInt::divMod(b * b, m, q, b); continue; }
+                BigInt::divMod(r * b, m, q, r);
+                BigInt::divMod(b * b, m, q, b);
+            }
+            BigInt::divMod(r, m, q, r);
+            return numbers::fromBig(r);
+        }
         int64_t base = p[0].asInt(), exp = p[1].asInt(), mod = p[2].asInt();
         if (mod == 0) In.raise(In.types.ValueError, "pow() 3rd argument cannot be 0");
         if (exp < 0) In.raise(In.types.ValueError, "base is not invertible for the given modulus");
@@ -153,19 +182,25 @@ Value builtin_ord(const CallArgs& a) {
     return Value::integer(decodeUtf8(s->view(), i));
 }
 
+Value intToBaseValue(const Value& v, int base, const char* prefix) {
+    if (const BigInt* big = numbers::bigOf(v))
+        return in().newStr((big->isNegative() ? "-" : "") + std::string(prefix) + big->abs().toString(base));
+    return in().newStr(intToBase(ops::toIndex(v), base, prefix));
+}
+
 Value builtin_hex(const CallArgs& a) {
     a.expect("hex", 1, 1);
-    return in().newStr(intToBase(ops::toIndex(a[0]), 16, "0x"));
+    return intToBaseValue(a[0], 16, "0x");
 }
 
 Value builtin_bin(const CallArgs& a) {
     a.expect("bin", 1, 1);
-    return in().newStr(intToBase(ops::toIndex(a[0]), 2, "0b"));
+    return intToBaseValue(a[0], 2, "0b");
 }
 
 Value builtin_oct(const CallArgs& a) {
     a.expect("oct", 1, 1);
-    return in().newStr(intToBase(ops::toIndex(a[0]), 8, "0o"));
+    return intToBaseValue(a[0], 8, "0o");
 }
 
 constexpr NativeDef kNumberBuiltins[] = {

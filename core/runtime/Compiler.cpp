@@ -119,6 +119,7 @@ const XExpr* Compiler::constant(const Constant* c) {
     }
     case Constant::Type::Str:
     case Constant::Type::Bytes:
+    case Constant::Type::BigInt:
     case Constant::Type::Ellipsis: {
         Value v = I_.eval().evalConstant(c);  // made once, kept alive by the interpreter
         auto* x = node<XConst>(c);
@@ -128,7 +129,7 @@ const XExpr* Compiler::constant(const Constant* c) {
         return x;
     }
     default:
-        return fallback(c);  // raises when evaluated (big ints, complex)
+        return fallback(c);  // complex: evaluated each time
     }
 }
 

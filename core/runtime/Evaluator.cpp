@@ -11,6 +11,7 @@
 #include "core/runtime/Generator.h"
 #include "core/runtime/Interpreter.h"
 #include "core/runtime/Module.h"
+#include "core/runtime/Numbers.h"
 #include "core/runtime/Ops.h"
 #include "core/runtime/Resolver.h"
 #include "core/runtime/Set.h"
@@ -246,7 +247,13 @@ Value Evaluator::evalConstant(const Constant* c) {
     case Constant::Type::Float: return Value::real(c->f);
     case Constant::Type::Ellipsis: return I.ellipsis();
     case Constant::Type::BigInt:
-        I.raise(I.types.OverflowError, "integer overflow (Guardscope ints are 64-bit): " + c->s);
+        if (!c->rtValue) {
+            auto big = BigInt::parse(c->s, 10);  // the lexer checked the digits
+            Value v = numbers::fromBig(big ? std::move(*big) : BigInt());
+            I.keepAlive(v);
+            c->rtValue = v.obj();
+        }
+        return Value(static_cast<Object*>(const_cast<void*>(c->rtValue)));
     case Constant::Type::Complex:
         I.raise("NotImplementedError", "complex numbers are not supported");
     case Constant::Type::Str:

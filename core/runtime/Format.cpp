@@ -353,7 +353,8 @@ std::string percentFormat(std::string_view f, const Value& values) {
         case 'i':
         case 'u': {
             Value iv;
-            if (arg.isFloat()) iv = Value::integer(static_cast<int64_t>(std::trunc(arg.asFloat())));
+            if (numbers::bigOf(arg)) iv = arg;
+            else if (arg.isFloat()) iv = ops::call1(Value(I.types.int_), arg);  // int(x): unbounded
             else {
                 int64_t n;
                 if (!ops::tryIndex(arg, n)) {
@@ -364,8 +365,8 @@ std::string percentFormat(std::string_view f, const Value& values) {
                 }
                 iv = Value::integer(n);
             }
-            std::string body = std::to_string(iv.asInt());
-            if (iv.asInt() >= 0 && spec.sign) body = std::string(1, spec.sign) + body;
+            std::string body = ops::repr(iv);
+            if (body[0] != '-' && spec.sign) body = std::string(1, spec.sign) + body;
             if (spec.precision >= 0) {
                 bool neg = body[0] == '-' || body[0] == '+' || body[0] == ' ';
                 std::string digits = neg ? body.substr(1) : body;
@@ -391,8 +392,9 @@ std::string percentFormat(std::string_view f, const Value& values) {
             if (spec.precision >= 0) fs += "." + std::to_string(spec.precision);
             fs += type;
             Value x = arg;
-            if ((type == 'x' || type == 'X' || type == 'o') && !arg.isIntLike()) x = Value::integer(ops::toIndex(arg));
-            if (type != 'x' && type != 'X' && type != 'o' && !arg.isFloat() && !arg.isIntLike()) x = Value::real(ops::toDouble(arg));
+            bool integral = numbers::isIntegral(arg);
+            if ((type == 'x' || type == 'X' || type == 'o') && !integral) x = Value::integer(ops::toIndex(arg));
+            if (type != 'x' && type != 'X' && type != 'o' && !arg.isFloat() && !integral) x = Value::real(ops::toDouble(arg));
             out += pad(numbers::format(x, fs), spec, true, '>');
             break;
         }

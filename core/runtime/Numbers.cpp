@@ -70,35 +70,44 @@ int64_t floorMod(int64_t a, int64_t b) {
     return r;
 }
 
-int64_t ipow(int64_t base, int64_t exp) {
-    int64_t result = 1;
+bool ipowChecked(int64_t base, int64_t exp, int64_t& result) {
+    result = 1;
     while (exp > 0) {
         if (exp & 1)
-            if (__builtin_mul_overflow(result, base, &result)) overflow();
+            if (__builtin_mul_overflow(result, base, &result)) return false;
         exp >>= 1;
-        if (exp > 0 && __builtin_mul_overflow(base, base, &base)) overflow();
+        if (exp > 0 && __builtin_mul_overflow(base, base, &base)) return false;
     }
+    return true;
+}
+
+int64_t ipow(int64_t base, int64_t exp) {
+    int64_t result;
+    if (!ipowChecked(base, exp, result)) overflow();
     return result;
 }
 
 Value binary(BinOpKind op, const Value& a, const Value& b) {
     if (isInt(a) && isInt(b)) {
         int64_t x = a.asInt(), y = b.asInt(), r;
+        // Every overflow of the int64 fast path is computed again in BigInt (Python's ints
+        // are unbounded); results that fit come back as inline ints.
         switch (op) {
         case BinOpKind::Add:
-            if (__builtin_add_overflow(x, y, &r)) overflow();
+            if (__builtin_add_overflow(x, y, &r)) return bigBinary(op, a, b);
             return Value::integer(r);
         case BinOpKind::Sub:
-            if (__builtin_sub_overflow(x, y, &r)) overflow();
+            if (__builtin_sub_overflow(x, y, &r)) return bigBinary(op, a, b);
             return Value::integer(r);
         case BinOpKind::Mult:
-            if (__builtin_mul_overflow(x, y, &r)) overflow();
+            if (__builtin_mul_overflow(x, y, &r)) return bigBinary(op, a, b);
             return Value::integer(r);
         case BinOpKind::Div:
             if (y == 0) zeroDiv("division by zero");
             return Value::real(static_cast<double>(x) / static_cast<double>(y));
         case BinOpKind::FloorDiv:
             if (y == 0) zeroDiv("integer division or modulo by zero");
+            if (x == INT64_MIN && y == -1) return bigBinary(op, a, b);
             return Value::integer(floorDiv(x, y));
         case BinOpKind::Mod:
             if (y == 0) zeroDiv("integer modulo by zero");
@@ -108,13 +117,14 @@ Value binary(BinOpKind op, const Value& a, const Value& b) {
                 if (x == 0) zeroDiv("0.0 cannot be raised to a negative power");
                 return Value::real(std::pow(static_cast<double>(x), static_cast<double>(y)));
             }
-            return Value::integer(ipow(x, y));
+            if (!ipowChecked(x, y, r)) return bigBinary(op, a, b);
+            return Value::integer(r);
         case BinOpKind::LShift:
             if (y < 0) in().raise(in().types.ValueError, "negative shift count");
             if (x == 0) return Value::integer(0);
-            if (y >= 63) overflow();
+            if (y >= 63) return bigBinary(op, a, b);
             r = static_cast<int64_t>(static_cast<uint64_t>(x) << y);
-            if ((r >> y) != x) overflow();
+            if ((r >> y) != x) return bigBinary(op, a, b);
             return Value::integer(r);
         case BinOpKind::RShift:
             if (y < 0) in().raise(in().types.ValueError, "negative shift count");
@@ -162,7 +172,7 @@ Value unary(UnaryOpKind op, const Value& a) {
         int64_t x = a.asInt();
         switch (op) {
         case UnaryOpKind::USub:
-            if (x == INT64_MIN) overflow();
+            if (x == INT64_MIN) return fromBig(-BigInt(x));
             return Value::integer(-x);
         case UnaryOpKind::UAdd: return Value::integer(x);
         case UnaryOpKind::Invert: return Value::integer(~x);
@@ -295,31 +305,42 @@ std::string format(const Value& v, std::string_view specText) {
     Interpreter& I = in();
     char type = spec.type;
     if (v.isBool() && specText.empty()) return v.asBool() ? "True" : "False";
-    bool isInteger = v.isInt() || v.isBool();
+    const BigInt* big = bigOf(v);
+    bool isInteger = v.isInt() || v.isBool() || big;
     if (isInteger && (type == 0 || type == 'd' || type == 'n' || type == 'b' || type == 'o' || type == 'x' ||
                       type == 'X' || type == 'c')) {
         if (spec.precision >= 0) I.raise(I.types.ValueError, "Precision not allowed in integer format specifier");
-        int64_t x = v.asInt();
         if (type == 'c') {
+            if (big) I.raise(I.types.OverflowError, "%c arg not in range(0x110000)");
             std::string s;
-            appendUtf8(s, static_cast<uint32_t>(x));
+            appendUtf8(s, static_cast<uint32_t>(v.asInt()));
             return fmt::pad(s, spec, false, '<');
         }
-        uint64_t mag = x < 0 ? (0 - static_cast<uint64_t>(x)) : static_cast<uint64_t>(x);
         int base = type == 'b' ? 2 : type == 'o' ? 8 : (type == 'x' || type == 'X') ? 16 : 10;
-        char buf[80];
-        auto r = std::to_chars(buf, buf + sizeof buf, mag, base);
-        std::string digits(buf, r.ptr);
+        std::string digits;
+        bool negative;
+        if (big) {
+            digits = big->abs().toString(base);
+            negative = big->isNegative();
+        } else {
+            int64_t x = v.asInt();
+            uint64_t mag = x < 0 ? (0 - static_cast<uint64_t>(x)) : static_cast<uint64_t>(x);
+            char buf[80];
+            auto r = std::to_chars(buf, buf + sizeof buf, mag, base);
+            digits.assign(buf, r.ptr);
+            negative = x < 0;
+        }
         if (type == 'X')
             for (auto& ch : digits) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
         if (spec.grouping) digits = fmt::group(digits, spec.grouping, base == 10 ? 3 : 4);
         std::string prefix;
         if (spec.alternate && base != 10) prefix = base == 2 ? "0b" : base == 8 ? "0o" : (type == 'X' ? "0X" : "0x");
-        std::string sign = x < 0 ? "-" : (spec.sign == '+' ? "+" : spec.sign == ' ' ? " " : "");
+        std::string sign = negative ? "-" : (spec.sign == '+' ? "+" : spec.sign == ' ' ? " " : "");
         return fmt::pad(sign + prefix + digits, spec, true, '>');
     }
     double d;
-    if (isInteger) d = static_cast<double>(v.asInt());
+    if (big) d = bigToDouble(*big);
+    else if (isInteger) d = static_cast<double>(v.asInt());
     else d = v.asFloat();
     if (type != 0 && type != 'e' && type != 'E' && type != 'f' && type != 'F' && type != 'g' && type != 'G' &&
         type != '%' && type != 'n')

@@ -171,7 +171,7 @@ Value float_is_integer(const CallArgs& a) {
 
 Value float_conjugate(const CallArgs& a) { return a[0]; }
 Value float_float(const CallArgs& a) { return a[0]; }
-Value float_int(const CallArgs& a) { return Value::integer(toIntValue(in(), a[0])); }
+Value float_int(const CallArgs& a) { return toIntValue(in(), a[0]); }
 
 Value float_as_integer_ratio(const CallArgs& a) {
     double d = a[0].asFloat();
@@ -381,9 +381,9 @@ Value int_new(Type*, const CallArgs& a) {
         if (!s) In.raise(In.types.TypeError, "int() can't convert non-string with explicit base");
         int64_t base = ops::toIndex(p[1]);
         if (base != 0 && (base < 2 || base > 36)) In.raise(In.types.ValueError, "int() base must be >= 2 and <= 36, or 0");
-        return Value::integer(parseIntBase(In, s->view(), base, ops::repr(p[0])));
+        return parseIntBase(In, s->view(), base, ops::repr(p[0]));
     }
-    return Value::integer(toIntValue(In, p[0]));
+    return toIntValue(In, p[0]);
 }
 
 Value bool_new(Type*, const CallArgs& a) {

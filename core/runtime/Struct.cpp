@@ -10,6 +10,7 @@
 #include "core/runtime/Interpreter.h"
 #include "core/runtime/Module.h"
 #include "core/runtime/NativeTable.h"
+#include "core/runtime/Numbers.h"
 #include "core/runtime/Ops.h"
 #include "core/runtime/Str.h"
 #include "core/runtime/Type.h"
@@ -228,6 +229,14 @@ std::string pack(const Layout& L, std::span<const Value> args) {
             }
             case 'd': putInt(out, off, std::bit_cast<uint64_t>(ops::toDouble(v)), 8, L.little); break;
             default: {
+                if (const BigInt* big = numbers::bigOf(v)) {
+                    // Only an unsigned 8-byte field holds ints beyond int64: [2**63, 2**64).
+                    bool isUnsigned = std::strchr("BHILQNP", it.code) != nullptr;
+                    if (!isUnsigned || it.size != 8 || big->isNegative() || big->bitLength() > 64)
+                        structError("argument out of range");
+                    putInt(out, off, big->low64(), it.size, L.little);
+                    break;
+                }
                 int64_t n = intArg(v);
                 checkRange(it.code, n, it.size, L.native);
                 putInt(out, off, static_cast<uint64_t>(n), it.size, L.little);
@@ -267,8 +276,10 @@ Value unpack(const Layout& L, const std::string& data, size_t base) {
                 bool isUnsigned = std::strchr("BHILQNP", it.code) != nullptr;
                 int64_t n;
                 if (isUnsigned) {
-                    if (it.size == 8 && raw > static_cast<uint64_t>(INT64_MAX))
-                        in().raise(in().types.OverflowError, "integer overflow (Guardscope ints are 64-bit)");
+                    if (it.size == 8 && raw > static_cast<uint64_t>(INT64_MAX)) {
+                        item = numbers::fromBig(BigInt::fromU64(raw));
+                        break;
+                    }
                     n = static_cast<int64_t>(raw);
                 } else if (it.size < 8) {
                     uint64_t signBit = uint64_t(1) << (8 * it.size - 1);

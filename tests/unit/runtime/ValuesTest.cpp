@@ -51,11 +51,18 @@ TEST(Values, IntHashMatchesCPython) {
     EXPECT_EQ(numbers::floatHash(1.5), 1152921504606846977);  // python3: hash(1.5)
 }
 
-TEST(Values, IntegerOverflowRaisesDocumentedError) {
-    auto c = run("x = 9223372036854775807\ny = x + 1\n");
+TEST(Values, IntsGrowPastInt64AndComeBack) {
+    auto c = run("x = 9223372036854775807\ny = x + 1\nprint(y, type(y).__name__, y - 1, type(y - 1) is int, hash(y - 1) == hash(x))\n");
+    EXPECT_EQ(c.rc, 0) << c.err;
+    EXPECT_EQ(c.out, "9223372036854775808 int 9223372036854775807 True True\n");
+}
+
+TEST(Values, IntSizeIsBoundedWithAClearError) {
+    // x = x * x forever would exhaust memory; the bound (Numbers.h kMaxIntBits) stops it first.
+    auto c = run("x = 3\nwhile True:\n    x = x * x\n");
     EXPECT_EQ(c.rc, 1);
-    EXPECT_NE(c.err.find("OverflowError: integer overflow (Guardscope ints are 64-bit)"), std::string::npos) << c.err;
-    EXPECT_NE(c.err.find("line 2"), std::string::npos);
+    EXPECT_NE(c.err.find("OverflowError: int too large: Guardscope bounds ints to 262144 bits"), std::string::npos) << c.err;
+    EXPECT_NE(c.err.find("line 3"), std::string::npos) << c.err;
 }
 
 TEST(Values, FloorDivisionAndModuloFollowPython) {
