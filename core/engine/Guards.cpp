@@ -76,8 +76,10 @@ bool equalsConstant(const Value& v, const Value& c) {
     case runtime::Tag::Bool:
     case runtime::Tag::Int: return v.asInt() == c.asInt();
     case runtime::Tag::Float: {
-        double a = v.asFloat(), b = c.asFloat();  // bitwise, like newest PyTorch float guards
-        return std::memcmp(&a, &b, sizeof a) == 0 || (a != a && b != b);
+        // Bitwise, like newest PyTorch float guards: -0.0 is not 0.0, and a NaN matches only
+        // the NaN with the same sign and payload (both are observable: math.copysign, struct).
+        double a = v.asFloat(), b = c.asFloat();
+        return std::memcmp(&a, &b, sizeof a) == 0;
     }
     case runtime::Tag::None: return true;
     case runtime::Tag::Obj: {

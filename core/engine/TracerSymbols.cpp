@@ -3,6 +3,9 @@
 // sizes: dynamo-semantics §3, §5), local ints may become SymInts (§3.6), and the scalar proxies
 // install the guard a use needs or compute symbolically.
 #include <algorithm>
+#include <bit>
+#include <cmath>
+#include <cstdio>
 
 #include "core/engine/Engine.h"
 #include "core/engine/Tracer.h"
@@ -18,6 +21,18 @@ namespace gs::engine {
 using runtime::Value;
 
 namespace {
+
+// The EQUALS_MATCH text of a specialized constant. A NaN never equals itself, so PyTorch guards
+// it with __math_isnan; the check we run is bitwise (Guards.cpp equalsConstant), so the text
+// names the bits too: a NaN of another sign or payload fails it.
+std::string constantGuardCode(const std::string& source, const Value& v) {
+    if (v.isFloat() && std::isnan(v.asFloat())) {
+        char bits[32];
+        std::snprintf(bits, sizeof bits, "0x%016llX", static_cast<unsigned long long>(std::bit_cast<uint64_t>(v.asFloat())));
+        return "__math_isnan(" + source + ") and ___float_bits(" + source + ") == " + bits;
+    }
+    return source + " == " + runtime::ops::repr(v);
+}
 
 bool contains(const std::vector<int64_t>& v, int64_t x) { return std::find(v.begin(), v.end(), x) != v.end(); }
 
@@ -251,7 +266,7 @@ Value Tracer::useScalar(TrackedScalar* s) {
             GuardCheck c;
             c.kind = GuardKind::EqualsMatch;
             c.constant = it->second;
-            c.code = sources[root].text + " == " + runtime::ops::repr(it->second);
+            c.code = constantGuardCode(sources[root].text, it->second);
             guards_.add(std::move(c), root, where());
         }
         return s->value;
@@ -265,7 +280,7 @@ Value Tracer::useScalar(TrackedScalar* s) {
         GuardCheck c;
         c.kind = s->kind == TrackedScalar::Kind::Bool ? GuardKind::BoolMatch : GuardKind::EqualsMatch;
         c.constant = s->value;
-        c.code = sources[s->source].text + " == " + runtime::ops::repr(s->value);
+        c.code = constantGuardCode(sources[s->source].text, s->value);
         guards_.add(std::move(c), s->source, where());
     }
     return s->value;
