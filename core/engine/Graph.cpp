@@ -6,6 +6,7 @@
 #include "core/runtime/Containers.h"
 #include "core/runtime/Dict.h"
 #include "core/runtime/Interpreter.h"
+#include "core/runtime/Ops.h"
 #include "core/runtime/Str.h"
 
 namespace gs::engine {
@@ -21,6 +22,23 @@ int Graph::opCount(int segment) const {
 
 namespace {
 
+// A symbolic int evaluated with Python's unbounded ints (when int64 overflowed).
+Value exactValue(const SymExpr& e, const std::vector<int64_t>& symVals) {
+    using K = SymExpr::Kind;
+    switch (e.kind) {
+    case K::Const: return Value::integer(e.value);
+    case K::Symbol: return Value::integer(symVals[static_cast<size_t>(e.symbol)]);
+    case K::Neg: return runtime::ops::unary(runtime::UnaryOpKind::USub, exactValue(*e.args[0], symVals));
+    default: break;
+    }
+    Value x = exactValue(*e.args[0], symVals), y = exactValue(*e.args[1], symVals);
+    runtime::BinOpKind op = e.kind == K::Add ? runtime::BinOpKind::Add
+                            : e.kind == K::Mul ? runtime::BinOpKind::Mult
+                            : e.kind == K::FloorDiv ? runtime::BinOpKind::FloorDiv
+                                                    : runtime::BinOpKind::Mod;
+    return runtime::ops::binary(op, x, y);
+}
+
 Value materialize(const ArgTemplate& a, const std::vector<Value>& nodeVals, const SourceTable& sources,
                   const CallFrame& frame, std::vector<Value>& cache, const std::vector<int64_t>& symVals) {
     auto& I = runtime::Interpreter::current();
@@ -30,7 +48,8 @@ Value materialize(const ArgTemplate& a, const std::vector<Value>& nodeVals, cons
     case ArgTemplate::Kind::Source: return sources.fetch(a.index, frame, cache);
     case ArgTemplate::Kind::Sym: {
         auto v = a.sym->eval([&](int i) { return symVals[static_cast<size_t>(i)]; });
-        return Value::integer(v.value_or(0));
+        if (v) return Value::integer(*v);
+        return exactValue(*a.sym, symVals);  // past int64 (or a division by zero: raises as Python)
     }
     case ArgTemplate::Kind::Tuple:
     case ArgTemplate::Kind::List: {

@@ -8,6 +8,7 @@
 #include "core/runtime/Dict.h"
 #include "core/runtime/Interpreter.h"
 #include "core/runtime/Module.h"
+#include "core/runtime/Numbers.h"
 #include "core/runtime/Str.h"
 #include "core/runtime/Type.h"
 #include "core/session/ReasonClassifier.h"
@@ -83,10 +84,14 @@ bool equalsConstant(const Value& v, const Value& c) {
     }
     case runtime::Tag::None: return true;
     case runtime::Tag::Obj: {
+        if (v.obj() == c.obj()) return true;
         auto* a = dynamic_cast<runtime::Str*>(v.obj());
         auto* b = dynamic_cast<runtime::Str*>(c.obj());
         if (a && b) return a->s() == b->s();
-        return v.obj() == c.obj();
+        // ints past int64 (LongInt) are equal by value, not identity
+        const runtime::BigInt* x = runtime::numbers::bigOf(v);
+        const runtime::BigInt* y = x ? runtime::numbers::bigOf(c) : nullptr;
+        return x && y && *x == *y;
     }
     case runtime::Tag::Null: return false;
     }
@@ -275,6 +280,9 @@ bool GuardSet::run(const GuardCheck& c, const CallFrame& frame, std::vector<Valu
     }
     case GuardKind::TypeMatch: {
         bool ok = visibleTypeOf(v) == c.type;
+        // An int entry guarded by type computes with int64 symbols; an int past int64 (a
+        // LongInt, also of type int) must compile its own entry, where it is a constant.
+        if (ok && v.isObj() && runtime::numbers::bigOf(v)) ok = false;
         if (!ok && why) *why = c.verbose;
         return ok;
     }

@@ -11,6 +11,7 @@
 #include "core/runtime/Exception.h"
 #include "core/runtime/Interpreter.h"
 #include "core/runtime/Module.h"
+#include "core/runtime/Numbers.h"
 #include "core/runtime/Str.h"
 #include "core/runtime/Type.h"
 #include "core/tensor/Copy.h"
@@ -74,6 +75,11 @@ ValueImage ValueImage::of(const Value& v, int depth) {
         size_t n = static_cast<size_t>(c.numel() * c.itemSize());
         im.bytes.assign(c.data(), c.data() + n);
         im.copy = c;
+        return im;
+    }
+    if (const runtime::BigInt* big = runtime::numbers::bigOf(v)) {
+        im.kind = Kind::Int;  // past int64: compared by its digits (an int64 has none)
+        im.text = big->toString(10);
         return im;
     }
     if (auto* s = dynamic_cast<runtime::Str*>(o)) {
@@ -144,6 +150,7 @@ std::string ValueImage::difference(const ValueImage& a, const ValueImage& b, con
         bool same = (a.kind != Kind::Float && b.kind != Kind::Float) ? a.i == b.i
                                                                        : (x == y && std::signbit(x) == std::signbit(y)) ||
                                                                              (std::isnan(x) && std::isnan(y));
+        if (!a.text.empty() || !b.text.empty()) same = a.kind == b.kind && a.text == b.text;
         if (same) return "";
         auto show = [](const ValueImage& v) {
             if (v.kind == Kind::Float) {
@@ -152,6 +159,7 @@ std::string ValueImage::difference(const ValueImage& a, const ValueImage& b, con
                 return std::string(buf);
             }
             if (v.kind == Kind::Bool) return std::string(v.i ? "True" : "False");
+            if (!v.text.empty()) return v.text;
             return std::to_string(v.i);
         };
         return path + " is " + show(b) + ", eager gives " + show(a);

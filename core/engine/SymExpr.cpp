@@ -73,7 +73,7 @@ std::optional<int64_t> SymExpr::eval(const std::function<int64_t(int)>& symbolVa
     case Kind::Symbol: return symbolValue(symbol);
     case Kind::Neg: {
         auto a = args[0]->eval(symbolValue);
-        if (!a) return std::nullopt;
+        if (!a || *a == INT64_MIN) return std::nullopt;
         return -*a;
     }
     default: break;
@@ -81,11 +81,15 @@ std::optional<int64_t> SymExpr::eval(const std::function<int64_t(int)>& symbolVa
     auto a = args[0]->eval(symbolValue);
     auto b = args[1]->eval(symbolValue);
     if (!a || !b) return std::nullopt;
+    // nullopt past int64: a guard on it fails, a replayed value is computed exactly (Graph.cpp)
+    int64_t r;
     switch (kind) {
-    case Kind::Add: return *a + *b;
-    case Kind::Mul: return *a * *b;
-    case Kind::FloorDiv: return *b == 0 ? std::nullopt : std::optional<int64_t>(floorDivI(*a, *b));
-    case Kind::Mod: return *b == 0 ? std::nullopt : std::optional<int64_t>(modI(*a, *b));
+    case Kind::Add: return __builtin_add_overflow(*a, *b, &r) ? std::nullopt : std::optional<int64_t>(r);
+    case Kind::Mul: return __builtin_mul_overflow(*a, *b, &r) ? std::nullopt : std::optional<int64_t>(r);
+    case Kind::FloorDiv:
+        if (*b == -1 && *a == INT64_MIN) return std::nullopt;
+        return *b == 0 ? std::nullopt : std::optional<int64_t>(floorDivI(*a, *b));
+    case Kind::Mod: return *b == 0 ? std::nullopt : std::optional<int64_t>(*b == -1 ? 0 : modI(*a, *b));
     default: return std::nullopt;
     }
 }

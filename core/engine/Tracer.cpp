@@ -7,6 +7,8 @@
 #include "core/runtime/Dict.h"
 #include "core/runtime/Exception.h"
 #include "core/runtime/Module.h"
+#include "core/runtime/Numbers.h"
+#include "core/runtime/Ops.h"
 #include "core/runtime/Str.h"
 #include "core/runtime/Type.h"
 #include "core/runtime/Evaluator.h"
@@ -114,6 +116,18 @@ Value Tracer::wrap(const Value& v, int source, bool rootLocal) {
     }
     runtime::Object* o = v.obj();
     if (dynamic_cast<TrackedScalar*>(o)) return v;
+    if (runtime::numbers::bigOf(v)) {
+        // An int past int64 cannot be a SymInt (symbols hold int64 hints): it is a constant of
+        // the graph, guarded by value like any specialized int (EQUALS_MATCH).
+        if (guards_.claimValueGuard(source)) {
+            GuardCheck c;
+            c.kind = GuardKind::EqualsMatch;
+            c.constant = v;
+            c.code = sources[source].text + " == " + runtime::ops::repr(v);
+            guards_.add(std::move(c), source, where());
+        }
+        return v;
+    }
     if (dynamic_cast<runtime::Str*>(o)) {
         // Guarded (EQUALS_MATCH) when an operation uses it, not now (dynamo-semantics §3.11).
         auto& pending = pendingStrings_[o];

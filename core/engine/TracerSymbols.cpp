@@ -297,6 +297,17 @@ SymPtr Tracer::symOf(const Value& v) {
 }
 
 Value Tracer::symBinary(runtime::BinOpKind op, const SymPtr& a, const SymPtr& b) {
+    {
+        // A result past int64 cannot be a symbol (hints and replayed values are int64): both
+        // sides are specialized and the exact (unbounded) value is a constant of the graph.
+        int64_t x = shapeEnv.hint(a), y = shapeEnv.hint(b);
+        Value exact = numericBinary(op, Value::integer(x), Value::integer(y));
+        if (exact.isObj()) {
+            shapeEnv.evaluate(RelOp::Eq, a, SymExpr::constant(x), where(), &dynamicLog);
+            shapeEnv.evaluate(RelOp::Eq, b, SymExpr::constant(y), where(), &dynamicLog);
+            return exact;
+        }
+    }
     SymPtr r;
     const char* target = "operator.add";
     switch (op) {

@@ -5,6 +5,7 @@
 #include "core/engine/Engine.h"
 #include "core/engine/Tracer.h"
 #include "core/runtime/Interpreter.h"
+#include "core/runtime/Numbers.h"
 #include "core/runtime/Str.h"
 
 namespace gs::engine {
@@ -18,53 +19,14 @@ namespace {
 bool isNumber(const Value& v) { return v.isIntLike() || v.isFloat(); }
 double asDouble(const Value& v) { return v.isFloat() ? v.asFloat() : static_cast<double>(v.asInt()); }
 
-int64_t floorDiv(int64_t a, int64_t b) {
-    int64_t q = a / b;
-    if ((a % b != 0) && ((a < 0) != (b < 0))) --q;
-    return q;
-}
-
 } // namespace
 
 Value numericBinary(BinOpKind op, const Value& a, const Value& b) {
     if (!isNumber(a) || !isNumber(b)) return {};
     auto& I = runtime::Interpreter::current();
     bool ints = a.isIntLike() && b.isIntLike();
-    if (ints) {
-        int64_t x = a.asInt(), y = b.asInt(), r = 0;
-        switch (op) {
-        case BinOpKind::Add: if (__builtin_add_overflow(x, y, &r)) break; return Value::integer(r);
-        case BinOpKind::Sub: if (__builtin_sub_overflow(x, y, &r)) break; return Value::integer(r);
-        case BinOpKind::Mult: if (__builtin_mul_overflow(x, y, &r)) break; return Value::integer(r);
-        case BinOpKind::FloorDiv:
-            if (y == 0) I.raise("ZeroDivisionError", "integer division or modulo by zero");
-            return Value::integer(floorDiv(x, y));
-        case BinOpKind::Mod: {
-            if (y == 0) I.raise("ZeroDivisionError", "integer modulo by zero");
-            int64_t m = x % y;
-            if (m != 0 && ((m < 0) != (y < 0))) m += y;
-            return Value::integer(m);
-        }
-        case BinOpKind::Div:
-            if (y == 0) I.raise("ZeroDivisionError", "division by zero");
-            return Value::real(static_cast<double>(x) / static_cast<double>(y));
-        case BinOpKind::Pow:
-            if (y >= 0) {
-                int64_t p = 1;
-                for (int64_t k = 0; k < y; ++k)
-                    if (__builtin_mul_overflow(p, x, &p)) I.raise("OverflowError", "integer overflow (Guardscope ints are 64-bit)");
-                return Value::integer(p);
-            }
-            return Value::real(std::pow(static_cast<double>(x), static_cast<double>(y)));
-        case BinOpKind::LShift: return Value::integer(x << y);
-        case BinOpKind::RShift: return Value::integer(x >> y);
-        case BinOpKind::BitAnd: return Value::integer(x & y);
-        case BinOpKind::BitOr: return Value::integer(x | y);
-        case BinOpKind::BitXor: return Value::integer(x ^ y);
-        default: return {};
-        }
-        I.raise("OverflowError", "integer overflow (Guardscope ints are 64-bit)");
-    }
+    // ints: Python's own arithmetic (unbounded: an int64 overflow gives a LongInt)
+    if (ints) return runtime::numbers::binary(op, a, b);
     double x = asDouble(a), y = asDouble(b);
     switch (op) {
     case BinOpKind::Add: return Value::real(x + y);
