@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/runtime/BuiltinSetup.h"
+#include "core/runtime/Complex.h"
 #include "core/runtime/Containers.h"
 #include "core/runtime/Dict.h"
 #include "core/runtime/Evaluator.h"
@@ -526,6 +527,7 @@ void setupBuiltins(Interpreter& I, Module* b) {
 
     defineFunctions(I, b, kBuiltinFunctions);
     defineNumberBuiltins(I, b);
+    complex::define(I, b);
 }
 
 } // namespace gs::runtime

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "core/runtime/BuiltinSetup.h"
+#include "core/runtime/Complex.h"
 #include "core/runtime/Interpreter.h"
 #include "core/runtime/NativeTable.h"
 #include "core/runtime/Numbers.h"
@@ -90,6 +91,7 @@ Value builtin_abs(const CallArgs& a) {
         return Value::integer(x.asInt() < 0 ? -x.asInt() : x.asInt());
     }
     if (const BigInt* big = numbers::bigOf(x)) return numbers::fromBig(big->abs());
+    if (ComplexObject* c = complex::of(x)) return Value::real(std::hypot(c->re, c->im));
     if (x.isFloat()) return Value::real(std::fabs(x.asFloat()));
     if (Object* o = x.obj()) {
         Value fn = ops::findDunder(o->type(), In.names.__abs__);

@@ -120,6 +120,7 @@ const XExpr* Compiler::constant(const Constant* c) {
     case Constant::Type::Str:
     case Constant::Type::Bytes:
     case Constant::Type::BigInt:
+    case Constant::Type::Complex:
     case Constant::Type::Ellipsis: {
         Value v = I_.eval().evalConstant(c);  // made once, kept alive by the interpreter
         auto* x = node<XConst>(c);
@@ -129,7 +130,7 @@ const XExpr* Compiler::constant(const Constant* c) {
         return x;
     }
     default:
-        return fallback(c);  // complex: evaluated each time
+        return fallback(c);
     }
 }
 

@@ -5,6 +5,7 @@
 
 #include <cmath>
 
+#include "core/runtime/Complex.h"
 #include "core/runtime/Containers.h"
 #include "core/runtime/Dict.h"
 #include "core/runtime/Format.h"
@@ -255,7 +256,12 @@ Value Evaluator::evalConstant(const Constant* c) {
         }
         return Value(static_cast<Object*>(const_cast<void*>(c->rtValue)));
     case Constant::Type::Complex:
-        I.raise("NotImplementedError", "complex numbers are not supported");
+        if (!c->rtValue) {
+            Value v = complex::make(0.0, c->f);
+            I.keepAlive(v);
+            c->rtValue = v.obj();
+        }
+        return Value(static_cast<Object*>(const_cast<void*>(c->rtValue)));
     case Constant::Type::Str:
     case Constant::Type::Bytes:
         break;
