@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "core/torch/TorchBindings.h"
+#include "core/runtime/Complex.h"
 #include "core/runtime/Containers.h"
 #include "core/runtime/Dict.h"
 #include "core/runtime/Interpreter.h"
@@ -88,6 +89,11 @@ bool equalsConstant(const Value& v, const Value& c) {
         auto* a = dynamic_cast<runtime::Str*>(v.obj());
         auto* b = dynamic_cast<runtime::Str*>(c.obj());
         if (a && b) return a->s() == b->s();
+        // a complex matches bitwise per component (a NaN component only its own bits)
+        if (auto* p = runtime::complex::of(c)) {
+            auto* q = runtime::complex::of(v);
+            return q && std::memcmp(&p->re, &q->re, sizeof p->re) == 0 && std::memcmp(&p->im, &q->im, sizeof p->im) == 0;
+        }
         // ints past int64 (LongInt) are equal by value, not identity
         const runtime::BigInt* x = runtime::numbers::bigOf(v);
         const runtime::BigInt* y = x ? runtime::numbers::bigOf(c) : nullptr;

@@ -6,6 +6,7 @@
 #include "core/engine/Engine.h"
 #include "core/torch/TorchBindings.h"
 #include "core/engine/TrackedScalar.h"
+#include "core/runtime/Complex.h"
 #include "core/runtime/Containers.h"
 #include "core/runtime/Dict.h"
 #include "core/runtime/Exception.h"
@@ -80,6 +81,13 @@ ValueImage ValueImage::of(const Value& v, int depth) {
     if (const runtime::BigInt* big = runtime::numbers::bigOf(v)) {
         im.kind = Kind::Int;  // past int64: compared by its digits (an int64 has none)
         im.text = big->toString(10);
+        return im;
+    }
+    if (auto* cx = runtime::complex::of(v)) {
+        im.kind = Kind::Object;  // compared by its exact repr (kind text), not by identity
+        im.identity = o;
+        im.text = "complex " + cx->repr();
+        if (std::signbit(cx->re) || std::signbit(cx->im)) im.text += " (signs " + std::to_string(std::signbit(cx->re)) + std::to_string(std::signbit(cx->im)) + ")";
         return im;
     }
     if (auto* s = dynamic_cast<runtime::Str*>(o)) {

@@ -1,8 +1,12 @@
 #include "core/engine/Tracer.h"
 
 #include <algorithm>
+#include <bit>
+#include <cmath>
+#include <cstdio>
 
 #include "core/engine/Engine.h"
+#include "core/runtime/Complex.h"
 #include "core/runtime/Containers.h"
 #include "core/runtime/Dict.h"
 #include "core/runtime/Exception.h"
@@ -116,14 +120,25 @@ Value Tracer::wrap(const Value& v, int source, bool rootLocal) {
     }
     runtime::Object* o = v.obj();
     if (dynamic_cast<TrackedScalar*>(o)) return v;
-    if (runtime::numbers::bigOf(v)) {
-        // An int past int64 cannot be a SymInt (symbols hold int64 hints): it is a constant of
-        // the graph, guarded by value like any specialized int (EQUALS_MATCH).
+    runtime::ComplexObject* cx = runtime::complex::of(v);
+    if (cx || runtime::numbers::bigOf(v)) {
+        // An int past int64 cannot be a SymInt (symbols hold int64 hints), and a complex is
+        // never unspecialized: both are constants of the graph, guarded by value (EQUALS_MATCH).
+        // A complex compares bitwise per component, so one with a NaN component (NaN != NaN)
+        // still matches only itself: the other component is checked too (COMPLEX_IS_NAN).
         if (guards_.claimValueGuard(source)) {
             GuardCheck c;
             c.kind = GuardKind::EqualsMatch;
             c.constant = v;
-            c.code = sources[source].text + " == " + runtime::ops::repr(v);
+            const std::string& s = sources[source].text;
+            c.code = s + " == " + runtime::ops::repr(v);
+            if (cx && (std::isnan(cx->re) || std::isnan(cx->im))) {
+                char bits[80];
+                std::snprintf(bits, sizeof bits, "(0x%016llX, 0x%016llX)",
+                              static_cast<unsigned long long>(std::bit_cast<uint64_t>(cx->re)),
+                              static_cast<unsigned long long>(std::bit_cast<uint64_t>(cx->im)));
+                c.code = "__complex_isnan(" + s + ") and ___complex_bits(" + s + ") == " + bits;
+            }
             guards_.add(std::move(c), source, where());
         }
         return v;
