@@ -13,6 +13,32 @@ namespace gs::tensor {
 
 namespace detail {
 
+void complexNotImplemented(DType t) {
+    throwRuntime("this operation is not implemented for '" + std::string(dtypeShortName(t)) +
+                 "' tensors in Guardscope (complex tensors support creation, conversion, + - * /, neg, ==, != "
+                 "and printing)");
+}
+
+void complexToReal(DType t) {
+    throwRuntime("value cannot be converted to type " + std::string(dtypeCppName(t)) + " without overflow");
+}
+
+namespace {
+// One element at a time through Scalar: complex tensors are rare and small in scenarios.
+void copyWithComplex(const Tensor& dst, const Tensor& src, const DimVector& dstB, const DimVector& srcB) {
+    const DType dt = dst.dtype(), st = src.dtype();
+    forEachRun<2>(dst.sizes(), {dst.data(), src.data()}, {dstB.data(), srcB.data()},
+                  [dt, st](std::array<char*, 2> p, std::array<int64_t, 2> s, int64_t n) {
+                      for (int64_t i = 0; i < n; ++i) {
+                          Scalar v = readScalar(p[1] + i * s[1], st);
+                          // complex -> real keeps the real part (PyTorch warns and discards it)
+                          if (!isComplex(dt) && v.isComplex()) v = Scalar(v.toDouble());
+                          writeScalar(p[0] + i * s[0], dt, v);
+                      }
+                  });
+}
+} // namespace
+
 void copyElements(const Tensor& dst, const Tensor& src) {
     if (dst.numel() == 0)
         return;
@@ -28,6 +54,10 @@ void copyElements(const Tensor& dst, const Tensor& src) {
             v *= src.itemSize();
         return s;
     }();
+    if (isComplex(dst.dtype()) || isComplex(src.dtype())) {
+        copyWithComplex(dst, src, dstB, srcB);
+        return;
+    }
     dispatch(dst.dtype(), [&](auto dtag) {
         using D = typename decltype(dtag)::type;
         dispatch(src.dtype(), [&](auto stag) {
@@ -160,6 +190,15 @@ const Tensor& fill_(const Tensor& self, const Scalar& value) {
     DimVector bstrides = self.strides();
     for (auto& v : bstrides)
         v *= self.itemSize();
+    if (isComplex(self.dtype()) || value.isComplex()) {
+        const DType dt = self.dtype();
+        detail::forEachRun<1>(self.sizes(), {self.data()}, {bstrides.data()},
+                              [dt, &value](std::array<char*, 1> p, std::array<int64_t, 1> st, int64_t n) {
+                                  for (int64_t i = 0; i < n; ++i)
+                                      detail::writeScalar(p[0] + i * st[0], dt, value);
+                              });
+        return self;
+    }
     detail::dispatch(self.dtype(), [&](auto tag) {
         using T = typename decltype(tag)::type;
         const T v = detail::fromScalar<T>(value);

@@ -20,6 +20,8 @@ constexpr Names kNames[kNumDTypes] = {
     {"bfloat16", "torch.bfloat16", "BFloat16", "c10::BFloat16"},
     {"float32", "torch.float32", "Float", "float"},
     {"float64", "torch.float64", "Double", "double"},
+    {"complex64", "torch.complex64", "ComplexFloat", "c10::complex<float>"},
+    {"complex128", "torch.complex128", "ComplexDouble", "c10::complex<double>"},
 };
 } // namespace
 
@@ -32,8 +34,21 @@ int64_t itemSize(DType t) {
     case DType::BFloat16: return 2;
     case DType::Float32: return 4;
     case DType::Float64: return 8;
+    case DType::Complex64: return 8;
+    case DType::Complex128: return 16;
     }
     return 1;
+}
+
+DType toComplex(DType t) {
+    if (isComplex(t)) return t;
+    return t == DType::Float64 ? DType::Complex128 : DType::Complex64;
+}
+
+DType toReal(DType t) {
+    if (t == DType::Complex64) return DType::Float32;
+    if (t == DType::Complex128) return DType::Float64;
+    return t;
 }
 
 std::string_view dtypeName(DType t) { return kNames[static_cast<int>(t)].name; }
@@ -53,12 +68,19 @@ std::optional<DType> dtypeFromName(std::string_view name) {
     if (name == "half") return DType::Float16;
     if (name == "long") return DType::Int64;
     if (name == "int") return DType::Int32;
+    if (name == "cfloat") return DType::Complex64;
+    if (name == "cdouble") return DType::Complex128;
     return std::nullopt;
 }
 
 DType promoteTypes(DType a, DType b) {
     if (a == b)
         return a;
+    if (isComplex(a) || isComplex(b)) {
+        // complex128 when either side carries double precision (c10's table: c4 + f8 = c8)
+        bool wide = a == DType::Complex128 || b == DType::Complex128 || a == DType::Float64 || b == DType::Float64;
+        return wide ? DType::Complex128 : DType::Complex64;
+    }
     const bool fa = isFloating(a), fb = isFloating(b);
     if (fa && !fb) return a;
     if (fb && !fa) return b;
@@ -71,6 +93,8 @@ DType promoteTypes(DType a, DType b) {
 }
 
 bool canCast(DType from, DType to) {
+    if (isComplex(from) && !isComplex(to))
+        return false;
     if (isFloating(from) && isIntegral(to, false))
         return false;
     if (from != DType::Bool && to == DType::Bool)

@@ -8,11 +8,17 @@
 
 namespace gs::tensor {
 
-enum class DType : uint8_t { Bool, Int32, Int64, Float16, BFloat16, Float32, Float64 };
-inline constexpr int kNumDTypes = 7;
+// Complex types come last so the numbers of the others stay what they were.
+enum class DType : uint8_t { Bool, Int32, Int64, Float16, BFloat16, Float32, Float64, Complex64, Complex128 };
+inline constexpr int kNumDTypes = 9;
 
 int64_t itemSize(DType t);
-inline bool isFloating(DType t) { return t >= DType::Float16; }
+// torch.is_floating_point: not true for complex types (c10 isFloatingType).
+inline bool isFloating(DType t) { return t >= DType::Float16 && t <= DType::Float64; }
+inline bool isComplex(DType t) { return t == DType::Complex64 || t == DType::Complex128; }
+// c10 toComplexType (no complex32 here: the 16-bit floats map to complex64) / toRealValueType.
+DType toComplex(DType t);
+DType toReal(DType t);
 inline bool isIntegral(DType t, bool includeBool) { return t == DType::Int32 || t == DType::Int64 || (includeBool && t == DType::Bool); }
 
 std::string_view dtypeName(DType t);      // "float32"
@@ -23,7 +29,7 @@ std::string_view dtypeCppName(DType t);   // "float", "double", "c10::Half", "lo
 // names ("Float", "Long"...).
 std::optional<DType> dtypeFromName(std::string_view name);
 
-// c10::promoteTypes restricted to our seven types.
+// c10::promoteTypes restricted to our nine types.
 DType promoteTypes(DType a, DType b);
 // c10::canCast: float -> integral and non-bool -> bool are not allowed.
 bool canCast(DType from, DType to);

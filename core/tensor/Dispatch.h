@@ -20,9 +20,17 @@ struct TypeTag {
     using type = T;
 };
 
+// Complex tensors support only the ops written for them (Complex.cpp); every dtype-generic
+// kernel reaching one raises this instead of reading its data as reals.
+[[noreturn]] void complexNotImplemented(DType t);
+// A complex value with an imaginary part stored into a real tensor.
+[[noreturn]] void complexToReal(DType t);
+
 template <class F>
 decltype(auto) dispatch(DType t, F&& f) {
     switch (t) {
+    case DType::Complex64:
+    case DType::Complex128: complexNotImplemented(t);
     case DType::Bool: return f(TypeTag<bool>{});
     case DType::Int32: return f(TypeTag<int32_t>{});
     case DType::Int64: return f(TypeTag<int64_t>{});
@@ -89,6 +97,14 @@ inline T fromScalar(const Scalar& s) {
 }
 
 inline Scalar readScalar(const char* p, DType t) {
+    if (t == DType::Complex64) {
+        const auto* c = reinterpret_cast<const float*>(p);  // (re, im), as std::complex<float>
+        return Scalar::complex(c[0], c[1]);
+    }
+    if (t == DType::Complex128) {
+        const auto* c = reinterpret_cast<const double*>(p);
+        return Scalar::complex(c[0], c[1]);
+    }
     return dispatch(t, [&](auto tag) {
         using T = typename decltype(tag)::type;
         return toScalar(*reinterpret_cast<const T*>(p));
@@ -96,6 +112,20 @@ inline Scalar readScalar(const char* p, DType t) {
 }
 
 inline void writeScalar(char* p, DType t, const Scalar& s) {
+    if (t == DType::Complex64) {
+        auto* c = reinterpret_cast<float*>(p);
+        c[0] = static_cast<float>(s.toDouble());
+        c[1] = static_cast<float>(s.imag());
+        return;
+    }
+    if (t == DType::Complex128) {
+        auto* c = reinterpret_cast<double*>(p);
+        c[0] = s.toDouble();
+        c[1] = s.imag();
+        return;
+    }
+    if (s.isComplex() && s.imag() != 0.0)  // PyTorch: no silent loss of the imaginary part
+        complexToReal(t);
     dispatch(t, [&](auto tag) {
         using T = typename decltype(tag)::type;
         *reinterpret_cast<T*>(p) = fromScalar<T>(s);

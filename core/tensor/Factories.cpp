@@ -108,7 +108,8 @@ Tensor rand(const DimVector& size, const TensorOptions& o, Generator* gen) {
 
 Tensor randn(const DimVector& size, const TensorOptions& o, Generator* gen) {
     Tensor t = Tensor::empty(size, o.dtype.value_or(defaultFloatDType()), o.device, false);
-    requireFloating(t, "normal_kernel_cpu");
+    if (!isComplex(t.dtype()))
+        requireFloating(t, "normal_kernel_cpu");
     normal_(t, 0.0, 1.0, gen);
     return finish(t, o);
 }
@@ -286,10 +287,21 @@ const Tensor& uniform_(const Tensor& self, double from, double to, Generator* ge
 
 const Tensor& normal_(const Tensor& self, double mean, double std, Generator* gen) {
     checkInplaceTarget(self);
-    requireFloating(self, "normal_kernel_cpu");
+    if (!isComplex(self.dtype()))
+        requireFloating(self, "normal_kernel_cpu");
     if (std < 0)
         throwRuntime("normal expects std >= 0.0, but found std " + pythonFloatRepr(std));
     Generator& g = genOr(gen);
+    if (isComplex(self.dtype())) {
+        // PyTorch fills the (re, im) pairs as reals with std / sqrt(2): E|z|^2 = std^2.
+        const double s = std / std::sqrt(2.0);
+        forEachElement(self, [&](char* p) {
+            const double re = mean + s * g.nextNormal();
+            const double im = mean + s * g.nextNormal();
+            detail::writeScalar(p, self.dtype(), Scalar::complex(re, im));
+        });
+        return self;
+    }
     detail::dispatch(self.dtype(), [&](auto tag) {
         using T = typename decltype(tag)::type;
         forEachElement(self, [&](char* p) { *reinterpret_cast<T*>(p) = detail::castValue<T>(mean + std * g.nextNormal()); });

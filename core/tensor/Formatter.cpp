@@ -57,12 +57,27 @@ Tensor summarized(const Tensor& t, const PrintOptions& o) {
     return stack(parts, 0);
 }
 
-std::string vectorStr(const Tensor& t, int64_t indent, bool summarize, const Formatter& f, const PrintOptions& o) {
+// One element's text: a real, or (_tensor_str's complex rule) the real part, then the imaginary
+// part with its sign and "j", each from its own formatter.
+struct ElementText {
+    const Formatter& re;
+    const Formatter* im = nullptr;  // complex tensors only
+    int64_t width() const { return re.width() + (im ? im->width() + 1 : 0); }
+    std::string operator()(const Scalar& v) const {
+        if (!im)
+            return re.format(v.toDouble());
+        std::string imag = im->format(v.imag()) + "j";
+        imag.erase(0, imag.find_first_not_of(' '));
+        return re.format(v.toDouble()) + (imag[0] == '+' || imag[0] == '-' ? "" : "+") + imag;
+    }
+};
+
+std::string vectorStr(const Tensor& t, int64_t indent, bool summarize, const ElementText& f, const PrintOptions& o) {
     const int64_t elementLength = f.width() + 2;
     const int64_t perLine = std::max<int64_t>(1, (o.linewidth - indent) / elementLength);
     std::vector<std::string> data;
     const int64_t n = t.sizes()[0];
-    auto fmt = [&](int64_t i) { return f.format(t.elementAt(i).toDouble()); };
+    auto fmt = [&](int64_t i) { return f(t.elementAt(i)); };
     if (summarize && o.edgeitems == 0) {
         data.push_back("...");
     } else if (summarize && n > 2 * o.edgeitems) {
@@ -84,9 +99,9 @@ std::string vectorStr(const Tensor& t, int64_t indent, bool summarize, const For
     return out + "]";
 }
 
-std::string tensorStr(const Tensor& t, int64_t indent, bool summarize, const Formatter& f, const PrintOptions& o) {
+std::string tensorStr(const Tensor& t, int64_t indent, bool summarize, const ElementText& f, const PrintOptions& o) {
     if (t.dim() == 0)
-        return f.format(t.item().toDouble());
+        return f(t.item());
     if (t.dim() == 1)
         return vectorStr(t, indent, summarize, f, o);
     std::vector<std::string> slices;
@@ -212,20 +227,33 @@ std::string formatTensor(const Tensor& t, const PrintOptions& o) {
     if (t.numel() == 0) {
         if (t.dim() != 1)
             suffixes.push_back("size=" + tupleStr(t.sizes()));
-        if (dt != defaultFloatDType())
+        if (dt != defaultFloatDType() && dt != toComplex(defaultFloatDType()))
             suffixes.push_back("dtype=" + std::string(dtypeReprName(dt)));
         body = "[]";
     } else {
         if (o.edgeitems == 0)
             suffixes.push_back("size=" + tupleStr(t.sizes()));
-        if (dt != defaultFloatDType() && dt != DType::Int64 && dt != DType::Bool)
+        // the default complex dtype (complex64 under float32) is not named either
+        if (dt != defaultFloatDType() && dt != toComplex(defaultFloatDType()) && dt != DType::Int64 && dt != DType::Bool)
             suffixes.push_back("dtype=" + std::string(dtypeReprName(dt)));
         const bool summarize = t.numel() > o.threshold;
         Tensor plain = detach(t);
         if (dt == DType::Float16 || dt == DType::BFloat16)
             plain = to(plain, DType::Float32);
-        Formatter f(valuesOf(summarize ? summarized(plain, o) : plain), isFloating(dt), dt, o);
-        body = tensorStr(plain, indent, summarize, f, o);
+        const Tensor shown = summarize ? summarized(plain, o) : plain;
+        if (isComplex(dt)) {
+            std::vector<double> re, im;
+            for (int64_t i = 0; i < shown.numel(); ++i) {
+                const Scalar v = shown.elementAt(i);
+                re.push_back(v.toDouble());
+                im.push_back(v.imag());
+            }
+            Formatter fr(re, true, toReal(dt), o), fi(im, true, toReal(dt), o);
+            body = tensorStr(plain, indent, summarize, ElementText{fr, &fi}, o);
+        } else {
+            Formatter f(valuesOf(shown), isFloating(dt), dt, o);
+            body = tensorStr(plain, indent, summarize, ElementText{f}, o);
+        }
     }
     if (t.gradFn())
         suffixes.push_back("grad_fn=<" + std::string(t.gradFn()) + ">");

@@ -1,5 +1,6 @@
 // Binary elementwise ops (Pointwise.h): promotion, checks, then one kernel per op and dtype.
 #include <cmath>
+#include <complex>
 #include <type_traits>
 
 #include "core/tensor/Broadcast.h"
@@ -264,6 +265,52 @@ void runOp(BinaryOp op, const Tensor& out, detail::KernelArg a, detail::KernelAr
 }
 
 // Shared by binary() and div(rounding_mode): roundingMode 0 none, 1 trunc, 2 floor.
+// Complex kernels: c10::complex's formulas (the plain product; numpy's scaled quotient), not
+// std::complex's Annex G special-casing of infinities.
+template <class C>
+C complexMul(C x, C y) {
+    return {x.real() * y.real() - x.imag() * y.imag(), x.real() * y.imag() + x.imag() * y.real()};
+}
+
+template <class C>
+C complexDiv(C x, C y) {
+    using R = typename C::value_type;
+    const R a = x.real(), b = x.imag(), c = y.real(), d = y.imag();
+    const R ac = std::abs(c), ad = std::abs(d);
+    if (ac >= ad) {
+        if (ac == 0 && ad == 0)
+            return {a / ac, b / ad};
+        const R rat = d / c, scl = R(1) / (c + d * rat);
+        return {(a + b * rat) * scl, (b - a * rat) * scl};
+    }
+    const R rat = c / d, scl = R(1) / (d + c * rat);
+    return {(a * rat + b) * scl, (b * rat - a) * scl};
+}
+
+template <class C>
+void runComplexOp(BinaryOp op, const Tensor& out, detail::KernelArg a, detail::KernelArg b, const Scalar& alpha) {
+    using detail::runBinaryKernel;
+    using R = typename C::value_type;
+    const C al(static_cast<R>(alpha.toDouble()), static_cast<R>(alpha.imag()));
+    const bool one = al == C(1, 0);
+    switch (op) {
+    case BinaryOp::Add:
+        if (one)
+            return runBinaryKernel<C, C>(out, a, b, [](C x, C y) { return C(x.real() + y.real(), x.imag() + y.imag()); });
+        return runBinaryKernel<C, C>(out, a, b, [al](C x, C y) { return x + complexMul(al, y); });
+    case BinaryOp::Sub:
+        if (one)
+            return runBinaryKernel<C, C>(out, a, b, [](C x, C y) { return C(x.real() - y.real(), x.imag() - y.imag()); });
+        return runBinaryKernel<C, C>(out, a, b, [al](C x, C y) { return x - complexMul(al, y); });
+    case BinaryOp::Mul: return runBinaryKernel<C, C>(out, a, b, [](C x, C y) { return complexMul(x, y); });
+    case BinaryOp::Div: return runBinaryKernel<C, C>(out, a, b, [](C x, C y) { return complexDiv(x, y); });
+    case BinaryOp::Eq: return runBinaryKernel<bool, C>(out, a, b, [](C x, C y) { return x == y; });
+    case BinaryOp::Ne: return runBinaryKernel<bool, C>(out, a, b, [](C x, C y) { return x != y; });
+    default: break;
+    }
+    detail::complexNotImplemented(detail::dtypeOf<R>() == DType::Float64 ? DType::Complex128 : DType::Complex64);
+}
+
 Tensor binaryImpl(BinaryOp op, const Operand& a, const Operand& b, const Scalar& alpha, int roundingMode) {
     if (a.isScalar() && b.isScalar())
         throwType(std::string(binaryOpName(op)) + "(): at least one operand must be a tensor");
@@ -271,6 +318,9 @@ Tensor binaryImpl(BinaryOp op, const Operand& a, const Operand& b, const Scalar&
     const Device device = checkSameDevice(ts);
     const DType common = resultType({a, b});
     DType compute = common, outType = common;
+    if (isComplex(common) && op != BinaryOp::Add && op != BinaryOp::Sub && op != BinaryOp::Mul && op != BinaryOp::Div &&
+        op != BinaryOp::Eq && op != BinaryOp::Ne)
+        detail::complexNotImplemented(common);
     switch (op) {
     case BinaryOp::Sub:
         if (isBoolOperand(a) && isBoolOperand(b))
@@ -287,8 +337,10 @@ Tensor binaryImpl(BinaryOp op, const Operand& a, const Operand& b, const Scalar&
             throwRuntime("Boolean alpha only supported for Boolean results.");
         break;
     case BinaryOp::Div:
-        if (roundingMode == 0 && !isFloating(common))
+        if (roundingMode == 0 && !isFloating(common) && !isComplex(common))
             compute = outType = defaultFloatDType();
+        if (roundingMode != 0 && isComplex(common))
+            detail::complexNotImplemented(common);
         if (roundingMode == 2 && common == DType::Bool)
             notImplemented("div_floor_cpu", common);
         if (roundingMode == 1 && common == DType::Bool)
@@ -337,7 +389,7 @@ Tensor binaryImpl(BinaryOp op, const Operand& a, const Operand& b, const Scalar&
         ca = to(detach(*a.tensor), compute);
     if (b.tensor && b.tensor->dtype() != compute)
         cb = to(detach(*b.tensor), compute);
-    alignas(8) char sa[8], sb[8];
+    alignas(16) char sa[16], sb[16];  // complex128 is the widest scalar
     detail::KernelArg ka, kb;
     if (a.tensor) {
         ka = detail::tensorArg(ca.defined() ? ca : *a.tensor, shape);
@@ -351,7 +403,11 @@ Tensor binaryImpl(BinaryOp op, const Operand& a, const Operand& b, const Scalar&
         detail::writeScalar(sb, compute, b.scalar);
         kb = detail::scalarArg(sb, shape.size());
     }
-    if (out.numel() > 0)
+    if (out.numel() > 0 && compute == DType::Complex64)
+        runComplexOp<std::complex<float>>(op, out, ka, kb, alpha);
+    else if (out.numel() > 0 && compute == DType::Complex128)
+        runComplexOp<std::complex<double>>(op, out, ka, kb, alpha);
+    else if (out.numel() > 0)
         detail::dispatch(compute, [&](auto tag) { runOp<typename decltype(tag)::type>(op, out, ka, kb, alpha, roundingMode); });
     if (const char* g = gradName(op, a, b))
         propagateGrad(out, g, {a.tensor, b.tensor});

@@ -170,6 +170,12 @@ void runUnary(UnaryOp op, const Tensor& out, const detail::KernelArg& a) {
 Tensor unary(UnaryOp op, const Tensor& self) {
     const UnaryInfo info = unaryInfo(op);
     const DType in = self.dtype();
+    if (isComplex(in)) {
+        // Only negation is written for complex tensors: -z = z * -1 (the other kernels are real).
+        if (op != UnaryOp::Neg)
+            detail::complexNotImplemented(in);
+        return mul(self, Scalar(int64_t{-1}));
+    }
     DType compute = in, outType = in;
     switch (op) {
     case UnaryOp::Neg:
@@ -333,7 +339,7 @@ Tensor where(const Tensor& cond, const Operand& a, const Operand& b) {
     Tensor out = emptyForElementwise(shape, common, device, ts);
     Tensor ca = a.tensor ? to(*a.tensor, common) : Tensor();
     Tensor cb = b.tensor ? to(*b.tensor, common) : Tensor();
-    alignas(8) char sa[8], sb[8];
+    alignas(16) char sa[16], sb[16];  // complex128 is the widest scalar
     detail::KernelArg kc = detail::tensorArg(cond, shape), ka, kb;
     if (a.tensor) {
         ka = detail::tensorArg(ca, shape);

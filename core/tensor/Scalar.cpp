@@ -13,6 +13,17 @@ std::string Scalar::repr() const {
     case Kind::Bool: return i_ ? "True" : "False";
     case Kind::Int: return std::to_string(i_);
     case Kind::Float: return pythonFloatRepr(d_);
+    case Kind::Complex: {
+        // Python's complex repr: components without ".0", "1j" when the real part is +0.0
+        auto part = [](double v) {
+            std::string t = pythonFloatRepr(v);
+            if (t.size() > 2 && t.compare(t.size() - 2, 2, ".0") == 0) t.resize(t.size() - 2);
+            return t;
+        };
+        if (d_ == 0.0 && !std::signbit(d_)) return part(im_) + "j";
+        std::string im = part(im_);
+        return "(" + part(d_) + (im[0] == '-' ? "" : "+") + im + "j)";
+    }
     }
     return {};
 }

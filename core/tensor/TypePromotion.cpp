@@ -10,8 +10,16 @@ using Opt = std::optional<DType>;
 
 Opt promoteOpt(Opt a, DType b) { return a ? promoteTypes(*a, b) : b; }
 
-// c10 combine_categories without complex types.
+// c10 combine_categories (bool < integral < floating < complex).
 Opt combine(Opt higher, Opt lower) {
+    if (higher && isComplex(*higher))
+        return higher;
+    if (lower && isComplex(*lower)) {
+        // a floating tensor keeps its precision: float64 tensor * 1j -> complex128
+        if (higher && isFloating(*higher))
+            return toComplex(*higher);
+        return lower;
+    }
     if (higher && isFloating(*higher))
         return higher;
     if (higher && (*higher == DType::Bool || (lower && isFloating(*lower))))
@@ -30,6 +38,8 @@ DType resultType(std::initializer_list<Operand> operands) {
             DType t = op.scalar.dtype();
             if (isFloating(t))
                 t = defaultFloatDType();
+            else if (isComplex(t))
+                t = toComplex(defaultFloatDType());  // the default complex dtype
             wrappedResult = promoteOpt(wrappedResult, t);
         } else if (op.tensor->dim() > 0) {
             dimResult = promoteOpt(dimResult, op.tensor->dtype());

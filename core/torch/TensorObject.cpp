@@ -7,6 +7,7 @@
 #include "core/torch/TorchInstall.h"
 #include "core/torch/TorchOpRegistry.h"
 #include "core/torch/TorchState.h"
+#include "core/runtime/Complex.h"
 #include "core/runtime/Dict.h"
 #include "core/runtime/Interpreter.h"
 #include "core/runtime/Ops.h"
@@ -48,7 +49,7 @@ bool isOperandCandidate(const TorchContext& ctx, const Value& v) {
     runtime::Type* t = v.obj()->visibleType();
     if (!t) t = v.obj()->type();
     const runtime::BuiltinTypes& bt = Interpreter::current().types;
-    return t->isSubtypeOf(bt.int_) || t->isSubtypeOf(bt.float_);  // bool is an int subtype
+    return t->isSubtypeOf(bt.int_) || t->isSubtypeOf(bt.float_) || runtime::complex::of(v);  // bool is an int subtype
 }
 
 bool isDynamicIndicesName(const TorchContext& ctx, runtime::Str* name) {

@@ -32,6 +32,8 @@ void installDTypes(runtime::Interpreter& interp, TorchContext& ctx, runtime::Mod
         {"double", DType::Float64},  {"float16", DType::Float16}, {"half", DType::Float16},
         {"bfloat16", DType::BFloat16}, {"int64", DType::Int64},  {"long", DType::Int64},
         {"int32", DType::Int32},     {"int", DType::Int32},      {"bool", DType::Bool},
+        {"complex64", DType::Complex64}, {"cfloat", DType::Complex64}, {"complex128", DType::Complex128},
+        {"cdouble", DType::Complex128},
     };
     for (const auto& [name, d] : names)
         interp.setAttr(mod, name, dt(d));
@@ -40,7 +42,8 @@ void installDTypes(runtime::Interpreter& interp, TorchContext& ctx, runtime::Mod
     auto self = [](const Value& v) -> DTypeObject& { return *static_cast<DTypeObject*>(v.obj()); };
     interp.addProperty(ctx.dtypeType, "is_floating_point",
                        [self](const Value& v) { return Value::boolean(tensor::isFloating(self(v).dtype)); });
-    interp.addProperty(ctx.dtypeType, "is_complex", [](const Value&) { return Value::boolean(false); });
+    interp.addProperty(ctx.dtypeType, "is_complex",
+                       [self](const Value& v) { return Value::boolean(tensor::isComplex(self(v).dtype)); });
     interp.addProperty(ctx.dtypeType, "is_signed",
                        [self](const Value& v) { return Value::boolean(self(v).dtype != DType::Bool); });
     interp.addProperty(ctx.dtypeType, "itemsize",

@@ -5,6 +5,7 @@
 
 #include "core/torch/TorchDType.h"
 #include "core/torch/TorchDevice.h"
+#include "core/runtime/Complex.h"
 #include "core/runtime/Containers.h"
 #include "core/runtime/Interpreter.h"
 #include "core/runtime/Ops.h"
@@ -34,6 +35,10 @@ bool scalarOf(const Value& v, tensor::Scalar& out) {
     case runtime::Tag::Float: out = tensor::Scalar(v.asFloat()); return true;
     case runtime::Tag::Obj: break;
     default: return false;
+    }
+    if (runtime::ComplexObject* c = runtime::complex::of(v)) {
+        out = tensor::Scalar::complex(c->re, c->im);
+        return true;
     }
     // An object: a tracking proxy or an instance of an int/float subclass. Its visible type says
     // which kind of number it stands for; the value comes through the conversion protocol.
@@ -240,6 +245,7 @@ Value wrapTuple(TorchContext& ctx, std::vector<tensor::Tensor> ts) {
 Value scalarValue(const tensor::Scalar& s) {
     if (s.isBool()) return Value::boolean(s.toBool());
     if (s.isInt()) return Value::integer(s.toInt());
+    if (s.isComplex()) return runtime::complex::make(s.toDouble(), s.imag());
     return Value::real(s.toDouble());
 }
 

@@ -21,7 +21,40 @@ TEST(DTypeTest, NamesBothWays) {
     EXPECT_EQ(dtypeFromName("half"), DType::Float16);
     EXPECT_EQ(dtypeFromName("Long"), DType::Int64);
     EXPECT_EQ(dtypeFromName("torch.long"), DType::Int64);
-    EXPECT_EQ(dtypeFromName("complex64"), std::nullopt);
+    EXPECT_EQ(dtypeFromName("complex64"), DType::Complex64);
+    EXPECT_EQ(dtypeFromName("torch.cdouble"), DType::Complex128);
+    EXPECT_EQ(dtypeShortName(DType::Complex64), "ComplexFloat");
+    EXPECT_EQ(dtypeFromName("complex32"), std::nullopt);
+}
+
+TEST(DTypeTest, ComplexPromotionKeepsThePrecision) {
+    // c10: c4 + f8 -> c8, c4 + f2 -> c4, integral + complex -> that complex
+    EXPECT_EQ(promoteTypes(DType::Complex64, DType::Float64), DType::Complex128);
+    EXPECT_EQ(promoteTypes(DType::Float32, DType::Complex64), DType::Complex64);
+    EXPECT_EQ(promoteTypes(DType::Int64, DType::Complex64), DType::Complex64);
+    EXPECT_EQ(promoteTypes(DType::Complex64, DType::Complex128), DType::Complex128);
+    EXPECT_FALSE(isFloating(DType::Complex64));
+    EXPECT_FALSE(canCast(DType::Complex64, DType::Float32));
+    EXPECT_TRUE(canCast(DType::Float32, DType::Complex64));
+    // a Python complex with a float64 tensor keeps float64's precision; with ints: the default
+    const Tensor d = T({1, 2}, DType::Float64), i = T({1, 2}, DType::Int64), f = T({1, 2});
+    EXPECT_EQ(resultType(d, Scalar::complex(0, 1)), DType::Complex128);
+    EXPECT_EQ(resultType(f, Scalar::complex(0, 1)), DType::Complex64);
+    EXPECT_EQ(resultType(i, Scalar::complex(0, 1)), DType::Complex64);
+}
+
+TEST(DTypeTest, ComplexArithmeticAndPrinting) {
+    const Tensor z = add(T({1.0, -2.0, 3.5}), Scalar::complex(0, 1));
+    EXPECT_EQ(z.dtype(), DType::Complex64);
+    EXPECT_EQ(z.repr(), "tensor([ 1.0000+1.j, -2.0000+1.j,  3.5000+1.j])");
+    const Tensor q = div(z, Scalar::complex(1, 1));  // (1+i)/(1+i) = 1
+    EXPECT_EQ(q.elementAt(0).toDouble(), 1.0);
+    EXPECT_EQ(q.elementAt(0).imag(), 0.0);
+    const Tensor p = mul(z, z);  // (1+i)^2 = 2i
+    EXPECT_EQ(p.elementAt(0).toDouble(), 0.0);
+    EXPECT_EQ(p.elementAt(0).imag(), 2.0);
+    EXPECT_EQ(to(z, DType::Complex128).repr(), "tensor([ 1.0000+1.j, -2.0000+1.j,  3.5000+1.j], dtype=torch.complex128)");
+    EXPECT_THROW(exp(z), TensorError);  // not written for complex: an error, never a real result
 }
 
 TEST(DTypeTest, PromotionLattice) {
