@@ -47,6 +47,9 @@ DynamoConfig::DynamoConfig() {
     add({"debug_force_nested_calls", false, {}, {}, "", false});
     add({"skip_code_recursive_on_recompile_limit_hit", true, {}, {}, "", false, true});
     add({"enable_cpp_symbolic_shape_guards", false, {}, {}, "", false});
+    add({"skip_tensor_guards_with_matching_dict_tags", true, {}, {},
+         "tensors in unchanged module dicts skip tensor guards (Guardscope always guards them)", false});
+    add({"skip_nnmodule_hook_guards", true, {}, {}, "module hook dicts are not guarded", false});
     // Knobs PyTorch marks compile-ignored (debugging and reporting only).
     for (const char* k : {"log_file_name", "repro_after", "repro_level", "base_dir", "debug_dir_root", "DEBUG_DIR_VAR_NAME"})
         add({k, none, {}, {}, "", false, true});

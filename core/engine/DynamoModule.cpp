@@ -116,11 +116,43 @@ class EagerAndRecordGraphs:
         return gm.forward
 
 
-def same(ref, res, tol=1e-4):
-    if isinstance(ref, (list, tuple)):
-        return len(ref) == len(res) and all(same(a, b, tol) for a, b in zip(ref, res))
-    if isinstance(ref, torch.Tensor):
-        return isinstance(res, torch.Tensor) and ref.shape == res.shape and torch.allclose(ref, res, atol=tol, rtol=tol)
+# PyTorch's accuracy check (torch/_dynamo/utils.py same): containers element-wise, dicts by
+# key; a Tensor or float reference is compared as tensors (a plain number result becomes a
+# 0-d tensor, shapes broadcast as in allclose), dtypes must match unless exact_dtype=False;
+# other values (int, str, None, bool, device) compare with ==.
+def same(ref, res, fp64_ref=None, cos_similarity=False, tol=1e-4, equal_nan=False,
+         exact_dtype=True, relax_numpy_equality=False, ignore_non_fp=False, **kwargs):
+    def again(a, b):
+        return same(a, b, None, cos_similarity, tol, equal_nan, exact_dtype,
+                    relax_numpy_equality, ignore_non_fp)
+    if isinstance(ref, (list, tuple, torch.Size)):
+        if not isinstance(res, (list, tuple)):
+            return False
+        return len(ref) == len(res) and all(again(a, b) for a, b in zip(ref, res))
+    if isinstance(ref, dict):
+        if not isinstance(res, dict) or set(ref.keys()) != set(res.keys()):
+            return False
+        return all(again(ref[k], res[k]) for k in ref.keys())
+    if isinstance(ref, set):
+        return isinstance(res, set) and set(ref) == set(res)
+    if isinstance(ref, (torch.Tensor, float)):
+        if not isinstance(ref, torch.Tensor):
+            ref = torch.tensor(ref)
+        if not isinstance(res, torch.Tensor):
+            if not isinstance(res, (int, float, bool)):
+                return False
+            res = torch.tensor(res)
+        if exact_dtype and ref.dtype != res.dtype:
+            return False
+        if ref.dtype == torch.bool:
+            if ignore_non_fp:
+                return True
+            return bool(torch.equal(ref, res)) if ref.shape == res.shape else bool((ref == res).all())
+        if not exact_dtype:
+            ref = ref.to(res.dtype)
+        return torch.allclose(ref, res, atol=tol, rtol=tol, equal_nan=equal_nan)
+    if ignore_non_fp:
+        return True
     return ref == res
 )PY";
 

@@ -74,7 +74,7 @@ def clone_inputs(example_inputs):
 
 def same(ref, res, fp64_ref=None, cos_similarity=False, tol=1e-4, equal_nan=False, **kwargs):
     import torch._dynamo.testing
-    return torch._dynamo.testing.same(ref, res, tol=tol)
+    return torch._dynamo.testing.same(ref, res, fp64_ref, cos_similarity, tol, equal_nan, **kwargs)
 
 
 def ifdynstaticdefault(count1, count2):

@@ -170,9 +170,29 @@ std::vector<SymPtr> GraphRecorder::outputSizes(const torch::OpDef& def, const st
     }
     for (const auto& v : ins)
         for (const auto& s : v) pool.push_back(s);
-    for (const auto& a : realArgs)
-        if (auto* s = dynamic_cast<TrackedScalar*>(a.obj()); s && s->kind == TrackedScalar::Kind::SymInt) pool.insert(pool.begin(), s->sym);
-    return matchByValue(pool);
+    // SymInt arguments (torch.empty(n), x.view(n, -1)) come first: a size made from one is that
+    // symbol. The op ran on plain values, so they are read from the call's argument templates.
+    const std::vector<SymPtr>& symArgs = callSyms_;
+    pool.insert(pool.begin(), symArgs.begin(), symArgs.end());
+    std::vector<SymPtr> res = matchByValue(pool);
+    // A size of 0 or 1 made from a SymInt argument (torch.empty(n // 13 * 13)) is recorded as
+    // a constant, like PyTorch's 0/1 specialization of sizes; what the program later reads from
+    // that size (numel() == 0) is then no longer tied to the symbol, so the value the constant
+    // came from is guarded here: the entry is only for inputs that give the same size.
+    std::vector<bool> used(symArgs.size(), false);
+    for (size_t k = 0; k < res.size(); ++k) {
+        int64_t sz = out.sizes()[k];
+        if (sz >= 2 || !res[k]->isConst()) continue;
+        for (size_t j = 0; j < symArgs.size(); ++j) {
+            if (used[j]) continue;
+            SymPtr cs = tracer_.shapeEnv.simplify(symArgs[j]);
+            if (cs->isConst() || tracer_.shapeEnv.hint(cs) != sz) continue;
+            used[j] = true;
+            tracer_.shapeEnv.evaluate(RelOp::Eq, cs, SymExpr::constant(sz), p, &tracer_.dynamicLog);
+            break;
+        }
+    }
+    return res;
 }
 
 void GraphRecorder::registerOutput(const Value& v, int node, const torch::OpDef& def, const std::vector<Value>& realArgs) {
@@ -238,8 +258,16 @@ Value GraphRecorder::call(int opIndex, const runtime::CallArgs& args) {
     Value result = ctx_.runImpl(opIndex, realArgs);
     if (def.shape == torch::ShapeRule::NoTensorOut) return result;
     node.name = nodeName(def.target);
+    callSyms_.clear();
+    auto collect = [this](const ArgTemplate& t, auto& self) -> void {
+        if (t.kind == ArgTemplate::Kind::Sym && t.sym) callSyms_.push_back(t.sym);
+        for (const auto& it : t.items) self(it, self);
+    };
+    for (const auto& a : node.args) collect(a, collect);
+    for (const auto& kv : node.kwargs) collect(kv.second, collect);
     graph_.nodes.push_back(std::move(node));
     registerOutput(result, static_cast<int>(graph_.nodes.size()) - 1, def, real);
+    callSyms_.clear();
     return result;
 }
 

@@ -58,6 +58,7 @@ private:
     int segment_ = 0;
     std::unordered_map<const runtime::Object*, TracedTensor> tensors_;
     std::unordered_map<std::string, int> nameCounts_;
+    std::vector<SymPtr> callSyms_;  // SymInt arguments of the op being recorded
 };
 
 } // namespace gs::engine

@@ -231,6 +231,7 @@ void Tracer::onLoadGlobal(runtime::Dict* globals, std::string_view name, Value& 
         return;
     }
     if (globals != root_->globals.get()) return;
+    notePythonRng(v);
     if (v.isObj() && dynamic_cast<runtime::NativeFunction*>(v.obj())) return;
     int src = sources.global(std::string(name));
     if (v.dyn<CompiledFunction>()) return compiledTarget(src, v);
@@ -258,8 +259,24 @@ void Tracer::onLoadDeref(runtime::Cell* cell, std::string_view name, Value& v) {
         if (fn->closure[i].obj() == cell) return wrapCell(sources.cellContents(fnSrc, static_cast<int>(i)));
 }
 
+// Python's `random` module draws from interpreter state that the graph cannot see: PyTorch
+// calls such functions before the graph on every call of the compiled function and feeds the
+// values in as inputs (RandomValueSource), so each call gets fresh numbers. An entry whose trace
+// drew a Python random number therefore re-runs the function on a hit (as for unspecialized
+// floats) instead of replaying the numbers drawn while tracing.
+void Tracer::notePythonRng(const Value& v) {
+    auto* bm = v.dyn<runtime::BoundMethod>();
+    if (!bm || !bm->self.isObj()) return;
+    for (const runtime::Type* t : bm->self.obj()->type()->mro())
+        if (t->module == "random" && t->name() == "Random") {
+            graph.rerunOnHit = true;
+            return;
+        }
+}
+
 void Tracer::onGetAttr(const Value& obj, std::string_view name, Value& result) {
     if (!active || !obj.isObj()) return;
+    notePythonRng(result);
     runtime::Object* o = obj.obj();
     if (auto* t = dynamic_cast<torch::TensorObject*>(o)) {
         tensorVar(t);  // reading x.dtype / x.device / x.requires_grad depends on TENSOR_MATCH

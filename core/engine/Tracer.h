@@ -85,6 +85,7 @@ public:
     // is a SymFloat of the same roots; null when the operands are not numbers.
     runtime::Value symFloatBinary(runtime::BinOpKind op, const runtime::Value& a, const runtime::Value& b);
     void graphBreak(const std::string& reason);
+    void notePythonRng(const runtime::Value& v);
 
     // --- for the graph recorder ---
     // The graph's view of a tensor; a tensor input is realized (guarded, sized) on first use.
