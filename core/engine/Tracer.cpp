@@ -161,6 +161,19 @@ Value Tracer::wrap(const Value& v, int source, bool rootLocal) {
         if (interp_.sourceModuleFile(m->name).isNull() && m->name.rfind("torch", 0) != 0) registerObject(v, source);
         return v;
     }
+    // inline_inbuilt_nn_modules=False: a module reached through a source is specialized
+    // (NNModuleVariable) and guarded by identity (NN_MODULE = ID_MATCH), so another instance of
+    // the same class compiles again; a module whose `forward` was set on the instance stays
+    // unspecialized (is_dynamic_nn_module). Its attributes stay guarded by what was read, which
+    // is how we model PyTorch's mutation tracking of specialized modules.
+    if (!config_.inlineInbuiltNnModules() && dynamic_cast<runtime::Instance*>(o) && isModuleInstance(v)) {
+        auto* inst = static_cast<runtime::Instance*>(o);
+        if (inst->dict->getStr("forward").isNull()) {
+            registerObject(v, source);
+            guards_.guardIdentity(source, v, where());
+            return v;
+        }
+    }
     if (torch::asTensorObject(v) || dynamic_cast<runtime::Instance*>(o) || dynamic_cast<runtime::List*>(o) ||
         dynamic_cast<runtime::Tuple*>(o) || dynamic_cast<runtime::Dict*>(o) || dynamic_cast<runtime::Function*>(o) ||
         dynamic_cast<runtime::BoundMethod*>(o))
