@@ -7,6 +7,7 @@
 #include "core/engine/Tracer.h"
 #include "core/runtime/Containers.h"
 #include "core/runtime/Dict.h"
+#include "core/runtime/Ops.h"
 #include "core/runtime/Exception.h"
 #include "core/runtime/Module.h"
 #include "core/runtime/Str.h"
@@ -238,7 +239,29 @@ Value Engine::callCompiled(CompiledFunction* cf, const runtime::CallArgs& args) 
     Value fnValue = cf->target;
     std::vector<Value> withSelf;
     runtime::CallArgs callArgs = args;
+    if (cf->isModule && hooksRunFor_ != cf) {
+        // A compiled module runs its forward hooks outside the compiled frame, as PyTorch's
+        // OptimizedModule does ("invoke hooks outside of dynamo then pick up the inner frame"):
+        // the hooks run eagerly around a compiled call of forward.
+        auto* inst = static_cast<runtime::Instance*>(cf->target.obj());
+        auto nonEmpty = [&](const char* name) {
+            Value d = inst->dict ? inst->dict->getStr(name) : Value();
+            auto* dict = dynamic_cast<runtime::Dict*>(d.obj());
+            return dict && dict->size() > 0;
+        };
+        if (nonEmpty("_forward_pre_hooks") || nonEmpty("_forward_hooks")) {
+            Value inner = interp.newFunction("forward", [this, cf](const runtime::CallArgs& a) {
+                hooksRunFor_ = cf;
+                return callCompiled(cf, a);
+            });
+            auto kwargs = interp.newDict();
+            for (const auto& k : args.kw) kwargs->set(Value(k.name), k.value);
+            Value run = runtime::ops::getAttr(cf->target, interp.intern("_call_with_hooks"));
+            return interp.call(run, {interp.newTuple(std::vector<Value>(args.pos.begin(), args.pos.end())), Value(kwargs.get()), inner});
+        }
+    }
     if (cf->isModule) {
+        hooksRunFor_ = nullptr;
         runtime::Type* cls = cf->target.obj()->type();
         fnValue = cls->lookup(interp.intern("forward"));
         withSelf.reserve(args.pos.size() + 1);

@@ -196,6 +196,7 @@ private:
     int eagerHitDepth_ = 0;
     std::vector<std::unique_ptr<CallScratch>> scratch_;
     size_t scratchDepth_ = 0;
+    const CompiledFunction* hooksRunFor_ = nullptr;  // its hooks already ran: call forward only
     int verifyDepth_ = 0;       // > 0 while HitVerifier runs a function eagerly
     int64_t staleHits_ = 0;
     std::unique_ptr<HitVerifier> verifier_;

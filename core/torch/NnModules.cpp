@@ -34,6 +34,27 @@ def _addindent(s_, numSpaces):
     return first + "\n" + "\n".join(s)
 
 
+class _RemovableHandle:
+    # torch.utils.hooks.RemovableHandle: ids are unique across the process.
+    next_id = 0
+
+    def __init__(self, hooks_dict, *extra_dicts):
+        self.id = _RemovableHandle.next_id
+        _RemovableHandle.next_id += 1
+        self._dicts = (hooks_dict,) + extra_dicts
+
+    def remove(self):
+        for d in self._dicts:
+            if self.id in d:
+                del d[self.id]
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.remove()
+
+
 class Module:
     training = True
 
@@ -46,13 +67,66 @@ class Module:
         object.__setattr__(self, "_buffers", {})
         object.__setattr__(self, "_non_persistent_buffers_set", set())
         object.__setattr__(self, "_modules", {})
+        object.__setattr__(self, "_forward_hooks", {})
+        object.__setattr__(self, "_forward_hooks_with_kwargs", {})
+        object.__setattr__(self, "_forward_pre_hooks", {})
+        object.__setattr__(self, "_forward_pre_hooks_with_kwargs", {})
 
     def forward(self, *input):
         raise NotImplementedError(
             f'Module [{type(self).__name__}] is missing the required "forward" function')
 
+    # Calling a module runs its forward pre-hooks, forward, then its forward hooks
+    # (torch/nn/modules/module.py _call_impl). The hook dicts are read on every call, so a
+    # compiled caller is guarded on them: adding or removing a hook recompiles.
     def __call__(self, *args, **kwargs):
+        if self._forward_pre_hooks or self._forward_hooks:
+            return self._call_with_hooks(args, kwargs)
         return self.forward(*args, **kwargs)
+
+    def _call_with_hooks(self, args, kwargs, forward=None):
+        for hook_id, hook in self._forward_pre_hooks.items():
+            if hook_id in self._forward_pre_hooks_with_kwargs:
+                res = hook(self, args, kwargs)
+                if res is not None:
+                    if not (isinstance(res, tuple) and len(res) == 2):
+                        raise RuntimeError(
+                            "forward pre-hook must return None or a tuple of (new_args, new_kwargs), "
+                            f"but got {res}.")
+                    args, kwargs = res
+            else:
+                res = hook(self, args)
+                if res is not None:
+                    args = res if isinstance(res, tuple) else (res,)
+        result = (forward or self.forward)(*args, **kwargs)
+        for hook_id, hook in self._forward_hooks.items():
+            if hook_id in self._forward_hooks_with_kwargs:
+                res = hook(self, args, kwargs, result)
+            else:
+                res = hook(self, args, result)
+            if res is not None:
+                result = res
+        return result
+
+    def _add_hook(self, hooks, with_kwargs_set, hook, prepend, with_kwargs):
+        handle = _RemovableHandle(hooks, with_kwargs_set)
+        if prepend:
+            rest = list(hooks.items())
+            hooks.clear()
+            hooks[handle.id] = hook
+            for k, v in rest:
+                hooks[k] = v
+        else:
+            hooks[handle.id] = hook
+        if with_kwargs:
+            with_kwargs_set[handle.id] = True
+        return handle
+
+    def register_forward_pre_hook(self, hook, *, prepend=False, with_kwargs=False):
+        return self._add_hook(self._forward_pre_hooks, self._forward_pre_hooks_with_kwargs, hook, prepend, with_kwargs)
+
+    def register_forward_hook(self, hook, *, prepend=False, with_kwargs=False, always_call=False):
+        return self._add_hook(self._forward_hooks, self._forward_hooks_with_kwargs, hook, prepend, with_kwargs)
 
     # ---- registration ----------------------------------------------------------------------
 
