@@ -12,6 +12,45 @@
 
 namespace gs::engine {
 
+namespace {
+
+std::string optionalList(const std::vector<std::optional<int64_t>>& v) {
+    std::string out = "[";
+    for (size_t i = 0; i < v.size(); ++i) {
+        if (i) out.append(", ");
+        out.append(v[i] ? std::to_string(*v[i]) : std::string("None"));
+    }
+    out.append("]");
+    return out;
+}
+
+// A dynamic dim whose symbol tracing specialized to a constant (x.size(0) == 10 taken as true,
+// an f-string of the size kept) is static in the tensor's guard, and the shape guards leave it
+// out (PyTorch's produce_guards skips static tensor sizes: check_tensor covers them). A
+// recompile then reads "tensor 'x' size mismatch at index 0. expected 10, actual 9".
+void staticDimsFromSpecialized(GuardCheck& c, const ShapeEnv& env) {
+    bool changed = false;
+    for (size_t i = 0; i < c.sizes.size() && i < c.dimSyms.size(); ++i) {
+        if (c.sizes[i] || !c.dimSyms[i]) continue;
+        SymPtr e = env.simplify(c.dimSyms[i]);
+        if (!e->isConst()) continue;
+        c.sizes[i] = e->value;
+        changed = true;
+    }
+    c.dimSyms.clear();
+    if (!changed) return;
+    // Strides stay as recorded (a dynamic one stays unchecked): the tensor's real strides are
+    // not kept here, and a size list already tells equal-shaped tensors apart.
+    size_t at = c.code.rfind(", size=[");
+    if (at == std::string::npos) return;
+    // (appended piece by piece: GCC 12 reports a false -Wrestrict for a chain of + here, bug 105329)
+    std::string code = c.code.substr(0, at);
+    code.append(", size=").append(optionalList(c.sizes)).append(", stride=").append(optionalList(c.strides)).append(")");
+    c.code = std::move(code);
+}
+
+} // namespace
+
 using runtime::Value;
 
 namespace {
@@ -182,6 +221,7 @@ GuardSet GuardRecorder::build(const ShapeEnv& shapeEnv, const std::vector<Symbol
         for (const auto& g : guards_) {
             if (g.check.source != s) continue;
             GuardCheck c = g.check;
+            if (c.kind == GuardKind::TensorMatch) staticDimsFromSpecialized(c, shapeEnv);
             c.sessionGuard = leaf(node, guardKindName(c.kind), src.text, c.code, g.where);
             gs.checks.push_back(std::move(c));
         }

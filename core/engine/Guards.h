@@ -1,4 +1,5 @@
 #pragma once
+#include "core/engine/SymExpr.h"
 // The guards of one cache entry (dynamo-semantics §2): a flat list of checks in
 // TREE_GUARD_MANAGER evaluation order (ambient guards, then per-source managers in first-access
 // order, then shape-env guards), plus the tree the user sees (session::Guard nodes).
@@ -54,6 +55,7 @@ struct GuardCheck {
     bool parameter = false;      // the guarded tensor is an nn.Parameter / module parameter
     bool requiresGrad = false;
     std::vector<std::optional<int64_t>> sizes, strides;  // nullopt: dynamic
+    std::vector<SymPtr> dimSyms;  // while tracing: each dim's expression (a dynamic dim may get specialized)
     // DynamicIndices: allowed marked dims
     std::vector<int64_t> allowed;
     // BOOL/EQUALS/ID/TYPE

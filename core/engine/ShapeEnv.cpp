@@ -198,6 +198,9 @@ std::vector<ProducedGuard> ShapeEnv::produceGuards() const {
         const SymbolSlot& s = slots_[i];
         if (!s.replacement) continue;
         SymPtr rhs = simplify(s.replacement);
+        // A tensor size specialized to a number is checked by the tensor's TENSOR_MATCH
+        // (its size list shows the number), not by a shape guard.
+        if (s.isSize && rhs->isConst()) continue;
         ProducedGuard g;
         g.op = RelOp::Eq;
         g.lhs = SymExpr::sym(static_cast<int>(i));

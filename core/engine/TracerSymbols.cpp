@@ -213,6 +213,7 @@ void Tracer::realizeInput(torch::TensorObject* t, int src, TracedTensor& var) {
         }
         var.sizes.push_back(s);
         tm.sizes.push_back(s->isConst() ? std::optional<int64_t>(s->value) : std::nullopt);
+        tm.dimSyms.push_back(s);
     }
     // A stride is static when every size it is made of is static.
     for (size_t i = 0; i < sizes.size(); ++i) {
