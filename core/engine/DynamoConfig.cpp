@@ -49,7 +49,11 @@ DynamoConfig::DynamoConfig() {
     add({"enable_cpp_symbolic_shape_guards", false, {}, {}, "", false});
     add({"skip_tensor_guards_with_matching_dict_tags", true, {}, {},
          "tensors in unchanged module dicts skip tensor guards (Guardscope always guards them)", false});
-    add({"skip_nnmodule_hook_guards", true, {}, {}, "module hook dicts are not guarded", false});
+    add({"skip_nnmodule_hook_guards", true, {}, {},
+         "module hook dicts are not guarded (Guardscope always guards them: adding or removing a hook recompiles)", false});
+    // torch.fx.experimental._config: checks PyTorch's own guard simplification with z3; no
+    // effect on which guards exist.
+    add({"translation_validation", false, {}, {}, "", false, true});
     // Knobs PyTorch marks compile-ignored (debugging and reporting only).
     for (const char* k : {"log_file_name", "repro_after", "repro_level", "base_dir", "debug_dir_root", "DEBUG_DIR_VAR_NAME"})
         add({k, none, {}, {}, "", false, true});

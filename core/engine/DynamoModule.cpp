@@ -8,6 +8,7 @@
 #include "core/engine/ConfigObject.h"
 #include "core/engine/Engine.h"
 #include "core/engine/Tracer.h"
+#include "core/engine/TrackedScalar.h"
 #include "core/runtime/Containers.h"
 #include "core/runtime/Dict.h"
 #include "core/runtime/Exception.h"
@@ -229,7 +230,7 @@ void Engine::install() {
     Value configValue(new ConfigObject(configType, config, "torch._dynamo.config", {}));
     I.setAttr(Value(dynamo), "config", configValue);
     runtime::Module* fxConfigModule = I.nativeModule("torch.fx.experimental");
-    Value fxConfig(new ConfigObject(configType, config, "torch.fx.experimental._config", {"use_duck_shape"}));
+    Value fxConfig(new ConfigObject(configType, config, "torch.fx.experimental._config", {"use_duck_shape", "translation_validation"}));
     I.setAttr(Value(fxConfigModule), "_config", fxConfig);
     // `import torch._dynamo.config` and `from torch._dynamo import config as dc` find the object.
     I.setAttr(Value(dynamo), "_gs_config_object", configValue);
@@ -289,6 +290,22 @@ void Engine::installDynamoFunctions() {
         });
     });
 
+    // torch._dynamo.optimize_assert(backend, *, hooks, export, export_constraints, dynamic,
+    // rebuild_ctx): optimize with nopython=True (a graph break is an error).
+    I.defineFunction(dynamo, "optimize_assert", [self](const CallArgs& a) -> Value {
+        auto& I = runtime::Interpreter::current();
+        ArgParser p(a, "optimize_assert", {"backend", "hooks", "export", "export_constraints", "dynamic", "rebuild_ctx"}, 0, 1);
+        CompileOptions o;
+        o.backend = p.get(0, I.newStr("inductor"));
+        o.fullgraph = true;
+        o.dynamic = optionalBool(p, 4);
+        o.savedConfig = std::make_shared<const DynamoConfig>(self->config);
+        return I.newFunction("optimize_assert", [self, o](const CallArgs& b) {
+            b.expect("optimize_assert", 1, 1);
+            return self->compile(innermost(b[0]), o);
+        });
+    });
+
     auto resetFn = [self](const CallArgs&) {
         self->reset();
         return Value::none();
@@ -325,6 +342,17 @@ void Engine::installDynamoFunctions() {
         a.expect("graph_break", 0, 1);
         if (self->tracer() && self->tracer()->active) self->tracer()->graphBreak("Call to `torch._dynamo.graph_break()`");
         return Value::none();
+    });
+
+    // comptime.assert_static's question (torch/_dynamo/comptime.py): is this value symbolic in
+    // the trace being made? A SymInt whose expression is not a number, or an unspecialized float.
+    I.defineFunction(dynamo, "_gs_is_dynamic", [self](const CallArgs& a) -> Value {
+        a.expect("_gs_is_dynamic", 1, 1);
+        auto* s = dynamic_cast<TrackedScalar*>(a[0].obj());
+        if (!s || !self->tracer() || !self->tracer()->active) return Value::boolean(false);
+        if (s->kind == TrackedScalar::Kind::SymFloat) return Value::boolean(true);
+        if (s->kind != TrackedScalar::Kind::SymInt || !s->sym) return Value::boolean(false);
+        return Value::boolean(!self->tracer()->shapeEnv.simplify(s->sym)->isConst());
     });
 
     // torch._dynamo.disable(fn=None, recursive=True, *, reason=None): the function runs eagerly,

@@ -604,8 +604,11 @@ class CacheEntry:
 
 def _debug_get_cache_entry_list(code):
     # A function (or anything callable with a __code__) stands for its code object.
+    # A builtin (our graph_break is native, PyTorch's is Python) has no compiled entries.
     if callable(code):
-        code = code.__code__
+        code = getattr(code, "__code__", None)
+        if code is None:
+            return []
     return [CacheEntry(cid, c) for cid, c in torch._dynamo._gs_cache_entries(code)]
 
 
@@ -761,18 +764,58 @@ class PythonConfig:
 
 } // namespace
 
+// torch._dynamo.comptime: helpers that act while a function is being traced and do nothing in
+// eager code. comptime(fn) itself (fn called with a ComptimeContext) is not emulated.
+const char* kComptimeSource = R"PY(
+import torch
+import torch._dynamo
+
+
+class _Comptime:
+    def __call__(self, fn, fallback_fn=None):
+        raise NotImplementedError(
+            "comptime(fn): calling fn with a ComptimeContext at trace time is not emulated by Guardscope")
+
+    @staticmethod
+    def graph_break():
+        torch._dynamo.graph_break()
+
+    @staticmethod
+    def print(e):
+        if torch._dynamo.is_compiling():
+            print(e)
+
+    @staticmethod
+    def assert_static(val):
+        if torch._dynamo._gs_is_dynamic(val):
+            raise AssertionError("expected static but got dynamic (run with TORCH_LOGS=dynamic for more info)")
+
+    @staticmethod
+    def breakpoint():
+        pass
+
+    @staticmethod
+    def sleep(sec):
+        pass
+
+
+comptime = _Comptime()
+)PY";
+
 void Engine::installDynamoPreludes() {
     interp.addSourceModule("torch.utils._config_module", kConfigModuleSource, "<torch/utils/_config_module.py>");
     interp.addSourceModule("torch._dynamo.utils", kUtilsSource, "<torch/_dynamo/utils.py>");
     interp.addSourceModule("torch._dynamo.source", kSourceSource, "<torch/_dynamo/source.py>");
     interp.addSourceModule("torch._dynamo.guards", kGuardsSource, "<torch/_dynamo/guards.py>");
     interp.addSourceModule("torch._dynamo.eval_frame", kEvalFrameSource, "<torch/_dynamo/eval_frame.py>");
+    interp.addSourceModule("torch._dynamo.comptime", kComptimeSource, "<torch/_dynamo/comptime.py>");
     // `import torch._dynamo` runs the package's __init__, which in PyTorch imports eval_frame and
     // (through convert_frame) utils, guards and source: after it, torch._dynamo.eval_frame & co.
     // are attributes without importing them by name.
     interp.addSourceModule("torch._dynamo",
                            "import torch._dynamo.utils\nimport torch._dynamo.source\nimport torch._dynamo.guards\n"
-                           "import torch._dynamo.eval_frame\n",
+                           "import torch._dynamo.eval_frame\n"
+                           "from torch._dynamo.eval_frame import OptimizedModule\n",
                            "<torch/_dynamo/__init__.py>");
 }
 

@@ -160,6 +160,35 @@ std::vector<SymPtr> GraphRecorder::outputSizes(const torch::OpDef& def, const st
             return res;
         }
     }
+    // torch.cat: the output's size along the joined dim is the sum of the inputs' sizes there
+    // (2*s17 for cat([y, z]) with y, z of size s17), the other dims are the first input's.
+    if ((def.name == "torch.cat" || def.name == "torch.concat" || def.name == "torch.concatenate") && !realArgs.empty()) {
+        const std::vector<Value>* items = nullptr;
+        if (auto* l = dynamic_cast<runtime::List*>(realArgs[0].obj())) items = &l->items;
+        else if (auto* t = dynamic_cast<runtime::Tuple*>(realArgs[0].obj())) items = &t->items;
+        int64_t dim = realArgs.size() > 1 && realArgs[1].isIntLike() ? realArgs[1].asInt() : 0;
+        std::vector<std::vector<SymPtr>> parts;
+        if (items)
+            for (const auto& it : *items)
+                if (auto* to = torch::asTensorObject(it)) {
+                    const std::vector<SymPtr>& sizes = tracer_.tensorVar(to).sizes;
+                    if (static_cast<int64_t>(sizes.size()) != out.dim()) {
+                        parts.clear();
+                        break;
+                    }
+                    parts.push_back(sizes);
+                }
+        if (dim < 0) dim += out.dim();
+        if (!parts.empty() && dim >= 0 && dim < out.dim()) {
+            std::vector<SymPtr> res = parts[0];
+            SymPtr sum = SymExpr::constant(0);
+            for (const auto& ps : parts) sum = SymExpr::add(sum, ps[static_cast<size_t>(dim)]);
+            res[static_cast<size_t>(dim)] = tracer_.shapeEnv.simplify(sum);
+            bool ok = true;
+            for (size_t k = 0; k < res.size(); ++k) ok = ok && tracer_.shapeEnv.hint(res[k]) == out.sizes()[k];
+            if (ok) return res;
+        }
+    }
     if (def.shape == torch::ShapeRule::Matmul && ins.size() >= 2 && !ins[0].empty() && !ins[1].empty()) {
         const auto& a = ins[0];
         const auto& b = ins[1];

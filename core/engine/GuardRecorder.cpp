@@ -255,7 +255,9 @@ GuardSet GuardRecorder::build(const ShapeEnv& shapeEnv, const std::vector<Symbol
                 first = &s;
                 break;
             }
-        c.sessionGuard = leaf(0, "LAMBDA_GUARD", "", c.code, first ? first->firstUse : Provenance{});
+        // Shape guards are the root's epilogue lambda guards: printed after the tree at depth 0
+        // (`+- LAMBDA_GUARD: 2 <= L['x'].size()[0]`), as in PyTorch's TORCH_LOGS=guards.
+        c.sessionGuard = leaf(-1, "LAMBDA_GUARD", "", c.code, first ? first->firstUse : Provenance{});
         gs.checks.push_back(std::move(c));
     }
     gs.symbols = slotBindings;

@@ -143,6 +143,22 @@ def _invalid_settings_err_msg(settings):
             f"For more info on various settings, try TORCH_LOGS=\"help\"\nValid settings:\n{valid}\n")
 
 
+def _is_valid_module(qname):
+    # PyTorch imports the name; every torch.* module it names exists in a real PyTorch.
+    parts = qname.split(".")
+    return parts[0] == "torch" and all(p.isidentifier() for p in parts)
+
+
+def _has_registered_parent(log_qname):
+    cur = log_qname.rpartition(".")[0]
+    registered = log_registry.get_log_qnames()
+    while cur:
+        if cur in registered:
+            return True
+        cur = cur.rpartition(".")[0]
+    return False
+
+
 def _parse_log_settings(settings):
     if settings == "":
         return LogState()
@@ -165,6 +181,14 @@ def _parse_log_settings(settings):
         elif log_registry.is_artifact(name):
             state.enable_artifact(name)
         elif name in log_registry.get_log_qnames() or name in log_registry.child_log_qnames:
+            state.enable_log(name, level)
+        elif _is_valid_module(name):
+            # A module's qualified name (torch._dynamo.output_graph): a child of a registered
+            # log becomes a child log, any other a log of its own.
+            if _has_registered_parent(name):
+                log_registry.register_child_log(name)
+            else:
+                log_registry.register_log(name, name)
             state.enable_log(name, level)
         else:
             raise ValueError(_invalid_settings_err_msg(settings))
