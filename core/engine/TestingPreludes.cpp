@@ -715,6 +715,30 @@ def log_settings(settings):
     return exit_stack
 
 
+def logs_to_string(module, log_option):
+    # The text TORCH_LOGS=<log_option> writes through `module`'s artifact logger, captured in a
+    # StringIO while the returned context manager is active.
+    import io
+    log_stream = io.StringIO()
+    handler = logging.StreamHandler(stream=log_stream)
+
+    @contextlib.contextmanager
+    def tmp_redirect_logs():
+        logger = torch._logging.getArtifactLogger(module, log_option)
+        try:
+            logger.addHandler(handler)
+            yield
+        finally:
+            logger.removeHandler(handler)
+
+    def ctx_manager():
+        exit_stack = log_settings(log_option)
+        exit_stack.enter_context(tmp_redirect_logs())
+        return exit_stack
+
+    return log_stream, ctx_manager
+
+
 def log_api(**kwargs):
     exit_stack = contextlib.ExitStack()
     exit_stack.enter_context(preserve_log_state())

@@ -25,7 +25,9 @@ std::string trimmed(std::string_view s) {
 
 // A frame of PyTorch itself (eval_frame, nn.Module.__call__, ...), not of the user's program.
 bool isFrameworkFile(std::string_view f) {
-    return f.find("/torch/") != std::string_view::npos || f.substr(0, 6) == "torch/";
+    // "<torch/nn/modules.py>": Guardscope's own torch sources (the engine's call line skips
+    // every "<...>" file too).
+    return f.find("/torch/") != std::string_view::npos || f.substr(0, 6) == "torch/" || f.substr(0, 7) == "<torch/";
 }
 
 // The user's call site in a dynamo_start stack (outermost first): the frame below the compiled

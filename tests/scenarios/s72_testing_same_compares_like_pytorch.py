@@ -23,6 +23,11 @@ class T(TestCase):
         self.assertFalse(same([1, 2], [1]))
         self.assertFalse(same(torch.ones(2), [1.0, 1.0]))
 
+    def test_compiled_result_against_eager(self):
+        f = torch.compile(lambda x, n: x + n, backend="eager")
+        self.assertTrue(same(torch.tensor([5]) + 100, f(torch.tensor([5]), 100)))
+        self.assertTrue(same(f(torch.tensor([2.0]), 1), 3.0))
+
     def test_floats_within_tolerance(self):
         self.assertTrue(same(1.0, 1.00001))
         self.assertFalse(same(1.0, 1.1))
