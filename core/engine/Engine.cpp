@@ -444,8 +444,17 @@ Value Engine::compileAndRun(CodeCache& cc, CompiledFunction* cf, runtime::Functi
     const TorchRelease& rel = options.release;
     const char* limitKnob = rel.hasRecompileLimitName() ? "recompile_limit" : "cache_size_limit";
     const char* accumulatedKnob = rel.hasRecompileLimitName() ? "accumulated_recompile_limit" : "accumulated_cache_size_limit";
+    // recompile_limit counts the entries made for the same ID_MATCHed nn.Module locals (all
+    // entries when there are none); accumulated_recompile_limit counts every entry.
+    int64_t sameObjects = 0;
+    for (const auto& e : cc.entries) {
+        bool same = true;
+        for (const auto& [slot, obj] : e->idMatchedLocals)
+            if (static_cast<size_t>(slot) >= frame.slots.size() || frame.slots[static_cast<size_t>(slot)].obj() != obj) same = false;
+        sameObjects += same ? 1 : 0;
+    }
     if (entries >= config.accumulatedRecompileLimit()) limitName = accumulatedKnob, limitValue = config.accumulatedRecompileLimit();
-    else if (entries >= cf->recompileLimit.value_or(config.recompileLimit()))
+    else if (sameObjects >= cf->recompileLimit.value_or(config.recompileLimit()))
         limitName = limitKnob, limitValue = cf->recompileLimit.value_or(config.recompileLimit());
     else if (n >= config.accumulatedRecompileLimit()) limitName = accumulatedKnob, limitValue = config.accumulatedRecompileLimit();
     if (!limitName.empty()) {
@@ -533,6 +542,14 @@ Value Engine::compileAndRun(CodeCache& cc, CompiledFunction* cf, runtime::Functi
     entry->symNames = tracer->symbolNames();
     entry->backend = cf->backend;
     entry->config = effective;
+    for (const auto& c : entry->guards.checks) {
+        if (c.kind != GuardKind::IdMatch || c.source < 0 || !c.constant.isObj()) continue;
+        const Source& src = (*entry->sources)[c.source];
+        auto* inst = dynamic_cast<runtime::Instance*>(c.constant.obj());
+        if (src.kind == Source::Kind::Local && src.parent < 0 && src.slot >= 0 && inst && inst->dict &&
+            !inst->dict->getStr("_modules").isNull())
+            entry->idMatchedLocals.emplace_back(src.slot, c.constant.obj());
+    }
     for (int s = 0; s < entry->graph.segments; ++s)
         if (entry->graph.opCount(s) > 0) {
             bumpCounter("stats", "unique_graphs");

@@ -85,6 +85,9 @@ struct CacheEntry {
     // The config the entry was traced under (dynamo-semantics §1.2: an entry serves only calls
     // made under the same config hash and backend).
     std::shared_ptr<const DynamoConfig> config;
+    // nn.Module locals the entry ID_MATCHes (parameter slot, object): recompile_limit counts
+    // only the entries made for the same such objects (cache_size.py _has_same_id_matched_objs).
+    std::vector<std::pair<int, const runtime::Object*>> idMatchedLocals;
     int64_t hits = 0;
 };
 
