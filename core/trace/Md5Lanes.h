@@ -1,0 +1,42 @@
+#pragma once
+// Multi-buffer MD5: up to kLanes independent messages hashed at once, one per SIMD lane. MD5 is
+// one serial dependency chain within a message, so a single core hashes one message at
+// ~5 cycles/byte however wide its registers are; the payloads of a TORCH_TRACE log are many
+// and independent, and side by side in lanes they go several times faster (issue 11 item 7).
+// The lanes run in lock step, one 64-byte block per step(); a lane whose message is done is
+// read with hexDigest() and can start the next message while the others go on.
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace gs::trace {
+
+class Md5Lanes {
+public:
+    static constexpr int kLanes = 8;
+
+    Md5Lanes();
+    bool idle(int lane) const { return !lane_[lane].busy; }
+    int active() const { return active_; }
+    // Starts `message` (a view: its bytes stay valid until the lane is done) in an idle lane.
+    void start(int lane, std::string_view message);
+    // One block of every busy lane. Returns the lanes whose message is now complete, as a bit
+    // mask; each must be read with hexDigest() before it starts another message.
+    unsigned step();
+    // The lowercase hex MD5 of a complete lane's message; the lane is idle afterwards.
+    std::string hexDigest(int lane);
+
+private:
+    struct Lane {
+        const uint8_t* data = nullptr;  // the next whole block of the message
+        uint64_t blocks = 0;            // whole blocks left in the message
+        uint8_t tail[128];              // the last partial block, the 0x80, zeros and the bit length
+        int tailBlocks = 0, tailDone = 0;
+        bool busy = false, complete = false;
+    };
+    Lane lane_[kLanes];
+    uint32_t state_[4][kLanes];         // a, b, c, d of every lane
+    int active_ = 0;
+};
+
+} // namespace gs::trace
