@@ -1,10 +1,10 @@
 #include "core/trace/PayloadHasher.h"
 
-#include "core/trace/Md5.h"
+#include "core/trace/Md5Lanes.h"
 
 namespace gs::trace {
 
-PayloadHasher::PayloadHasher(size_t maxQueuedBytes) : maxQueued_(maxQueuedBytes), worker_([this] { run(); }) {}
+PayloadHasher::PayloadHasher() : worker_([this] { run(); }) {}
 
 PayloadHasher::~PayloadHasher() {
     {
@@ -15,49 +15,86 @@ PayloadHasher::~PayloadHasher() {
     worker_.join();
 }
 
+// Jobs are hashed side by side in the lanes of an Md5Lanes: a lane that finishes takes the next
+// job not started yet, so short and long payloads mix and the lanes stay full while the owner
+// keeps jobs coming (its window is several times kLanes deep).
 void PayloadHasher::run() {
+    Md5Lanes lanes;
+    Job* inLane[Md5Lanes::kLanes] = {};
+    std::string hex[Md5Lanes::kLanes];
     std::unique_lock<std::mutex> lock(mutex_);
     for (;;) {
-        work_.wait(lock, [&] { return stop_ || nextToHash_ < jobs_.size(); });
+        for (int l = 0; l < Md5Lanes::kLanes && nextToHash_ < jobs_.size(); ++l)
+            if (lanes.idle(l)) {
+                inLane[l] = &jobs_[nextToHash_++]; // stable: the owner only pops jobs that are done
+                lanes.start(l, inLane[l]->payload);
+            }
         if (stop_) return;
-        Job& job = jobs_[nextToHash_]; // stable: the owner only pops jobs that are done
+        if (lanes.active() == 0) {
+            workerIdle_ = true;
+            work_.wait(lock, [&] { return stop_ || nextToHash_ < jobs_.size(); });
+            workerIdle_ = false;
+            continue;
+        }
+        const bool roomForMore = lanes.active() < Md5Lanes::kLanes;
         lock.unlock();
-        std::string hex = Md5::hex(job.payload);
+        // until a lane finishes; with a lane free, look for new jobs now and then
+        unsigned done = 0;
+        for (int steps = 0; done == 0 && !(roomForMore && steps == 64); ++steps) done = lanes.step();
+        int finished = 0;
+        for (int l = 0; l < Md5Lanes::kLanes; ++l)
+            if (done & (1u << l)) {
+                hex[l] = lanes.hexDigest(l);
+                ++finished;
+            }
         lock.lock();
-        job.actual = std::move(hex);
-        queuedBytes_ -= job.payload.size();
-        job.payload.clear();
-        job.payload.shrink_to_fit();
-        job.done = true;
-        ++nextToHash_;
-        done_.notify_all();
+        for (int l = 0; l < Md5Lanes::kLanes && finished > 0; ++l)
+            if (done & (1u << l)) {
+                inLane[l]->hex = std::move(hex[l]);
+                inLane[l]->done = true;
+                inLane[l] = nullptr;
+            }
+        if (finished > 0 && ownerWaiting_) done_.notify_one(); // a futex call only when the owner sleeps
     }
 }
 
-bool PayloadHasher::submit(int64_t line, std::string expected, const std::string& payload, size_t lag, Result& out) {
-    std::unique_lock<std::mutex> lock(mutex_);
-    done_.wait(lock, [&] { return queuedBytes_ == 0 || queuedBytes_ + payload.size() <= maxQueued_; });
-    jobs_.push_back(Job{line, std::move(expected), payload, {}, false});
-    queuedBytes_ += payload.size();
-    work_.notify_one();
-    if (jobs_.size() <= lag) return false;
-    done_.wait(lock, [&] { return jobs_.front().done; });
-    Job& j = jobs_.front();
-    out = Result{j.line, std::move(j.expected), std::move(j.actual)};
-    jobs_.pop_front();
-    --nextToHash_;
-    return true;
+void PayloadHasher::submit(std::string_view payload) {
+    staged_.push_back(payload);
+    if (staged_.size() < kPublishEvery) return;
+    std::lock_guard<std::mutex> lock(mutex_);
+    publish();
 }
 
-bool PayloadHasher::next(Result& out) {
-    std::unique_lock<std::mutex> lock(mutex_);
-    if (jobs_.empty()) return false;
-    done_.wait(lock, [&] { return jobs_.front().done; });
-    Job& j = jobs_.front();
-    out = Result{j.line, std::move(j.expected), std::move(j.actual)};
-    jobs_.pop_front();
-    --nextToHash_;
-    return true;
+void PayloadHasher::publish() {
+    for (std::string_view p : staged_) jobs_.push_back(Job{p, {}, false});
+    staged_.clear();
+    if (workerIdle_) work_.notify_one();
+}
+
+std::string PayloadHasher::take() {
+    if (ready_.empty()) {
+        std::unique_lock<std::mutex> lock(mutex_);
+        publish();
+        if (!jobs_.front().done) {
+            ownerWaiting_ = true;
+            done_.wait(lock, [&] { return jobs_.front().done; });
+            ownerWaiting_ = false;
+        }
+        // every digest that is ready at the front, in order
+        while (!jobs_.empty() && jobs_.front().done) {
+            ready_.push_back(std::move(jobs_.front().hex));
+            jobs_.pop_front();
+            --nextToHash_;
+        }
+    }
+    std::string hex = std::move(ready_.front());
+    ready_.pop_front();
+    return hex;
+}
+
+size_t PayloadHasher::pending() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return jobs_.size() + staged_.size() + ready_.size();
 }
 
 } // namespace gs::trace

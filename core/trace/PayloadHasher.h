@@ -1,50 +1,56 @@
 #pragma once
-// Checks payload MD5s (has_payload, torch-trace-format §1.3.2) on a second thread: MD5 is the
-// reader's hottest loop and cannot be split within one payload, but payloads are independent.
-// Results come back in submission order, a fixed number of submissions later, so what is
-// reported (and in which order) never depends on timing. Memory is bounded: submit() waits
-// while more than `maxQueuedBytes` are queued.
+// Computes payload MD5s (has_payload, torch-trace-format §1.3.2) on a second thread: MD5 is the
+// reader's hottest loop and cannot be split within one payload, but payloads are independent,
+// so several are hashed at once in SIMD lanes (Md5Lanes).
+// The payload is not copied: the caller keeps it alive and unchanged until take() has returned
+// its digest. Digests come back in submission order, so what the importer reports (and in which
+// order) never depends on timing (issue 11 item 7: the parsing thread does no per-byte hashing).
 #include <condition_variable>
-#include <cstdint>
+#include <cstddef>
 #include <deque>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <thread>
+#include <vector>
 
 namespace gs::trace {
 
 class PayloadHasher {
 public:
-    struct Result {
-        int64_t line = 0;
-        std::string expected, actual; // lowercase hex
-    };
-
-    explicit PayloadHasher(size_t maxQueuedBytes = 64u << 20);
+    PayloadHasher();
     ~PayloadHasher();
     PayloadHasher(const PayloadHasher&) = delete;
     PayloadHasher& operator=(const PayloadHasher&) = delete;
 
-    // Queues one payload (copied). Returns the result of the submission `lag` places earlier
-    // once it is ready (waits for it), in `out`; false while fewer than `lag` are pending.
-    bool submit(int64_t line, std::string expected, const std::string& payload, size_t lag, Result& out);
-    // The oldest pending result (waits for it); false when none is pending.
-    bool next(Result& out);
+    // Queues `payload` (a view: its bytes must stay valid and unchanged until its digest is taken).
+    void submit(std::string_view payload);
+    // The lowercase hex MD5 of the oldest submitted payload whose digest was not taken yet
+    // (waits for it). Must not be called with nothing pending.
+    std::string take();
+    size_t pending();
 
 private:
     struct Job {
-        int64_t line;
-        std::string expected, payload, actual;
+        std::string_view payload;
+        std::string hex;
         bool done = false;
     };
     void run();
 
+    void publish(); // with mutex_ held: staged_ becomes visible to the worker
+
+    // Owner side, no lock: submissions not handed over yet, digests already taken over. The
+    // lock is taken about once per batch of payloads, not twice per payload.
+    std::vector<std::string_view> staged_;
+    std::deque<std::string> ready_;
+    static constexpr size_t kPublishEvery = 8;
+
     std::mutex mutex_;
     std::condition_variable work_, done_;
     std::deque<Job> jobs_;      // submission order; the worker hashes them front to back
-    size_t nextToHash_ = 0;     // index in jobs_ of the first job not hashed yet
-    size_t queuedBytes_ = 0, maxQueued_;
-    bool stop_ = false;
+    size_t nextToHash_ = 0;     // index in jobs_ of the first job not started yet
+    bool stop_ = false, workerIdle_ = false, ownerWaiting_ = false;
     std::thread worker_;
 };
 

@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cstring>
 #include <ctime>
+#include <deque>
 #include <filesystem>
 #include <memory>
 
@@ -30,8 +31,9 @@ constexpr size_t kMaxPayloadBytes = 256u << 20;   // larger payloads are hashed,
 constexpr size_t kMaxTextLinesBeforeRecords = 1000;
 constexpr size_t kMaxEarlyBytes = 16u << 20;       // lines held before the first record, at most
 constexpr size_t kPadding = 64;                    // simdjson::SIMDJSON_PADDING
-constexpr size_t kInlineHashBytes = 16u << 10;     // smaller payloads are hashed in line (thread hop not worth it)
-constexpr size_t kHashLag = 32;                    // big payloads' MD5s are checked this many later
+constexpr size_t kWindowItems = 64;               // framed items waiting to be processed, at most ...
+constexpr size_t kWindowBytes = 64u << 20;         // ... and their bytes (one bigger record still passes)
+constexpr size_t kKeepCapacity = 1u << 20;         // a reused item keeps buffers up to this size
 
 struct Cancelled {};
 
@@ -69,6 +71,15 @@ bool isTraceFileName(const std::string& name) {
     return false;
 }
 
+// Reading is split in two steps that run one after the other on the calling thread, with a
+// window of framed records between them (issue 11 item 7):
+//  - framing: lines are joined into records (header + payload) and queued as Items, with the
+//    problems found on the way (no_prefix, unexpected_payload, ...) queued in their place; a
+//    payload's MD5 is handed to the PayloadHasher thread as soon as the record is complete;
+//  - processing: the oldest item is decoded, kept and assembled once its digest is back.
+// Items are processed strictly in file order, and everything a processed item reports uses the
+// line and byte counts stamped when it was framed, so problems, events, error messages and
+// counts are exactly those of reading one line at a time; only the hashing overlaps.
 class Importer {
 public:
     Importer(const std::string& path, EventSink& sink, const ImportOptions& options, const std::string& group)
@@ -81,13 +92,19 @@ public:
     ImportReport run() {
         if (reader_.fileSize() == 0) throw TraceError(path_ + ": the file is empty; a TORCH_TRACE log has at least one record (0 lines read)");
         try {
-            readAll();
-        } catch (const Cancelled&) {
-            end(SessionStatus::Interrupted);
-            throw ImportCancelled(path_ + ": import cancelled after " + std::to_string(reader_.lineNumber()) + " lines");
+            try {
+                readAll();
+            } catch (const Cancelled&) {
+                drain(); // what was framed before the cancel is imported, as when read line by line
+                stampReader();
+                end(SessionStatus::Interrupted);
+                throw ImportCancelled(path_ + ": import cancelled after " + std::to_string(lines_) + " lines");
+            }
+        } catch (const ImportCancelled&) {
+            throw;
         } catch (const TraceError& e) {
             end(SessionStatus::Failed);
-            throw TraceError(std::string(e.what()) + " (" + std::to_string(reader_.lineNumber()) + " lines read)");
+            throw TraceError(std::string(e.what()) + " (" + std::to_string(lines_) + " lines read)");
         } catch (...) {
             end(SessionStatus::Failed);
             throw;
@@ -96,7 +113,7 @@ public:
             // What was decoded before the damage is kept as a session: `interrupted` when the file
             // was cut (the run, or the copy, did not finish), `failed` when it is corrupt.
             const bool cut = reader_.streamTruncated();
-            std::string msg = reader_.streamError() + " after " + std::to_string(reader_.lineNumber()) + " lines (" +
+            std::string msg = reader_.streamError() + " after " + std::to_string(lines_) + " lines (" +
                               std::to_string(report_.records) + " records)";
             if (assembler_.begun() || report_.records > 0) {
                 end(cut ? SessionStatus::Interrupted : SessionStatus::Failed);
@@ -106,7 +123,7 @@ public:
         }
         if (report_.records == 0) {
             std::string msg = path_ + ": not a TORCH_TRACE log: no line is a glog-prefixed JSON record (" +
-                              std::to_string(reader_.lineNumber()) + " lines read";
+                              std::to_string(lines_) + " lines read";
             if (!firstBadLine_.empty()) msg += "; line " + std::to_string(firstBadLineNo_) + ": \"" + firstBadLine_ + "\"";
             throw TraceError(msg + ")");
         }
@@ -117,6 +134,19 @@ public:
     const ImportReport& report() const { return report_; }
 
 private:
+    // One framed line or record, or a problem found while framing, waiting to be processed.
+    struct Item {
+        enum class Kind : uint8_t { Record, Text, Problem } kind = Kind::Record;
+        int64_t readerLines = 0, readerBytes = 0; // the reader's counts when it was framed
+        int64_t line = 0;                          // its (header) line
+        std::string prefix, header, payload;       // Text: header is the content after the prefix
+        std::string digest;                        // MD5 of an overflowing payload (hashed while framing)
+        std::string key, problem;                  // Text: glog key; Problem: kind (detail in header)
+        int64_t payloadLines = 0;
+        char level = 0;
+        bool expectPayload = false, overflow = false, hashing = false;
+    };
+
     static SessionInfo makeInfo(const std::string& path, const std::string& group) {
         SessionInfo info;
         info.kind = SessionKind::TorchTrace;
@@ -133,11 +163,18 @@ private:
     }
 
     void end(SessionStatus status) {
-        report_.bytes = reader_.bytesRead();
-        report_.lines = reader_.lineNumber();
+        report_.bytes = bytes_;
+        report_.lines = lines_;
         problems_.setStrict(false); // the partial session is kept; finishing must not throw
         assembler_.finish(status);
     }
+
+    void stampReader() {
+        lines_ = reader_.lineNumber();
+        bytes_ = reader_.bytesRead();
+    }
+
+    // ---- framing -------------------------------------------------------------------------
 
     void readAll() {
         std::string_view line;
@@ -145,7 +182,7 @@ private:
         int64_t nextProgress = 0;
         while (reader_.next(line, truncated)) {
             const int64_t no = reader_.lineNumber();
-            if (truncated) problems_.add("line_too_long", no, "line cut at 64 MiB");
+            if (truncated) queueProblem("line_too_long", no, "line cut at 64 MiB");
             if (options_.progress && reader_.bytesRead() >= nextProgress) {
                 nextProgress = reader_.bytesRead() + (1 << 20);
                 double f = reader_.fileSize() > 0 ? double(reader_.filePosition()) / double(reader_.fileSize()) : 0.0;
@@ -156,7 +193,7 @@ private:
                 payloadLine(line.substr(1), no);
                 continue;
             }
-            finishRecord();
+            endRecord();
             unexpectedRun_ = false;
             auto h = GlogHeader::parse(line);
             if (!h) {
@@ -164,33 +201,35 @@ private:
                     firstBadLine_ = printable(line.substr(0, 80));
                     firstBadLineNo_ = no;
                 }
-                problems_.add("no_prefix", no, "line has no glog prefix: \"" + printable(line.substr(0, 80)) + "\"");
+                queueProblem("no_prefix", no, "line has no glog prefix: \"" + printable(line.substr(0, 80)) + "\"");
                 continue;
             }
-            record_.prefix.assign(line.substr(0, static_cast<size_t>(h->content.data() - line.data())));
-            record_.line = no;
+            const std::string_view prefix = line.substr(0, static_cast<size_t>(h->content.data() - line.data()));
             if (h->content.empty() || h->content.front() != '{') {
-                textLine(*h, line);
+                Item& t = fresh(Item::Kind::Text, no);
+                t.prefix.assign(prefix);
+                t.level = h->level;
+                t.key.assign(prefix.substr(1)); // the level letter is compared separately
+                t.header.assign(h->content);
+                queue(t);
                 continue;
             }
+            Item& r = cur();
+            r.kind = Item::Kind::Record;
+            r.line = no;
+            r.prefix.assign(prefix);
+            r.header.reserve(h->content.size() + kPadding);
+            r.header.assign(h->content);
+            r.expectPayload = h->content.find("\"has_payload\"") != std::string_view::npos;
+            r.payload.clear();
+            r.payloadLines = 0;
+            r.overflow = false;
             active_ = true;
-            recordLine_ = no;
-            header_.reserve(h->content.size() + kPadding);
-            header_.assign(h->content);
-            expectPayload_ = h->content.find("\"has_payload\"") != std::string_view::npos;
-            payload_.clear();
-            payloadLines_ = 0;
-            overflow_ = false;
         }
-        finishRecord();
-        PayloadHasher::Result res;
-        while (hasher_ && hasher_->next(res)) checkDigest(res);
+        endRecord();
+        drain();
+        stampReader();
         flushEarlyText();
-    }
-
-    void checkDigest(const PayloadHasher::Result& r) {
-        if (r.expected != r.actual)
-            problems_.add("md5_mismatch", r.line, "payload MD5 " + r.actual + " does not match has_payload " + r.expected);
     }
 
     static std::string printable(std::string_view s) {
@@ -200,68 +239,157 @@ private:
     }
 
     void payloadLine(std::string_view text, int64_t no) {
-        if (!active_ || !expectPayload_) {
-            if (!unexpectedRun_) problems_.add("unexpected_payload", no, "payload line without a record that has has_payload");
+        if (!active_ || !cur().expectPayload) {
+            if (!unexpectedRun_) queueProblem("unexpected_payload", no, "payload line without a record that has has_payload");
             unexpectedRun_ = true;
             return;
         }
-        if (!overflow_ && payload_.size() + text.size() + 1 > kMaxPayloadBytes) {
-            overflow_ = true;
+        Item& r = cur();
+        if (!r.overflow && r.payload.size() + text.size() + 1 > kMaxPayloadBytes) {
+            r.overflow = true;
             md5_.reset();
-            md5_.update(payload_);
-            payload_.clear();
-            payload_.shrink_to_fit();
-            problems_.add("payload_too_large", recordLine_, "payload larger than 256 MiB: checked, not kept");
+            md5_.update(r.payload);
+            r.payload.clear();
+            r.payload.shrink_to_fit();
+            queueProblem("payload_too_large", r.line, "payload larger than 256 MiB: checked, not kept");
         }
-        if (overflow_) {
-            if (payloadLines_ > 0) md5_.update("\n", 1);
+        if (r.overflow) {
+            if (r.payloadLines > 0) md5_.update("\n", 1);
             md5_.update(text);
         } else {
-            if (payloadLines_ > 0) payload_.push_back('\n');
-            payload_.append(text);
+            if (r.payloadLines > 0) r.payload.push_back('\n');
+            r.payload.append(text);
         }
-        ++payloadLines_;
+        ++r.payloadLines;
     }
 
-    void finishRecord() {
+    // The record being framed is complete: queue it, its payload's MD5 on the hasher thread.
+    void endRecord() {
         if (!active_) return;
         active_ = false;
-        std::string digest;
-        bool deferred = false;
-        if (expectPayload_) {
-            if (overflow_ || payload_.size() < kInlineHashBytes) {
-                if (!overflow_) {
-                    md5_.reset();
-                    md5_.update(payload_);
-                }
-                digest = md5_.hexDigest();
+        Item& r = cur();
+        r.readerLines = reader_.lineNumber();
+        r.readerBytes = reader_.bytesRead();
+        r.digest.clear();
+        r.hashing = false;
+        if (r.expectPayload) {
+            if (r.overflow) {
+                r.digest = md5_.hexDigest();
             } else {
-                deferred = true; // hashed on the hasher's thread while we go on reading
+                r.payload.reserve(r.payload.size() + kPadding); // before the hasher reads it: no reallocation after
+                r.hashing = true;
             }
-            payload_.reserve(payload_.size() + kPadding);
         }
-        const bool decoded = decoder_.decode(recordLine_, header_, expectPayload_ ? &payload_ : nullptr, !overflow_, digest, event_);
-        if (decoded && deferred && event_.hasPayload) {
+        window_.push_back(std::move(r));
+        haveCur_ = false;
+        Item& queued = window_.back();
+        queuedBytes_ += queued.payload.size() + queued.header.size();
+        if (queued.hashing) {
             if (!hasher_) hasher_ = std::make_unique<PayloadHasher>();
-            PayloadHasher::Result res;
-            if (hasher_->submit(recordLine_, event_.payloadMd5, payload_, kHashLag, res)) checkDigest(res);
+            hasher_->submit(queued.payload);
         }
+        pump();
+    }
+
+    // The item being framed (a record's lines arrive one by one).
+    Item& cur() {
+        if (!haveCur_) {
+            cur_ = recycled();
+            haveCur_ = true;
+        }
+        return cur_;
+    }
+
+    Item recycled() {
+        if (spare_.empty()) return Item{};
+        Item it = std::move(spare_.back());
+        spare_.pop_back();
+        return it;
+    }
+
+    // A whole item framed from one line (text or problem), stamped with the reader's counts.
+    Item& fresh(Item::Kind kind, int64_t line) {
+        staged_ = recycled();
+        staged_.kind = kind;
+        staged_.payload.clear();
+        staged_.payloadLines = 0;
+        staged_.expectPayload = staged_.overflow = staged_.hashing = false;
+        staged_.line = line;
+        staged_.readerLines = reader_.lineNumber();
+        staged_.readerBytes = reader_.bytesRead();
+        return staged_;
+    }
+
+    void queue(Item& it) {
+        queuedBytes_ += it.header.size();
+        window_.push_back(std::move(it));
+        pump();
+    }
+
+    void queueProblem(std::string_view kind, int64_t line, std::string_view detail) {
+        Item& p = fresh(Item::Kind::Problem, line);
+        p.problem.assign(kind);
+        p.header.assign(detail);
+        queue(p);
+    }
+
+    // ---- processing ----------------------------------------------------------------------
+
+    // Processes the oldest items while the window is full: at most kWindowItems items and
+    // kWindowBytes bytes wait (memory stays bounded; the hasher keeps kWindowItems in flight).
+    void pump() {
+        while (!window_.empty() && (window_.size() > kWindowItems || queuedBytes_ > kWindowBytes)) processOldest();
+    }
+
+    void drain() {
+        while (!window_.empty()) processOldest();
+    }
+
+    void processOldest() {
+        Item& it = window_.front();
+        lines_ = it.readerLines;
+        bytes_ = it.readerBytes;
+        if (it.hashing) it.digest = hasher_->take();
+        struct Recycle { // also when processing throws (strict mode): the window stays consistent
+            Importer& self;
+            ~Recycle() {
+                Item& done = self.window_.front();
+                self.queuedBytes_ -= done.payload.size() + done.header.size();
+                if (done.payload.capacity() > kKeepCapacity) std::string().swap(done.payload);
+                if (done.header.capacity() > kKeepCapacity) std::string().swap(done.header);
+                if (self.spare_.size() < kWindowItems + 2) self.spare_.push_back(std::move(done));
+                self.window_.pop_front();
+            }
+        } recycle{*this};
+        switch (it.kind) {
+        case Item::Kind::Problem: problems_.add(it.problem, it.line, it.header); break;
+        case Item::Kind::Text: processText(it); break;
+        case Item::Kind::Record: processRecord(it); break;
+        }
+    }
+
+    void processRecord(Item& it) {
+        const bool decoded =
+            decoder_.decode(it.line, it.header, it.expectPayload ? &it.payload : nullptr, !it.overflow, it.digest, event_);
         if (decoded) {
             ++report_.records;
             flushEarlyText();
         }
         // Every record is kept verbatim, also one whose JSON could not be read (§1.3.2).
+        record_.line = it.line;
         record_.compileId = decoded ? TraceAssembler::compileIdOf(event_) : std::string();
-        record_.hasPayload = expectPayload_ || payloadLines_ > 0;
-        record_.payloadKept = !overflow_;
-        record_.body.swap(header_); // lent to the record for the call, no copy
-        record_.payload.swap(payload_);
+        record_.hasPayload = it.expectPayload || it.payloadLines > 0;
+        record_.payloadKept = !it.overflow;
+        record_.prefix.swap(it.prefix); // lent to the record for the call, no copy
+        record_.body.swap(it.header);
+        record_.payload.swap(it.payload);
         keepRecord();
-        record_.body.swap(header_);
-        record_.payload.swap(payload_);
+        record_.prefix.swap(it.prefix);
+        record_.body.swap(it.header);
+        record_.payload.swap(it.payload);
         if (!decoded) return;
         event_.record = lastRecordSeq_;
-        event_.bytes = int64_t(event_.hasPayload ? payload_.size() : header_.size());
+        event_.bytes = int64_t(event_.hasPayload ? it.payload.size() : it.header.size());
         assembler_.onEvent(event_);
     }
 
@@ -280,23 +408,24 @@ private:
 
     // TORCH_LOGS text mixed into the file. Before the first record it is held back (a bounded
     // number of lines), so that a file without any record does not begin a session.
-    void textLine(const GlogHeader& h, std::string_view line) {
-        std::string key(line.substr(0, static_cast<size_t>(h.content.data() - line.data())));
-        key.erase(0, 1); // the level letter is compared separately
+    void processText(Item& it) {
+        record_.line = it.line;
+        record_.prefix.swap(it.prefix);
         record_.compileId.clear();
-        record_.body.assign(h.content);
+        record_.body.assign(it.header);
         record_.hasPayload = false;
         record_.payloadKept = true;
         record_.payload.clear();
         if (report_.records == 0) {
             if (earlyText_.size() < kMaxTextLinesBeforeRecords && earlyBytes_ < kMaxEarlyBytes) {
                 earlyBytes_ += record_.body.size();
-                earlyText_.push_back({h.level, key, std::string(h.content), record_});
+                earlyText_.push_back({it.level, it.key, it.header, record_});
             }
-            return;
+        } else {
+            lastRecordSeq_ = assembler_.onRecord(record_);
+            assembler_.onText(it.level, it.key, it.header);
         }
-        lastRecordSeq_ = assembler_.onRecord(record_);
-        assembler_.onText(h.level, key, h.content);
+        record_.prefix.swap(it.prefix);
     }
 
     void flushEarlyText() {
@@ -328,11 +457,16 @@ private:
     TraceRecord record_;
     int64_t lastRecordSeq_ = -1;
     size_t earlyBytes_ = 0;
-    Md5 md5_;
-    std::unique_ptr<PayloadHasher> hasher_; // created at the first big payload
-    bool active_ = false, expectPayload_ = false, overflow_ = false, unexpectedRun_ = false;
-    int64_t recordLine_ = 0, payloadLines_ = 0, firstBadLineNo_ = 0;
-    std::string header_, payload_, firstBadLine_;
+    Md5 md5_;                               // an overflowing payload, hashed as it is framed
+    std::unique_ptr<PayloadHasher> hasher_; // created at the first payload
+    std::deque<Item> window_;               // framed, not processed yet (stable references for the hasher)
+    std::vector<Item> spare_;               // processed items, their buffers reused
+    Item cur_, staged_;
+    size_t queuedBytes_ = 0;
+    bool haveCur_ = false, active_ = false, unexpectedRun_ = false;
+    int64_t lines_ = 0, bytes_ = 0;         // the reader's counts at the item being processed
+    int64_t firstBadLineNo_ = 0;
+    std::string firstBadLine_;
     std::vector<Text> earlyText_;
 };
 
