@@ -128,7 +128,8 @@ int importCommand(const std::vector<std::string>& args) {
               "plain, .gz or .zst, or a directory of dedicated_log_torch_trace_rank_N*.log files (one\n"
               "session per rank, grouped). Prints frames, compiles and recompiles by category, what was\n"
               "kept as-is and what could not be read, per kind; for a directory also the ranks that\n"
-              "diverge from the majority. A rank file that cannot be read is reported and the other\n"
+              "diverge from a strict majority (or that the ranks differ, when none has one). A rank\n"
+              "file that cannot be read is reported and the other\n"
               "ranks are still imported. Exit code: 0 imported, 1 unreadable input (for a directory:\n"
               "any rank file; or a problem under --strict), 2 bad usage, 4 imported but not recorded\n"
               "in the history database.\n\n"
@@ -255,7 +256,8 @@ int importCommand(const std::vector<std::string>& args) {
         for (size_t i = 0; i < divergences.size(); ++i) {
             const auto& d = divergences[i];
             std::cout << (i ? ",\n" : "\n") << "{\"aspect\": " << session::jsonQuoted(d.aspect) << ", \"ranks\": " << ints(d.ranks)
-                      << ", \"majority\": " << ints(d.majority) << ", \"detail\": " << session::jsonQuoted(d.detail) << "}";
+                      << ", \"majority\": " << ints(d.majority)
+                      << ", \"no_majority\": " << (d.noMajority ? "true" : "false") << ", \"detail\": " << session::jsonQuoted(d.detail) << "}";
         }
         std::cout << "\n]}\n";
     }

@@ -43,8 +43,11 @@ std::string ranksIndex(const std::vector<Session>& sessions) {
         std::string ranks, majority;
         for (auto r : v.ranks) ranks += (ranks.empty() ? "" : ", ") + std::to_string(r);
         for (auto r : v.majority) majority += (majority.empty() ? "" : ", ") + std::to_string(r);
-        d += "<div class=\"reason\"><b>" + Html::escape(v.aspect) + "</b>: rank " + Html::escape(ranks) + " differ(s) from ranks " +
-             Html::escape(majority) + ". " + Html::escape(v.detail) + "</div>";
+        // without a strict majority no rank is the culprit: they differ from each other
+        d += "<div class=\"reason\"><b>" + Html::escape(v.aspect) + "</b>: " +
+             (v.noMajority ? "ranks " + Html::escape(ranks) + " differ, no majority"
+                           : "rank " + Html::escape(ranks) + " differ(s) from ranks " + Html::escape(majority)) +
+             ". " + Html::escape(v.detail) + "</div>";
     }
     body += section("Where the ranks disagree", d.empty() ? "<p class=\"lead\">Every rank compiled the same frames for the same reasons, "
                                                             "with the same graphs and cache results.</p>"

@@ -32,18 +32,20 @@ std::string graphFingerprint(const CompileEntry& c) {
     return c.graph.empty() ? std::string("-") : hex(std::hash<std::string>{}(all));
 }
 
-std::string describe(const std::string& aspect, const std::vector<std::string>& mine, const std::vector<std::string>& theirs) {
+// `refHas` says whose sequence `theirs` is: "the majority has", or "rank 0 has" without one.
+std::string describe(const std::string& aspect, const std::vector<std::string>& mine, const std::vector<std::string>& theirs,
+                     const std::string& refHas) {
     size_t i = 0;
     while (i < mine.size() && i < theirs.size() && mine[i] == theirs[i]) ++i;
     const std::string what = aspect == "compiles" ? "compile" : aspect == "recompile_reasons" ? "recompile reason of compile" :
                              aspect == "graphs"   ? "graph of compile" : "cache results of compile";
     if (i < mine.size() && i < theirs.size())
-        return what + " #" + std::to_string(i + 1) + ": " + (mine[i].empty() ? "(none)" : mine[i]) + " where the majority has " +
+        return what + " #" + std::to_string(i + 1) + ": " + (mine[i].empty() ? "(none)" : mine[i]) + " where " + refHas + " " +
                (theirs[i].empty() ? "(none)" : theirs[i]);
     if (mine.size() > theirs.size())
-        return std::to_string(mine.size()) + " compiles where the majority has " + std::to_string(theirs.size()) + "; the first extra: " +
+        return std::to_string(mine.size()) + " compiles where " + refHas + " " + std::to_string(theirs.size()) + "; the first extra: " +
                (aspect == "compiles" ? mine[i] : "#" + std::to_string(i + 1));
-    return std::to_string(mine.size()) + " compiles where the majority has " + std::to_string(theirs.size()) + "; the first missing: " +
+    return std::to_string(mine.size()) + " compiles where " + refHas + " " + std::to_string(theirs.size()) + "; the first missing: " +
            (aspect == "compiles" ? theirs[i] : "#" + std::to_string(i + 1));
 }
 
@@ -120,6 +122,7 @@ std::vector<Divergence> RankOverview::divergences(const std::vector<RankProfile>
     std::vector<const RankProfile*> ok;
     for (const auto& r : ranks)
         if (r.error.empty()) ok.push_back(&r);
+    std::stable_sort(ok.begin(), ok.end(), [](const RankProfile* a, const RankProfile* b) { return a->rank < b->rank; });
     if (ok.size() < 2) return out;
     const std::pair<const char*, std::vector<std::string> RankProfile::*> aspects[] = {
         {"compiles", &RankProfile::compileSeq}, {"recompile_reasons", &RankProfile::reasonSeq},
@@ -133,27 +136,30 @@ std::vector<Divergence> RankOverview::divergences(const std::vector<RankProfile>
             else g->push_back(r);
         }
         if (groups.size() < 2) continue;
-        auto lowest = [](const std::vector<const RankProfile*>& g) {
-            int64_t m = INT64_MAX;
-            for (auto* r : g) m = std::min(m, r->rank);
-            return m;
+        auto names = [](const std::vector<const RankProfile*>& g) {
+            std::string s = g.size() == 1 ? "rank " : "ranks ";
+            for (size_t i = 0; i < g.size(); ++i) s += (i ? ", " : "") + std::to_string(g[i]->rank);
+            return s;
         };
-        auto major = std::max_element(groups.begin(), groups.end(), [&](const auto& a, const auto& b) {
-            return a.size() != b.size() ? a.size() < b.size() : lowest(a) > lowest(b);
-        });
+        // groups are in order of their lowest rank (ok is in rank order); the largest one is a
+        // majority only when it holds more than half of the ranks
+        auto major = std::max_element(groups.begin(), groups.end(), [](const auto& a, const auto& b) { return a.size() < b.size(); });
         Divergence d;
         d.aspect = aspect;
-        for (auto* r : *major) d.majority.push_back(r->rank);
+        d.noMajority = major->size() * 2 <= ok.size();
+        if (d.noMajority) {
+            major = groups.begin(); // the reference the others are described against, not a culprit
+            for (auto* r : ok) d.ranks.push_back(r->rank);
+            d.detail = names(ok) + " differ, no majority";
+        } else {
+            for (auto* r : *major) d.majority.push_back(r->rank);
+        }
+        const std::string refHas = d.noMajority ? names(*major) + (major->size() == 1 ? " has" : " have") : std::string("the majority has");
         for (auto g = groups.begin(); g != groups.end(); ++g) {
             if (g == major) continue;
-            for (auto* r : *g) d.ranks.push_back(r->rank);
-            const std::string who = g->size() == 1 ? "rank " + std::to_string(g->front()->rank)
-                                                   : "ranks " + [&] {
-                                                         std::string s;
-                                                         for (auto* r : *g) s += (s.empty() ? "" : ", ") + std::to_string(r->rank);
-                                                         return s;
-                                                     }();
-            d.detail += (d.detail.empty() ? "" : "; ") + who + ": " + describe(aspect, g->front()->*seq, major->front()->*seq);
+            if (!d.noMajority)
+                for (auto* r : *g) d.ranks.push_back(r->rank);
+            d.detail += (d.detail.empty() ? "" : "; ") + names(*g) + ": " + describe(aspect, g->front()->*seq, major->front()->*seq, refHas);
         }
         std::sort(d.ranks.begin(), d.ranks.end());
         std::sort(d.majority.begin(), d.majority.end());

@@ -44,16 +44,21 @@ private:
 
 struct Divergence {
     std::string aspect;             // compiles | recompile_reasons | graphs | cache
-    std::vector<int64_t> ranks;     // ranks that differ from the majority
-    std::vector<int64_t> majority;  // the ranks that agree with each other (the largest group)
+    // With a strict majority (more than half of the ranks agree): the ranks that differ from it.
+    // Without one (two ranks that differ, or 2 + 2, or 2 + 1 + 1): every rank compared, since no
+    // single rank can be blamed; `majority` is then empty and `noMajority` set.
+    std::vector<int64_t> ranks;
+    std::vector<int64_t> majority;  // the ranks of the strict majority
+    bool noMajority = false;
     std::string detail;             // the first difference, in words
 };
 
 class RankOverview {
 public:
     // Divergences per aspect, in the order above; empty when every rank agrees. Ranks whose
-    // import failed take no part. The majority is the largest group of identical sequences (on a
-    // tie, the group with the lowest rank).
+    // import failed take no part. A rank diverges only from a strict majority: a group of
+    // identical sequences held by more than half of the ranks. Without one the ranks "differ"
+    // (noMajority) and the detail compares each other group with the group of the lowest rank.
     static std::vector<Divergence> divergences(const std::vector<RankProfile>& ranks);
 };
 

@@ -46,4 +46,18 @@ if r[1]["session"]["compiles"][0]["cache"][0]["result"] != "hit": print("cache:"
 dv = {x["aspect"]: x for x in d["divergence"]}
 if "compiles" not in dv or dv["compiles"]["ranks"] != [0] or dv["compiles"]["majority"] != [1, 2]: print("divergence:", d["divergence"])
 '
+
+# Two ranks that differ: no majority, so neither rank is named as the one that diverges.
+mkdir "$TMP/pair"
+cp "$R0" "$TMP/pair/dedicated_log_torch_trace_rank_0.log"
+cp "$R1" "$TMP/pair/dedicated_log_torch_trace_rank_1.log"
+cli import "$TMP/pair" --no-record --json
+expect_rc 0
+expect_contains err "divergence  compiles: ranks 0, 1 differ, no majority; rank 1: "
+json_check '
+dv = {x["aspect"]: x for x in d["divergence"]}
+c = dv.get("compiles")
+if c is None or c["ranks"] != [0, 1] or c["majority"] != [] or c["no_majority"] is not True: print("pair divergence:", d["divergence"])
+if any("majority has" in x["detail"] for x in d["divergence"]): print("a culprit named without a majority:", d["divergence"])
+'
 finish

@@ -106,6 +106,7 @@ private slots:
     void modelsPassTheModelTester();
     void openFolderShowsRanksDivergenceAndSideBySide();
     void droppedFolderOpensTheRankOverview();
+    void twoRanksThatDifferNameNoCulprit();
     void stackTrieSelectsCompilesAndFollowsTheSelection();
     void artifactsViewShowsTheLogsTextWithHighlighting();
     void artifactsOfAStoredSessionAreReadFromTheHistory();
@@ -205,6 +206,30 @@ void TestRecorded::openFolderShowsRanksDivergenceAndSideBySide() {
     QVERIFY(ready.wait(kTimeoutMs));
     QCOMPARE(w->selection()->data()->session().compiles.size(), size_t(3));
     QCOMPARE(w->selection()->data()->session().info.metadata.at("rank"), std::string("1"));
+}
+
+void TestRecorded::twoRanksThatDifferNameNoCulprit() {
+    // two ranks, one more recompile on rank 1: no majority, so neither "diverges"
+    auto w = makeWindow();
+    const QString folder = dir_.filePath(QStringLiteral("pair-%1").arg(counter_));
+    QVERIFY(QDir().mkpath(folder));
+    write(folder + QStringLiteral("/dedicated_log_torch_trace_rank_0.log"), makeLog("/home/u/gen.py", {2, 3}));
+    write(folder + QStringLiteral("/dedicated_log_torch_trace_rank_1.log"), makeLog("/home/u/gen.py", {2, 3, 5}));
+    QVERIFY(open(*w, folder));
+    RankOverviewView* view = w->rankView();
+    QCOMPARE(view->model()->rowCount(), 2);
+    QVERIFY(view->divergenceList()->count() >= 1);
+    for (int i = 0; i < view->divergenceList()->count(); ++i) {
+        const QString text = view->divergenceList()->item(i)->text();
+        QVERIFY2(text.startsWith(QStringLiteral("Ranks 0, 1 differ in ")) && text.contains(QStringLiteral("(no majority)")), qPrintable(text));
+        QVERIFY2(!text.contains(QStringLiteral("diverges")) && !text.contains(QStringLiteral("majority has")), qPrintable(text));
+    }
+    QVERIFY(view->divergenceList()->item(0)->text().startsWith(QStringLiteral("Ranks 0, 1 differ in compiles")));
+    // both rows say so in the table, and the two ranks are side by side
+    for (int row = 0; row < 2; ++row)
+        QVERIFY(view->model()->index(row, RankTableModel::Diverges).data().toString().contains(QStringLiteral("no majority")));
+    QVERIFY(view->compareModel()->hasRanks());
+    QCOMPARE(view->compareModel()->firstDifference(), 2);
 }
 
 void TestRecorded::droppedFolderOpensTheRankOverview() {

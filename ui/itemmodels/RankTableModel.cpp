@@ -29,7 +29,8 @@ int RankTableModel::rowOfRank(int64_t rank) const {
 QStringList RankTableModel::divergesIn(int64_t rank) const {
     QStringList out;
     for (const auto& d : divergences_)
-        if (std::find(d.ranks.begin(), d.ranks.end(), rank) != d.ranks.end()) out << qs(d.aspect).replace(QLatin1Char('_'), QLatin1Char(' '));
+        if (std::find(d.ranks.begin(), d.ranks.end(), rank) != d.ranks.end())
+            out << qs(d.aspect).replace(QLatin1Char('_'), QLatin1Char(' ')) + (d.noMajority ? tr(" (ranks differ, no majority)") : QString());
     return out;
 }
 

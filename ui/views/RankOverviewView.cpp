@@ -103,6 +103,18 @@ void RankOverviewView::setRanks(const QString& folder, std::vector<session::Rank
                       (failed ? tr(", %n could not be imported", nullptr, failed) : QString()) +
                       (found.empty() ? tr(" — every rank compiled the same.") : tr(" — <b>%n divergence(s)</b>.", nullptr, int(found.size()))));
     for (const auto& d : found) {
+        const QString aspect = qs(d.aspect).replace(QLatin1Char('_'), QLatin1Char(' '));
+        if (d.noMajority && d.ranks.size() >= 2) {
+            // no strict majority: no single rank is to blame, so one row names them all
+            QStringList names;
+            for (int64_t rank : d.ranks) names << QString::number(rank);
+            auto* item = new QListWidgetItem(tr("Ranks %1 differ in %2 (no majority): %3").arg(names.join(QStringLiteral(", ")), aspect, qs(d.detail)),
+                                             divergences_);
+            item->setData(Qt::UserRole, qint64(d.ranks[1]));
+            item->setData(Qt::UserRole + 1, qint64(d.ranks[0]));
+            item->setToolTip(tr("Double-click to open rank %1's session").arg(d.ranks[1]));
+            continue;
+        }
         for (int64_t rank : d.ranks) {
             auto* item = new QListWidgetItem(tr("Rank %1 diverges in %2: %3").arg(rank).arg(qs(d.aspect).replace(QLatin1Char('_'), QLatin1Char(' ')),
                                                                                            qs(d.detail)),
@@ -117,6 +129,8 @@ void RankOverviewView::setRanks(const QString& folder, std::vector<session::Rank
     // the first divergence side by side with the majority, else the first two ranks
     if (!found.empty() && !found.front().ranks.empty() && !found.front().majority.empty())
         compareRanks(found.front().majority.front(), found.front().ranks.front());
+    else if (!found.empty() && found.front().noMajority && found.front().ranks.size() >= 2)
+        compareRanks(found.front().ranks[0], found.front().ranks[1]);
     else if (rs.size() >= 2)
         compareRanks(rs[0].rank, rs[1].rank);
 }

@@ -100,10 +100,48 @@ TEST(RankOverview, OtherCodeObjectAndFailedRanks) {
     auto d = RankOverview::divergences(ranks);
     ASSERT_FALSE(d.empty());
     EXPECT_EQ(d[0].aspect, "compiles");
-    // a tie: the group with the lowest rank is the majority; the failed rank takes no part
-    EXPECT_EQ(d[0].majority, std::vector<int64_t>{0});
-    EXPECT_EQ(d[0].ranks, std::vector<int64_t>{1});
-    EXPECT_NE(d[0].detail.find("0/0 backward_hook where the majority has 0/0 forward"), std::string::npos) << d[0].detail;
+    // two ranks that differ: no majority, so neither is the culprit; the failed rank takes no part
+    EXPECT_TRUE(d[0].noMajority);
+    EXPECT_TRUE(d[0].majority.empty());
+    EXPECT_EQ(d[0].ranks, (std::vector<int64_t>{0, 1}));
+    EXPECT_NE(d[0].detail.find("ranks 0, 1 differ, no majority"), std::string::npos) << d[0].detail;
+    EXPECT_NE(d[0].detail.find("rank 1: compile #1: 0/0 backward_hook where rank 0 has 0/0 forward"), std::string::npos) << d[0].detail;
+    EXPECT_EQ(d[0].detail.find("majority has"), std::string::npos) << d[0].detail;
+}
+
+TEST(RankOverview, ARankDivergesOnlyFromAStrictMajority) {
+    // 2 + 2: the largest group is half of the ranks, not more: they differ, nobody diverges
+    std::vector<RankProfile> even;
+    even.emplace_back(rankSession(3, {2, 3, 5}));
+    even.emplace_back(rankSession(0, {2, 3}));
+    even.emplace_back(rankSession(1, {2, 3}));
+    even.emplace_back(rankSession(2, {2, 3, 5}));
+    auto d = RankOverview::divergences(even);
+    ASSERT_FALSE(d.empty());
+    EXPECT_EQ(d[0].aspect, "compiles");
+    EXPECT_TRUE(d[0].noMajority);
+    EXPECT_TRUE(d[0].majority.empty());
+    EXPECT_EQ(d[0].ranks, (std::vector<int64_t>{0, 1, 2, 3}));
+    // described against the group of the lowest rank, whatever order the profiles came in
+    EXPECT_NE(d[0].detail.find("ranks 2, 3: 3 compiles where ranks 0, 1 have 2"), std::string::npos) << d[0].detail;
+    // 2 + 1 + 1: a plurality is not a majority either
+    std::vector<RankProfile> split;
+    split.emplace_back(rankSession(0, {2, 3}));
+    split.emplace_back(rankSession(1, {2, 3}));
+    split.emplace_back(rankSession(2, {2, 3, 5}));
+    split.emplace_back(rankSession(3, {2, 3, 5, 7}));
+    d = RankOverview::divergences(split);
+    ASSERT_FALSE(d.empty());
+    EXPECT_TRUE(d[0].noMajority);
+    EXPECT_EQ(d[0].ranks, (std::vector<int64_t>{0, 1, 2, 3}));
+    // 3 of 5 is a majority: the other two diverge from it
+    split.emplace_back(rankSession(4, {2, 3}));
+    d = RankOverview::divergences(split);
+    ASSERT_FALSE(d.empty());
+    EXPECT_FALSE(d[0].noMajority);
+    EXPECT_EQ(d[0].majority, (std::vector<int64_t>{0, 1, 4}));
+    EXPECT_EQ(d[0].ranks, (std::vector<int64_t>{2, 3}));
+    EXPECT_NE(d[0].detail.find("rank 2: 3 compiles where the majority has 2"), std::string::npos) << d[0].detail;
 }
 
 TEST(RankOverview, BuiltFromEventsEqualsBuiltFromTheSession) {
