@@ -325,7 +325,14 @@ void TraceAssembler::onEvent(const TraceEvent& e) {
 
 TraceAssembler::Pending& TraceAssembler::startCompile(const Key& k, const TraceEvent& e) {
     resolveOrphanReasons(&k);
-    if (Pending* old = findOpen(k)) closeOpen(old); // the same id again: a new compile after reset()
+    // The same id again, not as a restarted attempt: torch._dynamo.reset() emptied the caches
+    // and the counters (dynamo-semantics §1.6), so ids start over (torch-trace-format §1.3.3).
+    const bool restart = e.attempt.value_or(0) > 0;
+    if (!restart && !epochKeys_.insert(k).second) {
+        startEpoch();
+        epochKeys_.insert(k);
+    }
+    if (Pending* old = findOpen(k)) closeOpen(old); // a restarted attempt replaces the open one
     auto p = std::make_unique<Pending>();
     p->key = k;
     p->compileId = compileIdOf(k);
@@ -344,6 +351,19 @@ TraceAssembler::Pending& TraceAssembler::startCompile(const Key& k, const TraceE
     open_.push_back(std::move(p));
     if (open_.size() > kMaxOpenCompiles) closeOpen(open_.front().get());
     return *open_.back();
+}
+
+// A reset is sent where the log shows it, so that the live view, the store and every reader
+// see epochs as the engine's sessions have them (session::Reset). Everything of the old epoch
+// is sent first: nothing compiled before reset() can go on after it.
+void TraceAssembler::startEpoch() {
+    finalizeLingering();
+    while (!open_.empty()) closeOpen(open_.front().get());
+    epochKeys_.clear();
+    Reset r;
+    r.callIndex = nextCall_; // the call of the next compile; frames/compiles are set by the receiver
+    sink_.reset(r);
+    ++resetsSent_;
 }
 
 void TraceAssembler::onReasons(const Key& k, const TraceEvent& e) {

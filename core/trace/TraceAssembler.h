@@ -3,7 +3,8 @@
 // torch-trace-format §1.3.9). A compile is keyed by (compiled_autograd_id, frame_id,
 // frame_compile_id, occurrence) — the occurrence separates ids repeated after
 // torch._dynamo.reset() — and is sent to the sink when its compilation_metrics arrives, so
-// only compiles in flight are held in memory. Per compile, in causal order:
+// only compiles in flight are held in memory. An id started again (not as a restarted attempt)
+// is a reset: a session::Reset is sent before the compile that starts the new epoch. Per compile, in causal order:
 //   Frame (first compile of a code object) → Recompile (reasons through ReasonClassifier) →
 //   ShapeEvents → CompileEntry (graph, guard tree, metrics) → Call (one per compile: the
 //   timeline of an imported session is the compile order; hits are not in traces) → LogLines.
@@ -14,6 +15,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -48,6 +50,7 @@ public:
     int64_t frames() const { return framesSent_; }
     int64_t compiles() const { return compilesSent_; }
     int64_t recompiles() const { return recompilesSent_; }
+    int64_t resets() const { return resetsSent_; }
 
     // "0/1", "!0/0/1" (compiled autograd), "!0/-/-"; empty when the envelope names no compile.
     static std::string compileIdOf(const TraceEvent& e);
@@ -75,6 +78,7 @@ private:
     void resolveOrphanReasons(const Key* except);
     void finalize(Pending& p);
     void closeOpen(Pending* p); // finalize and drop from open_
+    void startEpoch();          // torch._dynamo.reset() between two compiles: send it
     FrameState& frameFor(const Pending& p);
     void flushText();
     session::ShapeEvent shapeEvent(const TraceEvent& e) const;
@@ -101,10 +105,11 @@ private:
     std::map<std::string, int64_t> kept_;  // kept verbatim but not modelled: name -> count
     std::map<Key, std::pair<std::vector<std::string>, int64_t>> pendingReasons_; // reasons before their dynamo_start
     std::map<Key, int> occurrences_;
+    std::set<Key> epochKeys_;              // compiles started since the last reset
     std::map<std::pair<int64_t, int64_t>, FrameState> frames_;       // (ca, frame_id) → state
     std::map<int, bool> usedFrameIds_;
     int64_t nextCall_ = 0;
-    int64_t framesSent_ = 0, compilesSent_ = 0, recompilesSent_ = 0;
+    int64_t framesSent_ = 0, compilesSent_ = 0, recompilesSent_ = 0, resetsSent_ = 0;
     int64_t failures_ = 0, restarts_ = 0, limitHits_ = 0, incomplete_ = 0;
     std::map<std::string, int64_t> eventCounts_;
     std::string configJson_;

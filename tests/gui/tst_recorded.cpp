@@ -107,6 +107,7 @@ private slots:
     void openFolderShowsRanksDivergenceAndSideBySide();
     void droppedFolderOpensTheRankOverview();
     void twoRanksThatDifferNameNoCulprit();
+    void anImportedResetReachesTheWindowAsAnEvent();
     void stackTrieSelectsCompilesAndFollowsTheSelection();
     void artifactsViewShowsTheLogsTextWithHighlighting();
     void artifactsOfAStoredSessionAreReadFromTheHistory();
@@ -230,6 +231,23 @@ void TestRecorded::twoRanksThatDifferNameNoCulprit() {
         QVERIFY(view->model()->index(row, RankTableModel::Diverges).data().toString().contains(QStringLiteral("no majority")));
     QVERIFY(view->compareModel()->hasRanks());
     QCOMPARE(view->compareModel()->firstDifference(), 2);
+}
+
+void TestRecorded::anImportedResetReachesTheWindowAsAnEvent() {
+    // kernel compiled twice, torch._dynamo.reset(), then another function with the same ids
+    auto w = makeWindow();
+    const QString log = dir_.filePath(QStringLiteral("reset-%1.log").arg(counter_));
+    write(log, makeLog("/home/u/gen.py", {2, 3}) + makeLog("/home/u/other.py", {4}, "helper"));
+    QVERIFY(open(*w, log));
+    const auto& s = w->selection()->data()->session();
+    QCOMPARE(s.compiles.size(), size_t(3));
+    QCOMPARE(s.resets.size(), size_t(1));
+    // sent by the importer after kernel's frame and two compiles (inferring it from the ids
+    // could not place it among the frames: the importer keeps frame ids unique)
+    QCOMPARE(s.resets[0].frames, int64_t(1));
+    QCOMPARE(s.resets[0].compiles, int64_t(2));
+    QCOMPARE(w->selection()->data()->resets().size(), size_t(1));
+    QCOMPARE(s.frameOf(s.compiles[2])->name, std::string("helper"));
 }
 
 void TestRecorded::droppedFolderOpensTheRankOverview() {

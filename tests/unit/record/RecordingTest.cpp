@@ -130,6 +130,70 @@ TEST(Recording, ImportOfARankDirectoryGivesOneRecordedSessionPerRank) {
     std::filesystem::remove_all(dir);
 }
 
+// Issue 9: an imported log's torch._dynamo.reset() reaches the live observer, the session and
+// the store as the engine's does — sent by the importer, not inferred afterwards.
+TEST(Recording, AnImportSendsTheResetsOfTheLogToEverySink) {
+    const char* scenario = R"PY(
+import torch
+
+def foo(x):
+    return x + 1
+
+def bar(x):
+    return x * 2
+
+f = torch.compile(foo)
+f(torch.ones(2))
+f(torch.ones(3))
+torch._dynamo.reset()
+b = torch.compile(bar)
+b(torch.ones(2))
+torch._dynamo.reset()
+f(torch.ones(2))
+)PY";
+    engine::RunOptions run;
+    run.out = [](std::string_view) {};
+    run.logOut = [](std::string_view) {};
+    record::ScenarioRecording source = record::recordScenario("resets.py", scenario, run, {});
+    const session::Session& engine = source.recorded.session;
+    ASSERT_EQ(engine.resets.size(), 2u);
+    const auto dir = tempDir("resets");
+    const std::string log = (dir / "resets.log").string();
+    trace::exportTorchTrace(engine, log);
+
+    struct ResetCounter : session::EventSink {
+        std::vector<session::Reset> resets;
+        int compilesBefore = 0, compiles = 0;
+        void compile(const session::CompileEntry&) override { ++compiles; }
+        void reset(const session::Reset& r) override {
+            resets.push_back(r);
+            if (resets.size() == 1) compilesBefore = compiles;
+        }
+    } live;
+    auto store = store::SessionStore::open(":memory:");
+    record::RecordOptions o;
+    o.store = store.get();
+    record::ImportRecording r = record::recordImport(log, {}, o, [&](const std::string&) { return &live; });
+    ASSERT_TRUE(r.error.empty()) << r.error;
+    ASSERT_EQ(r.sessions.size(), 1u);
+    // live, as it happened: after foo's two compiles
+    ASSERT_EQ(live.resets.size(), 2u);
+    EXPECT_EQ(live.compilesBefore, 2);
+    // in the session and in the store (rows, not inferred: inference cannot tell the frames)
+    const session::Session& imported = r.sessions[0].session;
+    const session::Session stored = store->load(r.sessions[0].storedId);
+    ASSERT_EQ(imported.resets.size(), 2u);
+    EXPECT_EQ(stored.resets, imported.resets);
+    for (size_t i = 0; i < 2; ++i) {
+        EXPECT_EQ(imported.resets[i].callIndex, engine.resets[i].callIndex) << i; // every call of this run compiles
+        EXPECT_EQ(imported.resets[i].frames, engine.resets[i].frames) << i;
+        EXPECT_EQ(imported.resets[i].compiles, engine.resets[i].compiles) << i;
+        EXPECT_EQ(imported.resets[i].line, 0) << i; // a log does not say where reset() was called
+    }
+    EXPECT_EQ(imported.frameOf(imported.compiles.back())->name, "foo");
+    std::filesystem::remove_all(dir);
+}
+
 TEST(Recording, AnUnreadableImportIsReturnedNotThrown) {
     record::ImportRecording r = record::recordImport("/nonexistent/trace.log", {}, {});
     EXPECT_NE(r.error.find("/nonexistent/trace.log"), std::string::npos) << r.error;

@@ -212,6 +212,54 @@ TEST(TraceRobustness, RepeatedCompileIdsAfterResetAreSeparateCompiles) {
     EXPECT_EQ(s.calls.size(), 3u);
 }
 
+// Issue 9: the importer sends torch._dynamo.reset() itself, where the ids start over, after
+// everything of the old epoch and before anything of the new one.
+TEST(TraceRobustness, TheImporterSendsAResetWhereTheIdsStartOver) {
+    struct Order : SessionBuilder {
+        std::string seen;
+        void frame(const Frame& f) override { seen += "F"; SessionBuilder::frame(f); }
+        void compile(const CompileEntry& c) override { seen += "C"; SessionBuilder::compile(c); }
+        void reset(const Reset& r) override { seen += "|"; SessionBuilder::reset(r); }
+    } b;
+    TempDir d;
+    // f compiled twice, reset, f again (same code object), reset, g gets frame id 0
+    std::string body = kStr + start(0) + guards(0, 2) + metrics(0) + start(1) + guards(1, 3) + metrics(1) + start(0) + guards(0, 2) +
+                       metrics(0) + start(0, "g", 7) + metrics(0, "g", 7);
+    importTraceFile(d.write("reset.log", body), b);
+    EXPECT_EQ(b.seen, "FCC|C|FC");
+    const Session s = b.take();
+    ASSERT_EQ(s.resets.size(), 2u);
+    EXPECT_EQ(s.resets[0], (Reset{.callIndex = 2, .line = 0, .frames = 1, .compiles = 2}));
+    EXPECT_EQ(s.resets[1], (Reset{.callIndex = 3, .line = 0, .frames = 1, .compiles = 3}));
+    // ids name one entry per epoch
+    EXPECT_EQ(s.compile("0/0", 0), &s.compiles[0]);
+    EXPECT_EQ(s.compile("0/0", 1), &s.compiles[2]);
+    EXPECT_EQ(s.compile("0/1", 1), nullptr);
+    EXPECT_EQ(s.frameOf(s.compiles[2])->name, "f");
+    EXPECT_EQ(s.frameOf(s.compiles[3])->name, "g");
+    // a session stored without them infers the same epochs from the repeated ids
+    Session old = s;
+    old.resets.clear();
+    const auto inferred = inferResets(old);
+    ASSERT_EQ(inferred.size(), 2u);
+    for (size_t i = 0; i < 2; ++i) {
+        EXPECT_EQ(inferred[i].callIndex, s.resets[i].callIndex);
+        EXPECT_EQ(inferred[i].compiles, s.resets[i].compiles);
+    }
+}
+
+TEST(TraceRobustness, ARestartedAttemptOrAnotherFrameIsNoReset) {
+    TempDir d;
+    const std::string restart = rec("{\"dynamo_start\": {\"stack\": [{\"line\": 3, \"name\": \"f\", \"filename\": 0}]}" + kCtx + "0, \"attempt\": 1}");
+    std::string body = kStr + start(0) + guards(0, 2) + restart + metrics(0) + start(1) + metrics(1) +
+                       rec("{\"dynamo_start\": {\"stack\": []}, \"frame_id\": 1, \"frame_compile_id\": 0, \"attempt\": 0}") +
+                       rec("{\"compilation_metrics\": {\"co_name\": \"h\"}, \"frame_id\": 1, \"frame_compile_id\": 0, \"attempt\": 0}");
+    Imported r = importFile(d.write("noreset.log", body));
+    EXPECT_TRUE(r.session.resets.empty());
+    ASSERT_FALSE(r.session.compiles.empty());
+    EXPECT_EQ(r.session.compiles.back().compileId, "1/0");
+}
+
 TEST(TraceRobustness, RecompileReasonsAsABareString) {
     TempDir d;
     std::string body = kStr + start(0) + metrics(0) + reasons(1, "\"0/0: L['n'] == 3\"") + start(1) + metrics(1);
