@@ -59,6 +59,7 @@ void StoreRecorder::beginSession(const SessionInfo& info) {
         tx.commit();
         active_ = true;
         state_.lastId = writer_.id();
+        if (!checkpointer_) checkpointer_ = std::make_unique<WalCheckpointer>(db_);
     } catch (const std::exception& e) {
         fail(e.what());
     }
@@ -122,6 +123,7 @@ void StoreRecorder::endSession(SessionStatus status) {
         fail(e.what());
     }
     active_ = false;
+    checkpointer_.reset(); // SQLite's own checkpoints again between recordings
 }
 
 void StoreRecorder::writeBatch(const SessionStatus* end, bool complete) {

@@ -2,6 +2,7 @@
 // The recorder sink of SqliteSessionStore: buffers events and writes each batch (every
 // OpenOptions::batchEvents events or batchMillis ms, and at endSession) in one transaction.
 #include <chrono>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -10,6 +11,7 @@
 
 #include "core/store/SessionStore.h"
 #include "core/store/SessionWriter.h"
+#include "core/store/WalCheckpointer.h"
 
 namespace gs::store {
 
@@ -82,6 +84,7 @@ private:
     std::chrono::steady_clock::time_point batchStart_;
     bool active_ = false;
     std::string error_;
+    std::unique_ptr<WalCheckpointer> checkpointer_; // while a session is recorded
 };
 
 } // namespace gs::store
