@@ -30,9 +30,12 @@ void PayloadHasher::run() {
                 lanes.start(l, inLane[l]->payload);
             }
         if (stop_) return;
-        if (lanes.active() == 0) {
+        // A step costs the same with one lane busy as with all: wait for enough jobs to fill
+        // them, unless the owner waits for a digest (it then gets it with the lanes there are).
+        auto enough = [&] { return stop_ || ownerWaiting_ || lanes.active() + (jobs_.size() - nextToHash_) >= size_t(Md5Lanes::kLanes); };
+        if (lanes.active() == 0 || !enough()) {
             workerIdle_ = true;
-            work_.wait(lock, [&] { return stop_ || nextToHash_ < jobs_.size(); });
+            work_.wait(lock, [&] { return stop_ || ((nextToHash_ < jobs_.size() || lanes.active() > 0) && enough()); });
             workerIdle_ = false;
             continue;
         }
@@ -77,6 +80,7 @@ std::string PayloadHasher::take() {
         publish();
         if (!jobs_.front().done) {
             ownerWaiting_ = true;
+            if (workerIdle_) work_.notify_one(); // it may be waiting for more jobs to fill its lanes
             done_.wait(lock, [&] { return jobs_.front().done; });
             ownerWaiting_ = false;
         }
