@@ -14,6 +14,28 @@ using namespace gs::session;
 
 namespace {
 
+// The int a shape event's "val" text holds: every int64 (all 19 digits), a leading '-'; digits
+// past int64 (Python ints are unbounded) saturate. `anyDigits`: skip non-digit characters (a
+// specialization's value may be printed with decoration) instead of stopping at the first.
+int64_t hintOf(const std::string& val, bool anyDigits) {
+    const bool neg = !val.empty() && val[0] == '-';
+    uint64_t mag = 0;
+    const uint64_t limit = neg ? uint64_t{1} << 63 : static_cast<uint64_t>(INT64_MAX);
+    for (size_t c = neg ? 1 : 0; c < val.size(); ++c) {
+        if (val[c] < '0' || val[c] > '9') {
+            if (anyDigits) continue;
+            break;
+        }
+        const uint64_t d = static_cast<uint64_t>(val[c] - '0');
+        if (mag > (limit - d) / 10) {
+            mag = limit;
+            break;
+        }
+        mag = mag * 10 + d;
+    }
+    return neg ? static_cast<int64_t>(0 - mag) : static_cast<int64_t>(mag);
+}
+
 constexpr size_t kMaxOpenCompiles = 64;     // compiles in flight before the oldest is closed
 constexpr size_t kMaxUnknownKinds = 100;    // distinct unknown event keys kept as log lines
 
@@ -403,21 +425,14 @@ ShapeEvent TraceAssembler::shapeEvent(const TraceEvent& e) const {
         s.kind = ShapeEventKind::CreateSymbol;
         s.source = i.source;
         s.range = i.vr;
-        int64_t hint = 0;
-        bool neg = !i.val.empty() && i.val[0] == '-';
-        for (size_t c = neg ? 1 : 0; c < i.val.size() && i.val[c] >= '0' && i.val[c] <= '9' && hint < INT64_MAX / 10; ++c)
-            hint = hint * 10 + (i.val[c] - '0');
-        s.hint = neg ? -hint : hint;
+        s.hint = hintOf(i.val, false);
         s.text = e.key == "create_symbol" ? "create_symbol " + i.symbol + " = " + i.val + " for " + i.source + " " + i.vr
                                           : "create_unbacked_symbol " + i.symbol + " " + i.vr;
     } else if (e.key == "symbolic_shape_specialization") {
         s.kind = ShapeEventKind::Specialization;
         s.source = !i.sources.empty() ? i.sources.front() : i.source;
         s.text = i.reason;
-        int64_t hint = 0;
-        for (char c : i.val)
-            if (c >= '0' && c <= '9' && hint < INT64_MAX / 10) hint = hint * 10 + (c - '0');
-        s.hint = !i.val.empty() && i.val[0] == '-' ? -hint : hint;
+        s.hint = hintOf(i.val, true);
     } else {
         s.kind = ShapeEventKind::GuardAdded;
         s.text = i.expr;
