@@ -117,15 +117,7 @@ Value LongInt::richCompare(CmpOpKind op, const Value& other) {
     } else {
         return {};
     }
-    switch (op) {
-    case CmpOpKind::Lt: return Value::boolean(c < 0);
-    case CmpOpKind::LtE: return Value::boolean(c <= 0);
-    case CmpOpKind::Gt: return Value::boolean(c > 0);
-    case CmpOpKind::GtE: return Value::boolean(c >= 0);
-    case CmpOpKind::Eq: return Value::boolean(c == 0);
-    case CmpOpKind::NotEq: return Value::boolean(c != 0);
-    default: return {};
-    }
+    return numbers::comparison(op, c);
 }
 
 Value LongInt::binaryOp(BinOpKind op, const Value& other, bool reflected) {

@@ -211,6 +211,18 @@ bool compare(CmpOpKind op, const Value& a, const Value& b) {
     }
 }
 
+Value comparison(CmpOpKind op, int c) {
+    switch (op) {
+    case CmpOpKind::Lt: return Value::boolean(c < 0);
+    case CmpOpKind::LtE: return Value::boolean(c <= 0);
+    case CmpOpKind::Gt: return Value::boolean(c > 0);
+    case CmpOpKind::GtE: return Value::boolean(c >= 0);
+    case CmpOpKind::Eq: return Value::boolean(c == 0);
+    case CmpOpKind::NotEq: return Value::boolean(c != 0);
+    default: return {};
+    }
+}
+
 int64_t intHash(int64_t v) {
     constexpr uint64_t P = (uint64_t{1} << 61) - 1;
     uint64_t mag = v < 0 ? (v == INT64_MIN ? uint64_t{1} << 63 : static_cast<uint64_t>(-v)) : static_cast<uint64_t>(v);

@@ -26,6 +26,8 @@ double bigToDouble(const BigInt& v);   // OverflowError "int too large to conver
 Value binary(BinOpKind op, const Value& a, const Value& b);  // both int/float/bool
 Value unary(UnaryOpKind op, const Value& a);
 bool compare(CmpOpKind op, const Value& a, const Value& b);
+// The bool a rich comparison gives for a three-way result c (<0, 0, >0); Null for `in`/`is`.
+Value comparison(CmpOpKind op, int c);
 int64_t intHash(int64_t v);     // CPython's: v mod (2**61 - 1), -1 -> -2
 int64_t floatHash(double d);    // equal to intHash for integral floats
 // repr(float): shortest round-trip digits, '1e+16', 'inf', 'nan', '1.0'.

@@ -8,6 +8,7 @@
 #include "core/runtime/Containers.h"
 #include "core/runtime/Format.h"
 #include "core/runtime/Interpreter.h"
+#include "core/runtime/Numbers.h"
 #include "core/runtime/Ops.h"
 #include "core/runtime/Type.h"
 
@@ -36,17 +37,7 @@ bool printable(uint32_t cp) {
 
 int cmp(std::string_view a, std::string_view b) { return a.compare(b); }
 
-Value compareResult(CmpOpKind op, int c) {
-    switch (op) {
-    case CmpOpKind::Lt: return Value::boolean(c < 0);
-    case CmpOpKind::LtE: return Value::boolean(c <= 0);
-    case CmpOpKind::Gt: return Value::boolean(c > 0);
-    case CmpOpKind::GtE: return Value::boolean(c >= 0);
-    case CmpOpKind::Eq: return Value::boolean(c == 0);
-    case CmpOpKind::NotEq: return Value::boolean(c != 0);
-    default: return {};
-    }
-}
+Value compareResult(CmpOpKind op, int c) { return numbers::comparison(op, c); }
 } // namespace
 
 size_t utf8Length(std::string_view s) {
