@@ -249,15 +249,9 @@ GuardSet GuardRecorder::build(const ShapeEnv& shapeEnv, const std::vector<Symbol
         c.shapeGuard = static_cast<int>(i);
         c.code = gs.shapeGuards[i].code;
         c.verbose = gs.shapeGuards[i].verbose;
-        const SymbolSlot* first = nullptr;
-        for (const auto& s : shapeEnv.slots())
-            if (gs.shapeGuards[i].code.find(s.source) != std::string::npos) {
-                first = &s;
-                break;
-            }
         // Shape guards are the root's epilogue lambda guards: printed after the tree at depth 0
         // (`+- LAMBDA_GUARD: 2 <= L['x'].size()[0]`), as in PyTorch's TORCH_LOGS=guards.
-        c.sessionGuard = leaf(-1, "LAMBDA_GUARD", "", c.code, first ? first->firstUse : Provenance{});
+        c.sessionGuard = leaf(-1, "LAMBDA_GUARD", "", c.code, gs.shapeGuards[i].where);
         gs.checks.push_back(std::move(c));
     }
     gs.symbols = slotBindings;

@@ -207,6 +207,7 @@ std::vector<ProducedGuard> ShapeEnv::produceGuards() const {
         g.rhs = rhs;
         g.code = s.source + " == " + sourceText(rhs);
         g.verbose = g.code + s.firstUse.comment();
+        g.where = s.firstUse;
         if (s.duck)
             g.verbose += "  # duck sizing added this equality because these variables had the same size " +
                          std::to_string(s.hint) +
@@ -223,6 +224,7 @@ std::vector<ProducedGuard> ShapeEnv::produceGuards() const {
         if (g.lhs->isConst() && g.rhs->isConst()) continue;
         g.code = sourceText(g.lhs) + " " + relOpText(sg.op) + " " + sourceText(g.rhs);
         g.verbose = g.code + sg.where.comment();
+        g.where = sg.where;
         out.push_back(std::move(g));
     }
     for (size_t i = 0; i < slots_.size(); ++i) {
@@ -234,6 +236,7 @@ std::vector<ProducedGuard> ShapeEnv::produceGuards() const {
         g.rhs = SymExpr::sym(static_cast<int>(i));
         g.code = "2 <= " + s.source;
         g.verbose = g.code + s.firstUse.comment() + (s.firstUse.empty() ? "" : kZeroOneNote);
+        g.where = s.firstUse;
         out.push_back(std::move(g));
     }
     return out;

@@ -57,6 +57,7 @@ struct ProducedGuard {
     std::string verbose;     // code + provenance comment (+ 0/1 or duck note)
     RelOp op = RelOp::Eq;
     SymPtr lhs, rhs;         // over slots: evaluate each slot from its source
+    Provenance where;        // the user line that made it (a range guard: the symbol's first use)
 };
 
 class ShapeEnv {

@@ -9,6 +9,7 @@
 #include "core/torch/TorchGenerator.h"
 #include "core/torch/TorchInstall.h"
 #include "core/torch/TorchOpRegistry.h"
+#include "core/runtime/Extension.h"
 #include "core/runtime/Interpreter.h"
 #include "core/runtime/Ops.h"
 #include "core/runtime/Str.h"
@@ -41,6 +42,21 @@ void installTorchFunctions(Interpreter& interp, TorchContext& ctx) {
     defineNative(interp, m, "is_tensor", [c](const CallArgs& a) {
         a.expect("is_tensor", 1, 1);
         return Value::boolean(asTensorObject(a[0]) != nullptr);
+    });
+    // torch._check(cond, message=None): raises RuntimeError when cond is False. Its truth is
+    // taken as any branch's is, so a symbolic condition installs the guard that keeps it true
+    // (a backed size: torch._check(x.size(0) != 3) guards L['x'].size()[0] != 3).
+    defineNative(interp, m, "_check", [](const CallArgs& a) {
+        runtime::ArgParser p(a, "_check", {"cond", "message"}, 1);
+        if (runtime::ops::truthy(p[0])) return Value::none();
+        auto& I = Interpreter::current();
+        Value msg = p.get(1, Value::none());
+        if (!msg.isNone() && msg.isObj() && msg.obj()->callable()) msg = I.call(msg, std::vector<Value>{});
+        std::string text = msg.isNone() ? "Expected cond to be True, but got False. (Could this error message be improved? If so, "
+                                          "please report an enhancement request to PyTorch.)"
+                                        : runtime::ops::str(msg);
+        I.raise("RuntimeError", text);
+        return Value::none();
     });
     defineNative(interp, m, "is_floating_point", [c](const CallArgs& a) {
         a.expect("is_floating_point", 1, 1);
