@@ -93,7 +93,9 @@ void expectSameAnswers(const Session& s, size_t per) {
         EXPECT_EQ(paged.trackOfCall(pos), whole.trackOfCall(pos)) << pos;
         const Frame *fa = whole.frameOfCall(pos), *fb = paged.frameOfCall(pos);
         EXPECT_EQ(fb == nullptr, fa == nullptr) << pos;
-        if (fa && fb) EXPECT_EQ(*fb, *fa) << pos;
+        if (fa && fb) {
+            EXPECT_EQ(*fb, *fa) << pos;
+        }
         EXPECT_EQ(paged.recompileAtCall(pos), whole.recompileAtCall(pos)) << pos;
     }
     for (int e = 0; e < int(s.compiles.size()); ++e) {
