@@ -27,6 +27,14 @@ struct EntryHits {
     bool operator==(const EntryHits&) const = default;
 };
 
+// Where one cache entry's hits fall in a chunk: the offsets (0 = the chunk's first call) of its
+// first and last hit. With it, the hits of an entry from or up to a call inside the chunk are
+// known without decoding the chunk whenever that call is not between the two.
+struct HitSpan {
+    int32_t first = -1, last = -1;
+    bool operator==(const HitSpan&) const = default;
+};
+
 // One chunk of consecutive calls as the directory describes it.
 struct CallChunkInfo {
     int64_t firstIndex = 0, lastIndex = 0;  // Call::index of its first and last call
@@ -34,6 +42,9 @@ struct CallChunkInfo {
     std::vector<FrameCounts> frames;
     std::vector<EntryHits> entries;
     int64_t stale = 0;  // hits `run --verify` found stale
+    // Aligned with `entries`; empty for chunks stored before schema 9 (their partial counts
+    // decode the chunk).
+    std::vector<HitSpan> spans;
 };
 
 // What a timeline needs of each call of a chunk, decoded without arguments or guards.

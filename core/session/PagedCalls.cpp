@@ -78,6 +78,27 @@ std::shared_ptr<const CallBriefs> PagedCalls::briefs(size_t k) const {
     return b;
 }
 
+int64_t PagedCalls::entryHitsIn(size_t k, const std::string& compileId, int64_t a, int64_t b) const {
+    std::shared_ptr<const HitOffsets> index;
+    {
+        std::lock_guard lock(mu_);
+        index = hitOffsets_.get(k);
+    }
+    if (!index) {
+        auto b0 = briefs(k);
+        HitOffsets made;
+        for (size_t i = 0; i < b0->calls.size(); ++i)
+            if (b0->calls[i].outcome == CallOutcome::Hit) made[b0->strings[b0->calls[i].entry]].push_back(int32_t(i));
+        index = std::make_shared<const HitOffsets>(std::move(made));
+        std::lock_guard lock(mu_);
+        hitOffsets_.put(k, index);
+    }
+    auto it = index->find(compileId);
+    if (it == index->end() || a >= b) return 0;
+    const auto& v = it->second;
+    return std::lower_bound(v.begin(), v.end(), b) - std::lower_bound(v.begin(), v.end(), a);
+}
+
 CallBriefs::Brief PagedCalls::brief(int64_t pos) const {
     const size_t k = chunkOf(pos);
     return briefs(k)->calls[size_t(pos - starts_[k])];

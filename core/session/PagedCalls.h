@@ -6,6 +6,7 @@
 #include <list>
 #include <memory>
 #include <mutex>
+#include <string>
 #include <unordered_map>
 #include <vector>
 
@@ -33,6 +34,11 @@ public:
     CallBriefs::Brief brief(int64_t pos) const;
     // The briefs of a whole chunk (kept decoded while recently used).
     std::shared_ptr<const CallBriefs> briefs(size_t k) const;
+    // Hits of the cache entry `compileId` at offsets [a, b) of chunk k (offset 0 = its first
+    // call). Each chunk's hit offsets per entry are gathered once from its briefs and kept
+    // while recently used, so every entry of the cache view counts at the cursor's chunk in
+    // O(log n).
+    int64_t entryHitsIn(size_t k, const std::string& compileId, int64_t a, int64_t b) const;
 
 private:
     template <class T> struct Lru {
@@ -48,7 +54,9 @@ private:
     std::vector<int64_t> starts_;
     bool gapless_ = true;  // every chunk's indexes are consecutive and follow the previous chunk's
     mutable std::mutex mu_;
+    using HitOffsets = std::unordered_map<std::string, std::vector<int32_t>>;  // compile id -> ascending offsets
     mutable Lru<CallBriefs> briefs_{64, {}, {}};
+    mutable Lru<HitOffsets> hitOffsets_{8, {}, {}};
     mutable Lru<std::vector<Call>> calls_{4, {}, {}};
 };
 

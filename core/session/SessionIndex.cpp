@@ -521,10 +521,17 @@ SessionIndex::DimWindow SessionIndex::dimsWindow(int track, int64_t cursor, size
         }
         return w;
     }
-    // Walk back from the cursor through the briefs, then read the calls found.
+    // Walk back from the cursor through the briefs of the chunks holding calls of the track
+    // (the running counts skip the others undecoded), then read the calls found.
+    const auto& calls = callsBefore_[size_t(track)];
     for (int64_t pos = std::min(cursor, callCount() - 1); pos >= 0 && w.calls.size() < n;) {
         const size_t k = paged_->chunkOf(pos);
         const int64_t start = paged_->chunkStart(k);
+        if (calls[k] == 0 && calls[k + 1] == 0) break;  // no call of the track up to here
+        if (calls[k + 1] == calls[k]) {
+            pos = start - 1;
+            continue;
+        }
         auto b = paged_->briefs(k);
         for (; pos >= start && w.calls.size() < n; --pos)
             if (trackOfFrame(b->calls[size_t(pos - start)].frameId, pos) == track) w.calls.push_back(pos);

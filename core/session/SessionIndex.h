@@ -169,6 +169,8 @@ private:
     int64_t pagedCountIn(int track, CallCount what, int64_t from, int64_t to) const;
     std::vector<int64_t> pagedColumnCounts(int track, CallCount what, double first, double per, int columns) const;
     int64_t pagedHitsAt(int entry, int64_t cursor) const;
+    struct EntryChunk;
+    int64_t entryHitsInChunk(const std::string& id, const std::vector<EntryChunk>& list, size_t k, int64_t from, int64_t to) const;
     static CallKind kindOf(CallOutcome o);
     static void addDims(std::vector<Track::DimSeries>& dims, const Call& c, size_t i, size_t n);
     void indexEntries();
@@ -201,8 +203,16 @@ private:
     std::unique_ptr<PagedCalls> paged_;
     std::unordered_map<int, std::vector<std::pair<size_t, int>>> recordOfEpoch_;  // frame id -> (epoch, record)
     std::unordered_map<int, int> syntheticTrack_;  // frame ids without a record
-    std::vector<std::vector<int64_t>> hitsBefore_, eagerBefore_;  // [track][chunk], size chunks + 1
-    std::unordered_map<std::string, std::vector<int64_t>> entryHitsBefore_;  // compile id -> [chunk]
+    std::vector<std::vector<int64_t>> hitsBefore_, eagerBefore_, callsBefore_;  // [track][chunk], size chunks + 1
+    // Per compile id, the chunks holding its hits (ascending), so that memory grows with hits'
+    // chunks rather than entries x chunks: the running count through the chunk and where in
+    // it the hits fall (HitSpan; unknown for chunks stored before schema 9).
+    struct EntryChunk {
+        size_t chunk = 0;
+        int64_t through = 0;  // hits of the id in chunks 0..chunk
+        HitSpan span;
+    };
+    std::unordered_map<std::string, std::vector<EntryChunk>> entryChunks_;
 };
 
 using SessionIndexPtr = std::shared_ptr<const SessionIndex>;

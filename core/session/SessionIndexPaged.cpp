@@ -124,11 +124,13 @@ void SessionIndex::indexPagedTracks() {
     const size_t n = paged_->chunkCount();
     hitsBefore_.assign(tracks_.size(), std::vector<int64_t>(n + 1, 0));
     eagerBefore_.assign(tracks_.size(), std::vector<int64_t>(n + 1, 0));
+    callsBefore_.assign(tracks_.size(), std::vector<int64_t>(n + 1, 0));
     for (size_t k = 0; k < n; ++k) {
         const int64_t start = paged_->chunkStart(k), end = paged_->chunkStart(k + 1);
         for (size_t t = 0; t < tracks_.size(); ++t) {
             hitsBefore_[t][k + 1] = hitsBefore_[t][k];
             eagerBefore_[t][k + 1] = eagerBefore_[t][k];
+            callsBefore_[t][k + 1] = callsBefore_[t][k];
         }
         if (end > start && epochOf(start) == epochOf(end - 1)) {
             for (const auto& f : paged_->chunk(k).frames) {
@@ -136,6 +138,7 @@ void SessionIndex::indexPagedTracks() {
                 if (t < 0) continue;
                 hitsBefore_[size_t(t)][k + 1] += f.hits;
                 eagerBefore_[size_t(t)][k + 1] += f.eager;
+                callsBefore_[size_t(t)][k + 1] += f.hits + f.eager + f.other;
             }
         } else if (end > start) {
             auto b = paged_->briefs(k);
@@ -146,16 +149,22 @@ void SessionIndex::indexPagedTracks() {
                 if (t < 0) continue;
                 if (kind == CallKind::Hit) ++hitsBefore_[size_t(t)][k + 1];
                 if (kind == CallKind::RunOnly || kind == CallKind::Skipped) ++eagerBefore_[size_t(t)][k + 1];
+                ++callsBefore_[size_t(t)][k + 1];
             }
         }
-        for (const auto& eh : paged_->chunk(k).entries) {
-            auto& v = entryHitsBefore_[eh.compileId];
-            if (v.empty()) v.assign(n + 1, 0);
-            v[k + 1] += eh.hits;
+        const auto& info = paged_->chunk(k);
+        const bool spans = info.spans.size() == info.entries.size();
+        for (size_t e = 0; e < info.entries.size(); ++e) {
+            auto& list = entryChunks_[info.entries[e].compileId];
+            const int64_t before = list.empty() ? 0 : list.back().through;
+            if (!list.empty() && list.back().chunk == k) {  // the id twice in one summary: counts add, span unknown
+                list.back().through += info.entries[e].hits;
+                list.back().span = {};
+                continue;
+            }
+            list.push_back({k, before + info.entries[e].hits, spans ? info.spans[e] : HitSpan{}});
         }
     }
-    for (auto& [id, v] : entryHitsBefore_)
-        for (size_t k = 0; k < n; ++k) v[k + 1] += v[k];
 }
 
 int SessionIndex::trackOfFrame(int frameId, int64_t pos, int* record) const {
@@ -234,30 +243,41 @@ std::vector<int64_t> SessionIndex::pagedColumnCounts(int track, CallCount what, 
     return out;
 }
 
+// Hits of the id in positions [from, to) of chunk k: the directory's count when the range
+// covers the chunk or all of the id's hits in it (its span), none when it misses them, else
+// counted at the chunk's hit offsets (the cursor's chunk, shared by every entry).
+int64_t SessionIndex::entryHitsInChunk(const std::string& id, const std::vector<EntryChunk>& list, size_t k, int64_t from,
+                                       int64_t to) const {
+    auto it = std::lower_bound(list.begin(), list.end(), k, [](const EntryChunk& c, size_t v) { return c.chunk < v; });
+    if (it == list.end() || it->chunk != k) return 0;
+    const int64_t inChunk = it->through - (it == list.begin() ? 0 : std::prev(it)->through);
+    const int64_t start = paged_->chunkStart(k);
+    const int64_t a = std::max(from, start) - start, b = std::min(to, paged_->chunkStart(k + 1)) - start;
+    if (a >= b) return 0;
+    if (a == 0 && b == paged_->chunkStart(k + 1) - start) return inChunk;
+    if (it->span.first >= 0) {
+        if (a <= it->span.first && it->span.last < b) return inChunk;
+        if (it->span.last < a || it->span.first >= b) return 0;
+    }
+    return paged_->entryHitsIn(k, id, a, b);
+}
+
 int64_t SessionIndex::pagedHitsAt(int entry, int64_t cursor) const {
     const std::string& id = s_.compiles[size_t(entry)].compileId;
-    auto it = entryHitsBefore_.find(id);
-    if (it == entryHitsBefore_.end()) return 0;
+    auto it = entryChunks_.find(id);
+    if (it == entryChunks_.end()) return 0;
+    const auto& list = it->second;
     const int64_t from = std::max<int64_t>(createdAt_[size_t(entry)], 0);
     const int64_t to = std::min({cursor + 1, removedAt_[size_t(entry)], callCount()});
     if (from >= to) return 0;
-    auto partial = [&](size_t k, int64_t a, int64_t b) {
-        const int64_t start = paged_->chunkStart(k);
-        a = std::max(a, start);
-        b = std::min(b, paged_->chunkStart(k + 1));
-        if (a == start && b == paged_->chunkStart(k + 1)) return it->second[k + 1] - it->second[k];
-        if (it->second[k + 1] == it->second[k]) return int64_t(0);
-        auto briefs = paged_->briefs(k);
-        int64_t n = 0;
-        for (int64_t pos = a; pos < b; ++pos) {
-            const auto& c = briefs->calls[size_t(pos - start)];
-            n += c.outcome == CallOutcome::Hit && briefs->strings[c.entry] == id;
-        }
-        return n;
-    };
     const size_t k0 = paged_->chunkOf(from), k1 = paged_->chunkOf(to - 1);
-    if (k0 == k1) return partial(k0, from, to);
-    return partial(k0, from, to) + (it->second[k1] - it->second[k0 + 1]) + partial(k1, from, to);
+    if (k0 == k1) return entryHitsInChunk(id, list, k0, from, to);
+    // Hits in the chunks strictly between k0 and k1, from the running counts.
+    auto through = [&](size_t k) {  // hits of the id in chunks 0..k
+        auto at = std::upper_bound(list.begin(), list.end(), k, [](size_t v, const EntryChunk& c) { return v < c.chunk; });
+        return at == list.begin() ? int64_t(0) : std::prev(at)->through;
+    };
+    return entryHitsInChunk(id, list, k0, from, to) + (through(k1 - 1) - through(k0)) + entryHitsInChunk(id, list, k1, from, to);
 }
 
 } // namespace gs::session

@@ -195,11 +195,15 @@ void CallChunkWriter::add(const Call& c) {
     if (!fc) fc = &summary_.frames.emplace_back(FrameCounts{c.frameId});
     if (c.outcome == CallOutcome::Hit) {
         ++fc->hits;
-        EntryHits* eh = nullptr;
-        for (auto& e : summary_.entries)
-            if (e.compileId == c.entryId) eh = &e;
-        if (!eh) eh = &summary_.entries.emplace_back(EntryHits{c.entryId});
-        ++eh->hits;
+        const int32_t offset = int32_t(calls_);
+        size_t e = 0;
+        while (e < summary_.entries.size() && summary_.entries[e].compileId != c.entryId) ++e;
+        if (e == summary_.entries.size()) {
+            summary_.entries.push_back(EntryHits{c.entryId});
+            summary_.spans.push_back(HitSpan{offset, offset});
+        }
+        ++summary_.entries[e].hits;
+        summary_.spans[e].last = offset;
     } else if (c.outcome == CallOutcome::RunOnly || c.outcome == CallOutcome::Skipped) {
         ++fc->eager;
     } else {
@@ -421,10 +425,16 @@ std::string encodeSummary(const ChunkSummary& s) {
         out += e.compileId;
         putVar(out, uint64_t(e.hits));
     }
+    if (s.spans.size() != s.entries.size()) return out;  // a summary read from before schema 9
+    putVar(out, s.spans.size());
+    for (const auto& h : s.spans) {
+        putSigned(out, h.first);
+        putSigned(out, h.last);
+    }
     return out;
 }
 
-ChunkSummary decodeSummary(std::string_view data) {
+ChunkSummary decodeSummary(std::string_view data, bool spansRequired) {
     Reader r(data);
     ChunkSummary s;
     s.frames.resize(r.count(r.left()));
@@ -438,6 +448,16 @@ ChunkSummary decodeSummary(std::string_view data) {
     for (auto& e : s.entries) {
         e.compileId = std::string(r.bytes(r.count(r.left())));
         e.hits = int64_t(r.var());
+    }
+    if (spansRequired || r.left() != 0) {
+        if (r.count(r.left()) != s.entries.size()) Reader::damaged("its summary's hit spans do not match its entries");
+        s.spans.resize(s.entries.size());
+        for (size_t e = 0; e < s.spans.size(); ++e) {
+            s.spans[e].first = r.i32();
+            s.spans[e].last = r.i32();
+            if (s.spans[e].first < 0 || s.spans[e].last < s.spans[e].first || s.entries[e].hits <= 0)
+                Reader::damaged("its summary has a hit span out of order");
+        }
     }
     if (r.left() != 0) Reader::damaged("its summary has extra bytes");
     return s;

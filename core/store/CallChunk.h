@@ -34,6 +34,7 @@ using session::CallBriefs;
 using session::CallChunkInfo;
 using session::EntryHits;
 using session::FrameCounts;
+using session::HitSpan;
 
 constexpr int64_t kCallsPerChunk = 8192;
 
@@ -46,6 +47,7 @@ struct CallChunkCounts {
 struct ChunkSummary {
     std::vector<FrameCounts> frames;
     std::vector<EntryHits> entries;
+    std::vector<HitSpan> spans;  // aligned with entries (empty: stored before schema 9)
 };
 
 class CallChunkWriter {
@@ -95,8 +97,11 @@ std::vector<session::Call> decodeCallChunk(std::string_view data, int64_t firstI
 CallBriefs decodeCallBriefs(std::string_view data, int64_t firstIndex);
 
 // The chunk's summary, stored beside it (call_chunks.summary): calls per function and hits per
-// cache entry, so the counts of millions of calls need no decoding.
+// cache entry, so the counts of millions of calls need no decoding. Format: frames (count, then
+// frameId hits eager other each), entries (count, then compileId hits each), and from schema 9
+// (call_chunks.hit_spans = 1) the entries' hit spans (count = entries, then first last each).
 std::string encodeSummary(const ChunkSummary& s);
-ChunkSummary decodeSummary(std::string_view data);
+// `spansRequired`: the row says its summary carries hit spans (a summary without them is damaged).
+ChunkSummary decodeSummary(std::string_view data, bool spansRequired = false);
 
 } // namespace gs::store

@@ -240,6 +240,14 @@ CREATE TABLE resets (
 ) WITHOUT ROWID;
 )sql";
 
+// Version 9 (issue 15): a chunk's summary may say where each cache entry's first and last hit
+// fall in it (hit_spans = 1; CallChunk.h), so that the hits of an entry up to a call are counted
+// from the directory without decoding the chunks where the entry was created or removed.
+// Chunks stored before keep hit_spans = 0 and are decoded when such a count needs them.
+constexpr std::string_view kVersion9 = R"sql(
+ALTER TABLE call_chunks ADD COLUMN hit_spans INTEGER NOT NULL DEFAULT 0;
+)sql";
+
 // Foreign keys off for the life of a migration, back to what they were afterwards. The pragma
 // is a no-op inside a transaction, so this wraps the Transaction (declared before it, it is
 // destroyed after the commit or rollback).
@@ -273,7 +281,7 @@ private:
 
 const std::vector<std::string_view>& Schema::migrations() {
     static const std::vector<std::string_view> all{kVersion1, kVersion2, kVersion3, kVersion4,
-                                                   kVersion5, kVersion6, kVersion7, kVersion8};
+                                                   kVersion5, kVersion6, kVersion7, kVersion8, kVersion9};
     return all;
 }
 

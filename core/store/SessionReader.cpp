@@ -311,13 +311,15 @@ std::vector<Call> SessionReader::calls(int64_t id, int64_t firstIndex, int64_t c
 
 std::vector<CallChunkInfo> SessionReader::callChunks(int64_t id) {
     std::vector<CallChunkInfo> out;
-    auto& st = db_.cached("SELECT first_idx, last_idx, n_calls, n_hits, n_run_only, summary, n_stale FROM call_chunks "
-                          "WHERE session_id = ? ORDER BY first_idx");
+    auto& st = db_.cached("SELECT first_idx, last_idx, n_calls, n_hits, n_run_only, summary, n_stale, hit_spans "
+                          "FROM call_chunks WHERE session_id = ? ORDER BY first_idx");
     st.bind(1, id);
     while (st.step()) {
-        ChunkSummary sum = decodeSummary(st.blobView(5));
+        ChunkSummary sum = decodeSummary(st.blobView(5), st.int64(7) != 0);
+        for (const auto& h : sum.spans)
+            if (h.last >= st.int64(2)) damaged("a chunk's summary places a hit after its last call");
         out.push_back({st.int64(0), st.int64(1), st.int64(2), st.int64(3), st.int64(4), std::move(sum.frames),
-                       std::move(sum.entries), st.int64(6)});
+                       std::move(sum.entries), st.int64(6), std::move(sum.spans)});
     }
     st.reset();
     return out;

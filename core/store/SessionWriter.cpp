@@ -58,8 +58,9 @@ void SessionWriter::call(const Call& c) {
 }
 
 void SessionWriter::writeChunk(const FullChunk& c) {
+    // The writer's summaries carry hit spans (schema 9).
     db_.cached("INSERT OR REPLACE INTO call_chunks (session_id, first_idx, last_idx, n_calls, n_hits, n_run_only, "
-               "n_stale, summary, data) VALUES (?,?,?,?,?,?,?,?,?)")
+               "n_stale, summary, data, hit_spans) VALUES (?,?,?,?,?,?,?,?,?,1)")
         .bind(1, id_).bind(2, c.first).bind(3, c.last).bind(4, c.counts.calls).bind(5, c.counts.hits)
         .bind(6, c.counts.runOnly).bind(7, c.counts.stale).bindBlob(8, c.summary).bindBlob(9, c.data).run();
 }

@@ -211,3 +211,54 @@ TEST(CallChunkStore, TheChunkDirectoryCountsEveryCallWithoutDecoding) {
     EXPECT_EQ(st->callBriefs(id, kCallsPerChunk).calls.size(), size_t(kCallsPerChunk));
     EXPECT_THROW(st->callBriefs(id, 7), StoreError);
 }
+
+TEST(CallChunk, TheSummarySaysWhereEachEntrysHitsFall) {
+    // Schema 9: each entry's first and last hit (offsets in the chunk), so a count from or up to
+    // a call that is not between them needs no decoding.
+    const auto calls = variedCalls(300, 40);
+    CallChunkWriter w;
+    for (const auto& c : calls) w.add(c);
+    const ChunkSummary sum = decodeSummary(encodeSummary(w.summary()), true);
+    ASSERT_EQ(sum.spans.size(), sum.entries.size());
+    for (size_t e = 0; e < sum.entries.size(); ++e) {
+        int32_t first = -1, last = -1;
+        for (size_t i = 0; i < calls.size(); ++i)
+            if (calls[i].outcome == CallOutcome::Hit && calls[i].entryId == sum.entries[e].compileId) {
+                if (first < 0) first = int32_t(i);
+                last = int32_t(i);
+            }
+        EXPECT_EQ(sum.spans[e], (HitSpan{first, last})) << sum.entries[e].compileId;
+    }
+    // A summary stored before schema 9 has none; one whose row promises them must have them.
+    ChunkSummary old = w.summary();
+    old.spans.clear();
+    const std::string oldBytes = encodeSummary(old);
+    EXPECT_TRUE(decodeSummary(oldBytes).spans.empty());
+    EXPECT_THROW(decodeSummary(oldBytes, true), StoreError);
+    // Spans out of order, or bytes after them, are damage.
+    ChunkSummary bad = w.summary();
+    bad.spans[0] = {5, 2};
+    EXPECT_THROW(decodeSummary(encodeSummary(bad), true), StoreError);
+    EXPECT_THROW(decodeSummary(encodeSummary(w.summary()) + "x"), StoreError);
+}
+
+TEST(CallChunkStore, TheDirectoryCarriesHitSpans) {
+    TempDir dir;
+    Session s;
+    for (int64_t i = 0; i < kCallsPerChunk + 10; ++i) {
+        Call c = hit(i);
+        if (i % 3 == 0) c.entryId = "0/1";
+        s.calls.push_back(c);
+    }
+    auto st = SessionStore::open(dir.file("d.db"));
+    const int64_t id = st->save(s);
+    auto chunks = st->callChunks(id);
+    ASSERT_EQ(chunks.size(), 2u);
+    ASSERT_EQ(chunks[1].spans.size(), chunks[1].entries.size());
+    ASSERT_EQ(chunks[1].entries.size(), 2u);
+    for (size_t e = 0; e < chunks[1].entries.size(); ++e) {
+        // chunk 1 holds calls 8192..8201; 8193, 8196 and 8199 are the ones of 0/1
+        const bool third = chunks[1].entries[e].compileId == "0/1";
+        EXPECT_EQ(chunks[1].spans[e], third ? (HitSpan{1, 7}) : (HitSpan{0, 9})) << chunks[1].entries[e].compileId;
+    }
+}

@@ -22,33 +22,42 @@ using gs::testing::TempDir;
 
 namespace {
 
-// The store's chunks (encoded and decoded as stored), held in memory, `per` calls each.
+// The store's chunks (encoded and decoded as stored), held in memory, `per` calls each; their
+// summaries with hit spans (schema 9) or without (as stored before). Counts the chunks decoded.
 class MemoryPages : public CallPages {
 public:
-    MemoryPages(const std::vector<Call>& calls, size_t per) {
+    MemoryPages(const std::vector<Call>& calls, size_t per, bool spans = true) {
         for (size_t i = 0; i < calls.size(); i += per) {
             CallChunkWriter w;
             for (size_t j = i; j < std::min(calls.size(), i + per); ++j) w.add(calls[j]);
             data_.push_back(w.encode());
+            const ChunkSummary sum = decodeSummary(encodeSummary(w.summary()), true);
             chunks_.push_back({w.firstIndex(), w.lastIndex(), w.counts().calls, w.counts().hits, w.counts().runOnly,
-                               w.summary().frames, w.summary().entries, w.counts().stale});
+                               sum.frames, sum.entries, w.counts().stale, spans ? sum.spans : std::vector<HitSpan>{}});
         }
     }
     const std::vector<CallChunkInfo>& chunks() const override { return chunks_; }
-    std::vector<Call> read(size_t k) override { return decodeCallChunk(data_[k], chunks_[k].firstIndex); }
-    CallBriefs briefs(size_t k) override { return decodeCallBriefs(data_[k], chunks_[k].firstIndex); }
+    std::vector<Call> read(size_t k) override {
+        ++decoded;
+        return decodeCallChunk(data_[k], chunks_[k].firstIndex);
+    }
+    CallBriefs briefs(size_t k) override {
+        ++decoded;
+        return decodeCallBriefs(data_[k], chunks_[k].firstIndex);
+    }
+    int decoded = 0;
 
 private:
     std::vector<CallChunkInfo> chunks_;
     std::vector<std::string> data_;
 };
 
-void expectSameAnswers(const Session& s, size_t per) {
-    SCOPED_TRACE("calls per chunk " + std::to_string(per));
+void expectSameAnswers(const Session& s, size_t per, bool spans = true) {
+    SCOPED_TRACE("calls per chunk " + std::to_string(per) + (spans ? "" : ", summaries without hit spans"));
     SessionIndex whole(s);
     Session without = s;
     without.calls.clear();
-    SessionIndex paged(without, std::make_shared<MemoryPages>(s.calls, per));
+    SessionIndex paged(without, std::make_shared<MemoryPages>(s.calls, per, spans));
     ASSERT_TRUE(paged.paged());
     const int64_t n = whole.callCount();
     ASSERT_EQ(paged.callCount(), n);
@@ -139,6 +148,7 @@ TEST(PagedIndex, EveryScenarioAnswersAsWhenIndexedWhole) {
         expectSameAnswers(s, 1);
         expectSameAnswers(s, 4);
         expectSameAnswers(s, 64);
+        expectSameAnswers(s, 4, false);
     }
     EXPECT_GT(withCalls, 20);
 }
@@ -199,6 +209,29 @@ TEST(PagedIndex, ResetsAndGapsInCallIndexesAreFollowed) {
     }
     expectSameAnswers(twice, 3);
     expectSameAnswers(twice, 16);
+    expectSameAnswers(twice, 16, false);
+}
+
+TEST(PagedIndex, HitsOfEveryEntryAreCountedFromTheDirectory) {
+    // The cache view asks every entry's hits at the cursor. With hit spans in the chunk
+    // summaries only the cursor's chunk is decoded (once, for all entries), not the chunks
+    // where entries were created; at the last call nothing is decoded.
+    const Session s = run((fs::path(GS_SOURCE_DIR) / "resources/demos/automatic_dynamic.py").string());
+    ASSERT_GE(s.compiles.size(), 2u);
+    Session without = s;
+    without.calls.clear();
+    auto pages = std::make_shared<MemoryPages>(s.calls, 2);
+    SessionIndex paged(without, pages);
+    SessionIndex whole(s);
+    const int64_t n = whole.callCount();
+    const int atOpen = pages->decoded;
+    for (int e = 0; e < int(s.compiles.size()); ++e) EXPECT_EQ(paged.hitsAt(e, n - 1), whole.hitsAt(e, n - 1)) << e;
+    EXPECT_EQ(pages->decoded, atOpen);
+    for (int64_t cursor = 0; cursor < n; ++cursor) {
+        const int before = pages->decoded;
+        for (int e = 0; e < int(s.compiles.size()); ++e) EXPECT_EQ(paged.hitsAt(e, cursor), whole.hitsAt(e, cursor)) << e;
+        EXPECT_LE(pages->decoded - before, 1) << cursor;
+    }
 }
 
 TEST(PagedIndex, StoredSessionsOpenFromTheirChunks) {
