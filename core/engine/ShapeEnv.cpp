@@ -1,6 +1,7 @@
 #include "core/engine/ShapeEnv.h"
 
 #include <algorithm>
+#include <cstdio>
 
 #include "core/engine/Sha256.h"
 
@@ -29,7 +30,9 @@ std::string ShapeEnv::uniqueName(const std::string& source) {
     int id = hashedNames ? hashedSymbolId(source) : 0;
     std::string name;
     for (;;) {
-        name = "s" + std::to_string(id);
+        char text[16];
+        std::snprintf(text, sizeof text, "s%d", id);  // not "s" + to_string: GCC 12 -Wrestrict false positive
+        name = text;
         if (std::find(usedNames_.begin(), usedNames_.end(), name) == usedNames_.end()) break;
         ++id;
     }
@@ -46,7 +49,9 @@ SymPtr ShapeEnv::createSize(const std::string& source, int64_t hint, DimKind kin
                             std::vector<std::string>* log) {
     if (kind == DimKind::Static) return SymExpr::constant(hint);
     if (kind == DimKind::Unbacked) {
-        SymbolSlot s{.name = "u" + std::to_string(slots_.size()), .source = source, .hint = hint, .isSize = true,
+        std::string unbackedName = "u";
+        unbackedName += std::to_string(slots_.size());
+        SymbolSlot s{.name = std::move(unbackedName), .source = source, .hint = hint, .isSize = true,
                      .unbacked = true, .firstUse = where};
         int idx = addSlot(std::move(s));
         if (log) log->push_back("create_unbacked_symbol " + slots_[idx].name + " for " + source + " [0, int_oo]");

@@ -102,7 +102,11 @@ std::string SymExpr::str(const std::function<std::string(int)>& name) const {
     switch (kind) {
     case Kind::Const: return std::to_string(value);
     case Kind::Symbol: return name(symbol);
-    case Kind::Neg: return "-" + wrap(args[0]);
+    case Kind::Neg: {
+        std::string s = "-";
+        s += wrap(args[0]);
+        return s;
+    }
     case Kind::Add:
         if (args[1]->isConst() && args[1]->value < 0)
             return args[0]->str(name) + " - " + std::to_string(-args[1]->value);

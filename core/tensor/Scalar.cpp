@@ -22,7 +22,12 @@ std::string Scalar::repr() const {
         };
         if (d_ == 0.0 && !std::signbit(d_)) return part(im_) + "j";
         std::string im = part(im_);
-        return "(" + part(d_) + (im[0] == '-' ? "" : "+") + im + "j)";
+        std::string s = "(";
+        s += part(d_);
+        if (im[0] != '-') s += '+';
+        s += im;
+        s += "j)";
+        return s;
     }
     }
     return {};

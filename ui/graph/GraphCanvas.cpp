@@ -54,8 +54,11 @@ layout::LayoutRequest GraphCanvas::makeRequest(const std::vector<GraphNodeStyle>
                              std::ceil(h + 2 * GraphNodeItem::kPadY)});
     }
     int i = 0;
-    for (const auto& [from, to] : edges)
-        req.edges.push_back({"e" + std::to_string(i++), from.toStdString(), to.toStdString()});
+    for (const auto& [from, to] : edges) {
+        std::string id = "e";
+        id += std::to_string(i++);
+        req.edges.push_back({std::move(id), from.toStdString(), to.toStdString()});
+    }
     return req;
 }
 

@@ -82,7 +82,11 @@ TEST(Limits, StepsAreCountedPerRun) {
     Interpreter I;
     I.limits().maxSteps = 2000;
     I.setOutput([](std::string_view) {});
-    for (int k = 0; k < 5; ++k) EXPECT_NO_THROW(I.runSource("r.py", "for i in range(300):\n    pass\n", "m" + std::to_string(k)));
+    for (int k = 0; k < 5; ++k) {
+        std::string module = "m";
+        module += std::to_string(k);
+        EXPECT_NO_THROW(I.runSource("r.py", "for i in range(300):\n    pass\n", module));
+    }
 }
 
 // Issue 12: a traceback echoes at most a couple hundred bytes of each source line.

@@ -64,7 +64,9 @@ std::vector<Session> makeDatabase(const std::string& path, int sessions = 6, int
     std::vector<Session> written;
     auto store = SessionStore::open(path);
     for (int i = 0; i < sessions; ++i) {
-        Session s = syntheticSession("s" + std::to_string(i), 2, calls);
+        std::string title = "s";
+        title += std::to_string(i);
+        Session s = syntheticSession(title, 2, calls);
         s.info.id = store->save(s);
         written.push_back(s);
     }
