@@ -4,21 +4,13 @@
 // limit has none (PyTorch checks the limit before dynamo_start).
 #include <gtest/gtest.h>
 
-#include "core/engine/ScenarioRunner.h"
+#include "tests/unit/engine/EngineTestUtil.h"
 
 using namespace gs;
 
 namespace {
 
-session::Session run(const std::string& src) {
-    session::SessionBuilder b;
-    engine::RunOptions o;
-    o.out = [](std::string_view) {};
-    o.logOut = [](std::string_view) {};
-    auto r = engine::runScenario("/w/stack.py", src, b, o);
-    EXPECT_EQ(r.exitCode, 0) << r.error;
-    return b.take();
-}
+session::Session run(const std::string& src) { return engine::test::runQuietly("/w/stack.py", src); }
 
 } // namespace
 

@@ -4,22 +4,14 @@
 // of outputs; printed, that is PyTorch's print_readable text.
 #include <gtest/gtest.h>
 
-#include "core/engine/ScenarioRunner.h"
+#include "tests/unit/engine/EngineTestUtil.h"
 #include "core/session/GraphPrinter.h"
 
 using namespace gs;
 
 namespace {
 
-session::Session run(const std::string& src) {
-    session::SessionBuilder b;
-    engine::RunOptions o;
-    o.out = [](std::string_view) {};
-    o.logOut = [](std::string_view) {};
-    auto r = engine::runScenario("/w/scen.py", src, b, o);
-    EXPECT_EQ(r.exitCode, 0) << r.error;
-    return b.take();
-}
+session::Session run(const std::string& src) { return engine::test::runQuietly("/w/scen.py", src); }
 
 } // namespace
 

@@ -2,22 +2,14 @@
 // wording (§2.2), provenance lines, and every failing guard of an entry, not only the first.
 #include <gtest/gtest.h>
 
-#include "core/engine/ScenarioRunner.h"
+#include "tests/unit/engine/EngineTestUtil.h"
 #include "core/session/Session.h"
 
 using namespace gs;
 
 namespace {
 
-session::Session run(const std::string& src) {
-    session::SessionBuilder b;
-    engine::RunOptions o;
-    o.out = [](std::string_view) {};
-    o.logOut = [](std::string_view) {};
-    engine::RunResult r = engine::runScenario("/tmp/guards/scenario.py", src, b, o);
-    EXPECT_EQ(r.exitCode, 0) << r.error;
-    return b.take();
-}
+session::Session run(const std::string& src) { return engine::test::runQuietly("/tmp/guards/scenario.py", src); }
 
 std::vector<std::string> kinds(const session::CompileEntry& e) {
     std::vector<std::string> out;
