@@ -13,6 +13,7 @@
 #include "core/runtime/Dict.h"
 #include "core/runtime/Exception.h"
 #include "core/runtime/Function.h"
+#include "core/runtime/InterpreterCore.h"
 #include "core/runtime/Module.h"
 #include "core/runtime/Ops.h"
 #include "core/runtime/Str.h"
@@ -413,7 +414,7 @@ void Engine::installDynamoFunctions() {
         a.expect("_gs_cache_entries", 1, 1);
         std::vector<Value> out;
         for (const auto& [code, cc] : self->caches_) {
-            Value codeObject = I.codeObject(code);
+            Value codeObject = core(I).codeObject(code);
             if (!a[0].isObj() || codeObject.obj() != a[0].obj()) continue;
             for (const auto& e : cc->entries) out.push_back(I.newTuple({I.newStr(e->compileId), codeObject}));
             break;

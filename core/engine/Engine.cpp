@@ -7,6 +7,7 @@
 #include "core/engine/Tracer.h"
 #include "core/runtime/Containers.h"
 #include "core/runtime/Dict.h"
+#include "core/runtime/InterpreterCore.h"
 #include "core/runtime/Ops.h"
 #include "core/runtime/Exception.h"
 #include "core/runtime/Module.h"
@@ -396,7 +397,7 @@ Value Engine::compileAndRun(CodeCache& cc, CompiledFunction* cf, runtime::Functi
             if (!cf->guardFailFn.isNull() && !cf->guardFailFn.isNone()) {
                 // guards.py get_guard_fail_reason: guard_fail_fn(GuardFail(reason, orig_code)).
                 Value guardFail = interp.importModule("torch._dynamo.guards")->dict->getStr("GuardFail");
-                Value failure = interp.call(guardFail, {interp.newStr(e->compileId + ": " + joined), interp.codeObject(fn->code)});
+                Value failure = interp.call(guardFail, {interp.newStr(e->compileId + ": " + joined), core(interp).codeObject(fn->code)});
                 interp.call(cf->guardFailFn, {failure});
             }
         }

@@ -4,6 +4,7 @@
 #include "core/runtime/Dict.h"
 #include "core/runtime/Exception.h"
 #include "core/runtime/Interpreter.h"
+#include "core/runtime/InterpreterCore.h"
 #include "core/runtime/Module.h"
 #include "core/runtime/Ops.h"
 #include "core/runtime/Type.h"
@@ -158,7 +159,7 @@ Value fetchAttr(const Value& p, const Source& s) {
     auto& I = runtime::Interpreter::current();
     runtime::Object* o = p.obj();
     if (o && s.nameStr == I.names.__code__)
-        if (auto* f = functionOf(p)) return I.codeObject(f->code);
+        if (auto* f = functionOf(p)) return core(I).codeObject(f->code);
     if (auto* inst = p.dyn<runtime::Instance>(); inst && inst->dict && !inst->type()->hasGetattribute) {
         Value descr = inst->type()->lookup(s.nameStr);
         if (descr.isNull() || !runtime::ops::isDataDescriptor(descr)) {

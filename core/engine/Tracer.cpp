@@ -10,6 +10,7 @@
 #include "core/runtime/Containers.h"
 #include "core/runtime/Dict.h"
 #include "core/runtime/Exception.h"
+#include "core/runtime/InterpreterCore.h"
 #include "core/runtime/Module.h"
 #include "core/runtime/Numbers.h"
 #include "core/runtime/Ops.h"
@@ -158,7 +159,7 @@ Value Tracer::wrap(const Value& v, int source, bool rootLocal) {
         return v;
     }
     if (auto* m = dynamic_cast<runtime::Module*>(o)) {
-        if (interp_.sourceModuleFile(m->name).isNull() && m->name.rfind("torch", 0) != 0) registerObject(v, source);
+        if (core(interp_).sourceModuleFile(m->name).isNull() && m->name.rfind("torch", 0) != 0) registerObject(v, source);
         return v;
     }
     // inline_inbuilt_nn_modules=False: a module reached through a source is specialized

@@ -12,6 +12,7 @@
 #include "core/runtime/Containers.h"
 #include "core/runtime/Dict.h"
 #include "core/runtime/Evaluator.h"
+#include "core/runtime/InterpreterCore.h"
 #include "core/runtime/Module.h"
 #include "core/runtime/Ops.h"
 #include "core/runtime/Str.h"
@@ -37,11 +38,11 @@ std::string keyText(const Value& k) { return runtime::ops::repr(k); }
 } // namespace
 
 bool Tracer::trusted(const runtime::Function* fn) const {
-    return fn && !interp_.sourceModuleFile(fn->moduleName).isNull();
+    return fn && !core(interp_).sourceModuleFile(fn->moduleName).isNull();
 }
 
 bool Tracer::trustedType(const runtime::Type* t) const {
-    return !t->heap || !interp_.sourceModuleFile(t->module).isNull() || t->module.rfind("torch", 0) == 0;
+    return !t->heap || !core(interp_).sourceModuleFile(t->module).isNull() || t->module.rfind("torch", 0) == 0;
 }
 
 void Tracer::guardFunction(int source, const Value& fn) {
@@ -56,7 +57,7 @@ void Tracer::guardFunction(int source, const Value& fn) {
         has.source2 = code;
         has.code = "hasattr(" + sources[source].text + ", '__code__')";
         guards_.add(std::move(has), source, where());
-        guards_.guardIdentity(code, interp_.codeObject(f->code), where());
+        guards_.guardIdentity(code, core(interp_).codeObject(f->code), where());
         return;
     }
     if (fn.dyn<runtime::NativeFunction>()) guards_.guardIdentity(source, fn, where());  // FUNCTION_MATCH
@@ -141,7 +142,7 @@ void Tracer::typeAttribute(int source, std::string_view name, Value& result) {
 }
 
 void Tracer::wrapDefaults(runtime::Function* fn, int source) {
-    runtime::Frame* fr = interp_.topFrame();
+    runtime::Frame* fr = core(interp_).topFrame();
     if (!fr || fr->func != fn || !fr->fast) return;
     const runtime::CodeInfo* code = fn->code;
     auto slotValue = [&](size_t slot) -> Value* {

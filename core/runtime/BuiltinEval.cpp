@@ -8,6 +8,7 @@
 #include "core/runtime/Dict.h"
 #include "core/runtime/Evaluator.h"
 #include "core/runtime/Interpreter.h"
+#include "core/runtime/InterpreterCore.h"
 #include "core/runtime/Module.h"
 #include "core/runtime/Ops.h"
 #include "core/runtime/Resolver.h"
@@ -18,22 +19,22 @@ namespace gs::runtime {
 namespace {
 
 const CodeInfo* compileText(Interpreter& I, const std::string& text, const char* fileName) {
-    auto it = I.evalCache.find(text);
-    if (it != I.evalCache.end()) return it->second;
+    auto it = core(I).evalCache.find(text);
+    if (it != core(I).evalCache.end()) return it->second;
     const lang::Module* ast = nullptr;
     try {
-        ast = I.parse(fileName, text);
+        ast = core(I).parse(fileName, text);
     } catch (const lang::SyntaxError& e) {
         const lang::Diagnostic& d = e.diagnostic();
         I.raise("SyntaxError", d.message + " (" + fileName + ", line " + std::to_string(d.line) + ")");
     }
     const CodeInfo* code = Resolver(I).resolve(*ast);
-    I.evalCache.emplace(text, code);
+    core(I).evalCache.emplace(text, code);
     return code;
 }
 
 Dict* callerGlobals(Interpreter& I) {
-    for (Frame* f = I.topFrame(); f; f = f->back)
+    for (Frame* f = core(I).topFrame(); f; f = f->back)
         if (f->globals) return f->globals;
     return I.findModule("__main__") ? I.findModule("__main__")->dict.get() : nullptr;
 }
@@ -76,7 +77,7 @@ void setupEvalBuiltins(Interpreter& I, Module* b) {
         bool copied = false;
         Ref<Dict> ns = namespaceFor(I, p, "eval", copied);
         const CodeInfo* code = compileText(I, "__gs_eval_result__ = (\n" + text + "\n)\n", "<string>");
-        I.eval().runModuleCode(code, ns.get());
+        core(I).eval().runModuleCode(code, ns.get());
         Value r = ns->getStr("__gs_eval_result__");
         ns->remove(I.newStr("__gs_eval_result__"));
         return r;
@@ -88,7 +89,7 @@ void setupEvalBuiltins(Interpreter& I, Module* b) {
         bool copied = false;
         Ref<Dict> ns = namespaceFor(I, p, "exec", copied);
         const CodeInfo* code = compileText(I, text, "<string>");
-        I.eval().runModuleCode(code, ns.get());
+        core(I).eval().runModuleCode(code, ns.get());
         if (copied) {
             // Names bound by the code land in the locals mapping, as CPython's exec does.
             Dict* globals = p.has(1) && !p[1].isNone() ? p[1].dyn<Dict>() : nullptr;

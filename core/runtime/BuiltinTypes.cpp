@@ -8,6 +8,7 @@
 #include "core/runtime/Dict.h"
 #include "core/runtime/Evaluator.h"
 #include "core/runtime/Interpreter.h"
+#include "core/runtime/InterpreterCore.h"
 #include "core/runtime/Module.h"
 #include "core/runtime/NativeTable.h"
 #include "core/runtime/Numbers.h"
@@ -149,7 +150,7 @@ Type* makeBuiltinType(Interpreter& I, const char* name, Type* base, Type::Alloca
     t->subclassable = subclassable;
     if (base) t->setBases({base});
     t->alloc = std::move(alloc);
-    I.registerType(t);
+    core(I).registerType(t);
     return t;
 }
 
@@ -157,7 +158,7 @@ NativeFunction* method(Interpreter& I, Type* t, std::string_view name, NativeFun
     auto* f = new NativeFunction(I.types.builtinFunction, std::string(name), std::move(fn), true);
     f->qualname = t->name() + "." + std::string(name);
     t->dict()->set(Value(I.intern(name)), Value(f));
-    ++I.typeEpoch;
+    ++core(I).typeEpoch;
     return f;
 }
 

@@ -11,6 +11,7 @@
 #include "core/runtime/Extension.h"
 #include "core/runtime/Generator.h"
 #include "core/runtime/Interpreter.h"
+#include "core/runtime/InterpreterCore.h"
 #include "core/runtime/Module.h"
 #include "core/runtime/NativeTable.h"
 #include "core/runtime/Numbers.h"
@@ -385,13 +386,13 @@ Value builtin_format(const CallArgs& a) {
 }
 
 Value builtin_globals(const CallArgs&) {
-    Frame* f = in().topFrame();
+    Frame* f = core(in()).topFrame();
     return f ? Value(f->globals) : Value(in().builtinsDict());
 }
 
 Value builtin_locals(const CallArgs&) {
     Interpreter& In = in();
-    Frame* f = In.topFrame();
+    Frame* f = core(In).topFrame();
     if (!f) return Value(In.builtinsDict());
     if (f->classNs) return Value(f->classNs);
     if (!f->func) return Value(f->globals);
@@ -408,7 +409,7 @@ Value builtin_vars(const CallArgs& a) {
     Interpreter& In = in();
     a.expect("vars", 0, 1);
     if (a.size() == 0) {
-        Frame* f = In.topFrame();
+        Frame* f = core(In).topFrame();
         return f ? Value(f->classNs ? f->classNs : f->globals) : Value(In.builtinsDict());
     }
     if (a[0].dyn<Type>()) return ops::getAttr(a[0], In.names.__dict__);
@@ -426,7 +427,7 @@ Value builtin_dir(const CallArgs& a) {
             if (auto* s = k.dyn<Str>()) names.push_back(s->s());
     };
     if (a.size() == 0) {
-        if (Frame* f = In.topFrame()) addDict(f->classNs ? f->classNs : f->globals);
+        if (Frame* f = core(In).topFrame()) addDict(f->classNs ? f->classNs : f->globals);
     } else if (auto* t = a[0].dyn<Type>()) {
         for (Type* m : t->mro()) addDict(m->dict());
     } else {

@@ -6,6 +6,7 @@
 #include "core/runtime/CompiledNodes.h"
 #include "core/runtime/Dict.h"
 #include "core/runtime/Interpreter.h"
+#include "core/runtime/InterpreterCore.h"
 #include "core/runtime/Module.h"
 #include "core/runtime/Ops.h"
 #include "core/runtime/SmallVec.h"
@@ -27,7 +28,7 @@ Type* solidBase(Type* t) {
 // Evaluator::cachedTypeAttr; `plain` marks types whose instances are Instance objects.
 void fill(Interpreter& I, XAttrCache& c, Object* o, Type* t, Str* name) {
     c.type = t;
-    c.epoch = static_cast<uint32_t>(I.typeEpoch);
+    c.epoch = static_cast<uint32_t>(core(I).typeEpoch);
     c.slot = -1;
     c.lastDict = nullptr;
     c.lastDictVersion = 0;
@@ -46,7 +47,7 @@ void fill(Interpreter& I, XAttrCache& c, Object* o, Type* t, Str* name) {
 }
 
 inline bool valid(Interpreter& I, const XAttrCache& c, Type* t) {
-    return c.type == t && c.epoch == static_cast<uint32_t>(I.typeEpoch);
+    return c.type == t && c.epoch == static_cast<uint32_t>(core(I).typeEpoch);
 }
 
 // The instance dict entry of `name`, through the cached slot; -1 if absent.
@@ -118,7 +119,7 @@ namespace {
 // Evaluator::callDirect with compiled argument expressions: the arguments are evaluated straight
 // into the callee's local slots.
 [[gnu::noinline]] Value callDirect(Interpreter& I, Function* fn, Value* self, const XCall* c, Frame& f) {
-    return I.eval().invoke(fn, [&](Value* fast) {
+    return core(I).eval().invoke(fn, [&](Value* fast) {
         size_t k = 0;
         if (self) fast[k++] = std::move(*self);
         for (uint32_t i = 0; i < c->nargs; ++i) fast[k++] = evalChild(c->args[i], f);
@@ -131,7 +132,7 @@ namespace {
     for (uint32_t i = 0; i < c->nargs; ++i) args.push_back(evalChild(c->args[i], f));
     CallArgs ca{std::span<const Value>(args.data(), args.size()), {}};
     Object* o = callee.obj();
-    if (o && o->type() == I.types.function) return I.eval().callFunction(static_cast<Function*>(o), ca);
+    if (o && o->type() == I.types.function) return core(I).eval().callFunction(static_cast<Function*>(o), ca);
     return ops::call(callee, ca);
 }
 

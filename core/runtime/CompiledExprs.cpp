@@ -7,6 +7,7 @@
 #include "core/runtime/Containers.h"
 #include "core/runtime/Dict.h"
 #include "core/runtime/Interpreter.h"
+#include "core/runtime/InterpreterCore.h"
 #include "core/runtime/Ops.h"
 #include "core/runtime/SmallVec.h"
 #include "core/runtime/Str.h"
@@ -16,7 +17,7 @@ namespace gs::runtime::compiled {
 using lang::BinOpKind;
 using lang::CmpOpKind;
 
-Value evalFallback(const XExpr* e, Frame& f) { return e->I->eval().eval(e->ast, f); }
+Value evalFallback(const XExpr* e, Frame& f) { return core(*e->I).eval().eval(e->ast, f); }
 
 bool testAny(const XExpr* e, Frame& f) {
     Value v = e->eval(e, f);
@@ -135,7 +136,7 @@ template <class Op, Operand L, Operand R> struct Operands {
 };
 
 [[gnu::noinline]] Value binarySlow(const XBinary* b, const Value& l, const Value& r) {
-    return b->I->eval().evalBinOp(b->op, l, r);
+    return core(*b->I).eval().evalBinOp(b->op, l, r);
 }
 
 struct Add {

@@ -4,6 +4,7 @@
 #include "core/runtime/CompiledNodes.h"
 #include "core/runtime/Containers.h"
 #include "core/runtime/Interpreter.h"
+#include "core/runtime/InterpreterCore.h"
 #include "core/runtime/Ops.h"
 
 namespace gs::runtime::compiled {
@@ -11,11 +12,11 @@ namespace gs::runtime::compiled {
 namespace {
 inline void enter(const XStmt* s, Frame& f) {
     f.line = s->line;
-    s->I->step();
+    core(*s->I).step();
 }
 } // namespace
 
-ExecStatus execFallback(const XStmt* s, Frame& f) { return s->I->eval().exec(s->ast, f); }
+ExecStatus execFallback(const XStmt* s, Frame& f) { return core(*s->I).eval().exec(s->ast, f); }
 
 ExecStatus execExpr(const XStmt* s, Frame& f) {
     enter(s, f);
@@ -44,7 +45,7 @@ ExecStatus execAssignAny(const XStmt* s, Frame& f) {
     enter(s, f);
     auto* a = static_cast<const XAssign*>(s);
     Value v = a->value->eval(a->value, f);
-    for (const auto& t : static_cast<const lang::Assign*>(s->ast)->targets) s->I->eval().assign(t.get(), v, f);
+    for (const auto& t : static_cast<const lang::Assign*>(s->ast)->targets) core(*s->I).eval().assign(t.get(), v, f);
     return ExecStatus::Normal;
 }
 
@@ -52,7 +53,7 @@ ExecStatus execAugLocal(const XStmt* s, Frame& f) {
     enter(s, f);
     auto* a = static_cast<const XAugAssign*>(s);
     Value& slot = f.fast[a->slot];
-    if (slot.isNull()) s->I->eval().eval(static_cast<const lang::AugAssign*>(s->ast)->target.get(), f);  // raises
+    if (slot.isNull()) core(*s->I).eval().eval(static_cast<const lang::AugAssign*>(s->ast)->target.get(), f);  // raises
     Value r = a->value->eval(a->value, f);
     if (slot.isInt() && r.isInt()) {
         int64_t res;
@@ -97,7 +98,7 @@ ExecStatus execWhile(const XStmt* s, Frame& f) {
     auto* w = static_cast<const XWhile*>(s);
     Interpreter& I = *s->I;
     while (w->test->test(w->test, f)) {
-        I.step();
+        core(I).step();
         ExecStatus st = runBody(w->body, f);
         if (st == ExecStatus::Break) return ExecStatus::Normal;
         if (st == ExecStatus::Return) return st;
@@ -122,7 +123,7 @@ ExecStatus execFor(const XStmt* s, Frame& f) {
             int64_t v = r->cur;
             r->cur += r->step;
             --r->remaining;
-            I.step();
+            core(I).step();
             target = Value::integer(v);
             ExecStatus st = runBody(x->body, f);
             if (st == ExecStatus::Break) return ExecStatus::Normal;
@@ -134,9 +135,9 @@ ExecStatus execFor(const XStmt* s, Frame& f) {
     bool native = io && !io->type()->heap;
     Value v;
     while (native ? io->next(v) : ops::next(it, v)) {
-        I.step();
+        core(I).step();
         if (x->slot >= 0) f.fast[x->slot] = std::move(v);
-        else I.eval().assign(x->target, v, f);
+        else core(I).eval().assign(x->target, v, f);
         ExecStatus st = runBody(x->body, f);
         if (st == ExecStatus::Break) return ExecStatus::Normal;
         if (st == ExecStatus::Return) return st;

@@ -5,6 +5,7 @@
 
 #include "core/runtime/CompiledNodes.h"
 #include "core/runtime/Interpreter.h"
+#include "core/runtime/InterpreterCore.h"
 
 namespace gs::runtime {
 
@@ -122,7 +123,7 @@ const XExpr* Compiler::constant(const Constant* c) {
     case Constant::Type::BigInt:
     case Constant::Type::Complex:
     case Constant::Type::Ellipsis: {
-        Value v = I_.eval().evalConstant(c);  // made once, kept alive by the interpreter
+        Value v = core(I_).eval().evalConstant(c);  // made once, kept alive by the interpreter
         auto* x = node<XConst>(c);
         x->object = v.obj();
         x->eval = &compiled::evalConst;

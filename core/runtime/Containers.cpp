@@ -5,6 +5,7 @@
 
 #include "core/runtime/Dict.h"
 #include "core/runtime/Interpreter.h"
+#include "core/runtime/InterpreterCore.h"
 #include "core/runtime/Ops.h"
 #include "core/runtime/Str.h"
 #include "core/runtime/Type.h"
@@ -75,20 +76,20 @@ std::vector<Value> repeat(const std::vector<Value>& items, const Value& times) {
 NativeRecursion::NativeRecursion(const char* what) {
     Interpreter& I = in();
     char probe;  // native recursion (a repr, ==, hash of nested containers) uses the machine stack too
-    if (++I.nativeDepth >= I.limits().maxDepth || &probe < I.stackLimit()) {
-        --I.nativeDepth;
+    if (++core(I).nativeDepth >= I.limits().maxDepth || &probe < core(I).stackLimit()) {
+        --core(I).nativeDepth;
         I.raise(I.types.RecursionError, std::string("maximum recursion depth exceeded") + what);
     }
 }
-NativeRecursion::~NativeRecursion() { --in().nativeDepth; }
+NativeRecursion::~NativeRecursion() { --core(in()).nativeDepth; }
 
 ReprGuard::ReprGuard(Object* o) : obj(o), depth(" while getting the repr of an object") {
-    auto& st = in().reprStack;
+    auto& st = core(in()).reprStack;
     recursive = std::find(st.begin(), st.end(), o) != st.end();
     if (!recursive) st.push_back(o);
 }
 ReprGuard::~ReprGuard() {
-    if (!recursive) in().reprStack.pop_back();
+    if (!recursive) core(in()).reprStack.pop_back();
 }
 
 // --- tuple -----------------------------------------------------------------------------------

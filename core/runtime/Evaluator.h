@@ -183,13 +183,13 @@ private:
     ValueStack* stack_ = &ownStack_;  // a running generator swaps in its own
 };
 
-inline void Interpreter::pushFrame(Frame* f) {
+inline void InterpreterCore::pushFrame(Frame* f) {
     f->back = top_;
     top_ = f;
     ++depth_;
 }
 
-inline void Interpreter::popFrame() {
+inline void InterpreterCore::popFrame() {
     top_ = top_->back;
     --depth_;
 }

@@ -6,6 +6,7 @@
 #include "core/runtime/Containers.h"
 #include "core/runtime/Dict.h"
 #include "core/runtime/Interpreter.h"
+#include "core/runtime/InterpreterCore.h"
 #include "core/runtime/Ops.h"
 #include "core/runtime/Str.h"
 #include "core/runtime/Type.h"
@@ -120,8 +121,8 @@ PyError::PyError(Ref<ExceptionObject> e) : exc_(std::move(e)) {
         message_ = "<exception str() failed>";
     }
     if (Interpreter* I = interp_) {
-        if (!I->handling.empty() && exc_->context.isNull()) {
-            const Value& h = I->handling.back();
+        if (!core(*I).handling.empty() && exc_->context.isNull()) {
+            const Value& h = core(*I).handling.back();
             if (h.obj() != exc_.get()) exc_->context = h;
         }
     }

@@ -6,6 +6,7 @@
 #include "core/runtime/Dict.h"
 #include "core/runtime/Evaluator.h"
 #include "core/runtime/Interpreter.h"
+#include "core/runtime/InterpreterCore.h"
 #include "core/runtime/Module.h"
 #include "core/runtime/Ops.h"
 #include "core/runtime/Resolver.h"
@@ -269,8 +270,8 @@ namespace {
 // Keeps the "exception being handled" stack balanced (bare raise, __context__).
 struct Handling {
     Interpreter& I;
-    Handling(Interpreter& in, Value exc) : I(in) { I.handling.push_back(std::move(exc)); }
-    ~Handling() { I.handling.pop_back(); }
+    Handling(Interpreter& in, Value exc) : I(in) { core(I).handling.push_back(std::move(exc)); }
+    ~Handling() { core(I).handling.pop_back(); }
 };
 
 bool matches(Interpreter& I, const Value& exc, const Value& spec) {

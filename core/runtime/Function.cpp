@@ -6,6 +6,7 @@
 #include "core/runtime/Containers.h"
 #include "core/runtime/Dict.h"
 #include "core/runtime/Interpreter.h"
+#include "core/runtime/InterpreterCore.h"
 #include "core/runtime/Module.h"
 #include "core/runtime/Ops.h"
 #include "core/runtime/Str.h"
@@ -66,7 +67,7 @@ Value Function::getAttr(Str* n) {
     }
     if (n == N.__closure__) return closure.empty() ? Value::none() : I.newTuple(closure);
     if (n == N.__dict__) return Value(instanceDict());
-    if (n == N.__code__) return I.codeObject(code);
+    if (n == N.__code__) return core(I).codeObject(code);
     return {};
 }
 

@@ -1,4 +1,5 @@
-// The interpreter facade: lifetime, modules and imports, running files, limits, locations.
+// The interpreter's host API (Interpreter.h): lifetime, modules and imports, running files,
+// limits, locations. The internals it runs on are in InterpreterCore.cpp.
 #include "core/runtime/Interpreter.h"
 
 #include <algorithm>
@@ -25,14 +26,6 @@ namespace gs::runtime {
 
 namespace {
 thread_local Interpreter* tCurrent = nullptr;
-
-std::string strip(std::string_view s) {
-    size_t b = s.find_first_not_of(" \t\r\n");
-    if (b == std::string_view::npos) return {};
-    size_t e = s.find_last_not_of(" \t\r\n");
-    return std::string(s.substr(b, e - b + 1));
-}
-
 } // namespace
 
 InterpreterScope::InterpreterScope(Interpreter& i) : previous_(tCurrent) {
@@ -59,7 +52,7 @@ Interpreter& Interpreter::current() {
 }
 Interpreter* Interpreter::currentOrNull() { return tCurrent; }
 
-Interpreter::Interpreter() : heap_(std::make_unique<Heap>()) {
+Interpreter::Interpreter() {
     InterpreterScope scope(*this);
     eval_ = std::make_unique<Evaluator>(*this);
     bootstrap();
@@ -125,27 +118,6 @@ Value Interpreter::newList(std::vector<Value> items) { return Value(new List(typ
 Ref<Dict> Interpreter::newDict() { return Ref<Dict>(new Dict(types.dict)); }
 Value Interpreter::newBytes(std::string data) { return Value(new Bytes(types.bytes, std::move(data))); }
 
-Value Interpreter::codeObject(const CodeInfo* code) {
-    auto it = codeObjects_.find(code);
-    if (it != codeObjects_.end()) return it->second;
-    Value v(new CodeObject(types.code, code));
-    codeObjects_.emplace(code, v);
-    return v;
-}
-
-void Interpreter::registerType(Type* t) { allTypes_.push_back(Ref<Type>(t)); }
-
-void Interpreter::updateTypeFlags(Type* changed) {
-    for (auto& ref : allTypes_) {
-        Type* t = ref.get();
-        if (!t->heap || !t->isSubtypeOf(changed)) continue;
-        t->hasSetattr = !ops::findDunder(t, names.__setattr__).isNull();
-        t->hasGetattr = !ops::findDunder(t, names.__getattr__).isNull();
-        t->hasDelattr = !ops::findDunder(t, names.__delattr__).isNull();
-        t->hasGetattribute = !ops::findDunder(t, names.__getattribute__).isNull();
-    }
-}
-
 // ---- errors ------------------------------------------------------------------------------------
 
 Type* Interpreter::exceptionType(std::string_view name) const {
@@ -196,65 +168,6 @@ Type* Interpreter::newExceptionClass(std::string name, Module* module, Type* bas
 
 // ---- limits and locations ----------------------------------------------------------------------
 
-void Interpreter::onBudget() {
-    stepsUsed_ += budgetGranted_;
-    budgetGranted_ = 0;
-    if (!started_) {
-        started_ = true;
-        start_ = std::chrono::steady_clock::now();
-    }
-    if (limits_.maxSteps > 0 && stepsUsed_ >= limits_.maxSteps)
-        limitReached(LimitExceeded::Kind::Steps, "more than " + std::to_string(limits_.maxSteps) + " steps", "--max-steps");
-    if (limits_.maxMemoryBytes > 0 && memoryBaseline_ < 0) checkMemoryNow(0);  // the run's starting point
-    checkInterrupts();
-    int64_t interval = limits_.clockInterval > 0 ? limits_.clockInterval : 4096;
-    int64_t remaining = limits_.maxSteps > 0 ? limits_.maxSteps - stepsUsed_ : interval;
-    budgetGranted_ = std::max<int64_t>(1, std::min(interval, remaining));
-    budget_ = budgetGranted_;
-    if (weak::hasPending()) weak::runPending(*this);  // after the new budget: callbacks step too
-}
-
-void Interpreter::resetRunClock() {
-    memoryBaseline_ = -1;
-    stepsUsed_ = 0;
-    budget_ = 0;
-    budgetGranted_ = 0;
-    started_ = true;
-    start_ = std::chrono::steady_clock::now();
-}
-
-void Interpreter::limitReached(LimitExceeded::Kind kind, const std::string& what, const std::string& flag) {
-    SourceLocation loc = currentLocation();
-    std::string where = loc.file.empty() ? std::string("<runtime>") : loc.file + ":" + std::to_string(loc.line);
-    std::string msg = kind == LimitExceeded::Kind::Cancelled ? where + ": run cancelled"
-                                                             : where + ": limit reached: " + what + " (raise it with " + flag + ")";
-    throw LimitExceeded(kind, loc, msg);
-}
-
-void Interpreter::depthExceeded() {
-    raiseRecursion("more than " + std::to_string(limits_.maxDepth) + " nested calls", "raise it with --max-depth");
-}
-
-void Interpreter::stackExhausted() {
-    if (stackLimit_ != MachineStack::lowestSafeAddress())  // a generator's own stack
-        raiseRecursion("nested calls inside a generator exhaust its 1 MB stack", "use fewer nested calls in generators");
-    raiseRecursion("the machine stack is used up after " + std::to_string(depth_) + " nested calls (--max-depth is " +
-                       std::to_string(limits_.maxDepth) + ")",
-                   "lower --max-depth, or recurse less deeply");
-}
-
-// Python raises a RecursionError the program may catch; so do we, with the limit and the line
-// in its message. Uncaught, the host reports it as the limit it is (limitOf).
-void Interpreter::raiseRecursion(const std::string& what, const std::string& advice) {
-    SourceLocation loc = currentLocation();
-    const std::string where = loc.file.empty() ? std::string("<runtime>") : loc.file + ":" + std::to_string(loc.line);
-    depthMessage_ = where + ": limit reached: " + what + " (" + advice + ")";
-    depthWhere_ = loc;
-    depthError_ = newException(types.RecursionError,
-                               "maximum recursion depth exceeded at " + where + ": " + what + " (" + advice + ")");
-    throw PyError(depthError_);
-}
-
 std::optional<LimitExceeded> Interpreter::limitOf(const PyError& e) const {
     if (!depthError_ || e.exception() != depthError_.get()) return std::nullopt;
     return LimitExceeded(LimitExceeded::Kind::Depth, depthWhere_, depthMessage_);
@@ -286,23 +199,6 @@ void Interpreter::checkMemory(int64_t bytes) {
     checkMemoryNow(bytes);
 }
 
-void Interpreter::checkMemoryNow(int64_t extra) {
-    lastMemoryCheck_ = std::chrono::steady_clock::now();
-    const int64_t now = MemoryMeter::residentBytes();
-    if (memoryBaseline_ < 0) memoryBaseline_ = now;
-    const int64_t used = std::max<int64_t>(0, now - memoryBaseline_);
-    if (used + extra <= limits_.maxMemoryBytes) return;
-    const std::string limit = MemoryMeter::formatSize(limits_.maxMemoryBytes);
-    if (extra > 0 && used <= limits_.maxMemoryBytes)
-        limitReached(LimitExceeded::Kind::Memory,
-                     "more than " + limit + " of memory (the run uses " + MemoryMeter::formatSize(used) +
-                         " and asked for " + MemoryMeter::formatSize(extra) + " more)",
-                     "--max-memory");
-    limitReached(LimitExceeded::Kind::Memory,
-                 "more than " + limit + " of memory (the run uses " + MemoryMeter::formatSize(used) + ")",
-                 "--max-memory");
-}
-
 void Interpreter::noteAllocationFailure() noexcept {
     if (notingAllocFailure_) return;  // the note itself failed to allocate
     notingAllocFailure_ = true;
@@ -319,25 +215,6 @@ void Interpreter::checkTensorElements(int64_t elements) {
                      "a tensor of " + std::to_string(elements) + " elements (more than " +
                          std::to_string(limits_.maxTensorElements) + ")",
                      "--max-tensor-elements");
-}
-
-SourceLocation Interpreter::locationOf(const Frame& f) const {
-    SourceLocation loc;
-    const CodeInfo* c = f.code;
-    if (!c) return loc;
-    if (c->file) {
-        loc.file = c->file->name;
-        loc.text = lang::clipLine(strip(c->file->line(f.line)));
-    }
-    loc.line = f.line;
-    loc.function = c->kind == CodeInfo::Kind::Module ? "<module>" : c->name;
-    return loc;
-}
-
-void Interpreter::addTraceback(ExceptionObject* e, const Frame& f) {
-    if (!e->tracebackFrames.empty() && e->tracebackFrames.back() == &f) return;
-    e->traceback.push_back(locationOf(f));
-    e->tracebackFrames.push_back(&f);
 }
 
 SourceLocation Interpreter::currentLocation() const {
@@ -395,17 +272,6 @@ void Interpreter::addSourceModule(std::string_view dotted, std::string source, s
     sourceModules_[std::string(dotted)] = SourceModule{std::move(source), std::move(fileName), false};
 }
 
-Value Interpreter::sourceModuleFile(std::string_view dotted) const {
-    auto it = sourceModules_.find(std::string(dotted));
-    if (it == sourceModules_.end()) return {};
-    return Value::boolean(true);
-}
-
-const lang::Module* Interpreter::parse(std::string fileName, std::string source) {
-    asts_.push_back(lang::parseModule(std::move(source), std::move(fileName)));
-    return asts_.back().get();
-}
-
 Module* Interpreter::importModule(std::string_view dotted) {
     InterpreterScope scope(*this);
     Module* m = nullptr;
@@ -444,14 +310,6 @@ Module* Interpreter::importModule(std::string_view dotted) {
         pos = dot + 1;
     }
     return m;
-}
-
-void Interpreter::execInModule(Module* m, std::string fileName, std::string source) {
-    m->dict->setStr("__file__", newStr(fileName));
-    m->dict->setStr("__builtins__", Value(nativeModule("builtins")));
-    const lang::Module* ast = parse(std::move(fileName), std::move(source));
-    const CodeInfo* code = Resolver(*this).resolve(*ast);
-    eval_->runModuleCode(code, m->dict.get());
 }
 
 // ---- running -----------------------------------------------------------------------------------

@@ -1,5 +1,8 @@
 #pragma once
-// The scenario-language interpreter (Python 3 semantics) and its host API.
+// The scenario-language interpreter (Python 3 semantics): its host API — what a program that
+// embeds it (the CLI, the GUI, the recorder, the engine and the torch bindings) calls. The
+// internals (frames, the step budget, the type epoch, code objects, ...) are the private base
+// InterpreterCore (InterpreterCore.h), reached with core(I) by the files that need them.
 //
 // One Interpreter per thread; it has no global mutable state, so several may run on different
 // threads at once. Every Value/Object created while an Interpreter is current belongs to it and
@@ -19,19 +22,18 @@
 //   observe                 I.setObserver(&myObserver); ... I.setObserver(nullptr);
 //   where are we            I.currentLocation(); I.stack();
 //   run                     I.runSource("scenario.py", text); I.runMain(...) prints tracebacks
-#include <chrono>
 #include <functional>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "core/lang/Ast.h"
 #include "core/runtime/Exception.h"
 #include "core/runtime/Extension.h"
 #include "core/runtime/Function.h"
+#include "core/runtime/InterpreterCore.h"
 #include "core/runtime/Module.h"
 #include "core/runtime/Names.h"
 #include "core/runtime/Type.h"
@@ -41,9 +43,6 @@ namespace gs::runtime {
 
 class Dict;
 class Module;
-class Evaluator;
-class Heap;
-struct Frame;
 
 // The builtin types of one interpreter.
 struct BuiltinTypes {
@@ -61,7 +60,7 @@ struct BuiltinTypes {
     Type *SkipTest;
 };
 
-class Interpreter {
+class Interpreter : private InterpreterCore {
 public:
     Interpreter();
     ~Interpreter();
@@ -88,7 +87,7 @@ public:
     // Offered every scenario-function call (its bound parameter slots) while set; returning true
     // means the interceptor produced the result and the body does not run. The engine sets it
     // while a code object is run-only, so callees still use their cached compiled entries.
-    using CallInterceptor = std::function<bool(Function* fn, Value* slots, Value& result)>;
+    using CallInterceptor = InterpreterCore::CallInterceptor;
     void setCallInterceptor(CallInterceptor* c) { interceptor_ = c; }
     CallInterceptor* callInterceptor() const { return interceptor_; }
     void setArgv(std::vector<std::string> argv);
@@ -205,99 +204,18 @@ public:
     void reportTestResult(const TestResult& r);
     const TestSummary& testSummary() const { return testSummary_; }
 
-    // ---- internals shared by the runtime's own files ---------------------------------------
-    Evaluator& eval() { return *eval_; }
-    Frame* topFrame() const { return top_; }
-    void pushFrame(Frame* f);  // inline in Evaluator.h (every call pushes and pops a frame)
-    void popFrame();
-    int depth() const { return depth_; }
-    // Step accounting: every statement, loop iteration and call costs one step.
-    void step() {
-        if (--budget_ <= 0) onBudget();
-    }
-    // Makes the next step() a safe point (queued weak-reference callbacks run there).
-    void requestSafePoint() {
-        budgetGranted_ -= budget_ > 0 ? budget_ : 0;
-        budget_ = 0;
-    }
-    uint64_t typeEpoch = 1;  // bumped whenever any class dict or MRO changes
-    std::vector<Value> handling;  // exceptions being handled (bare `raise`, __context__)
-    Heap& heap() { return *heap_; }
-    std::vector<std::string> argv;
-    void registerType(Type* t);
-    const lang::Module* parse(std::string fileName, std::string source);  // kept alive
-    Value sourceModuleFile(std::string_view dotted) const;
-    // Runs scenario-language source in an existing module's namespace (stdlib modules).
-    void execInModule(Module* m, std::string fileName, std::string source);
-    [[noreturn]] void depthExceeded();
-    // The machine stack is nearly used up (MachineStack): a RecursionError like depthExceeded.
-    [[noreturn]] void stackExhausted();
-    const char* stackLimit() const { return stackLimit_; }
-    SourceLocation locationOf(const Frame& f) const;
-    // Adds frame f to the exception's traceback unless it is already the last entry.
-    void addTraceback(ExceptionObject* e, const Frame& f);
-    void updateTypeFlags(Type* t);
-    void keepAlive(Value v) { constants_.push_back(std::move(v)); }
-    std::vector<Object*> reprStack;
-    std::unordered_map<std::string, const CodeInfo*> evalCache;  // eval()/exec() text -> code
-    int nativeDepth = 0;  // nesting of native container recursion (repr, ==, hash)
-    Value codeObject(const CodeInfo* code);
-    [[noreturn]] void limitReached(LimitExceeded::Kind kind, const std::string& what, const std::string& flag);
-
 private:
+    // The internals (InterpreterCore.h) are reached with core(I); the evaluator, generators and
+    // InterpreterScope, which run the frames, use them directly.
+    friend class InterpreterCore;
     friend class InterpreterScope;
     friend class Generator;
-    // Lowest safe stack address: the thread's (MachineStack, set by InterpreterScope) or, while
-    // a generator runs on its own stack, the generator's.
-    const char* stackLimit_ = nullptr;
-    [[noreturn]] void raiseRecursion(const std::string& what, const std::string& advice);
-    void checkMemoryNow(int64_t extra);
-    Ref<ExceptionObject> depthError_;  // the last RecursionError raised by the depth limit
-    std::string depthMessage_;         // its LimitExceeded form
-    SourceLocation depthWhere_;
-    SourceLocation allocFailure_;
-    bool notingAllocFailure_ = false;
-    int64_t memoryBaseline_ = -1;      // resident bytes when the run started
-    std::chrono::steady_clock::time_point lastMemoryCheck_{};
     friend class Evaluator;
-    void onBudget();
-    void resetRunClock();
+    friend InterpreterCore& core(Interpreter& I);
+    friend const InterpreterCore& core(const Interpreter& I);
     void bootstrap();
     Module* execModule(const lang::Module* ast, std::string moduleName);
     Module* newModule(std::string_view dotted);
-
-    std::unique_ptr<Heap> heap_;
-    std::unique_ptr<Evaluator> eval_;
-    RuntimeLimits limits_;
-    int64_t budget_ = 0;
-    int64_t budgetGranted_ = 0;
-    int64_t stepsUsed_ = 0;
-    std::chrono::steady_clock::time_point start_{};
-    bool started_ = false;
-    Frame* top_ = nullptr;
-    int depth_ = 0;
-    std::function<void(std::string_view)> out_, err_;
-    std::function<void(const TestResult&)> testCallback_;
-    EqualityHook equalityHook_;
-    TraceObserver* observer_ = nullptr;
-    CallInterceptor* interceptor_ = nullptr;
-    TestSummary testSummary_;
-
-    Value notImplemented_, ellipsis_;
-    std::unordered_map<std::string_view, Str*> interned_;
-    std::vector<Ref<Type>> allTypes_;
-    std::unordered_map<std::string, Type*> exceptionTypes_;
-    Ref<Dict> modules_;  // dotted name -> module (sys.modules)
-    Dict* builtins_ = nullptr;
-    struct SourceModule {
-        std::string source, fileName;
-        bool executed = false;
-    };
-    std::unordered_map<std::string, SourceModule> sourceModules_;
-    std::vector<std::unique_ptr<lang::Module>> asts_;
-    std::vector<Value> constants_;
-    std::unordered_map<const CodeInfo*, Value> codeObjects_;
-    Interpreter* previous_ = nullptr;
 };
 
 // Makes an interpreter current on this thread for a scope (restores the previous one).
@@ -312,5 +230,11 @@ private:
     Interpreter* previous_;
     bool setStack_ = false;  // this scope gave the interpreter its thread's stack limit
 };
+
+// The internals of interpreter I (InterpreterCore.h says who may use them).
+inline InterpreterCore& core(Interpreter& I) { return I; }
+inline const InterpreterCore& core(const Interpreter& I) { return I; }
+inline Interpreter& InterpreterCore::interpreter() { return static_cast<Interpreter&>(*this); }
+inline const Interpreter& InterpreterCore::interpreter() const { return static_cast<const Interpreter&>(*this); }
 
 } // namespace gs::runtime

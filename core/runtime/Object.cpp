@@ -5,6 +5,7 @@
 
 #include "core/runtime/Heap.h"
 #include "core/runtime/Interpreter.h"
+#include "core/runtime/InterpreterCore.h"
 #include "core/runtime/Ops.h"
 #include "core/runtime/Str.h"
 #include "core/runtime/Type.h"
@@ -13,7 +14,7 @@
 namespace gs::runtime {
 
 Object::Object(Type* type) : type_(type) {
-    if (Interpreter* in = Interpreter::currentOrNull()) in->heap().link(this);
+    if (Interpreter* in = Interpreter::currentOrNull()) core(*in).heap().link(this);
 }
 
 Object::Object(HeapSentinelTag) : type_(nullptr) { gcPrev_ = gcNext_ = this; }

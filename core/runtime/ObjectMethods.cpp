@@ -9,6 +9,7 @@
 #include "core/runtime/Extension.h"
 #include "core/runtime/Generator.h"
 #include "core/runtime/Interpreter.h"
+#include "core/runtime/InterpreterCore.h"
 #include "core/runtime/Module.h"
 #include "core/runtime/NativeTable.h"
 #include "core/runtime/Numbers.h"
@@ -26,7 +27,7 @@ Value makeSuper(const CallArgs& a) {
     Type* cls;
     Value self;
     if (a.size() == 0) {
-        Frame* f = I.topFrame();
+        Frame* f = core(I).topFrame();
         if (!f || !f->func || f->code->nlocals == 0 || (f->code->nargs == 0 && f->code->varargSlot != 0))
             I.raise(I.types.RuntimeError, "super(): no arguments");
         auto* cell = f->func->classCell.dyn<Cell>();
@@ -367,9 +368,9 @@ Value type_new(Type*, const CallArgs& a) {
     auto* ns = a[2].dyn<Dict>();
     if (!ns) In.raise(In.types.TypeError, "type.__new__() argument 3 must be dict, not " + typeName(a[2]));
     std::string module = "__main__";
-    if (Frame* f = In.topFrame())
+    if (Frame* f = core(In).topFrame())
         if (auto* s = f->globals->getStr("__name__").dyn<Str>()) module = s->s();
-    return In.eval().makeClass(name, name, bases, ns, module);
+    return core(In).eval().makeClass(name, name, bases, ns, module);
 }
 
 Value int_new(Type*, const CallArgs& a) {

@@ -8,6 +8,7 @@
 #include "core/runtime/Evaluator.h"
 #include "core/runtime/Format.h"
 #include "core/runtime/Interpreter.h"
+#include "core/runtime/InterpreterCore.h"
 #include "core/runtime/Module.h"
 #include "core/runtime/Numbers.h"
 #include "core/runtime/Str.h"
@@ -548,7 +549,7 @@ static bool containsImpl(const Value& container, const Value& item) {
 Value getIter(const Value& v) {
     Interpreter& I = in();
     if (TraceObserver* ob = I.observer()) {
-        I.eval().notifyIterate(ob, v);
+        core(I).eval().notifyIterate(ob, v);
         if (Value instead = ob->iterateAs(v); !instead.isNull() && !instead.is(v)) return getIter(instead);
     }
     Object* o = v.obj();
@@ -621,7 +622,7 @@ std::vector<Value> toVector(const Value& iterable) {
     Value v;
     while (next(it, v)) {
         out.push_back(std::move(v));
-        I.step();
+        core(I).step();
     }
     return out;
 }

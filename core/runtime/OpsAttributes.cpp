@@ -3,6 +3,7 @@
 #include "core/runtime/Containers.h"
 #include "core/runtime/Dict.h"
 #include "core/runtime/Interpreter.h"
+#include "core/runtime/InterpreterCore.h"
 #include "core/runtime/Module.h"
 #include "core/runtime/Ops.h"
 #include "core/runtime/OpsDetail.h"
@@ -280,8 +281,8 @@ void setAttr(const Value& obj, Str* name, const Value& v) {
             return;
         }
         t->dict()->set(Value(name), v);
-        ++I.typeEpoch;
-        I.updateTypeFlags(t);
+        ++core(I).typeEpoch;
+        core(I).updateTypeFlags(t);
         return;
     }
     if (o && o->type()->hasSetattr) {
@@ -323,8 +324,8 @@ void delAttr(const Value& obj, Str* name) {
         if (t->immutable)
             I.raise(I.types.TypeError, "cannot delete '" + name->s() + "' attribute of immutable type '" + t->name() + "'");
         if (!t->dict()->remove(Value(name))) noAttribute(obj, name);
-        ++I.typeEpoch;
-        I.updateTypeFlags(t);
+        ++core(I).typeEpoch;
+        core(I).updateTypeFlags(t);
         return;
     }
     if (o && o->type()->hasDelattr) {

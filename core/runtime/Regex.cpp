@@ -9,6 +9,7 @@
 #include "core/runtime/Dict.h"
 #include "core/runtime/Extension.h"
 #include "core/runtime/Interpreter.h"
+#include "core/runtime/InterpreterCore.h"
 #include "core/runtime/Module.h"
 #include "core/runtime/NativeTable.h"
 #include "core/runtime/Ops.h"
@@ -215,7 +216,7 @@ std::vector<Ref<MatchObject>> allMatches(PatternObject* p, const std::string& te
     for (auto it = std::sregex_iterator(text.begin(), text.end(), p->re); it != std::sregex_iterator(); ++it) {
         out.push_back(make<MatchObject>(matchType, Ref<PatternObject>(p), text, *it));
         if (limit > 0 && static_cast<int64_t>(out.size()) >= limit) break;
-        in().step();
+        core(in()).step();
     }
     return out;
 }

@@ -13,6 +13,7 @@
 #include "core/runtime/Containers.h"
 #include "core/runtime/Dict.h"
 #include "core/runtime/Interpreter.h"
+#include "core/runtime/InterpreterCore.h"
 #include "core/runtime/WeakRef.h"
 #include "core/runtime/Module.h"
 #include "core/runtime/NativeTable.h"
@@ -75,7 +76,7 @@ constexpr NativeDef kStreamMethods[] = {
 void initSys(Interpreter& I, Module* m) {
     Dict* d = m->dict.get();
     std::vector<Value> argv;
-    for (const auto& a : I.argv) argv.push_back(I.newStr(a));
+    for (const auto& a : core(I).argv) argv.push_back(I.newStr(a));
     d->setStr("argv", I.newList(std::move(argv)));
     d->setStr("version", I.newStr("3.11.0 (Guardscope scenario runtime)"));
     d->setStr("version_info", I.newTuple({Value::integer(3), Value::integer(11), Value::integer(0), I.newStr("final"), Value::integer(0)}));
@@ -167,7 +168,7 @@ void init(Interpreter& I, std::string_view name, Module* m) {
     if (name == "struct") {
         initStruct(I, m);
         // Struct objects wrap the module functions (CPython caches the parsed format the same way).
-        I.execInModule(m, "<struct>", R"PY(
+        core(I).execInModule(m, "<struct>", R"PY(
 class Struct:
     def __init__(self, format):
         self.format = format
@@ -187,7 +188,7 @@ class Struct:
 )PY");
         return;
     }
-    if (const char* src = pythonSource(name)) I.execInModule(m, "<" + std::string(name) + ">", src);
+    if (const char* src = pythonSource(name)) core(I).execInModule(m, "<" + std::string(name) + ">", src);
 }
 
 } // namespace gs::runtime::stdlib

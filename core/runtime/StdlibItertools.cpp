@@ -8,6 +8,7 @@
 #include "core/runtime/Containers.h"
 #include "core/runtime/Dict.h"
 #include "core/runtime/Interpreter.h"
+#include "core/runtime/InterpreterCore.h"
 #include "core/runtime/Module.h"
 #include "core/runtime/NativeTable.h"
 #include "core/runtime/Numbers.h"
@@ -110,7 +111,7 @@ Value itertools_product(const CallArgs& a) {
         std::vector<Value> row;
         for (size_t i = 0; i < pools.size(); ++i) row.push_back(pools[i][idx[i]]);
         out.push_back(in().newTuple(std::move(row)));
-        in().step();
+        core(in()).step();
         size_t i = pools.size();
         while (i > 0) {
             --i;
@@ -136,7 +137,7 @@ Value itertools_permutations(const CallArgs& a) {
         std::vector<Value> row;
         for (int64_t i = 0; i < r; ++i) row.push_back(pool[static_cast<size_t>(indices[static_cast<size_t>(i)])]);
         out.push_back(in().newTuple(std::move(row)));
-        in().step();
+        core(in()).step();
     };
     emit();
     while (n > 0) {
@@ -326,7 +327,7 @@ Value combinations(const CallArgs& a, bool withReplacement) {
         std::vector<Value> row;
         for (auto i : idx) row.push_back(pool[static_cast<size_t>(i)]);
         out.push_back(in().newTuple(std::move(row)));
-        in().step();
+        core(in()).step();
         int64_t i = r - 1;
         if (withReplacement) {
             while (i >= 0 && idx[static_cast<size_t>(i)] == n - 1) --i;

@@ -1,4 +1,5 @@
 // Type objects: C3 linearisation, cached MRO lookup, instantiation (__new__ / __init__).
+#include "core/runtime/InterpreterCore.h"
 #include "core/runtime/Type.h"
 
 #include <algorithm>
@@ -61,7 +62,7 @@ std::string Type::setBases(std::vector<Type*> bases) {
     }
     bases_ = std::move(bases);
     mro_ = std::move(result);
-    ++Interpreter::current().typeEpoch;
+    ++core(Interpreter::current()).typeEpoch;
     return {};
 }
 
@@ -74,9 +75,9 @@ bool Type::isSubtypeOf(const Type* other) const {
 
 Value Type::lookupWithOwner(Str* name, Type*& owner) {
     Interpreter& I = Interpreter::current();
-    if (cacheEpoch != I.typeEpoch) {
+    if (cacheEpoch != core(I).typeEpoch) {
         for (auto& e : cache_) e = CacheEntry{};
-        cacheEpoch = I.typeEpoch;
+        cacheEpoch = core(I).typeEpoch;
     }
     CacheEntry& slot = cache_[(reinterpret_cast<uintptr_t>(name) >> 4) % kCacheSize];
     if (slot.name == name) {

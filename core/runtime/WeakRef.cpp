@@ -1,3 +1,4 @@
+#include "core/runtime/InterpreterCore.h"
 #include "core/runtime/WeakRef.h"
 
 #include <algorithm>
@@ -111,7 +112,7 @@ void targetDied(Object* o, bool runCallbacks) noexcept {
         }
     }
     if (queued)
-        if (Interpreter* I = Interpreter::currentOrNull()) I->requestSafePoint();
+        if (Interpreter* I = Interpreter::currentOrNull()) core(*I).requestSafePoint();
 }
 
 int64_t countFor(const Object* o) {
