@@ -78,14 +78,21 @@ const char* MachineStack::lowestSafeAddress() {
 }
 
 void MachineStack::runWithStack(size_t bytes, const std::function<void()>& fn) {
-    pthread_attr_t attr;
-    if (pthread_attr_init(&attr) != 0) return fn();
+    // A system may refuse a large stack (RLIMIT_AS, overcommit off, a 32-bit address space):
+    // halve the request until a thread can be made, down to the 8 MiB a default thread gets,
+    // so a refused 64 GiB request still reaches the depth a 32 GiB or 1 GiB stack holds.
     Job job{&fn, nullptr};
     pthread_t thread;
-    const bool made = pthread_attr_setstacksize(&attr, bytes) == 0 &&
-                      pthread_create(&thread, &attr, &trampoline, &job) == 0;
-    pthread_attr_destroy(&attr);
-    if (!made) return fn();
+    bool made = false;
+    for (size_t size = bytes; !made; size /= 2) {
+        pthread_attr_t attr;
+        if (pthread_attr_init(&attr) != 0) break;
+        made = pthread_attr_setstacksize(&attr, size) == 0 &&
+               pthread_create(&thread, &attr, &trampoline, &job) == 0;
+        pthread_attr_destroy(&attr);
+        if (size / 2 < 8 * kMiB) break;
+    }
+    if (!made) return fn();  // the call check still protects this thread's smaller stack
     pthread_join(thread, nullptr);
     if (job.error) std::rethrow_exception(job.error);
 }

@@ -24,8 +24,9 @@ public:
     // This thread's lowest address a call may use (stack bottom + reserve()); cached per thread.
     static const char* lowestSafeAddress();
     // Runs fn on a new thread with a stack of `bytes`, waits for it, and rethrows what it threw.
-    // Falls back to running fn here when the thread cannot be created (the call check still
-    // protects the smaller stack).
+    // When the system refuses that stack, asks for half as much until it gets one (not below
+    // 8 MiB); only when no thread can be made does fn run here (the call check still protects
+    // the smaller stack).
     static void runWithStack(size_t bytes, const std::function<void()>& fn);
 };
 
