@@ -127,7 +127,10 @@ std::vector<Divergence> RankOverview::divergences(const std::vector<RankProfile>
     const std::pair<const char*, std::vector<std::string> RankProfile::*> aspects[] = {
         {"compiles", &RankProfile::compileSeq}, {"recompile_reasons", &RankProfile::reasonSeq},
         {"graphs", &RankProfile::graphSeq}, {"cache", &RankProfile::cacheSeq}};
-    for (const auto& [aspect, seq] : aspects) {
+    for (const auto& aspectAndSeq : aspects) {
+        // Not a structured binding: clang 14 (Debian 12's) cannot capture one in a lambda.
+        const char* const aspect = aspectAndSeq.first;
+        const auto seq = aspectAndSeq.second;
         // groups of ranks with identical sequences, in order of their lowest rank
         std::vector<std::vector<const RankProfile*>> groups;
         for (const RankProfile* r : ok) {
