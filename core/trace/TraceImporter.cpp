@@ -458,10 +458,13 @@ private:
     int64_t lastRecordSeq_ = -1;
     size_t earlyBytes_ = 0;
     Md5 md5_;                               // an overflowing payload, hashed as it is framed
-    std::unique_ptr<PayloadHasher> hasher_; // created at the first payload
     std::deque<Item> window_;               // framed, not processed yet (stable references for the hasher)
     std::vector<Item> spare_;               // processed items, their buffers reused
     Item cur_, staged_;
+    // Declared after the items whose payloads it reads: destroyed (its thread joined) before
+    // them when an import ends early with payloads still queued (found by fuzz_trace under ASan:
+    // a heap-use-after-free in Md5Lanes::start).
+    std::unique_ptr<PayloadHasher> hasher_; // created at the first payload
     size_t queuedBytes_ = 0;
     bool haveCur_ = false, active_ = false, unexpectedRun_ = false;
     int64_t lines_ = 0, bytes_ = 0;         // the reader's counts at the item being processed

@@ -427,6 +427,32 @@ TEST(TraceRobustness, BigPayloadsAreCheckedOnTheHasherThreadWithTheirLine) {
     EXPECT_NE(r.report.warnings[0].find("big.log:" + std::to_string(thirdHeader) + ": md5_mismatch"), std::string::npos) << r.report.warnings[0];
 }
 
+TEST(TraceRobustness, AStrictErrorWithPayloadsStillBeingHashedFreesNothingTheHasherReads) {
+    // The strict error ends the import while the framing window holds the payloads framed after
+    // the bad record, some still in the hasher's lanes: the hasher must be stopped before those
+    // payloads are freed (fuzz_trace found a heap-use-after-free here; the asan preset catches a
+    // regression).
+    TempDir d;
+    std::string big;
+    for (int i = 0; i < 400; ++i) big += "row " + std::to_string(i) + " of a payload that keeps the hasher's lanes busy\n";
+    std::string body = kStr + start(0) + recP("{\"dynamo_cpp_guards_str\": {}" + kCtx + "0, \"attempt\": 0", "+- RootGuardManager", "\n", false);
+    for (int k = 0; k < 60; ++k)
+        body += recP("{\"artifact\": {\"name\": \"fx_graph_runnable\", \"encoding\": \"string\"}" + kCtx + "0, \"attempt\": 0", big);
+    const std::string path = d.write("strict-busy.log", body);
+    for (int round = 0; round < 20; ++round) { // the hasher's progress at the error varies
+        ImportOptions o;
+        o.strict = true;
+        SessionBuilder b;
+        try {
+            importTraceFile(path, b, o);
+            FAIL() << "no error";
+        } catch (const TraceError& e) {
+            EXPECT_NE(std::string(e.what()).find("strict-busy.log:3: md5_mismatch"), std::string::npos) << e.what();
+        }
+        EXPECT_EQ(b.session().info.status, SessionStatus::Failed);
+    }
+}
+
 TEST(PayloadHasher, DigestsComeBackInSubmissionOrder) {
     PayloadHasher h;
     std::deque<std::string> payloads; // stable: the hasher reads them in place
