@@ -1,6 +1,7 @@
 #include "core/engine/Engine.h"
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 
 #include "core/engine/HitVerifier.h"
@@ -590,8 +591,11 @@ session::CompileEntry Engine::entrySnapshot(const CacheEntry& e, int frameId, in
     ce.graph = e.graph.describe(*e.sources, e.symNames);
     ce.guards = e.guards.tree;
     ce.opCount = e.graph.opCount();
-    for (size_t i = 0; i < e.symNames.size(); ++i)
-        if (std::find(ce.symbols.begin(), ce.symbols.end(), e.symNames[i]) == ce.symbols.end()) ce.symbols.push_back(e.symNames[i]);
+    for (const std::string& name : e.symNames) {
+        // Opaque sizes (ShapeEnv::createOpaque) are named by their value: not symbols.
+        if (name.empty() || std::isdigit(static_cast<unsigned char>(name[0]))) continue;
+        if (std::find(ce.symbols.begin(), ce.symbols.end(), name) == ce.symbols.end()) ce.symbols.push_back(name);
+    }
     ce.hitCount = e.hits;
     // The TORCH_LOGS=guards tree text (dynamo-semantics §5.5).
     ce.guardsText = session::GuardTreePrinter::print(ce.guards, {.commentColumn = 80, .path = &Provenance::shortPath});

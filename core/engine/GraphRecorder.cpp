@@ -56,7 +56,7 @@ ArgTemplate GraphRecorder::convertArg(const Value& v, Value& real) {
     if (auto* s = dynamic_cast<TrackedScalar*>(v.obj())) {
         if (s->kind == TrackedScalar::Kind::SymInt) {
             t.kind = ArgTemplate::Kind::Sym;
-            t.sym = s->sym;
+            t.sym = tracer_.shapeEnv.concrete(s->sym, tracer_.where(), &tracer_.dynamicLog);
             real = s->value;
             return t;
         }
@@ -108,6 +108,18 @@ std::string GraphRecorder::nodeName(const std::string& target) {
     return name;
 }
 
+namespace {
+
+// Ops whose result holds the input's elements in another shape.
+bool isViewOfSameElements(const torch::OpDef& def) {
+    const size_t dot = def.name.rfind('.');
+    const std::string_view base = dot == std::string::npos ? std::string_view(def.name) : std::string_view(def.name).substr(dot + 1);
+    return base == "view" || base == "reshape" || base == "flatten" || base == "unflatten" || base == "view_as" ||
+           base == "reshape_as";
+}
+
+} // namespace
+
 std::vector<SymPtr> GraphRecorder::outputSizes(const torch::OpDef& def, const std::vector<Value>& realArgs,
                                                const tensor::Tensor& out) {
     std::vector<std::vector<SymPtr>> ins;
@@ -121,6 +133,7 @@ std::vector<SymPtr> GraphRecorder::outputSizes(const torch::OpDef& def, const st
     Provenance p = tracer_.where();
     auto matchByValue = [&](std::vector<SymPtr> candidates) {
         std::vector<SymPtr> res;
+        std::vector<size_t> unmatched;
         for (int64_t s : out.sizes()) {
             SymPtr found;
             if (s >= 2)
@@ -131,7 +144,32 @@ std::vector<SymPtr> GraphRecorder::outputSizes(const torch::OpDef& def, const st
                         break;
                     }
                 }
+            if (!found && s >= 2) unmatched.push_back(res.size());
             res.push_back(found ? found : SymExpr::constant(s));
+        }
+        // A view of the same elements (x.view(-1), x.reshape(n, -1), x.flatten()): the one size
+        // the others do not give is the input's element count divided by theirs, as PyTorch's
+        // infer_size computes it (s0*s1 for x.flatten()).
+        if (unmatched.size() == 1 && isViewOfSameElements(def) && !ins.empty()) {
+            SymPtr numel = SymExpr::constant(1), rest = SymExpr::constant(1);
+            for (const auto& d : ins[0]) numel = SymExpr::mul(numel, tracer_.shapeEnv.simplify(d));
+            for (size_t k = 0; k < res.size(); ++k)
+                if (k != unmatched[0]) rest = SymExpr::mul(rest, res[k]);
+            SymPtr e = tracer_.shapeEnv.simplify(SymExpr::floorDiv(numel, rest));
+            if (!e->isConst() && tracer_.shapeEnv.hint(e) == out.sizes()[unmatched[0]]) {
+                res[unmatched[0]] = e;
+                unmatched.clear();
+            }
+        }
+        // Any other size that is not one of the inputs' sizes (x[::2], x.repeat(2, 1) on dynamic
+        // sizes) was computed from the symbolic inputs by a rule we do not model, unless the call
+        // wrote that number: it is opaque, a constant once read and then only for these input
+        // sizes (ShapeEnv::createOpaque). Sizes 0 and 1 stay constants (broadcast and keepdim
+        // ones).
+        for (size_t k : unmatched) {
+            const int64_t s = out.sizes()[k];
+            if (std::find(callLiterals_.begin(), callLiterals_.end(), s) == callLiterals_.end())
+                res[k] = tracer_.shapeEnv.createOpaque(s, candidates);
         }
         return res;
     };
@@ -288,8 +326,10 @@ Value GraphRecorder::call(int opIndex, const runtime::CallArgs& args) {
     if (def.shape == torch::ShapeRule::NoTensorOut) return result;
     node.name = nodeName(def.target);
     callSyms_.clear();
+    callLiterals_.clear();
     auto collect = [this](const ArgTemplate& t, auto& self) -> void {
         if (t.kind == ArgTemplate::Kind::Sym && t.sym) callSyms_.push_back(t.sym);
+        if (t.kind == ArgTemplate::Kind::Const && t.constant.isInt()) callLiterals_.push_back(t.constant.asInt());
         for (const auto& it : t.items) self(it, self);
     };
     for (const auto& a : node.args) collect(a, collect);
@@ -297,6 +337,7 @@ Value GraphRecorder::call(int opIndex, const runtime::CallArgs& args) {
     graph_.nodes.push_back(std::move(node));
     registerOutput(result, static_cast<int>(graph_.nodes.size()) - 1, def, real);
     callSyms_.clear();
+    callLiterals_.clear();
     return result;
 }
 
@@ -319,7 +360,7 @@ ArgTemplate GraphRecorder::outputTemplate(const Value& v, Value& plain) {
         plain = s->value;
         if (s->kind == TrackedScalar::Kind::SymInt) {
             t.kind = ArgTemplate::Kind::Sym;
-            t.sym = s->sym;
+            t.sym = tracer_.shapeEnv.concrete(s->sym, tracer_.where(), &tracer_.dynamicLog);
             return t;
         }
         if (s->source >= 0) {

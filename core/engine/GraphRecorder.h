@@ -58,7 +58,8 @@ private:
     int segment_ = 0;
     std::unordered_map<const runtime::Object*, TracedTensor> tensors_;
     std::unordered_map<std::string, int> nameCounts_;
-    std::vector<SymPtr> callSyms_;  // SymInt arguments of the op being recorded
+    std::vector<SymPtr> callSyms_;      // SymInt arguments of the op being recorded
+    std::vector<int64_t> callLiterals_;  // its plain int arguments (sizes written in the call)
 };
 
 } // namespace gs::engine

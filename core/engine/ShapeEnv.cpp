@@ -61,7 +61,7 @@ SymPtr ShapeEnv::createSize(const std::string& source, int64_t hint, DimKind kin
     if (kind == DimKind::Duck) {
         for (size_t i = 0; i < slots_.size(); ++i) {
             const SymbolSlot& r = slots_[i];
-            if (!r.replacement && r.isSize && !r.unbacked && r.hint == hint) {
+            if (!r.replacement && r.isSize && !r.unbacked && !r.opaque && r.hint == hint) {
                 SymbolSlot s{.name = r.name, .source = source, .hint = hint, .isSize = true,
                              .replacement = SymExpr::sym(static_cast<int>(i)), .duck = true, .firstUse = where};
                 std::string rootName = r.name;  // r dangles once addSlot grows the vector
@@ -90,6 +90,38 @@ SymPtr ShapeEnv::createInt(const std::string& source, int64_t hint, const Proven
     return SymExpr::sym(idx);
 }
 
+SymPtr ShapeEnv::createOpaque(int64_t hint, const std::vector<SymPtr>& deps) {
+    std::vector<SymPtr> live;
+    for (const SymPtr& d : deps) {
+        SymPtr sd = simplify(d);
+        if (!sd->isConst()) live.push_back(std::move(sd));
+    }
+    if (live.empty()) return SymExpr::constant(hint);
+    // Named (and rendered in graphs) by its value, as the constant it becomes when read.
+    SymbolSlot s{.name = std::to_string(hint), .source = std::to_string(hint), .hint = hint, .isSize = true};
+    s.opaque = true;
+    s.opaqueDeps = std::move(live);
+    ++opaqueCount_;
+    return SymExpr::sym(addSlot(std::move(s)));
+}
+
+SymPtr ShapeEnv::concrete(const SymPtr& e, const Provenance& where, std::vector<std::string>* log) {
+    SymPtr s = simplify(e);
+    if (opaqueCount_ == 0) return s;
+    for (size_t i = 0; i < slots_.size(); ++i) {
+        if (!slots_[i].opaque || slots_[i].replacement || !s->mentions(static_cast<int>(i))) continue;
+        // Made constant first: a dep that mentions this slot again must not recurse into it.
+        slots_[i].replacement = SymExpr::constant(slots_[i].hint);
+        --opaqueCount_;
+        const std::vector<SymPtr> deps = slots_[i].opaqueDeps;  // evaluate() may grow slots_
+        for (const SymPtr& d : deps) {
+            SymPtr sd = concrete(d, where, log);
+            if (!sd->isConst()) evaluate(RelOp::Eq, sd, SymExpr::constant(hint(sd)), where, log);
+        }
+    }
+    return simplify(e);
+}
+
 SymPtr ShapeEnv::simplify(const SymPtr& e) const {
     return SymExpr::substitute(e, [this](int i) -> SymPtr {
         const SymPtr& r = slots_[i].replacement;
@@ -103,7 +135,7 @@ int64_t ShapeEnv::hint(const SymPtr& e) const {
 
 bool ShapeEnv::evaluate(RelOp op, const SymPtr& a, const SymPtr& b, const Provenance& where,
                         std::vector<std::string>* log) {
-    SymPtr sa = simplify(a), sb = simplify(b);
+    SymPtr sa = concrete(a, where, log), sb = concrete(b, where, log);
     int64_t ha = hint(sa), hb = hint(sb);
     bool truth = relHolds(op, ha, hb);
     if (sa->isConst() && sb->isConst()) return truth;
@@ -147,6 +179,9 @@ bool ShapeEnv::evaluate(RelOp op, const SymPtr& a, const SymPtr& b, const Proven
 
 void ShapeEnv::unify(const SymPtr& a, const SymPtr& b, const Provenance& where, std::vector<std::string>* log) {
     SymPtr sa = simplify(a), sb = simplify(b);
+    if (sa->kind == SymExpr::Kind::Symbol && sb->kind == SymExpr::Kind::Symbol && sa->symbol == sb->symbol) return;
+    sa = concrete(sa, where, log);
+    sb = concrete(sb, where, log);
     if (sa->isConst() && sb->isConst()) return;
     bool aSym = sa->kind == SymExpr::Kind::Symbol, bSym = sb->kind == SymExpr::Kind::Symbol;
     if (aSym && bSym) {
@@ -185,7 +220,7 @@ void ShapeEnv::constrain(const SymPtr& e) {
 std::vector<std::string> ShapeEnv::rootNames() const {
     std::vector<std::string> out;
     for (const auto& s : slots_)
-        if (!s.replacement && !s.duck) out.push_back(s.name);
+        if (!s.replacement && !s.duck && !s.opaque) out.push_back(s.name);
     return out;
 }
 
@@ -234,7 +269,7 @@ std::vector<ProducedGuard> ShapeEnv::produceGuards() const {
     }
     for (size_t i = 0; i < slots_.size(); ++i) {
         const SymbolSlot& s = slots_[i];
-        if (s.replacement || !s.isSize || s.unbacked || s.oblivious) continue;
+        if (s.replacement || !s.isSize || s.unbacked || s.oblivious || s.opaque) continue;
         ProducedGuard g;
         g.op = RelOp::Le;
         g.lhs = SymExpr::constant(2);

@@ -31,6 +31,10 @@ struct SymbolSlot {
     Provenance firstUse;     // where the value was first used (guard comments)
     bool oblivious = false;  // DimKind::Oblivious
     bool constrained = false;  // mark_dynamic: specializing it is a ConstraintViolationError (§3.5)
+    // An opaque size (ShapeEnv::createOpaque): no source; named by its value; `opaqueDeps` are
+    // the symbols it was computed from, specialized when something reads it.
+    bool opaque = false;
+    std::vector<SymPtr> opaqueDeps;
 };
 
 // A mark_dynamic dimension that tracing specialized to a constant (dynamo-semantics §3.5).
@@ -71,6 +75,17 @@ public:
     SymPtr createInt(const std::string& source, int64_t hint, const Provenance& where,
                      std::vector<std::string>* log = nullptr);
 
+    // A size the tracer cannot write in the input symbols (an op it has no shape rule for, such
+    // as x[::2] or x.repeat(2, 1) on dynamic sizes): it stands for `hint` as long as nothing reads
+    // it. The first guard, unification or graph argument that reads it specializes `deps` (the
+    // symbols the op's inputs carried) to their values, which makes it the constant `hint` — a
+    // recompile for other sizes, never a replay that reads a stale size. Without deps (all
+    // constants) it is the constant itself.
+    SymPtr createOpaque(int64_t hint, const std::vector<SymPtr>& deps);
+    // `e` simplified after making the opaque sizes it mentions constant (see createOpaque).
+    // Graph arguments and returned SymInts go through it: a replay computes them from the
+    // inputs, which an opaque size cannot be.
+    SymPtr concrete(const SymPtr& e, const Provenance& where, std::vector<std::string>* log = nullptr);
     // Resolves replacements.
     SymPtr simplify(const SymPtr& e) const;
     int64_t hint(const SymPtr& e) const;
@@ -101,6 +116,7 @@ private:
     std::vector<ShapeGuard> guards_;
     std::vector<std::string> usedNames_;
     std::vector<ConstraintViolation> violations_;
+    int opaqueCount_ = 0;  // opaque slots not made constant yet
     void specialize(int slot, int64_t value, const Provenance& where, std::vector<std::string>* log);
 };
 

@@ -1,0 +1,62 @@
+# Sizes made by ops the engine has no shape rule for (x[::2], x.repeat(2, 1) on dynamic sizes)
+# used to be recorded as the numbers seen while tracing: code that read them (an `if` on the
+# size) installed no guard, and the entry was replayed for other sizes with the branch taken for
+# the first one — a stale result. Such a size is now opaque: unread it costs nothing (one entry
+# serves every size); read, it specializes the sizes it came from, so other sizes recompile.
+# Views of the same elements (flatten, view(-1), reshape(n, -1)) get PyTorch's exact size,
+# the element count divided by the other sizes: reading it adds a guard on that product.
+import torch
+import torch._dynamo.testing
+from torch._dynamo.test_case import TestCase, run_tests
+
+
+def branch_on_flat(x):
+    y = x.flatten()
+    if y.shape[0] > 20:
+        return x + 1
+    return x - 1
+
+
+def branch_on_strided(x):
+    y = x[::2]
+    if y.shape[0] > 3:
+        return x + 1
+    return x - 1
+
+
+def branch_on_repeated(x):
+    y = x.repeat(2, 1)
+    if y.shape[0] > 10:
+        return x + 1
+    return x - 1
+
+
+def strided_unread(x):
+    return x[::2] * 2
+
+
+class T(TestCase):
+    def check(self, fn, shapes):
+        cnt = torch._dynamo.testing.CompileCounter()
+        f = torch.compile(fn, backend=cnt, dynamic=True)
+        for s in shapes:
+            x = torch.arange(float(torch.Size(s).numel())).reshape(s)
+            self.assertEqual(f(x), fn(x))
+        return cnt.frame_count
+
+    def test_flat_size_is_the_product(self):
+        # 12 <= 20, then 24 and 40 > 20: the guard is on the product, not on each size
+        self.assertEqual(self.check(branch_on_flat, [(3, 4), (3, 8), (5, 8), (2, 3)]), 2)
+
+    def test_strided_size_read_specializes(self):
+        self.assertEqual(self.check(branch_on_strided, [(5,), (9,), (5,), (9,)]), 2)
+
+    def test_repeated_size_read_specializes(self):
+        self.assertEqual(self.check(branch_on_repeated, [(4, 2), (7, 2), (4, 2)]), 2)
+
+    def test_unread_size_keeps_one_entry(self):
+        self.assertEqual(self.check(strided_unread, [(5,), (9,), (13,), (6,)]), 1)
+
+
+if __name__ == "__main__":
+    run_tests()
