@@ -118,6 +118,33 @@ bool isViewOfSameElements(const torch::OpDef& def) {
            base == "reshape_as";
 }
 
+bool holdsBoolTensor(const Value& v) {
+    if (auto* t = torch::asTensorObject(v)) return t->tensor.dtype() == tensor::DType::Bool;
+    const std::vector<Value>* items = nullptr;
+    if (auto* tup = dynamic_cast<runtime::Tuple*>(v.obj())) items = &tup->items;
+    else if (auto* l = dynamic_cast<runtime::List*>(v.obj())) items = &l->items;
+    if (items)
+        for (const Value& it : *items)
+            if (holdsBoolTensor(it)) return true;
+    return false;
+}
+
+// The ATen op PyTorch names when an op's output size depends on the tensor's values, or null.
+const char* dataDependentShapeOp(const torch::OpDef& def, const std::vector<Value>& args) {
+    if (def.name == "torch.nonzero" || def.name == "Tensor.nonzero") return "aten.nonzero.default";
+    if (def.name == "Tensor.__getitem__" && args.size() >= 2 && holdsBoolTensor(args[1])) return "aten.index.Tensor";
+    return nullptr;
+}
+
+// Ops whose result has the input's sizes in another order.
+bool movesDims(const torch::OpDef& def) {
+    const size_t dot = def.name.rfind('.');
+    const std::string_view base = dot == std::string::npos ? std::string_view(def.name) : std::string_view(def.name).substr(dot + 1);
+    return base == "transpose" || base == "transpose_" || base == "permute" || base == "t" || base == "t_" || base == "movedim" ||
+           base == "moveaxis" || base == "swapaxes" || base == "swapdims" || base == "adjoint" || base == "mT" || base == "mH" ||
+           base == "T" || base == "H" || base == "rot90";
+}
+
 } // namespace
 
 std::vector<SymPtr> GraphRecorder::outputSizes(const torch::OpDef& def, const std::vector<Value>& realArgs,
@@ -131,19 +158,28 @@ std::vector<SymPtr> GraphRecorder::outputSizes(const torch::OpDef& def, const st
         }
     }
     Provenance p = tracer_.where();
+    // An op of the Generic rule that keeps the rank and does not move dims (x[::2], repeat,
+    // index_select, narrow, expand, masked_fill, ...): a size that changed at its position is
+    // not taken for another input size of the same value — x.repeat(2, 1) of a (4, 8) tensor is
+    // (8, 8), and its first 8 is not the second dim. Only SymInt arguments (expand(n, -1)) and
+    // the size at the same position qualify there.
+    const bool positional = def.shape == torch::ShapeRule::Generic && !ins.empty() &&
+                            static_cast<int64_t>(ins[0].size()) == out.dim() && !movesDims(def);
     auto matchByValue = [&](std::vector<SymPtr> candidates) {
         std::vector<SymPtr> res;
         std::vector<size_t> unmatched;
+        auto matches = [&](const SymPtr& c, int64_t s) -> SymPtr {
+            SymPtr cs = tracer_.shapeEnv.simplify(c);
+            return !cs->isConst() && tracer_.shapeEnv.hint(cs) == s ? cs : nullptr;
+        };
         for (int64_t s : out.sizes()) {
             SymPtr found;
-            if (s >= 2)
-                for (const auto& c : candidates) {
-                    SymPtr cs = tracer_.shapeEnv.simplify(c);
-                    if (!cs->isConst() && tracer_.shapeEnv.hint(cs) == s) {
-                        found = cs;
-                        break;
-                    }
-                }
+            if (s >= 2 && positional) {
+                for (size_t j = 0; j < callSyms_.size() && !found; ++j) found = matches(callSyms_[j], s);
+                if (!found) found = matches(ins[0][res.size()], s);
+            } else if (s >= 2) {
+                for (size_t j = 0; j < candidates.size() && !found; ++j) found = matches(candidates[j], s);
+            }
             if (!found && s >= 2) unmatched.push_back(res.size());
             res.push_back(found ? found : SymExpr::constant(s));
         }
@@ -321,9 +357,16 @@ Value GraphRecorder::call(int opIndex, const runtime::CallArgs& args) {
         kws.push_back({args.kw[i].name, kwVals[i]});
     }
     if (def.shape == torch::ShapeRule::NoTensorOut) tracer_.graphBreak(def.target + " returns data to Python");
+    // An output size read from the data, not the sizes (nonzero, x[mask]): PyTorch breaks the
+    // graph there unless capture_dynamic_output_shape_ops (unbacked sizes, not modelled: we
+    // break either way). The op runs eagerly, and so does every hit of the entry.
+    const char* dynamicShapeOp = dataDependentShapeOp(def, real);
+    if (dynamicShapeOp)
+        tracer_.graphBreak(std::string("dynamic shape operator: ") + dynamicShapeOp +
+                           "; to enable, set torch._dynamo.config.capture_dynamic_output_shape_ops = True");
     runtime::CallArgs realArgs{std::span<const Value>(real), std::span<const runtime::KwArg>(kws)};
     Value result = ctx_.runImpl(opIndex, realArgs);
-    if (def.shape == torch::ShapeRule::NoTensorOut) return result;
+    if (def.shape == torch::ShapeRule::NoTensorOut || dynamicShapeOp) return result;
     node.name = nodeName(def.target);
     callSyms_.clear();
     callLiterals_.clear();

@@ -1,8 +1,10 @@
 # Sizes made by ops the engine has no shape rule for (x[::2], x.repeat(2, 1) on dynamic sizes)
 # used to be recorded as the numbers seen while tracing: code that read them (an `if` on the
 # size) installed no guard, and the entry was replayed for other sizes with the branch taken for
-# the first one — a stale result. Such a size is now opaque: unread it costs nothing (one entry
-# serves every size); read, it specializes the sizes it came from, so other sizes recompile.
+# the first one — a stale result; or, when its value happened to equal another input size, as
+# that size (x.repeat(2, 1) of a (4, 8) tensor: the first 8 is not the second dim). Such a size
+# is now opaque: unread it costs nothing (one entry serves every size); read, it specializes the
+# sizes it came from, so other sizes recompile.
 # Views of the same elements (flatten, view(-1), reshape(n, -1)) get PyTorch's exact size,
 # the element count divided by the other sizes: reading it adds a guard on that product.
 import torch
@@ -31,6 +33,13 @@ def branch_on_repeated(x):
     return x - 1
 
 
+def branch_on_strided_columns(x):
+    y = x[:, ::2]
+    if y.shape[1] > 4:
+        return x + 1
+    return x - 1
+
+
 def strided_unread(x):
     return x[::2] * 2
 
@@ -52,7 +61,12 @@ class T(TestCase):
         self.assertEqual(self.check(branch_on_strided, [(5,), (9,), (5,), (9,)]), 2)
 
     def test_repeated_size_read_specializes(self):
-        self.assertEqual(self.check(branch_on_repeated, [(4, 2), (7, 2), (4, 2)]), 2)
+        # (4, 8) repeated is (8, 8): its first 8 is not the input's second dim
+        self.assertEqual(self.check(branch_on_repeated, [(4, 8), (7, 8), (4, 8)]), 2)
+
+    def test_strided_columns_are_not_the_rows(self):
+        # x[:, ::2] of an (8, 16) tensor is (8, 8): its second 8 is not the input's first dim
+        self.assertEqual(self.check(branch_on_strided_columns, [(8, 16), (8, 4), (8, 16)]), 2)
 
     def test_unread_size_keeps_one_entry(self):
         self.assertEqual(self.check(strided_unread, [(5,), (9,), (13,), (6,)]), 1)
