@@ -1,6 +1,6 @@
 // torch.nn.functional: a native module whose functions are ops with targets
-// torch.nn.functional.<name> (relu, gelu, silu, leaky_relu, sigmoid, tanh, softmax,
-// log_softmax, dropout, linear, mse_loss, l1_loss).
+// torch.nn.functional.<name> (relu, gelu, silu, leaky_relu, prelu, sigmoid, tanh, softmax,
+// log_softmax, dropout, linear, conv1d, conv2d, mse_loss, l1_loss).
 #include <string>
 
 #include "core/torch/TorchInstall.h"
@@ -8,11 +8,13 @@
 #include "core/runtime/Interpreter.h"
 #include "core/runtime/Ops.h"
 #include "core/runtime/Str.h"
+#include "core/tensor/Convolution.h"
 #include "core/tensor/Copy.h"
 #include "core/tensor/Factories.h"
 #include "core/tensor/LinearAlgebra.h"
 #include "core/tensor/Pointwise.h"
 #include "core/tensor/Reductions.h"
+#include "core/tensor/Views.h"
 
 namespace gs::torch {
 
@@ -104,6 +106,27 @@ void registerNnFunctionalOps(TorchContext& ctx) {
                    Tensor r = tensor::where(tensor::gt(x, tensor::Scalar(int64_t{0})), x, scaled);
                    return maybeInplace(c, b, 2, std::move(r));
                });
+    // prelu(input, weight): x where x > 0, else weight * x; a weight of C values applies per
+    // channel (dim 1), one value to every element. Generic shape rule: the weight is not
+    // broadcast from the right as an elementwise operand would be.
+    functional(ctx, "prelu", ShapeRule::Generic, Sig{"prelu", {"input", "weight"}, 2, 2, 2},
+               [](TorchContext& c, const Bound& b, const CallArgs&) {
+                   const Tensor& x = in0(c, b, "prelu");
+                   Tensor w = tensorArg(c, b[1], "prelu", "weight", 2);
+                   if (w.numel() != 1) {
+                       const int64_t channels = x.dim() >= 2 ? x.sizes()[1] : 1;
+                       if (w.dim() != 1 || w.numel() != channels)
+                           Interpreter::current().raise(
+                               "RuntimeError", "Mismatch of parameter numbers and input channel size. Found parameter numbers = " +
+                                                   std::to_string(w.numel()) + " and channel size = " + std::to_string(channels) + ".");
+                       tensor::DimVector shape;
+                       shape.push_back(channels);
+                       for (int64_t d = 2; d < x.dim(); ++d) shape.push_back(1);
+                       w = tensor::reshape(w, shape);
+                   }
+                   Tensor scaled = tensor::mul(x, w);
+                   return c.wrap(tensor::where(tensor::gt(x, tensor::Scalar(int64_t{0})), x, scaled));
+               });
     for (const auto& [n, op] : {std::pair{"sigmoid", UnaryOp::Sigmoid}, std::pair{"tanh", UnaryOp::Tanh}}) {
         const UnaryOp u = op;
         const char* name = n;
@@ -145,6 +168,39 @@ void registerNnFunctionalOps(TorchContext& ctx) {
                    if (b.has(2)) bias = tensorArg(c, b[2], "linear", "bias", 3);
                    return c.wrap(tensor::linear(in0(c, b, "linear"), tensorArg(c, b[1], "linear", "weight", 2), bias));
                });
+    // conv1d / conv2d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1);
+    // padding may be "same" or "valid". Generic shape rule: the output's spatial sizes are
+    // computed from the input's (opaque under dynamic shapes until read).
+    for (int dims : {1, 2}) {
+        const std::string name = "conv" + std::to_string(dims) + "d";
+        functional(ctx, name, ShapeRule::Generic,
+                   Sig{name, {"input", "weight", "bias", "stride", "padding", "dilation", "groups"}, 7, 2, 7},
+                   [dims, name](TorchContext& c, const Bound& b, const CallArgs&) {
+                       std::optional<Tensor> bias;
+                       if (b.has(2)) bias = tensorArg(c, b[2], name, "bias", 3);
+                       tensor::ConvParams p;
+                       if (b.has(3)) p.stride = intListArg(c, b[3], name, "stride");
+                       if (b.has(5)) p.dilation = intListArg(c, b[5], name, "dilation");
+                       if (b.has(6)) p.groups = intArg(b[6]);
+                       if (b.has(4)) {
+                           if (auto* mode = b[4].dyn<runtime::Str>()) {
+                               if (mode->view() == "same") p.mode = tensor::ConvParams::Padding::Same;
+                               else if (mode->view() == "valid") p.mode = tensor::ConvParams::Padding::Valid;
+                               else
+                                   Interpreter::current().raise("ValueError", "Invalid padding string '" + mode->s() +
+                                                                                  "', should be one of {'valid', 'same'}");
+                           } else {
+                               p.padding = intListArg(c, b[4], name, "padding");
+                           }
+                       }
+                       for (const tensor::DimVector* v : {&p.stride, &p.padding, &p.dilation})
+                           if (v->size() > 1 && v->size() != static_cast<size_t>(dims))
+                               Interpreter::current().raise("RuntimeError", "expected " + std::to_string(dims) +
+                                                                                " values per spatial dimension, got " +
+                                                                                std::to_string(v->size()));
+                       return c.wrap(tensor::convolution(in0(c, b, name), tensorArg(c, b[1], name, "weight", 2), bias, dims, p));
+                   });
+    }
     for (bool isL1 : {false, true}) {
         const char* name = isL1 ? "l1_loss" : "mse_loss";
         functional(ctx, name, ShapeRule::Reduction, Sig{name, {"input", "target", "size_average", "reduce", "reduction"}, 5, 2, 5},

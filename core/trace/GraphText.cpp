@@ -148,7 +148,12 @@ void classify(std::string_view e, GraphNode& n, const std::unordered_map<std::st
     }
     if (splitCall(e, callee, args)) {
         size_t dot = callee.rfind('.');
-        if (dot != std::string_view::npos && known.count(std::string(callee.substr(0, dot)))) {
+        // A method of an earlier node, or of a tensor constant of the graph (FX names those
+        // `_tensor_constantN`; our own graphs print them as `_tensor_constant` without the
+        // get_attr line PyTorch prints first).
+        const std::string_view receiver = dot == std::string_view::npos ? std::string_view() : callee.substr(0, dot);
+        if (dot != std::string_view::npos &&
+            (known.count(std::string(receiver)) || receiver.substr(0, 16) == "_tensor_constant")) {
             n.op = "call_method";
             n.target = std::string(callee.substr(dot + 1));
             n.args.clear();

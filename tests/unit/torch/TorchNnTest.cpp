@@ -196,3 +196,71 @@ TEST(TorchNn, DeepcopyOfAModuleCopiesParameters) {
               "False True Parameter\n"
               "True True True\n");
 }
+
+TEST(TorchNn, Conv1dStridePaddingDilationAndGroups) {
+    TorchHarness h;
+    EXPECT_EQ(h.run("import torch\n"
+                    "import torch.nn.functional as F\n"
+                    "x = torch.tensor([[[1.0, 2.0, 3.0, 4.0, 5.0]]])\n"
+                    "w = torch.tensor([[[1.0, 0.0, -1.0]]])\n"
+                    "print(F.conv1d(x, w).tolist(), F.conv1d(x, w, padding=1).tolist())\n"
+                    "print(F.conv1d(x, w, stride=2, padding=1).tolist(), F.conv1d(x, w, dilation=2).tolist())\n"
+                    "print(F.conv1d(x, w, padding='same').tolist(), F.conv1d(x, w, padding='valid').shape)\n"
+                    "print(F.conv1d(x[0], w).tolist())\n"
+                    "g = torch.tensor([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]])\n"
+                    "print(F.conv1d(g, torch.tensor([[[2.0]], [[3.0]]]), groups=2).tolist())\n"),
+              "[[[-2.0, -2.0, -2.0]]] [[[-2.0, -2.0, -2.0, -2.0, 4.0]]]\n"
+              "[[[-2.0, -2.0, 4.0]]] [[[-4.0]]]\n"
+              "[[[-2.0, -2.0, -2.0, -2.0, 4.0]]] torch.Size([1, 1, 3])\n"
+              "[[-2.0, -2.0, -2.0]]\n"
+              "[[2.0, 4.0, 6.0], [12.0, 15.0, 18.0]]\n");
+    EXPECT_EQ(h.error("import torch\nimport torch.nn.functional as F\n"
+                      "F.conv1d(torch.ones(1, 2, 5), torch.ones(4, 3, 3))\n"),
+              "RuntimeError: Given groups=1, weight of size [4, 3, 3], expected input[1, 2, 5] to have 3 channels, but got "
+              "2 channels instead");
+    EXPECT_EQ(h.error("import torch\nimport torch.nn.functional as F\n"
+                      "F.conv1d(torch.ones(1, 1, 2), torch.ones(1, 1, 3))\n"),
+              "RuntimeError: Calculated padded input size per channel: (2). Kernel size: (3). Kernel size can't be greater "
+              "than actual input size");
+}
+
+TEST(TorchNn, Conv2dFunctionalAndModule) {
+    TorchHarness h;
+    EXPECT_EQ(h.run("import torch\n"
+                    "import torch.nn as nn\n"
+                    "import torch.nn.functional as F\n"
+                    "x = torch.arange(16.0).view(1, 1, 4, 4)\n"
+                    "print(F.conv2d(x, torch.ones(1, 1, 2, 2), torch.ones(1)).tolist())\n"
+                    "print(F.conv2d(x, torch.ones(1, 1, 2, 2), stride=(2, 1), padding=(0, 1)).shape)\n"
+                    "m = nn.Conv2d(3, 8, 3, padding=1)\n"
+                    "print(m, m.weight.shape, m.bias.shape, m(torch.ones(2, 3, 5, 5)).shape)\n"
+                    "print(nn.Conv2d(64, 64, kernel_size=(2, 2), stride=(2, 2), bias=False))\n"
+                    "print(m(torch.ones(2, 3, 5, 5)).grad_fn is not None, nn.Conv1d(2, 4, 3, groups=2).weight.shape)\n"),
+              "[[[[11.0, 15.0, 19.0], [27.0, 31.0, 35.0], [43.0, 47.0, 51.0]]]]\n"
+              "torch.Size([1, 1, 2, 5])\n"
+              "Conv2d(3, 8, kernel_size=(3, 3), stride=(1, 1), padding=(1, 1)) torch.Size([8, 3, 3, 3]) torch.Size([8]) "
+              "torch.Size([2, 8, 5, 5])\n"
+              "Conv2d(64, 64, kernel_size=(2, 2), stride=(2, 2), bias=False)\n"
+              "True torch.Size([4, 1, 3])\n");
+}
+
+TEST(TorchNn, PReLUPerChannelAndShared) {
+    TorchHarness h;
+    EXPECT_EQ(h.run("import torch\n"
+                    "import torch.nn as nn\n"
+                    "import torch.nn.functional as F\n"
+                    "p = nn.PReLU()\n"
+                    "print(p, p.weight.tolist(), p(torch.tensor([-4.0, 2.0])).tolist())\n"
+                    "q = nn.PReLU(2, init=0.5)\n"
+                    "with torch.no_grad():\n"
+                    "    q.weight[1] = 2.0\n"
+                    "print(q(torch.tensor([[[-2.0, 1.0], [-2.0, 3.0]]])).tolist())\n"
+                    "print(F.prelu(torch.tensor([-1.0]), torch.tensor([0.1])).tolist())\n"),
+              "PReLU(num_parameters=1) [0.25] [-1.0, 2.0]\n"
+              "[[[-1.0, 1.0], [-4.0, 3.0]]]\n"
+              "[-0.10000000149011612]\n");
+    EXPECT_EQ(h.error("import torch\nimport torch.nn.functional as F\n"
+                      "F.prelu(torch.ones(1, 3, 2), torch.ones(2))\n"),
+              "RuntimeError: Mismatch of parameter numbers and input channel size. Found parameter numbers = 2 and channel "
+              "size = 3.");
+}
