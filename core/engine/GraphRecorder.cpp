@@ -74,12 +74,19 @@ ArgTemplate GraphRecorder::convertArg(const Value& v, Value& real) {
     if (tup || lst) {
         const auto& items = tup ? tup->items : lst->items;
         t.kind = tup ? ArgTemplate::Kind::Tuple : ArgTemplate::Kind::List;
+        // A tuple or list read from a source (an argument, a module attribute such as a conv's
+        // stride) hands the op its items: each is read as `c[i]` reads it — the length and the
+        // item guarded, a tensor item an input of the graph — not baked into the graph unguarded
+        // (torch.cat(xs) of a list argument, x.reshape(shape) of a tuple argument).
+        std::vector<Value> read(items.begin(), items.end());
+        if (tracer_.sourceOf(v.obj()) >= 0)
+            for (size_t i = 0; i < read.size(); ++i) tracer_.onGetItem(v, Value::integer(static_cast<int64_t>(i)), read[i]);
         std::vector<Value> reals;
         bool changed = false;
-        for (const auto& it : items) {
+        for (size_t i = 0; i < read.size(); ++i) {
             Value r;
-            t.items.push_back(convertArg(it, r));
-            changed |= !r.is(it);
+            t.items.push_back(convertArg(read[i], r));
+            changed |= !r.is(items[i]);
             reals.push_back(std::move(r));
         }
         bool constant = std::all_of(t.items.begin(), t.items.end(), [](const ArgTemplate& a) { return a.kind == ArgTemplate::Kind::Const; });
