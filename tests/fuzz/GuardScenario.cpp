@@ -166,13 +166,24 @@ const std::vector<std::string> kReads = {
     "y = y + G_TENS[0]",
     "for key in G_DICT:\n        if key == \"a\":\n            y = y + 1",
     "y = y + Derived.k",
+    // sizes made by ops from `z`, whose size and values the mutations change (dynamic shapes)
+    "if z[::2].shape[0] > 3:\n        y = y + 1",
+    "y = y + z.repeat(2).shape[0]",
+    "if z.flatten().shape[0] > 5:\n        y = y * 2",
+    "y = y + z.nonzero().shape[0]",
+    "if z[z > 0].shape[0] > 2:\n        y = y - 1",
+    "y = y + z.view(-1).shape[0] // 2",
+    "if z.unsqueeze(0).expand(3, -1).shape[1] > 5:\n        y = y + 2",
+    "y = y + z[1:].shape[0]",
+    "if z.unsqueeze(1).repeat(1, 2).shape[1] == z.shape[0]:\n        y = y + 4",
+    "y = y + z.sum()",
 };
 
 std::string num(ByteChoices& in) { return std::to_string(static_cast<int>(in.pick(7)) - 1); }
 
 // A mutation of module state between two calls.
 std::string mutation(ByteChoices& in) {
-    switch (in.pick(39)) {
+    switch (in.pick(41)) {
     case 0: return "G_INT = " + num(in);
     case 1: return "G_LIST.append(" + num(in) + ")";
     case 2: return "G_LIST[0] = " + num(in);
@@ -223,6 +234,8 @@ std::string mutation(ByteChoices& in) {
     case 35: return "Mid.m2 = lambda self, t: t + " + num(in);
     case 36: return in.chance(2) ? "G_DICT = {\"b\": 2, \"a\": 1}" : "G_DICT = {\"a\": 1}";
     case 37: return in.chance(2) ? "Base.m.__code__ = base_alt0.__code__" : "helper_alt1.__code__ = helper_alt0.__code__";
+    case 38: return "z = torch.ones(" + std::to_string(2 + in.pick(7)) + ")";
+    case 39: return "z = torch.arange(float(" + std::to_string(2 + in.pick(7)) + ")) - " + num(in);
     default: return "op = Op()";
     }
 }
@@ -231,19 +244,19 @@ std::string mutation(ByteChoices& in) {
 
 std::string generateGuardScenario(ByteChoices& in) {
     std::string src = kPrologue;
-    src += "\n\ndef f(x, a, b, s):\n    y = x * 1\n";
+    src += "\n\ndef f(x, a, b, s, z):\n    y = x * 1\n";
     uint32_t reads = 2 + in.pick(7);
     for (uint32_t i = 0; i < reads; ++i) src += "    " + kReads[in.pick(static_cast<uint32_t>(kReads.size()))] + "\n";
     src += "    return y\n\n\n";
     static const char* dynamics[] = {"", ", dynamic=True", ", dynamic=False"};
     src += std::string("cf = torch.compile(f, backend=\"eager\"") + dynamics[in.pick(3)] + ")\n";
-    src += "x = torch.ones(4)\na = 1\nb = [1, 2]\ns = \"p\"\n";
+    src += "x = torch.ones(4)\na = 1\nb = [1, 2]\ns = \"p\"\nz = torch.arange(4.0) - 1\n";
     uint32_t calls = 4 + in.pick(12);
     for (uint32_t i = 0; i < calls; ++i) {
         uint32_t changes = i == 0 ? 0 : in.pick(3);
         for (uint32_t k = 0; k < changes; ++k) src += mutation(in) + "\n";
-        src += "cf(x, a, b, s)\n";
-        if (in.chance(3)) src += "cf(x, a, b, s)\n";  // an unchanged repeat: a hit to check
+        src += "cf(x, a, b, s, z)\n";
+        if (in.chance(3)) src += "cf(x, a, b, s, z)\n";  // an unchanged repeat: a hit to check
     }
     return src;
 }
