@@ -3,7 +3,11 @@
 namespace gs::trace {
 
 void ImportProblems::add(std::string_view kind, int64_t line, std::string_view detail) {
-    int64_t& n = report_.problems[std::string(kind)];
+    if (!report_) {
+        if (collected_) collected_->push_back(FoundProblem{std::string(kind), line, std::string(detail)});
+        return;
+    }
+    int64_t& n = report_->problems[std::string(kind)];
     ++n;
     ++total_;
     // built with append: GCC 12 warns falsely (-Wrestrict) on chained operator+ in Release
@@ -12,7 +16,7 @@ void ImportProblems::add(std::string_view kind, int64_t line, std::string_view d
     msg.append(": ").append(kind);
     if (!detail.empty()) msg.append(": ").append(detail.substr(0, 300));
     if (strict_) throw TraceError(msg + " (--strict: any unreadable part is an error)");
-    if (n <= kMessagesPerKind) report_.warnings.push_back(std::move(msg));
+    if (n <= kMessagesPerKind) report_->warnings.push_back(std::move(msg));
 }
 
 } // namespace gs::trace

@@ -8,14 +8,27 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include "core/trace/TraceReader.h"
 
 namespace gs::trace {
 
+// One problem as found, not counted yet (ImportProblems in collecting mode).
+struct FoundProblem {
+    std::string kind;
+    int64_t line = 0;
+    std::string detail;
+};
+
 class ImportProblems {
 public:
-    ImportProblems(std::string file, bool strict, ImportReport& report) : file_(std::move(file)), strict_(strict), report_(report) {}
+    ImportProblems(std::string file, bool strict, ImportReport& report) : file_(std::move(file)), strict_(strict), report_(&report) {}
+    // Collecting: add() appends to the list given to collectInto() and neither counts nor
+    // throws; the owner later passes each to the counting add() in the same order. Lets a
+    // record be decoded on another thread (OrderedStage) with its problems reported in place.
+    ImportProblems() : strict_(false), report_(nullptr) {}
+    void collectInto(std::vector<FoundProblem>* list) { collected_ = list; }
 
     // Counts one problem; keeps the first few messages of each kind as "file:line: kind: detail".
     void add(std::string_view kind, int64_t line, std::string_view detail);
@@ -29,7 +42,8 @@ public:
 private:
     std::string file_;
     bool strict_;
-    ImportReport& report_;
+    ImportReport* report_;
+    std::vector<FoundProblem>* collected_ = nullptr;
     int64_t total_ = 0;
 };
 

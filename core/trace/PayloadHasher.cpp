@@ -62,6 +62,7 @@ void PayloadHasher::run() {
 }
 
 void PayloadHasher::submit(std::string_view payload) {
+    std::lock_guard<std::mutex> staged(stagedMutex_);
     staged_.push_back(payload);
     if (staged_.size() < kPublishEvery) return;
     std::lock_guard<std::mutex> lock(mutex_);
@@ -77,7 +78,12 @@ void PayloadHasher::publish() {
 std::string PayloadHasher::take() {
     if (ready_.empty()) {
         std::unique_lock<std::mutex> lock(mutex_);
-        publish();
+        if (jobs_.empty()) { // the payload is still staged: hand it over (locks in their order)
+            lock.unlock();
+            std::lock_guard<std::mutex> staged(stagedMutex_);
+            lock.lock();
+            publish();
+        } // the submitting thread is never held up while this one waits below
         if (!jobs_.front().done) {
             ownerWaiting_ = true;
             if (workerIdle_) work_.notify_one(); // it may be waiting for more jobs to fill its lanes
@@ -97,6 +103,7 @@ std::string PayloadHasher::take() {
 }
 
 size_t PayloadHasher::pending() {
+    std::lock_guard<std::mutex> staged(stagedMutex_);
     std::lock_guard<std::mutex> lock(mutex_);
     return jobs_.size() + staged_.size() + ready_.size();
 }

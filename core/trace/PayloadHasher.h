@@ -5,6 +5,8 @@
 // The payload is not copied: the caller keeps it alive and unchanged until take() has returned
 // its digest. Digests come back in submission order, so what the importer reports (and in which
 // order) never depends on timing (issue 11 item 7: the parsing thread does no per-byte hashing).
+// One thread submits and one takes; they may be two threads (the importer frames records on
+// one and decodes them on another, OrderedStage).
 #include <condition_variable>
 #include <cstddef>
 #include <deque>
@@ -40,8 +42,10 @@ private:
 
     void publish(); // with mutex_ held: staged_ becomes visible to the worker
 
-    // Owner side, no lock: submissions not handed over yet, digests already taken over. The
-    // lock is taken about once per batch of payloads, not twice per payload.
+    // Submissions not handed over yet (under stagedMutex_, which the worker never takes) and
+    // digests already taken over (the taking thread's alone): the worker's lock is taken about
+    // once per batch of payloads, not twice per payload.
+    std::mutex stagedMutex_;    // before mutex_ when both are held
     std::vector<std::string_view> staged_;
     std::deque<std::string> ready_;
     static constexpr size_t kPublishEvery = 8;

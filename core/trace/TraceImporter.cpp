@@ -17,6 +17,7 @@
 #include "core/trace/ImportProblems.h"
 #include "core/trace/LineReader.h"
 #include "core/trace/Md5.h"
+#include "core/trace/OrderedStage.h"
 #include "core/trace/PayloadHasher.h"
 #include "core/trace/RecordDecoder.h"
 #include "core/trace/TraceAssembler.h"
@@ -34,6 +35,9 @@ constexpr size_t kPadding = 64;                    // simdjson::SIMDJSON_PADDING
 constexpr size_t kWindowItems = 64;               // framed items waiting to be processed, at most ...
 constexpr size_t kWindowBytes = 64u << 20;         // ... and their bytes (one bigger record still passes)
 constexpr size_t kKeepCapacity = 1u << 20;         // a reused item keeps buffers up to this size
+// The decoding stage runs kDecodeLag records behind the framer (their digests are then usually
+// done, with the hasher's lanes full) and wakes up once per kDecodeBatch records.
+constexpr uint64_t kDecodeLag = 16, kDecodeBatch = 16;
 
 struct Cancelled {};
 
@@ -71,19 +75,24 @@ bool isTraceFileName(const std::string& name) {
     return false;
 }
 
-// Reading is split in two steps that run one after the other on the calling thread, with a
-// window of framed records between them (issue 11 item 7):
-//  - framing: lines are joined into records (header + payload) and queued as Items, with the
-//    problems found on the way (no_prefix, unexpected_payload, ...) queued in their place; a
-//    payload's MD5 is handed to the PayloadHasher thread as soon as the record is complete;
-//  - processing: the oldest item is decoded, kept and assembled once its digest is back.
+// Reading is a pipeline over a window of framed records (issue 11 item 7):
+//  - framing (calling thread): lines are joined into records (header + payload) and queued as
+//    Items, with the problems found on the way (no_prefix, unexpected_payload, ...) queued in
+//    their place; a payload's MD5 is handed to the PayloadHasher thread and the record to the
+//    decoding stage as soon as it is complete;
+//  - decoding (OrderedStage thread, records in file order): takes the record's digest and
+//    decodes its JSON into the Item's TraceEvent; the problems the decoder finds are collected
+//    with the Item, not reported;
+//  - processing (calling thread): the oldest item's collected problems are reported, then it is
+//    kept and assembled.
 // Items are processed strictly in file order, and everything a processed item reports uses the
-// line and byte counts stamped when it was framed, so problems, events, error messages and
-// counts are exactly those of reading one line at a time; only the hashing overlaps.
+// line and byte counts stamped when it was framed, so problems (and their order), events, error
+// messages and counts are exactly those of reading one line at a time; only hashing and
+// decoding overlap. The decoder's state (string table, config) is touched by the stage alone.
 class Importer {
 public:
     Importer(const std::string& path, EventSink& sink, const ImportOptions& options, const std::string& group)
-        : path_(path), options_(options), problems_(path, options.strict, report_), reader_(path), decoder_(problems_),
+        : path_(path), options_(options), problems_(path, options.strict, report_), reader_(path), decoder_(decodeProblems_),
           assembler_(sink, makeInfo(path, group), problems_, report_) {
         report_.path = path;
         report_.rank = rankOfFile(fs::path(path).filename().string());
@@ -137,6 +146,10 @@ private:
     // One framed line or record, or a problem found while framing, waiting to be processed.
     struct Item {
         enum class Kind : uint8_t { Record, Text, Problem } kind = Kind::Record;
+        uint64_t stageJob = 0;                     // Record: its number in the decoding stage
+        TraceEvent event;                          // Record: decoded by the stage
+        std::vector<FoundProblem> problems;        // Record: found while decoding, reported when processed
+        bool decoded = false;
         int64_t readerLines = 0, readerBytes = 0; // the reader's counts when it was framed
         int64_t line = 0;                          // its (header) line
         std::string prefix, header, payload;       // Text: header is the content after the prefix
@@ -288,6 +301,8 @@ private:
             if (!hasher_) hasher_ = std::make_unique<PayloadHasher>();
             hasher_->submit(queued.payload);
         }
+        if (!stage_) stage_ = std::make_unique<OrderedStage<Item>>([this](Item& it) { decodeRecord(it); }, kDecodeBatch, kDecodeLag);
+        queued.stageJob = stage_->submit(queued);
         pump();
     }
 
@@ -345,11 +360,19 @@ private:
         while (!window_.empty()) processOldest();
     }
 
+    // On the stage's thread: the record's digest, then its JSON (problems collected, in order).
+    void decodeRecord(Item& it) {
+        if (it.hashing) it.digest = hasher_->take();
+        it.problems.clear();
+        decodeProblems_.collectInto(&it.problems);
+        it.decoded = decoder_.decode(it.line, it.header, it.expectPayload ? &it.payload : nullptr, !it.overflow, it.digest, it.event);
+        decodeProblems_.collectInto(nullptr);
+    }
+
     void processOldest() {
         Item& it = window_.front();
         lines_ = it.readerLines;
         bytes_ = it.readerBytes;
-        if (it.hashing) it.digest = hasher_->take();
         struct Recycle { // also when processing throws (strict mode): the window stays consistent
             Importer& self;
             ~Recycle() {
@@ -369,15 +392,17 @@ private:
     }
 
     void processRecord(Item& it) {
-        const bool decoded =
-            decoder_.decode(it.line, it.header, it.expectPayload ? &it.payload : nullptr, !it.overflow, it.digest, event_);
+        stage_->wait(it.stageJob); // rethrows what decoding threw, here, as inline decoding would
+        for (const FoundProblem& p : it.problems) problems_.add(p.kind, p.line, p.detail);
+        const bool decoded = it.decoded;
+        TraceEvent& event = it.event;
         if (decoded) {
             ++report_.records;
             flushEarlyText();
         }
         // Every record is kept verbatim, also one whose JSON could not be read (§1.3.2).
         record_.line = it.line;
-        record_.compileId = decoded ? TraceAssembler::compileIdOf(event_) : std::string();
+        record_.compileId = decoded ? TraceAssembler::compileIdOf(event) : std::string();
         record_.hasPayload = it.expectPayload || it.payloadLines > 0;
         record_.payloadKept = !it.overflow;
         record_.prefix.swap(it.prefix); // lent to the record for the call, no copy
@@ -388,9 +413,9 @@ private:
         record_.body.swap(it.header);
         record_.payload.swap(it.payload);
         if (!decoded) return;
-        event_.record = lastRecordSeq_;
-        event_.bytes = int64_t(event_.hasPayload ? it.payload.size() : it.header.size());
-        assembler_.onEvent(event_);
+        event.record = lastRecordSeq_;
+        event.bytes = int64_t(event.hasPayload ? it.payload.size() : it.header.size());
+        assembler_.onEvent(event);
     }
 
     // Sends record_ to the session, or holds a copy while no record has been read (a file without
@@ -451,9 +476,9 @@ private:
     ImportReport report_;
     ImportProblems problems_;
     LineReader reader_;
-    RecordDecoder decoder_;
+    ImportProblems decodeProblems_;         // the stage's: collects into the Item being decoded
+    RecordDecoder decoder_;                 // used on the stage's thread only
     TraceAssembler assembler_;
-    TraceEvent event_;
     TraceRecord record_;
     int64_t lastRecordSeq_ = -1;
     size_t earlyBytes_ = 0;
@@ -471,6 +496,9 @@ private:
     int64_t firstBadLineNo_ = 0;
     std::string firstBadLine_;
     std::vector<Text> earlyText_;
+    // Last: destroyed (stopped and joined) first, while the items, the hasher and the decoder it
+    // uses are still there — also when an error unwinds the import with items in the window.
+    std::unique_ptr<OrderedStage<Item>> stage_;
 };
 
 ImportReport importOne(const std::string& path, EventSink& sink, const ImportOptions& options, const std::string& group) {
