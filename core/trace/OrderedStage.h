@@ -10,10 +10,12 @@
 // later jobs still run. Destroying the stage stops it after the job it is running (jobs not
 // started are dropped): the owner's error path never waits for the rest.
 //
-// The thread stays `lag` jobs behind the newest (unless the owner waits for one of those), so
-// what a job needs from another thread (the importer's payload digests) is usually ready when
-// the job runs; when it has caught up it sleeps and is woken only once `batch` more jobs wait
-// or the owner waits for one, so a fast stage costs one wake-up per batch, not one per job.
+// The thread stays `lag` jobs behind the newest (unless the owner waits for one of those), and
+// `arrive`, when given, sees every job in order on the stage's thread before the job before it
+// runs: work can look ahead (the importer queues payloads there and hashes them side by side,
+// LaneHasher). When the thread has caught up it sleeps and is woken only once `batch` more
+// jobs wait or the owner waits for one, so a fast stage costs one wake-up per batch, not one per
+// job. An exception from `arrive` is its job's error (the job's work then does not run).
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
@@ -22,14 +24,15 @@
 #include <mutex>
 #include <stdexcept>
 #include <thread>
+#include <vector>
 
 namespace gs::trace {
 
 template <class Job>
 class OrderedStage {
 public:
-    explicit OrderedStage(std::function<void(Job&)> work, uint64_t batch = 16, uint64_t lag = 0)
-        : work_(std::move(work)), batch_(batch < 1 ? 1 : batch), lag_(lag), thread_([this] { run(); }) {}
+    explicit OrderedStage(std::function<void(Job&)> work, uint64_t batch = 16, uint64_t lag = 0, std::function<void(Job&)> arrive = {})
+        : work_(std::move(work)), arrive_(std::move(arrive)), batch_(batch < 1 ? 1 : batch), lag_(lag), thread_([this] { run(); }) {}
 
     ~OrderedStage() {
         {
@@ -46,7 +49,7 @@ public:
     // Queues `job` and returns its number (0, 1, 2, ... in submission order).
     uint64_t submit(Job& job) {
         std::lock_guard<std::mutex> lock(mutex_);
-        slots_.push_back(Slot{&job, nullptr});
+        slots_.push_back(Slot{&job, nullptr, nullptr});
         const uint64_t n = first_ + slots_.size() - 1;
         if (idle_ && queued() >= lag_ + batch_) {
             idle_ = false; // one wake-up, however many jobs come before the thread runs
@@ -88,7 +91,8 @@ public:
 private:
     struct Slot {
         Job* job;
-        std::exception_ptr error;
+        std::exception_ptr error;  // what its work threw, for the owner (under mutex_)
+        std::exception_ptr failed; // what its arrival threw (the stage's thread's alone)
     };
 
     // With mutex_ held: jobs submitted and not run yet; whether the owner waits for the next one.
@@ -105,13 +109,25 @@ private:
                 idle_ = false;
                 continue;
             }
-            Slot& slot = slots_[next_ - first_]; // stable: the owner pops only jobs that are done
+            // Slots stay put: the owner appends (a deque keeps references) and pops only done jobs.
+            arrivals_.clear();
+            for (; arrive_ && arrived_ < first_ + slots_.size(); ++arrived_) arrivals_.push_back(&slots_[arrived_ - first_]);
+            Slot& slot = slots_[next_ - first_];
             lock.unlock();
-            std::exception_ptr error;
-            try {
-                work_(*slot.job);
-            } catch (...) {
-                error = std::current_exception();
+            for (Slot* a : arrivals_) {
+                try {
+                    arrive_(*a->job);
+                } catch (...) {
+                    a->failed = std::current_exception(); // read by this thread only, until the job is done
+                }
+            }
+            std::exception_ptr error = slot.failed;
+            if (!error) {
+                try {
+                    work_(*slot.job);
+                } catch (...) {
+                    error = std::current_exception();
+                }
             }
             lock.lock();
             slot.error = error;
@@ -120,8 +136,10 @@ private:
         }
     }
 
-    std::function<void(Job&)> work_;
+    std::function<void(Job&)> work_, arrive_;
     const uint64_t batch_, lag_;
+    std::vector<Slot*> arrivals_;   // the stage's thread's: jobs arriving before the next runs
+    uint64_t arrived_ = 0;          // jobs `arrive` has seen (under mutex_)
     std::mutex mutex_;
     std::condition_variable wake_, done_;
     std::deque<Slot> slots_; // jobs not waited for yet; slots_[0] is job number first_

@@ -15,10 +15,10 @@
 
 #include "core/trace/GlogHeader.h"
 #include "core/trace/ImportProblems.h"
+#include "core/trace/LaneHasher.h"
 #include "core/trace/LineReader.h"
 #include "core/trace/Md5.h"
 #include "core/trace/OrderedStage.h"
-#include "core/trace/PayloadHasher.h"
 #include "core/trace/RecordDecoder.h"
 #include "core/trace/TraceAssembler.h"
 
@@ -35,8 +35,8 @@ constexpr size_t kPadding = 64;                    // simdjson::SIMDJSON_PADDING
 constexpr size_t kWindowItems = 64;               // framed items waiting to be processed, at most ...
 constexpr size_t kWindowBytes = 64u << 20;         // ... and their bytes (one bigger record still passes)
 constexpr size_t kKeepCapacity = 1u << 20;         // a reused item keeps buffers up to this size
-// The decoding stage runs kDecodeLag records behind the framer (their digests are then usually
-// done, with the hasher's lanes full) and wakes up once per kDecodeBatch records.
+// The decoding stage runs kDecodeLag records behind the framer (enough payloads queued to keep
+// the hashing lanes full) and wakes up once per kDecodeBatch records.
 constexpr uint64_t kDecodeLag = 16, kDecodeBatch = 16;
 
 struct Cancelled {};
@@ -78,11 +78,11 @@ bool isTraceFileName(const std::string& name) {
 // Reading is a pipeline over a window of framed records (issue 11 item 7):
 //  - framing (calling thread): lines are joined into records (header + payload) and queued as
 //    Items, with the problems found on the way (no_prefix, unexpected_payload, ...) queued in
-//    their place; a payload's MD5 is handed to the PayloadHasher thread and the record to the
-//    decoding stage as soon as it is complete;
-//  - decoding (OrderedStage thread, records in file order): takes the record's digest and
-//    decodes its JSON into the Item's TraceEvent; the problems the decoder finds are collected
-//    with the Item, not reported;
+//    their place; a record goes to the decoding stage as soon as it is complete;
+//  - decoding (OrderedStage thread, records in file order, kDecodeLag behind the framer): the
+//    payloads of the records it sees arriving are queued for hashing (LaneHasher); a record's
+//    payload is hashed, side by side with the next ones, and its JSON decoded into the Item's
+//    TraceEvent; the problems the decoder finds are collected with the Item, not reported;
 //  - processing (calling thread): the oldest item's collected problems are reported, then it is
 //    kept and assembled.
 // Items are processed strictly in file order, and everything a processed item reports uses the
@@ -147,6 +147,7 @@ private:
     struct Item {
         enum class Kind : uint8_t { Record, Text, Problem } kind = Kind::Record;
         uint64_t stageJob = 0;                     // Record: its number in the decoding stage
+        uint64_t hashTicket = 0;                   // Record: its payload's in the stage's LaneHasher
         TraceEvent event;                          // Record: decoded by the stage
         std::vector<FoundProblem> problems;        // Record: found while decoding, reported when processed
         bool decoded = false;
@@ -276,7 +277,7 @@ private:
         ++r.payloadLines;
     }
 
-    // The record being framed is complete: queue it, its payload's MD5 on the hasher thread.
+    // The record being framed is complete: queue it and hand it to the decoding stage.
     void endRecord() {
         if (!active_) return;
         active_ = false;
@@ -289,7 +290,7 @@ private:
             if (r.overflow) {
                 r.digest = md5_.hexDigest();
             } else {
-                r.payload.reserve(r.payload.size() + kPadding); // before the hasher reads it: no reallocation after
+                r.payload.reserve(r.payload.size() + kPadding); // before the stage reads it: no reallocation after
                 r.hashing = true;
             }
         }
@@ -297,11 +298,9 @@ private:
         haveCur_ = false;
         Item& queued = window_.back();
         queuedBytes_ += queued.payload.size() + queued.header.size();
-        if (queued.hashing) {
-            if (!hasher_) hasher_ = std::make_unique<PayloadHasher>();
-            hasher_->submit(queued.payload);
-        }
-        if (!stage_) stage_ = std::make_unique<OrderedStage<Item>>([this](Item& it) { decodeRecord(it); }, kDecodeBatch, kDecodeLag);
+        if (!stage_)
+            stage_ = std::make_unique<OrderedStage<Item>>([this](Item& it) { decodeRecord(it); }, kDecodeBatch, kDecodeLag,
+                                                          [this](Item& it) { arriving(it); });
         queued.stageJob = stage_->submit(queued);
         pump();
     }
@@ -351,7 +350,7 @@ private:
     // ---- processing ----------------------------------------------------------------------
 
     // Processes the oldest items while the window is full: at most kWindowItems items and
-    // kWindowBytes bytes wait (memory stays bounded; the hasher keeps kWindowItems in flight).
+    // kWindowBytes bytes wait (memory stays bounded; the stage keeps up to kWindowItems in flight).
     void pump() {
         while (!window_.empty() && (window_.size() > kWindowItems || queuedBytes_ > kWindowBytes)) processOldest();
     }
@@ -360,9 +359,14 @@ private:
         while (!window_.empty()) processOldest();
     }
 
-    // On the stage's thread: the record's digest, then its JSON (problems collected, in order).
+    // On the stage's thread, records in order: queued for hashing as they arrive ...
+    void arriving(Item& it) {
+        if (it.hashing) it.hashTicket = hasher_.add(it.payload, &it.digest);
+    }
+
+    // ... then hashed and decoded (problems collected, in order).
     void decodeRecord(Item& it) {
-        if (it.hashing) it.digest = hasher_->take();
+        if (it.hashing) hasher_.finish(it.hashTicket);
         it.problems.clear();
         decodeProblems_.collectInto(&it.problems);
         it.decoded = decoder_.decode(it.line, it.header, it.expectPayload ? &it.payload : nullptr, !it.overflow, it.digest, it.event);
@@ -483,13 +487,10 @@ private:
     int64_t lastRecordSeq_ = -1;
     size_t earlyBytes_ = 0;
     Md5 md5_;                               // an overflowing payload, hashed as it is framed
-    std::deque<Item> window_;               // framed, not processed yet (stable references for the hasher)
+    LaneHasher hasher_;                     // used on the stage's thread only
+    std::deque<Item> window_;               // framed, not processed yet (stable references for the stage)
     std::vector<Item> spare_;               // processed items, their buffers reused
     Item cur_, staged_;
-    // Declared after the items whose payloads it reads: destroyed (its thread joined) before
-    // them when an import ends early with payloads still queued (found by fuzz_trace under ASan:
-    // a heap-use-after-free in Md5Lanes::start).
-    std::unique_ptr<PayloadHasher> hasher_; // created at the first payload
     size_t queuedBytes_ = 0;
     bool haveCur_ = false, active_ = false, unexpectedRun_ = false;
     int64_t lines_ = 0, bytes_ = 0;         // the reader's counts at the item being processed

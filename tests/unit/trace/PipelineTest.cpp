@@ -1,6 +1,6 @@
-// The threads of the trace import pipeline (issue 11 item 7): OrderedStage (records decoded on
-// their own thread, in order), PayloadHasher fed from one thread and read from another, and an
-// import whose problems — found by the framer, the decoding stage and the assembler — come out
+// The trace import pipeline (issue 11 item 7): OrderedStage (records hashed and decoded on their
+// own thread, in order), LaneHasher (payload MD5s side by side in SIMD lanes), and an import
+// whose problems — found by the framer, the decoding stage and the assembler — come out
 // in file order with their lines, as when everything ran on one thread.
 #include <gtest/gtest.h>
 
@@ -15,7 +15,7 @@
 #include "core/trace/ImportProblems.h"
 #include "core/trace/Md5.h"
 #include "core/trace/OrderedStage.h"
-#include "core/trace/PayloadHasher.h"
+#include "core/trace/LaneHasher.h"
 #include "tests/unit/trace/TraceTestUtil.h"
 
 using namespace gs::trace;
@@ -122,26 +122,56 @@ TEST(OrderedStage, DestroyingItStopsAfterTheJobItRunsAndDropsTheRest) {
     while (!release) std::this_thread::sleep_for(std::chrono::milliseconds(1));
 }
 
-TEST(PayloadHasher, DigestsCanBeTakenOnAnotherThreadThanTheSubmittingOne) {
-    PayloadHasher h;
-    std::deque<std::string> payloads;
-    for (int i = 0; i < 300; ++i) payloads.push_back(std::string(10 + size_t(i) * 97, char('a' + i % 26)));
-    std::atomic<int> submitted{0};
-    std::vector<std::string> got;
-    std::thread taker([&] { // takes as soon as a digest is due, often before the submitter publishes
-        for (int i = 0; i < 300; ++i) {
-            while (submitted.load() <= i) std::this_thread::yield();
-            got.push_back(h.take());
-        }
-    });
-    for (int i = 0; i < 300; ++i) {
-        h.submit(payloads[size_t(i)]);
-        ++submitted;
-        if (i % 50 == 0) std::this_thread::sleep_for(std::chrono::milliseconds(2)); // leave fewer than a batch staged
+TEST(OrderedStage, ArriveSeesEveryJobInOrderBeforeItRuns) {
+    std::vector<int> arrived; // the stage's thread's
+    bool allArrivedFirst = true;
+    OrderedStage<Job> stage([&](Job& j) { allArrivedFirst = allArrivedFirst && int(arrived.size()) > j.value; }, 4, 8,
+                            [&](Job& j) { arrived.push_back(j.value); });
+    std::deque<Job> jobs;
+    for (int i = 0; i < 500; ++i) {
+        jobs.push_back(Job{i});
+        stage.submit(jobs.back());
+        if (i >= 20) stage.wait(uint64_t(i - 20));
     }
-    taker.join();
-    ASSERT_EQ(got.size(), 300u);
-    for (size_t i = 0; i < got.size(); ++i) EXPECT_EQ(got[i], Md5::hex(payloads[i])) << i;
+    for (int i = 480; i < 500; ++i) stage.wait(uint64_t(i));
+    EXPECT_TRUE(allArrivedFirst);
+    ASSERT_EQ(arrived.size(), 500u);
+    for (int i = 0; i < 500; ++i) EXPECT_EQ(arrived[size_t(i)], i);
+}
+
+TEST(OrderedStage, AnErrorWhileArrivingIsThatJobsAndItsWorkDoesNotRun) {
+    std::vector<int> worked;
+    OrderedStage<Job> stage([&](Job& j) { worked.push_back(j.value); }, 1, 0, [](Job& j) {
+        if (j.value == 3) throw std::runtime_error("cannot queue job 3");
+    });
+    std::deque<Job> jobs;
+    for (int i = 0; i < 6; ++i) {
+        jobs.push_back(Job{i});
+        stage.submit(jobs.back());
+    }
+    for (uint64_t i = 0; i < 3; ++i) stage.wait(i);
+    EXPECT_THROW(stage.wait(3), std::runtime_error);
+    stage.wait(5);
+    EXPECT_EQ(worked, (std::vector<int>{0, 1, 2, 4, 5}));
+}
+
+TEST(LaneHasher, ShortAndLongPayloadsMixedAreEachRightWhateverOrderTheyAreFinishedIn) {
+    LaneHasher h;
+    std::deque<std::string> payloads, digests;
+    std::vector<uint64_t> tickets;
+    for (int i = 0; i < 300; ++i) { // empty, one block, block edges (55, 56, 64), long
+        const size_t sizes[] = {0, 1, 55, 56, 63, 64, 65, 119, 120, 128, 5000, 70000};
+        payloads.push_back(std::string(sizes[size_t(i) % 12] + size_t(i % 3), char('A' + i % 50)));
+        digests.emplace_back();
+        tickets.push_back(h.add(payloads.back(), &digests.back()));
+    }
+    h.finish(tickets[150]); // a long payload started before it may still be in its lane
+    EXPECT_EQ(digests[150], Md5::hex(payloads[150]));
+    h.finish(tickets[150]); // again: nothing to do
+    for (size_t i = 300; i-- > 0;) { // newest first
+        h.finish(tickets[i]);
+        EXPECT_EQ(digests[i], Md5::hex(payloads[i])) << i;
+    }
     EXPECT_EQ(h.pending(), 0u);
 }
 
