@@ -148,7 +148,7 @@ private:
         enum class Kind : uint8_t { Record, Text, Problem } kind = Kind::Record;
         uint64_t stageJob = 0;                     // Record: its number in the decoding stage
         uint64_t hashTicket = 0;                   // Record: its payload's in the stage's LaneHasher
-        TraceEvent event;                          // Record: decoded by the stage
+        std::unique_ptr<TraceEvent> event;         // Record: decoded by the stage (held apart: Items move cheaply)
         std::vector<FoundProblem> problems;        // Record: found while decoding, reported when processed
         bool decoded = false;
         int64_t readerLines = 0, readerBytes = 0; // the reader's counts when it was framed
@@ -369,7 +369,8 @@ private:
         if (it.hashing) hasher_.finish(it.hashTicket);
         it.problems.clear();
         decodeProblems_.collectInto(&it.problems);
-        it.decoded = decoder_.decode(it.line, it.header, it.expectPayload ? &it.payload : nullptr, !it.overflow, it.digest, it.event);
+        if (!it.event) it.event = std::make_unique<TraceEvent>();
+        it.decoded = decoder_.decode(it.line, it.header, it.expectPayload ? &it.payload : nullptr, !it.overflow, it.digest, *it.event);
         decodeProblems_.collectInto(nullptr);
     }
 
@@ -399,7 +400,7 @@ private:
         stage_->wait(it.stageJob); // rethrows what decoding threw, here, as inline decoding would
         for (const FoundProblem& p : it.problems) problems_.add(p.kind, p.line, p.detail);
         const bool decoded = it.decoded;
-        TraceEvent& event = it.event;
+        TraceEvent& event = *it.event;
         if (decoded) {
             ++report_.records;
             flushEarlyText();
