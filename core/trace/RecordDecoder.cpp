@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <cmath>
 #include <unordered_map>
 
@@ -58,6 +59,21 @@ std::optional<double> asDouble(element e) {
     }
 }
 
+// simdjson::minify(e), without its string builder for the scalars most metrics fields are:
+// an integer, a bool or null minifies to the same text as the value's own digits or name
+// (simdjson prints the parsed value, not the input text). Strings, doubles, arrays and objects
+// go through minify (its escapes and number format are its own).
+std::string minified(element e) {
+    char buf[24];
+    switch (e.type()) {
+    case element_type::INT64: return std::string(buf, std::to_chars(buf, buf + sizeof buf, e.get_int64().value_unsafe()).ptr);
+    case element_type::UINT64: return std::string(buf, std::to_chars(buf, buf + sizeof buf, e.get_uint64().value_unsafe()).ptr);
+    case element_type::BOOL: return e.get_bool().value_unsafe() ? "true" : "false";
+    case element_type::NULL_VALUE: return "null";
+    default: return simdjson::minify(e);
+    }
+}
+
 std::string_view asString(element e) {
     std::string_view s;
     if (e.get_string().get(s)) return {};
@@ -70,7 +86,7 @@ bool isString(element e) { return e.type() == element_type::STRING; }
 std::string asText(element e) {
     if (isString(e)) return std::string(asString(e));
     if (e.is_null()) return {};
-    return simdjson::minify(e);
+    return minified(e);
 }
 
 std::optional<std::string> asOptString(element e) {
@@ -127,7 +143,7 @@ struct RecordDecoder::Impl {
         for (auto field : o) {
             std::string_view k = field.key;
             element v = field.value;
-            m.all.push_back({std::string(k), simdjson::minify(v)});
+            m.all.push_back({std::string(k), minified(v)});
             if (k == "compile_id") m.compileId = asText(v);
             else if (k == "co_name") m.coName = asText(v);
             else if (k == "co_filename") m.coFilename = asText(v);
@@ -172,7 +188,7 @@ struct RecordDecoder::Impl {
         }
         for (auto knob : kKnobs) {
             element v;
-            if (!root[knob].get(v)) m.configKnobs.emplace_back(std::string(knob), simdjson::minify(v));
+            if (!root[knob].get(v)) m.configKnobs.emplace_back(std::string(knob), minified(v));
         }
     }
 

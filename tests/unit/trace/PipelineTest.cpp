@@ -4,6 +4,8 @@
 // in file order with their lines, as when everything ran on one thread.
 #include <gtest/gtest.h>
 
+#include <simdjson.h>
+
 #include <atomic>
 #include <chrono>
 #include <deque>
@@ -274,4 +276,26 @@ TEST(TraceImportPipeline, StrictStopsAtTheFirstDecodingProblemWithItsLineAndLine
     }
     EXPECT_EQ(b.session().info.status, gs::session::SessionStatus::Failed);
     EXPECT_EQ(b.session().records.size(), 201u); // the records before it, kept; none after
+}
+
+// The decoder writes the scalars of compilation_metrics without simdjson's string builder; the
+// text must be what simdjson::minify gives for every kind of value (the store and the JSON
+// export keep it).
+TEST(TraceImportPipeline, MetricsValuesAreMinifiedExactlyAsSimdjsonDoes) {
+    const std::string fields = R"({"a": 0, "b": -0, "c": 7, "d": -7, "e": 9223372036854775807, "f": -9223372036854775808, )"
+                               R"("g": 18446744073709551615, "h": 1e3, "i": 1.50, "j": true, "k": false, "l": null, )"
+                               R"("m": "x\n\u00e9\"", "n": [1, true, null], "o": {"p": -1}, "r": 2E-2, "s": -1.0})";
+    TempDir d;
+    const std::string body = header(R"({"str": ["model.py", 0]})") + "\n" +
+                             header(R"({"dynamo_start": {"stack": [{"line": 3, "name": "f", "filename": 0}]}, "frame_id": 0, "frame_compile_id": 0, "attempt": 0})") +
+                             "\n" + header(R"({"compilation_metrics": )" + fields + R"(, "frame_id": 0, "frame_compile_id": 0, "attempt": 0})") + "\n";
+    Imported r = importFile(d.write("m.log", body));
+    ASSERT_EQ(r.session.compiles.size(), 1u);
+    simdjson::dom::parser p;
+    simdjson::dom::object expected;
+    const simdjson::padded_string json(fields);
+    ASSERT_FALSE(p.parse(json).get_object().get(expected));
+    std::vector<gs::session::Metric> want;
+    for (auto f : expected) want.push_back({std::string(f.key), simdjson::minify(f.value)});
+    EXPECT_EQ(r.session.compiles[0].metrics, want);
 }
