@@ -168,7 +168,8 @@ Engine::CallScratch& Engine::scratch() {
     return *scratch_[scratchDepth_];
 }
 
-void Engine::describeCall(session::Call& c, int64_t index, CodeCache& cc, runtime::Function* fn, const CallFrame& frame) {
+uint64_t Engine::describeCall(session::Call& c, int64_t index, CodeCache& cc, runtime::Function* fn, const CallFrame& frame,
+                              Description* d) {
     c.index = index;
     c.frameId = cc.frameId;
     c.line = interp.fileLine();
@@ -183,57 +184,136 @@ void Engine::describeCall(session::Call& c, int64_t index, CodeCache& cc, runtim
         for (const auto& n : code->localNames) cc.argSources.push_back("L['" + n + "']");
     }
     size_t n = std::min(frame.slots.size(), code->localNames.size());
-    c.args.resize(n);
+    // The description left in `c` was made for this cache, argument by argument from `d->keys`.
+    bool kept = d && d->cache == cc.uid && d->keys.size() == n && c.args.size() == n;
+    if (!kept) {
+        c.args.resize(n);
+        if (d) d->keys.assign(n, SlotKey{});
+    }
+    bool changed = !kept;
     for (size_t i = 0; i < n; ++i) {
         const Value& v = frame.slots[i];
         session::ArgDesc& a = c.args[i];
-        a.source = cc.argSources[i];
-        a.shape.clear();
-        a.stride.clear();
-        a.dtype.clear();
-        a.device.clear();
-        a.requiresGrad = false;
-        a.objectId = 0;
-        a.aliasOf = -1;
-        a.value.clear();
-        if (auto* t = torch::asTensorObject(v)) {
-            a.kind = "tensor";
-            a.type = t->isParameter() ? "Parameter" : "Tensor";
-            a.shape.assign(t->tensor.sizes().begin(), t->tensor.sizes().end());
-            a.stride.assign(t->tensor.strides().begin(), t->tensor.strides().end());
-            a.dtype = std::string(tensor::dtypeName(t->tensor.dtype()));
-            a.device = t->tensor.device().str();
-            a.requiresGrad = t->tensor.requiresGrad();
-        } else {
-            switch (v.tag()) {
-            case runtime::Tag::Bool: a.kind = "bool"; a.type = "bool"; break;
-            case runtime::Tag::Int: a.kind = "int"; a.type = "int"; break;
-            case runtime::Tag::Float: a.kind = "float"; a.type = "float"; break;
-            case runtime::Tag::None: a.kind = "none"; a.type = "NoneType"; break;
-            default: {
-                runtime::Object* o = v.obj();
-                a.type = o ? o->type()->name() : "";
-                if (dynamic_cast<runtime::Str*>(o)) a.kind = "str";
-                else if (dynamic_cast<runtime::List*>(o)) a.kind = "list";
-                else if (dynamic_cast<runtime::Tuple*>(o)) a.kind = "tuple";
-                else if (dynamic_cast<runtime::Dict*>(o)) a.kind = "dict";
-                else if (dynamic_cast<runtime::Function*>(o)) a.kind = "function";
-                else if (auto* inst = dynamic_cast<runtime::Instance*>(o); inst && inst->dict && !inst->dict->getStr("_modules").isNull())
-                    a.kind = "module";
-                else a.kind = "object";
-            }
-            }
-            a.value = shortRepr(v);
-        }
-        if (v.isObj()) {
-            a.objectId = objectId(v.obj());
+        int aliasOf = -1;
+        if (v.isObj())
             for (size_t j = 0; j < i; ++j)
                 if (frame.slots[j].isObj() && frame.slots[j].obj() == v.obj()) {
-                    a.aliasOf = static_cast<int>(j);
+                    aliasOf = static_cast<int>(j);
                     break;
                 }
+        if (kept && a.aliasOf == aliasOf && sameAsKey(d->keys[i], v, a)) {
+            a.objectId = v.isObj() ? objectId(v.obj()) : 0;
+            continue;
+        }
+        changed = true;
+        describeArg(a, v, cc.argSources[i], d ? &d->keys[i] : nullptr);
+        a.aliasOf = aliasOf;
+    }
+    if (!d) return 0;
+    d->cache = cc.uid;
+    if (changed) d->serial = ++descriptionSerial_;
+    return d->serial;
+}
+
+bool Engine::sameAsKey(const SlotKey& k, const Value& v, const session::ArgDesc& a) const {
+    if (!k.fast || static_cast<uint8_t>(v.tag()) != k.tag) return false;
+    switch (v.tag()) {
+    case runtime::Tag::None: return true;
+    case runtime::Tag::Bool:
+    case runtime::Tag::Int:
+    case runtime::Tag::Float: return v.rawBits() == k.bits;
+    default: break;
+    }
+    runtime::Object* o = v.obj();
+    if (!o || o->type() != k.type) return false;
+    // The key's type is the tensor type or the parameter type (see describeArg).
+    const tensor::Tensor& t = static_cast<torch::TensorObject*>(o)->tensor;
+    const auto& sizes = t.sizes();
+    const auto& strides = t.strides();
+    return t.dtype() == k.dtype && t.device() == k.device && t.requiresGrad() == k.requiresGrad &&
+           std::equal(sizes.begin(), sizes.end(), a.shape.begin(), a.shape.end()) &&
+           std::equal(strides.begin(), strides.end(), a.stride.begin(), a.stride.end());
+}
+
+void Engine::describeArg(session::ArgDesc& a, const Value& v, const std::string& source, SlotKey* key) {
+    a.source = source;
+    a.shape.clear();
+    a.stride.clear();
+    a.dtype.clear();
+    a.device.clear();
+    a.requiresGrad = false;
+    a.objectId = 0;
+    a.aliasOf = -1;
+    a.value.clear();
+    if (key) *key = SlotKey{};
+    if (auto* t = torch::asTensorObject(v)) {
+        a.kind = "tensor";
+        a.type = t->isParameter() ? "Parameter" : "Tensor";
+        a.shape.assign(t->tensor.sizes().begin(), t->tensor.sizes().end());
+        a.stride.assign(t->tensor.strides().begin(), t->tensor.strides().end());
+        a.dtype = std::string(tensor::dtypeName(t->tensor.dtype()));
+        a.device = t->tensor.device().str();
+        a.requiresGrad = t->tensor.requiresGrad();
+        // Only tensors made as torch.Tensor or torch.nn.Parameter are checked by sameAsKey
+        // (it casts them); subclasses are described every time.
+        if (key && (t->type() == ctx.tensorType || t->type() == ctx.parameterType)) {
+            key->fast = true;
+            key->tag = static_cast<uint8_t>(v.tag());
+            key->type = t->type();
+            key->dtype = t->tensor.dtype();
+            key->device = t->tensor.device();
+            key->requiresGrad = t->tensor.requiresGrad();
+        }
+    } else {
+        switch (v.tag()) {
+        case runtime::Tag::Bool: a.kind = "bool"; a.type = "bool"; break;
+        case runtime::Tag::Int: a.kind = "int"; a.type = "int"; break;
+        case runtime::Tag::Float: a.kind = "float"; a.type = "float"; break;
+        case runtime::Tag::None: a.kind = "none"; a.type = "NoneType"; break;
+        default: {
+            runtime::Object* o = v.obj();
+            a.type = o ? o->type()->name() : "";
+            if (dynamic_cast<runtime::Str*>(o)) a.kind = "str";
+            else if (dynamic_cast<runtime::List*>(o)) a.kind = "list";
+            else if (dynamic_cast<runtime::Tuple*>(o)) a.kind = "tuple";
+            else if (dynamic_cast<runtime::Dict*>(o)) a.kind = "dict";
+            else if (dynamic_cast<runtime::Function*>(o)) a.kind = "function";
+            else if (auto* inst = dynamic_cast<runtime::Instance*>(o); inst && inst->dict && !inst->dict->getStr("_modules").isNull())
+                a.kind = "module";
+            else a.kind = "object";
+        }
+        }
+        a.value = shortRepr(v);
+        if (key && !v.isObj() && !v.isNull()) {
+            key->fast = true;
+            key->tag = static_cast<uint8_t>(v.tag());
+            key->bits = v.isNone() ? 0 : v.rawBits();
         }
     }
+    if (v.isObj()) a.objectId = objectId(v.obj());
+}
+
+void Engine::sendCall(CodeCache& cc, const session::Call& c, uint64_t serial) {
+    CodeCache::LastSent& last = cc.lastSent;
+    // Only a hit whose one guard evaluation is the passed one of its entry may repeat: then
+    // the description (serial), line, entry, guard count and verify flag say all of the call.
+    const bool candidate = serial != 0 && c.outcome == session::CallOutcome::Hit && c.stale.empty() &&
+                           c.tried.size() == 1 && c.tried[0].passed && c.tried[0].firstFailedGuard == -1 &&
+                           c.tried[0].reason.empty() && c.tried[0].failedGuards.empty() && c.tried[0].compileId == c.entryId;
+    const bool repeat = candidate && last.serial == serial && last.frameId == c.frameId && last.line == c.line &&
+                        last.evaluated == c.tried[0].evaluated && last.verified == c.verified && last.entryId == c.entryId;
+    if (candidate) {
+        last.serial = serial;
+        last.frameId = c.frameId;
+        last.line = c.line;
+        last.evaluated = c.tried[0].evaluated;
+        last.verified = c.verified;
+        if (last.entryId != c.entryId) last.entryId = c.entryId;
+    } else {
+        last.serial = 0;
+    }
+    if (repeat) sink.repeatCall(c);
+    else sink.call(c);
 }
 
 Value Engine::callCompiled(CompiledFunction* cf, const runtime::CallArgs& args) {
@@ -291,7 +371,7 @@ Value Engine::callCompiled(CompiledFunction* cf, const runtime::CallArgs& args) 
             c.index = callIndex;
             c.frameId = cc.frameId;
             c.outcome = session::CallOutcome::Skipped;
-            sink.call(c);
+            sendCall(cc, c);
         }
         return runEager(fn, callArgs, false);
     }
@@ -311,14 +391,15 @@ Value Engine::callCompiled(CompiledFunction* cf, const runtime::CallArgs& args) 
     if (!bindArguments(fn, callArgs, frame.slots, &fromDefault)) return interp.callFunction(fn, callArgs);
 
     session::Call& call = sc.call;
-    if (options.recordCalls) describeCall(call, callIndex, cc, fn, frame);
+    uint64_t serial = 0;
+    if (options.recordCalls) serial = describeCall(call, callIndex, cc, fn, frame, &sc.description);
     if (stance == "force_eager" || disabledDepth > 0) return runEager(fn, callArgs, false);
-    if (auto hit = tryEntries(cc, cf, fn, callArgs, frame, callIndex, options.recordCalls ? &call : nullptr)) return *hit;
+    if (auto hit = tryEntries(cc, cf, fn, callArgs, frame, callIndex, options.recordCalls ? &call : nullptr, serial)) return *hit;
     bool eagerOnMiss = stance == "eager_on_recompile" && !cc.entries.empty();
     if (cc.strategy == Strategy::RunOnly || runOnlyDepth_ > 0 || eagerOnMiss) {
         if (options.recordCalls) {
             call.outcome = session::CallOutcome::RunOnly;
-            sink.call(call);
+            sendCall(cc, call);
         }
         return runEager(fn, callArgs, true);
     }
@@ -431,7 +512,7 @@ Value Engine::compileAndRun(CodeCache& cc, CompiledFunction* cf, runtime::Functi
         if (call) {
             call->outcome = status == session::EntryStatus::LimitHit ? session::CallOutcome::RunOnly : session::CallOutcome::Failed;
             call->entryId = compileId;
-            sink.call(*call);
+            sendCall(cc, *call);
         }
     };
     if (isRecompile && config.errorOnRecompile()) {
@@ -530,7 +611,7 @@ Value Engine::compileAndRun(CodeCache& cc, CompiledFunction* cf, runtime::Functi
         cc.strategy = Strategy::Skip;
         if (call) {
             call->outcome = session::CallOutcome::Skipped;
-            sink.call(*call);
+            sendCall(cc, *call);
         }
         return plain;
     }
@@ -578,7 +659,7 @@ Value Engine::compileAndRun(CodeCache& cc, CompiledFunction* cf, runtime::Functi
         call->frameId = cc.frameId;
         call->outcome = isRecompile ? session::CallOutcome::Recompiled : session::CallOutcome::Compiled;
         call->entryId = compileId;
-        sink.call(*call);
+        sendCall(cc, *call);
     }
     return plain;
 }

@@ -2,6 +2,7 @@
 // The guarded-compilation engine (dynamo-semantics §1): per-code-object caches of entries
 // (most recently used first), guard evaluation, tracing on a miss, recompile reasons, the
 // recompile limit and run-only mode, and every event sent to the session sink.
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -102,6 +103,23 @@ struct CodeCache {
     std::string name, file;
     int firstLine = 0;
     std::vector<std::string> argSources;  // "L['x']" per local slot, made once
+    // Names this cache for the call descriptions kept per nesting level (an address could be
+    // reused after a reset).
+    const uint64_t uid = nextUid();
+    // The last call sent for this frame when it may be repeated (a hit with one passed guard
+    // evaluation and no stale report): its description serial, else 0 (Engine::sendCall).
+    struct LastSent {
+        uint64_t serial = 0;
+        int frameId = 0, line = 0, evaluated = 0;
+        bool verified = false;
+        std::string entryId;
+    } lastSent;
+
+private:
+    static uint64_t nextUid() {
+        static std::atomic<uint64_t> next{1};
+        return next.fetch_add(1, std::memory_order_relaxed);
+    }
 };
 
 class Engine {
@@ -156,7 +174,7 @@ private:
     // a run-only lookup (any backend and config, as PyTorch's run mode).
     std::optional<runtime::Value> tryEntries(CodeCache& cc, CompiledFunction* cf, runtime::Function* fn,
                                              const runtime::CallArgs& args, const CallFrame& frame, int64_t callIndex,
-                                             session::Call* call);
+                                             session::Call* call, uint64_t serial = 0);
     // Why an entry whose guards pass does not serve this call (backend or config), or "".
     std::string entryMismatch(const CacheEntry& e, CompiledFunction* cf);
     // Run-only mode (§1.4): every scenario-function call is offered to its code's cache.
@@ -167,13 +185,41 @@ private:
     runtime::Value compileAndRun(CodeCache& cc, CompiledFunction* cf, runtime::Function* fn, const runtime::CallArgs& args,
                                  const CallFrame& frame, const std::vector<bool>& fromDefault, int64_t callIndex,
                                  session::Call* call);
-    // Describes a call into `c`, reusing its storage (a hot loop allocates nothing).
-    void describeCall(session::Call& c, int64_t index, CodeCache& cc, runtime::Function* fn, const CallFrame& frame);
+    // What describeCall knows of the description it left in a scratch's call: for which cache,
+    // its serial number (a new one whenever it changed), and per argument what it was made
+    // from, so that unchanged arguments (same tensor metadata, same scalar) keep their strings.
+    struct SlotKey {
+        const runtime::Type* type = nullptr;  // a tensor's type (fast: a tensor)
+        uint8_t tag = 0;                      // runtime::Tag of the value
+        bool fast = false;                    // None, bool, int, float or tensor: checked here
+        uint64_t bits = 0;                    // the scalar's bits
+        tensor::DType dtype{};
+        tensor::Device device;
+        bool requiresGrad = false;
+    };
+    struct Description {
+        uint64_t cache = 0;                   // CodeCache::uid it was made for, 0: none
+        uint64_t serial = 0;
+        std::vector<SlotKey> keys;
+    };
+    // Describes a call into `c`, reusing its storage (a hot loop allocates nothing). With `d`
+    // (the scratch's), arguments that did not change since the description `d` names keep
+    // their strings; returns the description's serial (the same while nothing changed), or
+    // 0 without `d`.
+    uint64_t describeCall(session::Call& c, int64_t index, CodeCache& cc, runtime::Function* fn, const CallFrame& frame,
+                          Description* d = nullptr);
+    void describeArg(session::ArgDesc& a, const runtime::Value& v, const std::string& source, SlotKey* key);
+    bool sameAsKey(const SlotKey& k, const runtime::Value& v, const session::ArgDesc& a) const;
+    // Sends a call of `cc`'s frame: as EventSink::repeatCall when it is the same as the last
+    // one sent for the frame but for index and object ids (`serial`: describeCall's), else
+    // as call. Every call of a frame goes through here.
+    void sendCall(CodeCache& cc, const session::Call& c, uint64_t serial = 0);
     // What one callCompiled needs, kept per nesting level (a graph break or an eager run may call
     // compiled functions again before the outer call is done) so that a hot loop of hits
     // allocates nothing; the Values are released when the call ends.
     struct CallScratch {
         session::Call call;
+        Description description;
         CallFrame frame;
         std::vector<bool> fromDefault;
         std::vector<runtime::Value> cache;
@@ -193,6 +239,7 @@ private:
     std::vector<std::unique_ptr<CodeCache>> retired_;  // after reset(): kept for final hit counts
     int frameCounter_ = 0;
     int64_t callIndex_ = 0;
+    uint64_t descriptionSerial_ = 0;  // describeCall's last serial
     int runOnlyDepth_ = 0;
     runtime::Interpreter::CallInterceptor interceptor_;
     runtime::Function* skipIntercept_ = nullptr;  // the run-only call being run eagerly now

@@ -42,7 +42,8 @@ std::string Engine::entryMismatch(const CacheEntry& e, CompiledFunction* cf) {
 }
 
 std::optional<Value> Engine::tryEntries(CodeCache& cc, CompiledFunction* cf, runtime::Function* fn, const runtime::CallArgs& args,
-                                        const CallFrame& frame, int64_t callIndex, session::Call* call) {
+                                        const CallFrame& frame, int64_t callIndex, session::Call* call,
+                                        uint64_t serial) {
     std::vector<Value> cache;
     // Entries of another backend or config are not candidates (PyTorch checks the backend
     // before the guards); the hash comparison is cheap.
@@ -71,15 +72,15 @@ std::optional<Value> Engine::tryEntries(CodeCache& cc, CompiledFunction* cf, run
             } else {
                 std::vector<int64_t> symVals;
                 e.guards.symbolValues(frame, cache, symVals);
-                HitVerifier::Reference ref;
+                std::optional<HitVerifier::Reference> ref;  // made only under --verify (a hit's cost)
                 if (options.verify) {
                     if (!verifier_) verifier_ = std::make_unique<HitVerifier>(*this);
                     ref = verifier_->runEager(fn, args, frame, e, cache);
                 }
                 result = e.graph.replay(ctx, *e.sources, frame, cache, symVals);
-                if (options.verify) {
+                if (ref) {
                     if (call) call->verified = true;
-                    std::string diff = verifier_->compare(ref, result);
+                    std::string diff = verifier_->compare(*ref, result);
                     if (!diff.empty()) reportStale(e, call, callIndex, diff);
                 }
             }
@@ -87,7 +88,7 @@ std::optional<Value> Engine::tryEntries(CodeCache& cc, CompiledFunction* cf, run
                 call->outcome = session::CallOutcome::Hit;
                 call->entryId = e.compileId;
                 call->tried.push_back({e.compileId, true, -1, "", {}, static_cast<int>(e.guards.checks.size())});
-                sink.call(*call);
+                sendCall(cc, *call, serial);
             }
             return result;
         }
@@ -179,7 +180,7 @@ bool Engine::interceptRunOnly(runtime::Function* fn, Value* slots, Value& result
     if (!hit) {
         if (options.recordCalls) {
             call.outcome = session::CallOutcome::RunOnly;
-            sink.call(call);
+            sendCall(cc, call);
         }
         return false;
     }

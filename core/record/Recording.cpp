@@ -15,7 +15,11 @@ public:
         : ForwardingSink(next), progress_(progress), status_(status) {}
     void call(const session::Call& c) override {
         ForwardingSink::call(c);
-        if (progress_ && ++calls_ % RecordOptions::kProgressCalls == 0) progress_(Progress{calls_, -1, {}});
+        counted();
+    }
+    void repeatCall(const session::Call& c) override {
+        ForwardingSink::repeatCall(c);
+        counted();
     }
     void endSession(session::SessionStatus s) override {
         status_ = s;
@@ -23,6 +27,9 @@ public:
     }
 
 private:
+    void counted() {
+        if (progress_ && ++calls_ % RecordOptions::kProgressCalls == 0) progress_(Progress{calls_, -1, {}});
+    }
     const std::function<void(const Progress&)>& progress_;
     session::SessionStatus& status_;
     int64_t calls_ = 0;

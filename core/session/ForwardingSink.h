@@ -2,7 +2,8 @@
 // An EventSink that passes every event on to another sink. Derive from it to look at or change
 // some events (count calls for progress, drop call records, ...) and override only those,
 // calling the base to pass them on: an event added to EventSink is added here once, and no
-// filter forgets it. (ProgressSink once forwarded by hand and lost updateInfo.)
+// filter forgets it. (ProgressSink once forwarded by hand and lost updateInfo.) A filter that
+// overrides call() overrides repeatCall() too (it is a call as well).
 #include "core/session/Session.h"
 
 namespace gs::session {
@@ -15,6 +16,7 @@ public:
     void recompile(const Recompile& r) override { next_.recompile(r); }
     void compile(const CompileEntry& c) override { next_.compile(c); }
     void call(const Call& c) override { next_.call(c); }
+    void repeatCall(const Call& c) override { next_.repeatCall(c); }
     void shapeEvent(const ShapeEvent& e) override { next_.shapeEvent(e); }
     void log(const LogLine& l) override { next_.log(l); }
     void test(const TestResult& t) override { next_.test(t); }

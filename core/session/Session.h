@@ -375,6 +375,12 @@ public:
     virtual void recompile(const Recompile&) {}
     virtual void compile(const CompileEntry&) {}
     virtual void call(const Call&) {}
+    // A call that equals, in every field but `index` and the arguments' `objectId`, the
+    // previous call with the same frameId sent to this sink (a cache hit in a loop: the engine
+    // sends it after a call() or repeatCall() of that frame, with nothing of that frame in
+    // between). `c` is a whole call all the same: a sink that does not care takes it as call(c).
+    // A sink that passes events on passes it on as repeatCall, or as call to all its sinks.
+    virtual void repeatCall(const Call& c) { call(c); }
     virtual void shapeEvent(const ShapeEvent&) {}
     virtual void log(const LogLine&) {}
     virtual void test(const TestResult&) {}
@@ -401,6 +407,7 @@ public:
     void recompile(const Recompile& r) override;
     void compile(const CompileEntry& c) override;
     void call(const Call& c) override;
+    void repeatCall(const Call& c) override { call(c); }
     void shapeEvent(const ShapeEvent& e) override;
     void log(const LogLine& l) override;
     void test(const TestResult& t) override;
@@ -437,6 +444,7 @@ public:
     void recompile(const Recompile& r) override { for (auto* s : sinks_) s->recompile(r); }
     void compile(const CompileEntry& c) override { for (auto* s : sinks_) s->compile(c); }
     void call(const Call& c) override { for (auto* s : sinks_) s->call(c); }
+    void repeatCall(const Call& c) override { for (auto* s : sinks_) s->repeatCall(c); }
     void shapeEvent(const ShapeEvent& e) override { for (auto* s : sinks_) s->shapeEvent(e); }
     void log(const LogLine& l) override { for (auto* s : sinks_) s->log(l); }
     void test(const TestResult& t) override { for (auto* s : sinks_) s->test(t); }

@@ -20,7 +20,10 @@ namespace {
 // that have one: a count, then per such call its position (delta from the previous one) and its
 // result. A chunk with no verified call is written as format 1, so runs without --verify pay
 // nothing; both are read.
-constexpr char kMagic0 = 'G', kMagic1 = 'C', kVersion = 2;
+// Formats 3 and 4 (schema 10) are 1 and 2 with the calls as records (runs, repeats, object id
+// deltas: CallChunk.h).
+constexpr char kMagic0 = 'G', kMagic1 = 'C', kVersion = 4;
+constexpr uint64_t kFull = 0, kRun = 1, kRepeat = 2;
 
 void putVar(std::string& out, uint64_t v) {
     while (v >= 0x80) {
@@ -159,11 +162,144 @@ uint32_t CallChunkWriter::eval(const GuardEval& g) {
     return id;
 }
 
+CallChunkWriter::FrameLast& CallChunkWriter::frameOf(int frameId) {
+    if (lastFrame_ >= 0 && frames_[size_t(lastFrame_)].frameId == frameId) return frames_[size_t(lastFrame_)];
+    auto [it, inserted] = frameSlots_.try_emplace(frameId, uint32_t(frames_.size()));
+    if (inserted) {
+        FrameLast& f = frames_.emplace_back();
+        f.frameId = frameId;
+        f.counts = uint32_t(summary_.frames.size());
+        summary_.frames.push_back(FrameCounts{frameId});
+    }
+    return frames_[it->second];
+}
+
+// The counts and summary of one more call (of frame `f`); the verify results by position.
+void CallChunkWriter::count(const Call& c, FrameLast& f) {
+    // Bit 0: verified; above it 0 (not stale) or 1 + the string number of the stale report.
+    if (uint64_t v = (c.stale.empty() ? 0 : (uint64_t(str(c.stale)) + 1) << 1) | uint64_t(c.verified); v != 0) {
+        putVar(verify_bytes_, uint64_t(calls_ - lastVerified_));
+        putVar(verify_bytes_, v);
+        lastVerified_ = calls_;
+        ++verified_;
+    }
+    FrameCounts& fc = summary_.frames[f.counts];
+    if (c.outcome == CallOutcome::Hit) {
+        ++fc.hits;
+        const int32_t offset = int32_t(calls_);
+        auto e = size_t(f.hitEntry);
+        if (f.hitEntry < 0 || summary_.entries[e].compileId != c.entryId) {
+            e = 0;
+            while (e < summary_.entries.size() && summary_.entries[e].compileId != c.entryId) ++e;
+            if (e == summary_.entries.size()) {
+                summary_.entries.push_back(EntryHits{c.entryId});
+                summary_.spans.push_back(HitSpan{offset, offset});
+            }
+        }
+        f.hitEntry = int32_t(e);
+        ++summary_.entries[e].hits;
+        summary_.spans[e].last = offset;
+    } else {
+        f.hitEntry = -1;
+        if (c.outcome == CallOutcome::RunOnly || c.outcome == CallOutcome::Skipped) ++fc.eager;
+        else ++fc.other;
+    }
+    lastIndex_ = c.index;
+    ++calls_;
+    ++counts_.calls;
+    if (c.outcome == CallOutcome::Hit) ++counts_.hits;
+    if (c.outcome == CallOutcome::RunOnly) ++counts_.runOnly;
+    if (!c.stale.empty()) ++counts_.stale;
+}
+
+void CallChunkWriter::flushRun() {
+    if (run_ == 0) return;
+    putVar(calls_bytes_, kRun | uint64_t(run_) << 2);
+    run_ = 0;
+}
+
 void CallChunkWriter::add(const Call& c) {
     if (calls_ == 0) {
         firstIndex_ = c.index;
         lastIndex_ = c.index - 1;
     }
+    if (legacy_) return addLegacy(c);
+    FrameLast& f = frameOf(c.frameId);
+    // The same descriptions as the previous call of this frame (compared, not hashed).
+    argRefs_.resize(c.args.size());
+    for (size_t i = 0; i < c.args.size(); ++i)
+        argRefs_[i] = i < f.args.size() && sameArg(args_[f.args[i]], c.args[i]) ? f.args[i] : arg(c.args[i]);
+    evalRefs_.resize(c.tried.size());
+    for (size_t i = 0; i < c.tried.size(); ++i) evalRefs_[i] = eval(c.tried[i]);
+    const uint32_t entry = str(c.entryId);
+    // A call like the frame's previous one but for its index and object ids is a repeat,
+    // whether the sender said so (addRepeat) or not.
+    if (calls_ < kCallsPerChunk && f.hasCall && f.line == c.line && f.outcome == c.outcome && f.entry == entry &&
+        f.args == argRefs_ && f.evals == evalRefs_)
+        return putRepeat(c, f);
+    flushRun();
+    std::string& out = calls_bytes_;
+    putVar(out, kFull);
+    putSigned(out, c.index - lastIndex_ - 1);
+    putSigned(out, c.frameId);
+    putSigned(out, c.line);
+    putVar(out, uint64_t(c.outcome));
+    putVar(out, entry);
+    putVar(out, c.args.size());
+    for (size_t i = 0; i < c.args.size(); ++i) {
+        putVar(out, argRefs_[i]);
+        putSigned(out, c.args[i].objectId - (i < f.objectIds.size() ? f.objectIds[i] : 0));
+    }
+    putVar(out, c.tried.size());
+    for (uint32_t g : evalRefs_) putVar(out, g);
+    f.hasCall = true;
+    f.line = c.line;
+    f.outcome = c.outcome;
+    f.entry = entry;
+    f.args.swap(argRefs_);
+    f.evals.swap(evalRefs_);
+    f.objectIds.resize(c.args.size());
+    for (size_t i = 0; i < c.args.size(); ++i) f.objectIds[i] = c.args[i].objectId;
+    lastFrame_ = int32_t(&f - frames_.data());
+    count(c, f);
+}
+
+void CallChunkWriter::addRepeat(const Call& c) {
+    // Runs only among the first kCallsPerChunk calls: a reader bounds a chunk's call count by
+    // that plus its bytes (a damaged count never allocates more).
+    if (legacy_ || calls_ == 0 || calls_ >= kCallsPerChunk) return add(c);
+    FrameLast* f = nullptr;
+    if (lastFrame_ >= 0 && frames_[size_t(lastFrame_)].frameId == c.frameId) f = &frames_[size_t(lastFrame_)];
+    else if (auto it = frameSlots_.find(c.frameId); it != frameSlots_.end()) f = &frames_[it->second];
+    if (!f || !f->hasCall || f->objectIds.size() != c.args.size()) return add(c);
+    putRepeat(c, *f);
+}
+
+// `c` repeats `f`'s previous call: a run when it follows it with the same object ids, else a
+// repeat record with the object id deltas.
+void CallChunkWriter::putRepeat(const Call& c, FrameLast& f) {
+    const auto slot = int32_t(&f - frames_.data());
+    bool sameIds = slot == lastFrame_ && c.index == lastIndex_ + 1;
+    for (size_t i = 0; i < c.args.size() && sameIds; ++i) sameIds = c.args[i].objectId == f.objectIds[i];
+    if (sameIds) {
+        ++run_;
+    } else {
+        flushRun();
+        std::string& out = calls_bytes_;
+        putVar(out, kRepeat);
+        putSigned(out, c.index - lastIndex_ - 1);
+        putSigned(out, c.frameId);
+        for (size_t i = 0; i < c.args.size(); ++i) {
+            putSigned(out, c.args[i].objectId - f.objectIds[i]);
+            f.objectIds[i] = c.args[i].objectId;
+        }
+        lastFrame_ = slot;
+    }
+    count(c, f);
+}
+
+// Formats 1 and 2: every call in full, object ids as they are.
+void CallChunkWriter::addLegacy(const Call& c) {
     std::string& out = calls_bytes_;
     putSigned(out, c.index - lastIndex_ - 1);
     putSigned(out, c.frameId);
@@ -171,7 +307,6 @@ void CallChunkWriter::add(const Call& c) {
     putVar(out, uint64_t(c.outcome));
     putVar(out, str(c.entryId));
     putVar(out, c.args.size());
-    // The same descriptions as the previous call of this frame (compared, not hashed).
     std::vector<uint32_t>& last = lastArgs_[c.frameId];
     last.resize(c.args.size(), UINT32_MAX);
     for (size_t i = 0; i < c.args.size(); ++i) {
@@ -182,39 +317,7 @@ void CallChunkWriter::add(const Call& c) {
     }
     putVar(out, c.tried.size());
     for (const auto& g : c.tried) putVar(out, eval(g));
-    // Bit 0: verified; above it 0 (not stale) or 1 + the string number of the stale report.
-    if (uint64_t v = (c.stale.empty() ? 0 : (uint64_t(str(c.stale)) + 1) << 1) | uint64_t(c.verified); v != 0) {
-        putVar(verify_bytes_, uint64_t(calls_ - lastVerified_));
-        putVar(verify_bytes_, v);
-        lastVerified_ = calls_;
-        ++verified_;
-    }
-    FrameCounts* fc = nullptr;
-    for (auto& f : summary_.frames)
-        if (f.frameId == c.frameId) fc = &f;
-    if (!fc) fc = &summary_.frames.emplace_back(FrameCounts{c.frameId});
-    if (c.outcome == CallOutcome::Hit) {
-        ++fc->hits;
-        const int32_t offset = int32_t(calls_);
-        size_t e = 0;
-        while (e < summary_.entries.size() && summary_.entries[e].compileId != c.entryId) ++e;
-        if (e == summary_.entries.size()) {
-            summary_.entries.push_back(EntryHits{c.entryId});
-            summary_.spans.push_back(HitSpan{offset, offset});
-        }
-        ++summary_.entries[e].hits;
-        summary_.spans[e].last = offset;
-    } else if (c.outcome == CallOutcome::RunOnly || c.outcome == CallOutcome::Skipped) {
-        ++fc->eager;
-    } else {
-        ++fc->other;
-    }
-    lastIndex_ = c.index;
-    ++calls_;
-    ++counts_.calls;
-    if (c.outcome == CallOutcome::Hit) ++counts_.hits;
-    if (c.outcome == CallOutcome::RunOnly) ++counts_.runOnly;
-    if (!c.stale.empty()) ++counts_.stale;
+    count(c, frameOf(c.frameId));
 }
 
 std::string CallChunkWriter::encode() const {
@@ -222,7 +325,7 @@ std::string CallChunkWriter::encode() const {
     out.reserve(calls_bytes_.size() + 64 * (strings_.size() + args_.size()) + 16);
     out.push_back(kMagic0);
     out.push_back(kMagic1);
-    out.push_back(verified_ == 0 ? 1 : kVersion);
+    out.push_back(char((legacy_ ? 1 : 3) + (verified_ == 0 ? 0 : 1)));
     putVar(out, strings_.size());
     for (const auto& s : strings_) {
         putVar(out, s.size());
@@ -254,6 +357,7 @@ std::string CallChunkWriter::encode() const {
     }
     putVar(out, uint64_t(calls_));
     out += calls_bytes_;
+    if (run_ != 0) putVar(out, kRun | uint64_t(run_) << 2);  // the run still open
     if (verified_ != 0) {
         putVar(out, uint64_t(verified_));
         out += verify_bytes_;
@@ -263,7 +367,7 @@ std::string CallChunkWriter::encode() const {
     return out;
 }
 
-void CallChunkWriter::clear() { *this = CallChunkWriter(); }
+void CallChunkWriter::clear() { *this = CallChunkWriter(legacy_); }
 
 namespace {
 // The chunk without its checksum, positioned after the mark and version; checks both.
@@ -319,32 +423,93 @@ std::vector<Call> decodeCallChunk(std::string_view data, int64_t firstIndex) {
         for (auto& x : g.failedGuards) x = r.i32();
         g.evaluated = r.i32();
     }
-    std::vector<Call> calls(r.count(r.left()));
+    std::vector<Call> calls;
     int64_t index = firstIndex - 1;
-    for (auto& c : calls) {
-        index += r.sig() + 1;
-        c.index = index;
-        c.frameId = r.i32();
-        c.line = r.i32();
-        uint64_t outcome = r.var();
-        if (outcome > uint64_t(CallOutcome::Failed)) Reader::damaged("a call has an unknown outcome");
-        c.outcome = CallOutcome(outcome);
-        c.entryId = string();
-        c.args.resize(r.count(r.left()));
-        for (auto& a : c.args) {
-            uint64_t id = r.var();
-            if (id >= args.size()) Reader::damaged("an argument reference is out of range");
-            a = args[size_t(id)];
-            a.objectId = r.sig();
+    if (version <= 2) {
+        calls.resize(r.count(r.left()));
+        for (auto& c : calls) {
+            index += r.sig() + 1;
+            c.index = index;
+            c.frameId = r.i32();
+            c.line = r.i32();
+            uint64_t outcome = r.var();
+            if (outcome > uint64_t(CallOutcome::Failed)) Reader::damaged("a call has an unknown outcome");
+            c.outcome = CallOutcome(outcome);
+            c.entryId = string();
+            c.args.resize(r.count(r.left()));
+            for (auto& a : c.args) {
+                uint64_t id = r.var();
+                if (id >= args.size()) Reader::damaged("an argument reference is out of range");
+                a = args[size_t(id)];
+                a.objectId = r.sig();
+            }
+            c.tried.resize(r.count(r.left()));
+            for (auto& g : c.tried) {
+                uint64_t id = r.var();
+                if (id >= evals.size()) Reader::damaged("a guard evaluation reference is out of range");
+                g = evals[size_t(id)];
+            }
         }
-        c.tried.resize(r.count(r.left()));
-        for (auto& g : c.tried) {
-            uint64_t id = r.var();
-            if (id >= evals.size()) Reader::damaged("a guard evaluation reference is out of range");
-            g = evals[size_t(id)];
+    } else {
+        const size_t n = r.count(r.left() + size_t(kCallsPerChunk));
+        calls.reserve(n);
+        std::unordered_map<int, size_t> lastOfFrame;  // the frame's previous call in `calls`
+        while (calls.size() < n) {
+            const uint64_t head = r.var();
+            if ((head & 3) == kRun) {
+                const uint64_t run = head >> 2;
+                if (calls.empty() || run == 0 || run > n - calls.size()) Reader::damaged("a run of calls is out of range");
+                lastOfFrame[calls.back().frameId] = calls.size() + run - 1;
+                for (uint64_t k = 0; k < run; ++k) {
+                    calls.push_back(calls.back());
+                    calls.back().index = ++index;
+                    calls.back().verified = false;  // verify results come by position, below
+                    calls.back().stale.clear();
+                }
+                continue;
+            }
+            if (head != kFull && head != kRepeat) Reader::damaged("a call record has an unknown kind");
+            index += r.sig() + 1;
+            const int frameId = r.i32();
+            auto last = lastOfFrame.find(frameId);
+            if (head == kRepeat) {
+                if (last == lastOfFrame.end()) Reader::damaged("a call repeats a call that is not there");
+                calls.push_back(calls[last->second]);
+                Call& c = calls.back();
+                c.index = index;
+                c.verified = false;
+                c.stale.clear();
+                for (auto& a : c.args) a.objectId += r.sig();
+                last->second = calls.size() - 1;
+                continue;
+            }
+            const Call* before = last == lastOfFrame.end() ? nullptr : &calls[last->second];
+            Call c;
+            c.index = index;
+            c.frameId = frameId;
+            c.line = r.i32();
+            uint64_t outcome = r.var();
+            if (outcome > uint64_t(CallOutcome::Failed)) Reader::damaged("a call has an unknown outcome");
+            c.outcome = CallOutcome(outcome);
+            c.entryId = string();
+            c.args.resize(r.count(r.left()));
+            for (size_t i = 0; i < c.args.size(); ++i) {
+                uint64_t id = r.var();
+                if (id >= args.size()) Reader::damaged("an argument reference is out of range");
+                c.args[i] = args[size_t(id)];
+                c.args[i].objectId = r.sig() + (before && i < before->args.size() ? before->args[i].objectId : 0);
+            }
+            c.tried.resize(r.count(r.left()));
+            for (auto& g : c.tried) {
+                uint64_t id = r.var();
+                if (id >= evals.size()) Reader::damaged("a guard evaluation reference is out of range");
+                g = evals[size_t(id)];
+            }
+            calls.push_back(std::move(c));
+            lastOfFrame[frameId] = calls.size() - 1;
         }
     }
-    if (version >= 2) {
+    if (version == 2 || version == 4) {
         size_t position = 0;
         for (size_t n = r.count(r.left()); n > 0; --n) {
             position += size_t(r.var());
@@ -384,12 +549,8 @@ CallBriefs decodeCallBriefs(std::string_view data, int64_t firstIndex) {
         skipInts();
         r.var();
     }
-    out.calls.resize(r.count(r.left()));
     int64_t index = firstIndex - 1;
-    for (auto& c : out.calls) {
-        index += r.sig() + 1;
-        c.index = index;
-        c.frameId = r.i32();
+    auto fullCall = [&](CallBriefs::Brief& c) {
         r.sig();  // line
         uint64_t outcome = r.var();
         if (outcome > uint64_t(CallOutcome::Failed)) Reader::damaged("a call has an unknown outcome");
@@ -397,14 +558,61 @@ CallBriefs decodeCallBriefs(std::string_view data, int64_t firstIndex) {
         uint64_t entry = r.var();
         if (entry >= out.strings.size()) Reader::damaged("a string reference is out of range");
         c.entry = uint32_t(entry);
-        for (size_t n = r.count(r.left()); n > 0; --n) {
+        const size_t n = r.count(r.left());
+        for (size_t k = n; k > 0; --k) {
             if (r.var() >= nargs) Reader::damaged("an argument reference is out of range");
             r.var();
         }
-        for (size_t n = r.count(r.left()); n > 0; --n)
+        for (size_t k = r.count(r.left()); k > 0; --k)
             if (r.var() >= nevals) Reader::damaged("a guard evaluation reference is out of range");
+        return n;
+    };
+    if (version <= 2) {
+        out.calls.resize(r.count(r.left()));
+        for (auto& c : out.calls) {
+            index += r.sig() + 1;
+            c.index = index;
+            c.frameId = r.i32();
+            fullCall(c);
+        }
+    } else {
+        const size_t n = r.count(r.left() + size_t(kCallsPerChunk));
+        out.calls.reserve(n);
+        // The frame's previous call: its place in out.calls and its argument count.
+        std::unordered_map<int, std::pair<size_t, size_t>> lastOfFrame;
+        while (out.calls.size() < n) {
+            const uint64_t head = r.var();
+            if ((head & 3) == kRun) {
+                const uint64_t run = head >> 2;
+                if (out.calls.empty() || run == 0 || run > n - out.calls.size()) Reader::damaged("a run of calls is out of range");
+                lastOfFrame[out.calls.back().frameId].first = out.calls.size() + run - 1;
+                for (uint64_t k = 0; k < run; ++k) {
+                    out.calls.push_back(out.calls.back());
+                    out.calls.back().index = ++index;
+                }
+                continue;
+            }
+            if (head != kFull && head != kRepeat) Reader::damaged("a call record has an unknown kind");
+            index += r.sig() + 1;
+            const int frameId = r.i32();
+            auto last = lastOfFrame.find(frameId);
+            if (head == kRepeat) {
+                if (last == lastOfFrame.end()) Reader::damaged("a call repeats a call that is not there");
+                out.calls.push_back(out.calls[last->second.first]);
+                out.calls.back().index = index;
+                for (size_t k = last->second.second; k > 0; --k) r.sig();
+                last->second.first = out.calls.size() - 1;
+                continue;
+            }
+            CallBriefs::Brief c;
+            c.index = index;
+            c.frameId = frameId;
+            const size_t args = fullCall(c);
+            out.calls.push_back(c);
+            lastOfFrame[frameId] = {out.calls.size() - 1, args};
+        }
     }
-    if (version >= 2)  // verify results: not part of a brief
+    if (version == 2 || version == 4)  // verify results: not part of a brief
         for (size_t n = r.count(r.left()); n > 0; --n) r.var(), r.var();
     if (r.left() != 0) Reader::damaged("it has bytes after its last call");
     return out;

@@ -14,10 +14,23 @@
 //   evals:    count, then each GuardEval: compileId (string ref), passed (0/1),
 //             firstFailedGuard (signed), reason (string ref), failedGuards (count + signed),
 //             evaluated (signed)
-//   calls:    count, then each call: index - previous index - 1 (signed; the first is relative
-//             to the chunk's first index), frameId (signed), line (signed), outcome, entryId
-//             (string ref), argument count, then (arg ref, objectId signed) each, tried count,
-//             then eval ref each
+//   calls:    count, then the calls as records (format 3 and 4, schema 10), each starting
+//             with its kind:
+//               0, a call in full: index - previous index - 1 (signed; the first is relative
+//                  to the chunk's first index), frameId (signed), line (signed), outcome,
+//                  entryId (string ref), argument count, then (arg ref, objectId minus the
+//                  objectId in the same place of the frame's previous call in the chunk, or
+//                  minus 0 when there is none; signed) each, tried count, then eval ref each
+//               1 + 4 n, a run: the next n calls repeat the previous call (same frame, line,
+//                  outcome, entry, arguments and object ids, tried) at consecutive indexes
+//               2, a repeat of the frame's previous call in the chunk with other object ids
+//                  or a gap in the indexes: index delta (signed, as in 0), frameId (signed),
+//                  then the objectId deltas (signed, as in 0), one per argument of that call
+//             A hot loop's hits are one run per chunk. Formats 1 and 2 (before schema 10)
+//             store every call in full: index delta, frameId, line, outcome, entryId, argument
+//             count, then (arg ref, objectId) each, tried count, then eval ref each.
+//   verify:   formats 2 and 4 only (calls with a `run --verify` result): count, then
+//             (position delta, verified bit + stale report string ref << 1) each
 //   checksum: FNV-1a 64 of everything before it, 8 bytes little-endian
 #include <cstdint>
 #include <string>
@@ -52,7 +65,15 @@ struct ChunkSummary {
 
 class CallChunkWriter {
 public:
+    // `legacy`: writes formats 1 and 2 (every call in full), as stores before schema 10 hold
+    // them; for tests that old chunks still read the same.
+    explicit CallChunkWriter(bool legacy = false) : legacy_(legacy) {}
     void add(const session::Call& c);
+    // `c` equals the previous call of its frame given to this writer in every field but the
+    // index and the arguments' object ids (EventSink::repeatCall): costs a counter when the
+    // object ids are the same too and it follows that call. Without such a call in this chunk
+    // (or with another argument count) it is add(c).
+    void addRepeat(const session::Call& c);
     bool empty() const { return calls_ == 0; }
     int64_t size() const { return calls_; }
     int64_t firstIndex() const { return firstIndex_; }
@@ -66,6 +87,23 @@ public:
     void clear();
 
 private:
+    // The previous call of a frame in this chunk, for repeats and object id deltas.
+    struct FrameLast {
+        int frameId = 0;
+        uint32_t counts = 0;            // its place in summary_.frames
+        int32_t hitEntry = -1;          // its entry's place in summary_.entries (hits), else -1
+        bool hasCall = false;           // a call of the frame is in the chunk (the fields below)
+        int line = 0;
+        session::CallOutcome outcome = session::CallOutcome::Hit;
+        uint32_t entry = 0;             // string ref
+        std::vector<uint32_t> args, evals;
+        std::vector<int64_t> objectIds;
+    };
+    FrameLast& frameOf(int frameId);
+    void count(const session::Call& c, FrameLast& f);
+    void flushRun();
+    void putRepeat(const session::Call& c, FrameLast& f);
+    void addLegacy(const session::Call& c);
     uint32_t str(const std::string& s);
     uint32_t arg(const session::ArgDesc& a);
     uint32_t eval(const session::GuardEval& g);
@@ -82,7 +120,13 @@ private:
     std::string verify_bytes_;
     int64_t verified_ = 0, lastVerified_ = 0;
     // The previous call's argument refs per frame: a hot loop passes the same descriptions.
-    std::unordered_map<int, std::vector<uint32_t>> lastArgs_;
+    std::unordered_map<int, std::vector<uint32_t>> lastArgs_;  // formats 1 and 2
+    std::vector<FrameLast> frames_;
+    std::vector<uint32_t> argRefs_, evalRefs_;  // add()'s, kept for their storage
+    std::unordered_map<int, uint32_t> frameSlots_;
+    int32_t lastFrame_ = -1;            // frames_ place of the previous call's frame
+    int64_t run_ = 0;                   // repeats of the previous call not yet written
+    bool legacy_ = false;
     int64_t calls_ = 0;
     int64_t firstIndex_ = 0, lastIndex_ = 0;
     CallChunkCounts counts_;

@@ -248,6 +248,14 @@ constexpr std::string_view kVersion9 = R"sql(
 ALTER TABLE call_chunks ADD COLUMN hit_spans INTEGER NOT NULL DEFAULT 0;
 )sql";
 
+// Version 10 (issue 15): chunks of calls are written in formats 3 and 4 (CallChunk.h): a hot
+// loop's hits are runs, repeats of a frame's previous call and object id deltas. No table
+// changes; the version tells an older build that it cannot read these chunks (it refuses the
+// file instead of calling them damaged). Chunks in formats 1 and 2 are read as before.
+constexpr std::string_view kVersion10 = R"sql(
+-- call_chunks.data may hold chunk formats 3 and 4 from here on.
+)sql";
+
 // Foreign keys off for the life of a migration, back to what they were afterwards. The pragma
 // is a no-op inside a transaction, so this wraps the Transaction (declared before it, it is
 // destroyed after the commit or rollback).
@@ -281,7 +289,8 @@ private:
 
 const std::vector<std::string_view>& Schema::migrations() {
     static const std::vector<std::string_view> all{kVersion1, kVersion2, kVersion3, kVersion4,
-                                                   kVersion5, kVersion6, kVersion7, kVersion8, kVersion9};
+                                                   kVersion5, kVersion6, kVersion7, kVersion8, kVersion9,
+                                                   kVersion10};
     return all;
 }
 

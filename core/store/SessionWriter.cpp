@@ -49,6 +49,15 @@ void SessionWriter::frame(const Frame& f) {
 
 void SessionWriter::call(const Call& c) {
     chunk_.add(c);
+    chunkAdded();
+}
+
+void SessionWriter::repeatCall(const Call& c) {
+    chunk_.addRepeat(c);
+    chunkAdded();
+}
+
+void SessionWriter::chunkAdded() {
     if (chunk_.size() >= kCallsPerChunk) {
         full_.push_back({chunk_.firstIndex(), chunk_.lastIndex(), chunk_.counts(), encodeSummary(chunk_.summary()),
                          chunk_.encode()});

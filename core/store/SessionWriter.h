@@ -29,6 +29,9 @@ public:
     void frame(const session::Frame& f);
     // Calls are collected into chunks (CallChunk.h): only encoded here; writeCalls() stores them.
     void call(const session::Call& c);
+    // EventSink::repeatCall: the same call as the frame's previous one but for the index and
+    // object ids (CallChunkWriter::addRepeat).
+    void repeatCall(const session::Call& c);
     // Stores the chunks filled since the last time and the chunk being filled (rewritten each
     // time until it is full), in the caller's transaction. updateCounts() does it too.
     void writeCalls();
@@ -61,6 +64,7 @@ private:
         std::string summary, data;
     };
     void writeChunk(const FullChunk& c);
+    void chunkAdded();
 
     Database& db_;
     CallChunkWriter chunk_;

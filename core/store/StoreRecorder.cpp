@@ -72,11 +72,15 @@ void StoreRecorder::updateInfo(const SessionInfo& info) {
     flushIfDue();
 }
 
-void StoreRecorder::call(const Call& c) {
+void StoreRecorder::call(const Call& c) { addCall(c, false); }
+void StoreRecorder::repeatCall(const Call& c) { addCall(c, true); }
+
+void StoreRecorder::addCall(const Call& c, bool repeat) {
     if (!active_ || failed()) return;
     if (!pending()) batchStart_ = std::chrono::steady_clock::now();
     try {
-        writer_.call(c);
+        if (repeat) writer_.repeatCall(c);
+        else writer_.call(c);
     } catch (const std::exception& e) {
         fail(e.what());
         return;

@@ -36,6 +36,8 @@ public:
     // the chunks. They count as 1/8 of an event towards batchEvents; past the first 256 calls
     // of a batch the clock is read every 256 calls (a hot loop sends millions).
     void call(const session::Call& c) override;
+    // The chunk writer stores it as a repeat of the frame's previous call (CallChunk.h).
+    void repeatCall(const session::Call& c) override;
     void shapeEvent(const session::ShapeEvent& e) override { add(e); }
     void log(const session::LogLine& l) override { add(l); }
     void test(const session::TestResult& t) override { add(t); }
@@ -65,6 +67,7 @@ private:
         buffer_.emplace_back(e);
         flushIfDue();
     }
+    void addCall(const session::Call& c, bool repeat);
     bool pending() { return !buffer_.empty() || info_.has_value() || pendingCalls_ != 0 || !archive_.empty(); }
     void flushIfDue();
     // Writes the buffer and the compressed record chunks, in one transaction; with `complete`

@@ -203,3 +203,88 @@ TEST(Recording, AnUnreadableImportIsReturnedNotThrown) {
     EXPECT_EQ(r.sessions[0].storedId, 0);
     EXPECT_TRUE(r.reports.empty());
 }
+
+namespace {
+
+// Counts the calls the engine said repeat their frame's previous call (EventSink::repeatCall).
+struct RepeatCounter : session::EventSink {
+    int calls = 0, repeats = 0;
+    void call(const session::Call&) override { ++calls; }
+    void repeatCall(const session::Call&) override { ++repeats; }
+};
+
+// A long run with repeated hits (same tensors, new tensors each time), two call sites, ints
+// that change, aliasing, a shape change (recompile), requires_grad flips, an in-place change
+// of an argument's data, a nested compiled call through a graph break, and a reset.
+const char* kLongRun = R"PY(
+import torch
+
+def f(x, y, n):
+    return x * y + n
+
+def inner(x):
+    return x + 1
+
+def outer(x):
+    torch._dynamo.graph_break()
+    return ci(x) * 2
+
+g = torch.compile(f, backend="eager")
+ci = torch.compile(inner, backend="eager")
+co = torch.compile(outer, backend="eager")
+a = torch.randn(4)
+b = torch.randn(4)
+for i in range(2500):
+    g(a, b, 1)
+    if i % 7 == 0:
+        g(torch.randn(4), b, 1)
+    if i % 11 == 0:
+        g(a, b, i % 2)
+    if i % 13 == 0:
+        g(a, a, 1)
+    if i % 400 == 0:
+        g(torch.randn(5), b[0], 1)
+    if i % 300 == 0:
+        a.requires_grad_(not a.requires_grad)
+    if i % 5 == 0:
+        co(b)
+    if i == 1700:
+        b.add_(1)
+        torch._dynamo.reset()
+)PY";
+
+} // namespace
+
+TEST(Recording, ALongRunOfRepeatedHitsReadsBackExactlyFromTheStore) {
+    // Issue 15: hits that repeat their frame's previous call are recorded as repeats; every
+    // call must still read back exactly as the engine described it.
+    auto store = store::SessionStore::open(":memory:");
+    RepeatCounter counter;
+    record::RecordOptions o;
+    o.store = store.get();
+    o.observer = &counter;
+    engine::RunOptions run;
+    run.out = [](std::string_view) {};
+    run.logOut = [](std::string_view) {};
+    record::ScenarioRecording r = record::recordScenario("long.py", kLongRun, run, o);
+    ASSERT_EQ(r.run.exitCode, 0) << r.run.error;
+    ASSERT_GT(r.recorded.storedId, 0) << r.recorded.storeError;
+    const session::Session& built = r.recorded.session;
+    ASSERT_GT(built.calls.size(), 3500u);
+    EXPECT_EQ(counter.calls + counter.repeats, int(built.calls.size()));
+    // g(a, b, 1) runs 2500 times; after each of the ~28% of iterations that call g otherwise
+    // first, its next call is sent in full.
+    EXPECT_GT(counter.repeats, 1500) << "the hot loop's hits go as repeats";
+    EXPECT_GT(counter.calls, 300) << "changed arguments, recompiles and new tensors go in full";
+    EXPECT_FALSE(built.resets.empty());
+    session::Session stored = store->load(r.recorded.storedId);
+    ASSERT_EQ(stored.calls.size(), built.calls.size());
+    for (size_t i = 0; i < built.calls.size(); ++i) ASSERT_EQ(stored.calls[i], built.calls[i]) << "call " << i;
+    EXPECT_EQ(stored.compiles, built.compiles);
+    EXPECT_EQ(stored.resets, built.resets);
+    // Page by page, as `sessions show` and the GUI read them.
+    std::vector<session::Call> paged;
+    for (int64_t first = 0; first <= built.calls.back().index; first += 1000)
+        for (auto& c : store->calls(r.recorded.storedId, first, 1000)) paged.push_back(std::move(c));
+    EXPECT_EQ(paged, built.calls);
+}

@@ -17,6 +17,7 @@ struct EventLog : EventSink {
     void recompile(const Recompile&) override { seen.push_back("recompile"); }
     void compile(const CompileEntry&) override { seen.push_back("compile"); }
     void call(const Call&) override { seen.push_back("call"); }
+    void repeatCall(const Call&) override { seen.push_back("repeatCall"); }
     void shapeEvent(const ShapeEvent&) override { seen.push_back("shapeEvent"); }
     void log(const LogLine&) override { seen.push_back("log"); }
     void test(const TestResult&) override { seen.push_back("test"); }
@@ -33,6 +34,7 @@ void sendEveryEvent(EventSink& s) {
     s.recompile({});
     s.compile({});
     s.call({});
+    s.repeatCall({});
     s.shapeEvent({});
     s.log({});
     s.test({});
@@ -43,7 +45,7 @@ void sendEveryEvent(EventSink& s) {
     s.endSession(SessionStatus::Complete);
 }
 
-const std::vector<std::string> kEveryEvent = {"beginSession", "frame", "recompile", "compile", "call", "shapeEvent",
+const std::vector<std::string> kEveryEvent = {"beginSession", "frame", "recompile", "compile", "call", "repeatCall", "shapeEvent",
                                               "log", "test", "record", "entryHits", "reset", "updateInfo",
                                               "endSession"};
 
@@ -64,4 +66,21 @@ TEST(TeeSink, PassesEveryEventToEverySink) {
     sendEveryEvent(tee);
     EXPECT_EQ(a.seen, kEveryEvent);
     EXPECT_EQ(b.seen, kEveryEvent);
+}
+
+TEST(EventSink, ARepeatedCallIsACallToASinkThatDoesNotAskForRepeats) {
+    struct Calls : EventSink {
+        std::vector<int64_t> indexes;
+        void call(const Call& c) override { indexes.push_back(c.index); }
+    } calls;
+    ForwardingSink f(calls);
+    f.call(Call{.index = 1});
+    f.repeatCall(Call{.index = 2});
+    EXPECT_EQ(calls.indexes, (std::vector<int64_t>{1, 2}));
+    SessionBuilder b;
+    b.call(Call{.index = 1});
+    b.repeatCall(Call{.index = 2});
+    ASSERT_EQ(b.session().calls.size(), 2u);
+    EXPECT_EQ(b.session().calls[1].index, 2);
+    EXPECT_EQ(b.summary().calls, 2);
 }

@@ -3,6 +3,7 @@
 // store reads pages across chunk boundaries and sessions recorded as rows before version 4.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 #include <random>
 
@@ -96,14 +97,20 @@ TEST(CallChunk, VerifyResultsCostNothingWhenAbsentAndSurviveWhenPresent) {
     std::vector<Call> plain;
     for (int64_t i = 0; i < 300; ++i) plain.push_back(hit(i));
     const std::string without = encode(plain);
-    EXPECT_EQ(without[2], 1) << "a chunk without verify results is written in format 1";
+    EXPECT_EQ(without[2], 3) << "a chunk without verify results is written in format 3 (1 before schema 10)";
     std::vector<Call> checked = plain;
     checked[0].verified = true;
     checked[150].verified = true;
     checked[150].stale = "stale entry 0/0 at call #150 (demo.py:9): a guard is missing";
     checked[299].verified = true;
     const std::string with = encode(checked);
-    EXPECT_EQ(with[2], 2);
+    EXPECT_EQ(with[2], 4);
+    CallChunkWriter legacy(true), legacyChecked(true);
+    for (const auto& c : plain) legacy.add(c);
+    for (const auto& c : checked) legacyChecked.add(c);
+    EXPECT_EQ(legacy.encode()[2], 1);
+    EXPECT_EQ(legacyChecked.encode()[2], 2);
+    EXPECT_EQ(decodeCallChunk(legacyChecked.encode(), 0), checked);
     EXPECT_EQ(decodeCallChunk(with, 0), checked);
     EXPECT_EQ(decodeCallBriefs(with, 0).calls.size(), checked.size());
     // Only the three calls with a result pay for it (and the report string, once).
@@ -260,5 +267,192 @@ TEST(CallChunkStore, TheDirectoryCarriesHitSpans) {
         // chunk 1 holds calls 8192..8201; 8193, 8196 and 8199 are the ones of 0/1
         const bool third = chunks[1].entries[e].compileId == "0/1";
         EXPECT_EQ(chunks[1].spans[e], third ? (HitSpan{1, 7}) : (HitSpan{0, 9})) << chunks[1].entries[e].compileId;
+    }
+}
+
+namespace {
+
+// A long run as an engine sends it: a hot loop of hits on the same tensors, hits on new tensor
+// objects, two call sites, a second frame in between, recompiles (new entries), a reset (the
+// index jumps, frames start again), verify results and a stale report. `said[i]`: the engine
+// would send call i as EventSink::repeatCall (the same as its frame's previous call but for
+// the index and object ids).
+struct LongRun {
+    std::vector<Call> calls;
+    std::vector<bool> said;
+};
+
+bool sameButIds(const Call& a, const Call& b) {
+    if (a.frameId != b.frameId || a.line != b.line || a.outcome != b.outcome || a.entryId != b.entryId ||
+        a.tried != b.tried || a.verified != b.verified || !a.stale.empty() || !b.stale.empty() || a.args.size() != b.args.size())
+        return false;
+    for (size_t i = 0; i < a.args.size(); ++i) {
+        ArgDesc x = a.args[i], y = b.args[i];
+        x.objectId = y.objectId = 0;
+        if (!(x == y)) return false;
+    }
+    return true;
+}
+
+LongRun longRun(int64_t n, int64_t firstIndex = 0) {
+    LongRun r;
+    std::map<int, Call> lastOfFrame;
+    int64_t index = firstIndex;
+    for (int64_t i = 0; i < n; ++i) {
+        Call c = hit(index);
+        if (i % 97 == 5) c.args[0].objectId = 1000 + i;            // a new tensor object
+        if (i % 211 == 7) c.line = 9;                               // another call site
+        if (i % 50 == 3) {                                          // another function
+            c.frameId = 1;
+            c.entryId = "1/0";
+            c.tried = {GuardEval{"1/0", true, -1, "", {}, 2}};
+            c.args.pop_back();
+        }
+        if (i % 1000 == 400) {                                      // a recompile: a new entry
+            c.outcome = CallOutcome::Recompiled;
+            c.entryId = "0/" + std::to_string(i / 1000 + 1);
+            c.tried = {GuardEval{"0/0", false, 2, "tensor 'x' size mismatch at index 0. expected 4, actual 5", {2}, 3}};
+            c.args[0].shape = {5};
+        }
+        if (i % 1000 > 400 && i % 1000 < 420) {                    // its hits, tried after a miss
+            c.entryId = "0/" + std::to_string(i / 1000 + 1);
+            c.args[0].shape = {5};
+            c.tried = {GuardEval{"0/" + std::to_string(i / 1000 + 1), true, -1, "", {}, 3}};
+        }
+        if (i % 333 == 0) c.verified = true;
+        if (i == 777) c.stale = "stale entry 0/0 at call #777 (demo.py:6): a guard is missing";
+        if (i == n / 2) index += 50;                                // a reset: the index jumps
+        c.index = index++;
+        auto last = lastOfFrame.find(c.frameId);
+        r.said.push_back(last != lastOfFrame.end() && sameButIds(last->second, c));
+        lastOfFrame[c.frameId] = c;
+        r.calls.push_back(c);
+    }
+    return r;
+}
+
+} // namespace
+
+TEST(CallChunk, RepeatsRoundTripExactlyWhetherTheSenderSaysSoOrNot) {
+    // Formats 3 and 4 (schema 10): runs, repeats and object id deltas decode to the same calls
+    // as formats 1 and 2, and the bytes do not depend on the sender's repeatCall hints.
+    const LongRun run = longRun(6000, 11);
+    ASSERT_GT(std::count(run.said.begin(), run.said.end(), true), 5000);
+    CallChunkWriter plain, told, legacy(true);
+    for (size_t i = 0; i < run.calls.size(); ++i) {
+        plain.add(run.calls[i]);
+        if (run.said[i]) told.addRepeat(run.calls[i]);
+        else told.add(run.calls[i]);
+        legacy.add(run.calls[i]);
+    }
+    const std::string data = plain.encode(), old = legacy.encode();
+    EXPECT_EQ(told.encode(), data);
+    EXPECT_EQ(data[2], 4) << "verify results: format 4";
+    EXPECT_EQ(old[2], 2) << "the legacy writer writes format 2";
+    EXPECT_EQ(decodeCallChunk(data, 11), run.calls);
+    EXPECT_EQ(decodeCallChunk(old, 11), run.calls);
+    const CallBriefs b = decodeCallBriefs(data, 11), ob = decodeCallBriefs(old, 11);
+    ASSERT_EQ(b.calls.size(), run.calls.size());
+    for (size_t i = 0; i < run.calls.size(); ++i) {
+        EXPECT_EQ(b.calls[i].index, run.calls[i].index);
+        EXPECT_EQ(b.calls[i].frameId, run.calls[i].frameId);
+        EXPECT_EQ(b.calls[i].outcome, run.calls[i].outcome);
+        EXPECT_EQ(b.strings.at(b.calls[i].entry), run.calls[i].entryId);
+        EXPECT_EQ(ob.strings.at(ob.calls[i].entry), run.calls[i].entryId);
+    }
+    EXPECT_EQ(plain.counts().calls, legacy.counts().calls);
+    EXPECT_EQ(plain.counts().hits, legacy.counts().hits);
+    EXPECT_EQ(plain.counts().stale, 1);
+    EXPECT_EQ(encodeSummary(plain.summary()), encodeSummary(legacy.summary()));
+    EXPECT_EQ(encodeSummary(told.summary()), encodeSummary(legacy.summary()));
+    EXPECT_LT(data.size() * 4, old.size()) << data.size() << " vs " << old.size();
+    // Written again after more calls (a batch writes the open chunk, runs included).
+    CallChunkWriter growing;
+    for (size_t i = 0; i < run.calls.size(); ++i) {
+        if (run.said[i]) growing.addRepeat(run.calls[i]);
+        else growing.add(run.calls[i]);
+        if (i % 1500 == 17) {
+            std::vector<Call> sofar(run.calls.begin(), run.calls.begin() + long(i) + 1);
+            EXPECT_EQ(decodeCallChunk(growing.encode(), 11), sofar) << i;
+        }
+    }
+}
+
+TEST(CallChunk, AHotLoopsHitsAreOneRunAndNewObjectsADeltaEach) {
+    CallChunkWriter same, fresh;
+    for (int64_t i = 0; i < kCallsPerChunk; ++i) {
+        same.addRepeat(hit(i));
+        Call c = hit(i);
+        c.args[0].objectId = 140000000000000LL + 48 * (i % 50);  // tensors made in the loop
+        fresh.addRepeat(c);
+    }
+    const std::string a = same.encode(), b = fresh.encode();
+    EXPECT_LT(a.size(), 200u) << "one run for the whole chunk";
+    EXPECT_LT(b.size(), size_t(kCallsPerChunk) * 6) << b.size();
+    auto back = decodeCallChunk(b, 0);
+    ASSERT_EQ(back.size(), size_t(kCallsPerChunk));
+    for (int64_t i : {int64_t(0), int64_t(1), int64_t(49), int64_t(50), kCallsPerChunk - 1})
+        EXPECT_EQ(back[size_t(i)].args[0].objectId, 140000000000000LL + 48 * (i % 50)) << i;
+    EXPECT_EQ(decodeCallChunk(a, 0).back(), hit(kCallsPerChunk - 1));
+}
+
+TEST(CallChunk, ARepeatWithoutItsCallInTheChunkIsWrittenInFull) {
+    // A sender's hint about a call the writer does not have (a new chunk, another argument
+    // count) is not trusted: the call is written in full.
+    CallChunkWriter w;
+    Call first = hit(0);
+    w.addRepeat(first);
+    Call other = hit(1);
+    other.frameId = 3;
+    w.addRepeat(other);
+    Call fewer = hit(2);
+    fewer.args.pop_back();
+    w.addRepeat(fewer);
+    EXPECT_EQ(decodeCallChunk(w.encode(), 0), (std::vector<Call>{first, other, fewer}));
+}
+
+TEST(CallChunk, DamagedRecordsAreErrorsNeverCrashes) {
+    const LongRun run = longRun(400);
+    CallChunkWriter w;
+    for (size_t i = 0; i < run.calls.size(); ++i) {
+        if (run.said[i]) w.addRepeat(run.calls[i]);
+        else w.add(run.calls[i]);
+    }
+    const std::string good = w.encode();
+    for (size_t n = 0; n < good.size(); ++n) {
+        EXPECT_THROW(decodeCallChunk(std::string_view(good).substr(0, n), 0), StoreError) << n;
+        EXPECT_THROW(decodeCallBriefs(std::string_view(good).substr(0, n), 0), StoreError) << n;
+    }
+    std::mt19937 rng(11);
+    for (int i = 0; i < 1000; ++i) {
+        std::string bad = good;
+        size_t at = rng() % bad.size();
+        char was = bad[at];
+        while (bad[at] == was) bad[at] = char(rng());
+        EXPECT_THROW(decodeCallChunk(bad, 0), StoreError) << at;
+        EXPECT_THROW(decodeCallBriefs(bad, 0), StoreError) << at;
+    }
+}
+
+TEST(CallChunkStore, TheRecorderStoresRepeatsExactly) {
+    TempDir dir;
+    auto st = SessionStore::open(dir.file("r.db"));
+    auto rec = st->startRecorder();
+    rec->beginSession(SessionInfo{});
+    const LongRun run = longRun(3 * kCallsPerChunk + 123);
+    for (size_t i = 0; i < run.calls.size(); ++i) {
+        if (run.said[i]) rec->repeatCall(run.calls[i]);
+        else rec->call(run.calls[i]);
+        if (i % 5000 == 0) rec->flush();  // the open chunk is written, then rewritten when it grows
+    }
+    rec->endSession(SessionStatus::Complete);
+    EXPECT_FALSE(rec->failed()) << rec->error();
+    EXPECT_EQ(st->load(rec->sessionId()).calls, run.calls);
+    EXPECT_EQ(st->row(rec->sessionId())->calls, int64_t(run.calls.size()));
+    for (int64_t first : {int64_t(0), kCallsPerChunk - 3, int64_t(12000)}) {  // before the index jump: index = place
+        auto page = st->calls(rec->sessionId(), first, 10);
+        std::vector<Call> expected(run.calls.begin() + first,
+                                   run.calls.begin() + std::min<int64_t>(first + 10, int64_t(run.calls.size())));
+        EXPECT_EQ(page, expected) << first;
     }
 }

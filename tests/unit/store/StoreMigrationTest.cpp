@@ -38,8 +38,8 @@ int64_t rawInt(const std::string& path, const std::string& sql) {
 }
 
 TEST(StoreMigration, TheMigrationListEndsAtTheCurrentVersion) {
-    EXPECT_EQ(Schema::currentVersion(), 9);
-    EXPECT_EQ(Schema::migrations().size(), 9u);
+    EXPECT_EQ(Schema::currentVersion(), 10);
+    EXPECT_EQ(Schema::migrations().size(), 10u);
 }
 
 TEST(StoreMigration, VersionOneDatabaseIsMigratedWithItsSessionsIntact) {
