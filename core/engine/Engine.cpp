@@ -175,7 +175,8 @@ uint64_t Engine::describeCall(session::Call& c, int64_t index, CodeCache& cc, ru
     c.line = interp.fileLine();
     c.outcome = session::CallOutcome::Hit;
     c.entryId.clear();
-    c.tried.clear();
+    // c.tried is left to tryEntries, which keeps a hit's one passed evaluation when it is the
+    // same as the previous call's (a hot loop builds no GuardEval).
     c.verified = false;
     c.stale.clear();
     const auto* code = fn->code;
@@ -394,7 +395,8 @@ Value Engine::callCompiled(CompiledFunction* cf, const runtime::CallArgs& args) 
     uint64_t serial = 0;
     if (options.recordCalls) serial = describeCall(call, callIndex, cc, fn, frame, &sc.description);
     if (stance == "force_eager" || disabledDepth > 0) return runEager(fn, callArgs, false);
-    if (auto hit = tryEntries(cc, cf, fn, callArgs, frame, callIndex, options.recordCalls ? &call : nullptr, serial)) return *hit;
+    if (auto hit = tryEntries(cc, cf, fn, callArgs, frame, callIndex, options.recordCalls ? &call : nullptr, sc.cache, serial))
+        return *hit;
     bool eagerOnMiss = stance == "eager_on_recompile" && !cc.entries.empty();
     if (cc.strategy == Strategy::RunOnly || runOnlyDepth_ > 0 || eagerOnMiss) {
         if (options.recordCalls) {

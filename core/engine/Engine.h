@@ -174,7 +174,7 @@ private:
     // a run-only lookup (any backend and config, as PyTorch's run mode).
     std::optional<runtime::Value> tryEntries(CodeCache& cc, CompiledFunction* cf, runtime::Function* fn,
                                              const runtime::CallArgs& args, const CallFrame& frame, int64_t callIndex,
-                                             session::Call* call, uint64_t serial = 0);
+                                             session::Call* call, std::vector<runtime::Value>& cache, uint64_t serial = 0);
     // Why an entry whose guards pass does not serve this call (backend or config), or "".
     std::string entryMismatch(const CacheEntry& e, CompiledFunction* cf);
     // Run-only mode (§1.4): every scenario-function call is offered to its code's cache.

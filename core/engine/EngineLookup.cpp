@@ -43,11 +43,16 @@ std::string Engine::entryMismatch(const CacheEntry& e, CompiledFunction* cf) {
 
 std::optional<Value> Engine::tryEntries(CodeCache& cc, CompiledFunction* cf, runtime::Function* fn, const runtime::CallArgs& args,
                                         const CallFrame& frame, int64_t callIndex, session::Call* call,
-                                        uint64_t serial) {
-    std::vector<Value> cache;
+                                        std::vector<Value>& cache, uint64_t serial) {
+    // `cache`: the sources guards read, per entry; the caller's scratch (a hit allocates nothing).
     // Entries of another backend or config are not candidates (PyTorch checks the backend
     // before the guards); the hash comparison is cheap.
     const DynamoConfig* now = cf ? effectiveConfig(cf).get() : nullptr;
+    bool triedCleared = false;  // call->tried may still hold the previous call's (describeCall)
+    auto clearTried = [&] {
+        if (!triedCleared) call->tried.clear();
+        triedCleared = true;
+    };
     for (size_t i = 0; i < cc.entries.size(); ++i) {
         CacheEntry& e = *cc.entries[i];
         cache.clear();
@@ -87,12 +92,21 @@ std::optional<Value> Engine::tryEntries(CodeCache& cc, CompiledFunction* cf, run
             if (call) {
                 call->outcome = session::CallOutcome::Hit;
                 call->entryId = e.compileId;
-                call->tried.push_back({e.compileId, true, -1, "", {}, static_cast<int>(e.guards.checks.size())});
+                const int evaluated = static_cast<int>(e.guards.checks.size());
+                const auto& t = call->tried;
+                const bool same = !triedCleared && t.size() == 1 && t[0].passed && t[0].compileId == e.compileId &&
+                                  t[0].firstFailedGuard == -1 && t[0].reason.empty() && t[0].failedGuards.empty() &&
+                                  t[0].evaluated == evaluated;
+                if (!same) {
+                    clearTried();
+                    call->tried.push_back({e.compileId, true, -1, "", {}, evaluated});
+                }
                 sendCall(cc, *call, serial);
             }
             return result;
         }
         if (call) {
+            clearTried();
             auto ex = e.guards.explain(frame);
             session::GuardEval ge;
             ge.compileId = e.compileId;
@@ -107,6 +121,7 @@ std::optional<Value> Engine::tryEntries(CodeCache& cc, CompiledFunction* cf, run
             call->tried.push_back(std::move(ge));
         }
     }
+    if (call) clearTried();
     return std::nullopt;
 }
 
@@ -176,7 +191,8 @@ bool Engine::interceptRunOnly(runtime::Function* fn, Value* slots, Value& result
     int64_t callIndex = callIndex_++;
     session::Call call;
     if (options.recordCalls) describeCall(call, callIndex, cc, fn, frame);
-    auto hit = tryEntries(cc, nullptr, fn, args, frame, callIndex, options.recordCalls ? &call : nullptr);
+    std::vector<Value> cache;
+    auto hit = tryEntries(cc, nullptr, fn, args, frame, callIndex, options.recordCalls ? &call : nullptr, cache);
     if (!hit) {
         if (options.recordCalls) {
             call.outcome = session::CallOutcome::RunOnly;
