@@ -125,12 +125,16 @@ bool isViewOfSameElements(const torch::OpDef& def) {
            base == "reshape_as";
 }
 
+// The items of a tuple or list, or null.
+const std::vector<Value>* sequenceItemsOf(const Value& v) {
+    if (auto* tup = dynamic_cast<runtime::Tuple*>(v.obj())) return &tup->items;
+    if (auto* l = dynamic_cast<runtime::List*>(v.obj())) return &l->items;
+    return nullptr;
+}
+
 bool holdsBoolTensor(const Value& v) {
     if (auto* t = torch::asTensorObject(v)) return t->tensor.dtype() == tensor::DType::Bool;
-    const std::vector<Value>* items = nullptr;
-    if (auto* tup = dynamic_cast<runtime::Tuple*>(v.obj())) items = &tup->items;
-    else if (auto* l = dynamic_cast<runtime::List*>(v.obj())) items = &l->items;
-    if (items)
+    if (const std::vector<Value>* items = sequenceItemsOf(v))
         for (const Value& it : *items)
             if (holdsBoolTensor(it)) return true;
     return false;
@@ -206,13 +210,14 @@ std::vector<SymPtr> GraphRecorder::outputSizes(const torch::OpDef& def, const st
         }
         // Any other size that is not one of the inputs' sizes (x[::2], x.repeat(2, 1) on dynamic
         // sizes) was computed from the symbolic inputs by a rule we do not model, unless the call
-        // wrote that number: it is opaque, a constant once read and then only for these input
-        // sizes (ShapeEnv::createOpaque). Sizes 0 and 1 stay constants (broadcast and keepdim
-        // ones).
+        // wrote that number as that size (torch.zeros(3, n), x.view(4, -1): the k-th size-like
+        // argument; arange(0, n, 2) of 2 elements is not the 2 written last): it is opaque, a
+        // constant once read and then only for these input sizes (ShapeEnv::createOpaque).
+        // Sizes 0 and 1 stay constants (broadcast and keepdim ones).
         for (size_t k : unmatched) {
             const int64_t s = out.sizes()[k];
-            if (std::find(callLiterals_.begin(), callLiterals_.end(), s) == callLiterals_.end())
-                res[k] = tracer_.shapeEnv.createOpaque(s, candidates);
+            const bool written = k < callSizeArgs_.size() && callSizeArgs_[k] == s;
+            if (!written) res[k] = tracer_.shapeEnv.createOpaque(s, candidates);
         }
         return res;
     };
@@ -376,18 +381,32 @@ Value GraphRecorder::call(int opIndex, const runtime::CallArgs& args) {
     if (def.shape == torch::ShapeRule::NoTensorOut || dynamicShapeOp) return result;
     node.name = nodeName(def.target);
     callSyms_.clear();
-    callLiterals_.clear();
+    callSizeArgs_.clear();
     auto collect = [this](const ArgTemplate& t, auto& self) -> void {
         if (t.kind == ArgTemplate::Kind::Sym && t.sym) callSyms_.push_back(t.sym);
-        if (t.kind == ArgTemplate::Kind::Const && t.constant.isInt()) callLiterals_.push_back(t.constant.asInt());
         for (const auto& it : t.items) self(it, self);
     };
     for (const auto& a : node.args) collect(a, collect);
     for (const auto& kv : node.kwargs) collect(kv.second, collect);
+    auto sizeArg = [this](const ArgTemplate& t) {
+        if (t.kind == ArgTemplate::Kind::Const && t.constant.isInt()) callSizeArgs_.push_back(t.constant.asInt());
+        else callSizeArgs_.push_back(std::nullopt);
+    };
+    for (size_t i = 0; i < node.args.size(); ++i) {
+        const ArgTemplate& a = node.args[i];
+        if (a.kind == ArgTemplate::Kind::Node || a.kind == ArgTemplate::Kind::Source || torch::asTensorObject(real[i])) continue;
+        if (a.kind == ArgTemplate::Kind::Tuple || a.kind == ArgTemplate::Kind::List) {
+            for (const auto& it : a.items) sizeArg(it);
+        } else if (const std::vector<Value>* items = sequenceItemsOf(a.constant)) {
+            for (const auto& it : *items) callSizeArgs_.push_back(it.isInt() ? std::optional<int64_t>(it.asInt()) : std::nullopt);
+        } else {
+            sizeArg(a);
+        }
+    }
     graph_.nodes.push_back(std::move(node));
     registerOutput(result, static_cast<int>(graph_.nodes.size()) - 1, def, real);
     callSyms_.clear();
-    callLiterals_.clear();
+    callSizeArgs_.clear();
     return result;
 }
 

@@ -4,6 +4,7 @@
 // values and appends a node whose arguments are templates (graph input by source, earlier node,
 // symbolic int, constant); outputs get symbolic sizes (§5) so later ops and guards see the
 // symbols; finish() turns the function's result into the graph's output template.
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -59,7 +60,9 @@ private:
     std::unordered_map<const runtime::Object*, TracedTensor> tensors_;
     std::unordered_map<std::string, int> nameCounts_;
     std::vector<SymPtr> callSyms_;      // SymInt arguments of the op being recorded
-    std::vector<int64_t> callLiterals_;  // its plain int arguments (sizes written in the call)
+    // Its arguments that can be sizes, in order (tensors skipped, tuples and lists flattened one
+    // level): an int written in the call, or nullopt for a SymInt or anything else.
+    std::vector<std::optional<int64_t>> callSizeArgs_;
 };
 
 } // namespace gs::engine

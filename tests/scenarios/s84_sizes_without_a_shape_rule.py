@@ -40,6 +40,20 @@ def branch_on_strided_columns(x):
     return x - 1
 
 
+def branch_on_arange(x):
+    y = torch.arange(0, x.shape[0], 2)
+    if y.shape[0] > 2:
+        return x + 1
+    return x - 1
+
+
+def reads_a_written_size(x):
+    z = torch.zeros(3, x.shape[0])
+    if z.shape[0] == 3:
+        return x + z.sum(0)
+    return x
+
+
 def strided_unread(x):
     return x[::2] * 2
 
@@ -67,6 +81,14 @@ class T(TestCase):
     def test_strided_columns_are_not_the_rows(self):
         # x[:, ::2] of an (8, 16) tensor is (8, 8): its second 8 is not the input's first dim
         self.assertEqual(self.check(branch_on_strided_columns, [(8, 16), (8, 4), (8, 16)]), 2)
+
+    def test_a_computed_size_equal_to_a_written_number_is_not_that_number(self):
+        # arange(0, 4, 2) has 2 elements, the number written last in the call, by coincidence
+        self.assertEqual(self.check(branch_on_arange, [(4,), (6,), (4,), (6,)]), 2)
+
+    def test_a_size_written_in_the_call_is_that_number(self):
+        # zeros(3, n): the 3 is read without specializing n
+        self.assertEqual(self.check(reads_a_written_size, [(4,), (6,), (9,)]), 1)
 
     def test_unread_size_keeps_one_entry(self):
         self.assertEqual(self.check(strided_unread, [(5,), (9,), (13,), (6,)]), 1)
