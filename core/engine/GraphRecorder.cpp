@@ -117,10 +117,15 @@ std::string GraphRecorder::nodeName(const std::string& target) {
 
 namespace {
 
+// An op's name without its namespace: "view" for Tensor.view and torch.view.
+std::string_view opBaseName(const torch::OpDef& def) {
+    const size_t dot = def.name.rfind('.');
+    return dot == std::string::npos ? std::string_view(def.name) : std::string_view(def.name).substr(dot + 1);
+}
+
 // Ops whose result holds the input's elements in another shape.
 bool isViewOfSameElements(const torch::OpDef& def) {
-    const size_t dot = def.name.rfind('.');
-    const std::string_view base = dot == std::string::npos ? std::string_view(def.name) : std::string_view(def.name).substr(dot + 1);
+    const std::string_view base = opBaseName(def);
     return base == "view" || base == "reshape" || base == "flatten" || base == "unflatten" || base == "view_as" ||
            base == "reshape_as";
 }
@@ -149,8 +154,7 @@ const char* dataDependentShapeOp(const torch::OpDef& def, const std::vector<Valu
 
 // Ops whose result has the input's sizes in another order.
 bool movesDims(const torch::OpDef& def) {
-    const size_t dot = def.name.rfind('.');
-    const std::string_view base = dot == std::string::npos ? std::string_view(def.name) : std::string_view(def.name).substr(dot + 1);
+    const std::string_view base = opBaseName(def);
     return base == "transpose" || base == "transpose_" || base == "permute" || base == "t" || base == "t_" || base == "movedim" ||
            base == "moveaxis" || base == "swapaxes" || base == "swapdims" || base == "adjoint" || base == "mT" || base == "mH" ||
            base == "T" || base == "H" || base == "rot90";
@@ -388,9 +392,9 @@ Value GraphRecorder::call(int opIndex, const runtime::CallArgs& args) {
     };
     for (const auto& a : node.args) collect(a, collect);
     for (const auto& kv : node.kwargs) collect(kv.second, collect);
-    auto sizeArg = [this](const ArgTemplate& t) {
-        if (t.kind == ArgTemplate::Kind::Const && t.constant.isInt()) callSizeArgs_.push_back(t.constant.asInt());
-        else callSizeArgs_.push_back(std::nullopt);
+    auto writtenInt = [](const Value& v) { return v.isInt() ? std::optional<int64_t>(v.asInt()) : std::nullopt; };
+    auto sizeArg = [&](const ArgTemplate& t) {
+        callSizeArgs_.push_back(t.kind == ArgTemplate::Kind::Const ? writtenInt(t.constant) : std::nullopt);
     };
     for (size_t i = 0; i < node.args.size(); ++i) {
         const ArgTemplate& a = node.args[i];
@@ -398,7 +402,7 @@ Value GraphRecorder::call(int opIndex, const runtime::CallArgs& args) {
         if (a.kind == ArgTemplate::Kind::Tuple || a.kind == ArgTemplate::Kind::List) {
             for (const auto& it : a.items) sizeArg(it);
         } else if (const std::vector<Value>* items = sequenceItemsOf(a.constant)) {
-            for (const auto& it : *items) callSizeArgs_.push_back(it.isInt() ? std::optional<int64_t>(it.asInt()) : std::nullopt);
+            for (const auto& it : *items) callSizeArgs_.push_back(writtenInt(it));
         } else {
             sizeArg(a);
         }
