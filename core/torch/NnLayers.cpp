@@ -18,6 +18,16 @@ def _check_index(idx, size):
     return idx % size
 
 
+def _reset_uniform(module, fan_in):
+    # kaiming_uniform_(weight, a=sqrt(5)) is U(-1/sqrt(fan_in), 1/sqrt(fan_in)); the bias uses
+    # the same bound (torch/nn/modules/linear.py and conv.py).
+    bound = 1 / fan_in ** 0.5 if fan_in > 0 else 0
+    with torch.no_grad():
+        module.weight.uniform_(-bound, bound)
+        if module.bias is not None:
+            module.bias.uniform_(-bound, bound)
+
+
 class Sequential(Module):
     def __init__(self, *args):
         super().__init__()
@@ -166,13 +176,7 @@ class Linear(Module):
         self.reset_parameters()
 
     def reset_parameters(self):
-        # kaiming_uniform_(weight, a=sqrt(5)) is U(-1/sqrt(fan_in), 1/sqrt(fan_in)); the bias
-        # uses the same bound (torch/nn/modules/linear.py).
-        bound = 1 / self.in_features ** 0.5 if self.in_features > 0 else 0
-        with torch.no_grad():
-            self.weight.uniform_(-bound, bound)
-            if self.bias is not None:
-                self.bias.uniform_(-bound, bound)
+        _reset_uniform(self, self.in_features)
 
     def forward(self, input):
         return F.linear(input, self.weight, self.bias)
@@ -218,15 +222,10 @@ class _ConvNd(Module):
         self.reset_parameters()
 
     def reset_parameters(self):
-        # kaiming_uniform_(weight, a=sqrt(5)): U(-1/sqrt(fan_in), 1/sqrt(fan_in)), the bias too
         fan_in = self.in_channels // self.groups
         for k in self.kernel_size:
             fan_in *= k
-        bound = 1 / fan_in ** 0.5 if fan_in > 0 else 0
-        with torch.no_grad():
-            self.weight.uniform_(-bound, bound)
-            if self.bias is not None:
-                self.bias.uniform_(-bound, bound)
+        _reset_uniform(self, fan_in)
 
     def extra_repr(self):
         s = f"{self.in_channels}, {self.out_channels}, kernel_size={self.kernel_size}, stride={self.stride}"
