@@ -41,6 +41,8 @@ void* trampoline(void* arg) {
 
 } // namespace
 
+bool MachineStack::underAddressSanitizer() { return kAsan; }
+
 size_t MachineStack::bytesPerCall() {
     // A scenario call nests Evaluator::call -> callFunction -> runFunction -> exec -> eval
     // frames; measured with tests/unit/runtime/LimitsTest (DeepRecursionUsesBoundedStack) at

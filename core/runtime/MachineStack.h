@@ -13,6 +13,9 @@ namespace gs::runtime {
 
 class MachineStack {
 public:
+    // Built with AddressSanitizer (its frames are bigger, and its shadow memory needs the whole
+    // address space: no RLIMIT_AS).
+    static bool underAddressSanitizer();
     // Bytes of stack one nested scenario call takes at most (measured: see MachineStack.cpp).
     static size_t bytesPerCall();
     // Bytes kept free below the last checked call for native code (parsing an argument, a

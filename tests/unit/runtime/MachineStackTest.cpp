@@ -25,18 +25,6 @@ size_t thisThreadsStackBytes() {
     return size;
 }
 
-#if defined(__SANITIZE_ADDRESS__)
-constexpr bool kSanitized = true;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-constexpr bool kSanitized = true;
-#else
-constexpr bool kSanitized = false;
-#endif
-#else
-constexpr bool kSanitized = false;
-#endif
-
 constexpr size_t kMiB = size_t{1} << 20;
 
 } // namespace
@@ -59,7 +47,7 @@ TEST(MachineStack, RethrowsWhatTheFunctionThrew) {
 }
 
 TEST(MachineStack, ARefusedStackIsHalvedUntilTheSystemGivesOne) {
-    if (kSanitized) GTEST_SKIP() << "an address-space limit cannot be set under AddressSanitizer "
+    if (MachineStack::underAddressSanitizer()) GTEST_SKIP() << "an address-space limit cannot be set under AddressSanitizer "
                                     "(its shadow memory needs terabytes of address space)";
     // In a child process (the limit must not leak into the other tests): an address-space limit
     // of 2 GiB refuses the 64 GiB stack sizeForDepth gives a huge --max-depth. The function must
