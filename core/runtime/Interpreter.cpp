@@ -66,6 +66,7 @@ Interpreter::~Interpreter() {
     notImplemented_ = Value();
     ellipsis_ = Value();
     modules_ = nullptr;
+    depthError_ = nullptr;
     allTypes_.clear();
     heap_->teardown();
     asts_.clear();

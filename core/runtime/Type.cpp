@@ -22,6 +22,7 @@ Type::~Type() = default;
 
 void Type::clearRefs() {
     if (dict_) dict_->clearRefs();
+    dict_ = nullptr;
     for (auto& e : cache_) e = CacheEntry{};
     alloc = nullptr;
     construct = nullptr;

@@ -197,7 +197,9 @@ public:
     virtual Type* visibleType() { return nullptr; }
     // The instance __dict__, if the object has one (vars(), __dict__).
     virtual class Dict* instanceDict() { return nullptr; }
-    // Drop every reference this object holds (interpreter teardown breaks cycles with it).
+    // Drop every reference this object holds: each Ref and Value member, and containers of them.
+    // Interpreter teardown breaks cycles with it and then runs all destructors in no particular
+    // order, so a reference kept here would later be released into an object already destroyed.
     virtual void clearRefs() {}
 
     // Cold helpers for teardown; see Heap.
