@@ -422,6 +422,21 @@ void Engine::installDynamoFunctions() {
         return I.newList(std::move(out));
     });
 
+    // torch._dynamo.utils.compile_times reads the phase times from here: {phase: [seconds, ...]}.
+    // torch._dynamo.reset() keeps them, as PyTorch's compilation_time_metrics survives it.
+    I.defineFunction(dynamo, "_gs_compile_times", [self](const CallArgs& a) -> Value {
+        auto& I = runtime::Interpreter::current();
+        a.expect("_gs_compile_times", 0, 0);
+        Value out = I.newDict();
+        for (const auto& [phase, times] : self->compileTimes_) {
+            std::vector<Value> items;
+            items.reserve(times.size());
+            for (double t : times) items.push_back(Value::real(t));
+            runtime::ops::setItem(out, I.newStr(phase), I.newList(std::move(items)));
+        }
+        return out;
+    });
+
     // torch.compiler
     runtime::Module* compiler = I.nativeModule("torch.compiler");
     I.defineFunction(compiler, "reset", resetFn);

@@ -12,6 +12,8 @@ namespace {
 
 const char* kUtilsSource = R"PY(
 import collections
+import itertools
+import logging
 import sys
 import torch
 import torch._dynamo.config as config
@@ -81,8 +83,37 @@ def ifdynstaticdefault(count1, count2):
     return count2 if config.assume_static_by_default else count1
 
 
+log = logging.getLogger(__name__)
+
+
+def tabulate(rows, headers):
+    # PyTorch's fallback when the tabulate package is absent: comma-separated lines.
+    return "\n".join(", ".join(map(str, row)) for row in itertools.chain([headers], rows))
+
+
 def compile_times(repr="str", aggregate=False):
-    return "" if repr == "str" else ([], [])
+    # The engine's own measurements of each compile phase, in seconds.
+    metrics = torch._dynamo._gs_compile_times()
+
+    def fmt_fn(values, item_fn=lambda x: x):
+        if aggregate:
+            return item_fn(sum(values))
+        return ", ".join(map(item_fn, values))
+
+    if repr == "str":
+        rows = [(k, fmt_fn(metrics[k], item_fn=lambda x: f"{x:.4f}")) for k in metrics]
+        out = "TorchDynamo compilation metrics:\n"
+        out += tabulate(rows, headers=("Function", "Runtimes (s)"))
+        return out
+    elif repr == "csv":
+        values = [fmt_fn(v, item_fn=lambda x: f"{x:.6f}") for v in metrics.values()]
+        headers = list(metrics.keys())
+        return headers, values
+    return None
+
+
+def dump_compile_times():
+    log.info(compile_times(repr="str", aggregate=True))
 
 
 class dynamo_timed:

@@ -424,6 +424,12 @@ void Engine::reportStale(const CacheEntry& e, session::Call* call, int64_t callI
     if (call) call->stale = std::move(report);
 }
 
+size_t Engine::compileTimePhase(std::string_view phase) {
+    auto it = std::find_if(compileTimes_.begin(), compileTimes_.end(), [&](const auto& p) { return p.first == phase; });
+    if (it == compileTimes_.end()) it = compileTimes_.insert(compileTimes_.end(), {std::string(phase), {}});
+    return static_cast<size_t>(it - compileTimes_.begin());
+}
+
 std::string Engine::recompileMessage(const CodeCache& cc, const std::vector<std::string>& reasons) const {
     std::string msg = "Recompiling function " + cc.name + " in " + cc.file + ":" + std::to_string(cc.firstLine) +
                       "\n    triggered by the following guard failure(s):";
@@ -570,6 +576,15 @@ Value Engine::compileAndRun(CodeCache& cc, CompiledFunction* cf, runtime::Functi
     }
 
     // Trace (dynamo-semantics §1.2 4.d) under the wrapper's config, dynamic= applied (§3.1).
+    // Timed as PyTorch times convert_frame's compile_inner: every way out, errors included.
+    struct PhaseTimer {
+        std::vector<std::pair<std::string, std::vector<double>>>& times;
+        size_t phase;
+        std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now();
+        ~PhaseTimer() {
+            times[phase].second.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+        }
+    } compileInner{compileTimes_, compileTimePhase("_compile.compile_inner")};
     std::shared_ptr<const DynamoConfig> effective = effectiveConfig(cf);
     auto tracer = std::make_shared<Tracer>(*this, fn, cc.frameState, *effective, cf->fullgraph);
     Value plain;
@@ -639,7 +654,10 @@ Value Engine::compileAndRun(CodeCache& cc, CompiledFunction* cf, runtime::Functi
         if (entry->graph.opCount(s) > 0) {
             bumpCounter("stats", "unique_graphs");
             bumpCounter("stats", "calls_captured", entry->graph.opCount(s));
+            auto backendStart = std::chrono::steady_clock::now();
             callBackend(cf->backend, *entry, s);
+            compileTimes_[compileTimePhase("OutputGraph.call_user_compiler")].second.push_back(
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - backendStart).count());
         }
     bumpCounter("frames", "ok");
     CacheEntry& e = *entry;

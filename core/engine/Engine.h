@@ -182,6 +182,10 @@ private:
     // GuardFail / recompile reason of one entry for this call, in PyTorch's words.
     std::vector<std::string> failureReasons(const CacheEntry& e, CompiledFunction* cf, const CallFrame& frame);
     void bumpCounter(const char* group, const std::string& key, int64_t n = 1);
+    // torch._dynamo.utils.compilation_time_metrics: seconds per timed compile phase (PyTorch's
+    // dynamo_timed names), phases in the order they were first entered, each phase's times in
+    // the order the phases ended. Returns the phase's index in compileTimes_, adding it if new.
+    size_t compileTimePhase(std::string_view phase);
     runtime::Value compileAndRun(CodeCache& cc, CompiledFunction* cf, runtime::Function* fn, const runtime::CallArgs& args,
                                  const CallFrame& frame, const std::vector<bool>& fromDefault, int64_t callIndex,
                                  session::Call* call);
@@ -237,6 +241,7 @@ private:
 
     std::unordered_map<const runtime::CodeInfo*, std::unique_ptr<CodeCache>> caches_;
     std::vector<std::unique_ptr<CodeCache>> retired_;  // after reset(): kept for final hit counts
+    std::vector<std::pair<std::string, std::vector<double>>> compileTimes_;  // see addCompileTime
     int frameCounter_ = 0;
     int64_t callIndex_ = 0;
     uint64_t descriptionSerial_ = 0;  // describeCall's last serial
