@@ -23,8 +23,16 @@ Value configValueToPython(runtime::Interpreter& I, const ConfigValue& v) {
     return Value::none();
 }
 
+bool ConfigObject::has(std::string_view name) const {
+    // torch._dynamo.config (no list) has every knob but those of torch.fx.experimental._config.
+    if (only.empty())
+        return std::find(std::begin(DynamoConfig::kFxExperimentalKnobs), std::end(DynamoConfig::kFxExperimentalKnobs), name) ==
+               std::end(DynamoConfig::kFxExperimentalKnobs);
+    return std::find(only.begin(), only.end(), name) != only.end();
+}
+
 std::optional<size_t> ConfigObject::find(std::string_view name) const {
-    if (!only.empty() && std::find(only.begin(), only.end(), name) == only.end()) return std::nullopt;
+    if (!has(name)) return std::nullopt;
     return cfg.find(std::string(name));
 }
 
@@ -71,7 +79,7 @@ runtime::Type* ConfigObject::install(runtime::Interpreter& I, DynamoConfig& cfg)
         ConfigObject& c = self(a);
         std::vector<Value> keys;
         for (const auto& e : c.cfg.entries()) {
-            if (!c.only.empty() && std::find(c.only.begin(), c.only.end(), e.name) == c.only.end()) continue;
+            if (!c.has(e.name)) continue;
             keys.push_back(In.newStr(e.name));
             for (const auto& alias : e.aliases) keys.push_back(In.newStr(alias));
         }

@@ -26,7 +26,9 @@ public:
         : runtime::Object(t), cfg(cfg), prefix(std::move(prefix)), only(std::move(only)) {}
     DynamoConfig& cfg;
     std::string prefix;
-    std::vector<std::string> only;  // empty: every knob
+    std::vector<std::string> only;  // empty: every knob of torch._dynamo.config
+
+    bool has(std::string_view name) const;
 
     std::optional<size_t> find(std::string_view name) const;
     runtime::Value getAttr(runtime::Str* name) override;

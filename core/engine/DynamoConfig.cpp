@@ -62,6 +62,8 @@ DynamoConfig::DynamoConfig() {
         add({k, false, {}, {}, "", false, true});
     add({"repro_tolerance", 1e-3, {}, {}, "", false, true});
     iDuckShape_ = add({"use_duck_shape", true, {}, {}, "equal sizes share a symbol under dynamic=True"});
+    iGuardLimit_ = add({"symbol_guard_limit_before_specialize", none, {}, {},
+                        "a size symbol with more shape guards than this is specialized to its value", true, true});
 }
 
 std::optional<size_t> DynamoConfig::find(const std::string& name) const {
@@ -175,6 +177,13 @@ std::vector<std::string> DynamoConfig::differences(const DynamoConfig& other) co
 
 bool DynamoConfig::b(size_t k) const { return std::get<bool>(entries_[k].value); }
 int64_t DynamoConfig::i(size_t k) const { return std::get<int64_t>(entries_[k].value); }
+
+std::optional<int64_t> DynamoConfig::symbolGuardLimitBeforeSpecialize() const {
+    const ConfigValue& v = entries_[iGuardLimit_].value;
+    if (const auto* n = std::get_if<int64_t>(&v)) return *n;
+    if (const auto* b = std::get_if<bool>(&v)) return int64_t(*b);
+    return std::nullopt;
+}
 
 std::string DynamoConfig::toJson() const {
     std::string out = "{";

@@ -31,6 +31,10 @@ public:
     DynamoConfig();
     // Index of a knob by name or alias; nullopt if unknown.
     std::optional<size_t> find(const std::string& name) const;
+    // The knobs that belong to torch.fx.experimental._config (not saved with a compile's
+    // torch._dynamo.config snapshot: read live, as PyTorch reads that module).
+    static constexpr const char* kFxExperimentalKnobs[] = {"use_duck_shape", "translation_validation",
+                                                           "symbol_guard_limit_before_specialize"};
     const ConfigEntry& entry(size_t i) const { return entries_[i]; }
     const std::vector<ConfigEntry>& entries() const { return entries_; }
     // Sets a knob; returns an error sentence when the type does not fit (bool for an int knob is
@@ -73,6 +77,7 @@ public:
     bool specializeFloat() const { return b(iSpecializeFloat_); }
     bool inlineInbuiltNnModules() const { return b(iInlineNnModules_); }
     bool guardNnModules() const { return b(iGuardNnModules_); }
+    std::optional<int64_t> symbolGuardLimitBeforeSpecialize() const;
 
 private:
     bool b(size_t k) const;
@@ -84,7 +89,7 @@ private:
     mutable bool hashValid_ = false;
     size_t iAutomatic_, iAssumeStatic_, iMarkAs_, iSpecializeInt_, iForceParam_, iForceModuleProp_, iUnspecIntModule_,
         iRecompileLimit_, iAccumulated_, iFailOnLimit_, iErrorOnRecompile_, iAllowIgnoreMark_, iSkipAliasParams_,
-        iDebugDisableCounter_, iDuckShape_, iSpecializeFloat_, iInlineNnModules_, iGuardNnModules_;
+        iDebugDisableCounter_, iDuckShape_, iSpecializeFloat_, iInlineNnModules_, iGuardNnModules_, iGuardLimit_;
 };
 
 } // namespace gs::engine

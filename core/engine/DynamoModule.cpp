@@ -231,7 +231,8 @@ void Engine::install() {
     Value configValue(new ConfigObject(configType, config, "torch._dynamo.config", {}));
     I.setAttr(Value(dynamo), "config", configValue);
     runtime::Module* fxConfigModule = I.nativeModule("torch.fx.experimental");
-    Value fxConfig(new ConfigObject(configType, config, "torch.fx.experimental._config", {"use_duck_shape", "translation_validation"}));
+    Value fxConfig(new ConfigObject(configType, config, "torch.fx.experimental._config",
+                                       {std::begin(DynamoConfig::kFxExperimentalKnobs), std::end(DynamoConfig::kFxExperimentalKnobs)}));
     I.setAttr(Value(fxConfigModule), "_config", fxConfig);
     // `import torch._dynamo.config` and `from torch._dynamo import config as dc` find the object.
     I.setAttr(Value(dynamo), "_gs_config_object", configValue);

@@ -148,9 +148,15 @@ Value Engine::compile(Value target, CompileOptions o) {
 
 const std::shared_ptr<const DynamoConfig>& Engine::effectiveConfig(CompiledFunction* cf) {
     uint64_t gen = config.generation();
-    if (cf->effective && (cf->savedConfig || cf->effectiveGeneration == gen)) return cf->effective;
+    if (cf->effective && cf->effectiveGeneration == gen) return cf->effective;
     // dynamic= is a config patch applied on top (dynamo-semantics §3.1 make_set_enable_dynamic).
     auto eff = std::make_shared<DynamoConfig>(cf->savedConfig ? *cf->savedConfig : config);
+    // A saved config is torch._dynamo.config's; torch.fx.experimental._config is read live.
+    if (cf->savedConfig)
+        for (const char* name : DynamoConfig::kFxExperimentalKnobs) {
+            size_t k = *config.find(name);
+            eff->set(k, config.entry(k).value);
+        }
     if (cf->dynamic.has_value()) {
         if (*cf->dynamic) eff->set(*eff->find("assume_static_by_default"), false);
         else {

@@ -174,6 +174,19 @@ bool ShapeEnv::evaluate(RelOp op, const SymPtr& a, const SymPtr& b, const Proven
     RelOp kept = truth ? op : negate(op);
     guards_.push_back({kept, sa, sb, where});
     if (log) log->push_back("eval " + symbolText(sa) + " " + relOpText(kept) + " " + symbolText(sb) + " [guard added]" + where.comment());
+    if (guardLimitBeforeSpecialize) {
+        // PyTorch counts the guards of each free symbol; past the limit the symbol is made its
+        // value (a guard `s == hint`), which also decides the guards already added.
+        guardCount_.resize(slots_.size(), 0);
+        for (size_t k = 0; k < slots_.size(); ++k) {
+            if (slots_[k].replacement || !(sa->mentions(static_cast<int>(k)) || sb->mentions(static_cast<int>(k)))) continue;
+            if (++guardCount_[k] > *guardLimitBeforeSpecialize) {
+                if (log) log->push_back("symbol_guard_limit_before_specialize=" + std::to_string(*guardLimitBeforeSpecialize) +
+                                        " exceeded on " + slots_[k].name);
+                specialize(static_cast<int>(k), slots_[k].hint, where, log);
+            }
+        }
+    }
     return truth;
 }
 

@@ -102,6 +102,9 @@ public:
     const std::vector<ConstraintViolation>& violations() const { return violations_; }
     // PyTorch >= 2.7 names symbols after their source's hash (s77); older releases s0, s1, ...
     bool hashedNames = true;
+    // torch.fx.experimental._config.symbol_guard_limit_before_specialize: a symbol that would get
+    // more guards than this is specialized to its value instead (None: no limit).
+    std::optional<int64_t> guardLimitBeforeSpecialize;
     std::vector<std::string> rootNames() const;
     bool hasSymbols() const { return !slots_.empty(); }
     std::vector<ProducedGuard> produceGuards() const;
@@ -117,6 +120,7 @@ private:
     std::vector<std::string> usedNames_;
     std::vector<ConstraintViolation> violations_;
     int opaqueCount_ = 0;  // opaque slots not made constant yet
+    std::vector<int64_t> guardCount_;  // per slot: guards added that mention it
     void specialize(int slot, int64_t value, const Provenance& where, std::vector<std::string>* log);
 };
 

@@ -35,6 +35,7 @@ Tracer::Tracer(Engine& engine, runtime::Function* root, FrameState& frameState, 
     : engine_(engine), ctx_(engine.ctx), interp_(engine.interp), root_(root), frameState_(frameState), config_(config),
       fullgraph_(fullgraph), guards_(sources, engine.interp), recorder_(*this, graph, engine.ctx, engine.interp) {
     shapeEnv.hashedNames = engine.options.release.hashedSymbolNames();
+    shapeEnv.guardLimitBeforeSpecialize = config.symbolGuardLimitBeforeSpecialize();
 }
 
 Tracer::~Tracer() = default;
