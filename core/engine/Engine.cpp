@@ -648,6 +648,13 @@ Value Engine::compileAndRun(CodeCache& cc, CompiledFunction* cf, runtime::Functi
     entry->symNames = tracer->symbolNames();
     entry->backend = cf->backend;
     entry->config = effective;
+    {
+        auto* backendName = cf->backend.isObj() ? dynamic_cast<runtime::Str*>(cf->backend.obj()) : nullptr;
+        std::function<bool(const ArgTemplate&)> anyDynamic = [&](const ArgTemplate& t) {
+            return t.dynamicDims != 0 || std::any_of(t.items.begin(), t.items.end(), anyDynamic);
+        };
+        entry->marksDynamicOutputs = backendName && backendName->view() != "eager" && anyDynamic(entry->graph.output);
+    }
     for (const auto& c : entry->guards.checks) {
         if (c.kind != GuardKind::IdMatch || c.source < 0 || !c.constant.isObj()) continue;
         const Source& src = (*entry->sources)[c.source];
@@ -687,7 +694,38 @@ Value Engine::compileAndRun(CodeCache& cc, CompiledFunction* cf, runtime::Functi
         call->entryId = compileId;
         sendCall(cc, *call);
     }
+    if (e.marksDynamicOutputs) markDynamicOutputs(e.graph.output, plain);
     return plain;
+}
+
+void Engine::markDynamicOutputs(const ArgTemplate& t, const Value& result) {
+    switch (t.kind) {
+    case ArgTemplate::Kind::Node:
+        if (auto* to = t.dynamicDims ? torch::asTensorObject(result) : nullptr) {
+            auto& dims = to->weakDynamicIndices;
+            for (int64_t d = 0; d < 64; ++d)
+                if ((t.dynamicDims >> d) & 1)
+                    if (auto it = std::lower_bound(dims.begin(), dims.end(), d); it == dims.end() || *it != d) dims.insert(it, d);
+        }
+        break;
+    case ArgTemplate::Kind::Tuple:
+    case ArgTemplate::Kind::List: {
+        const std::vector<Value>* items = nullptr;
+        if (auto* tup = result.dyn<runtime::Tuple>()) items = &tup->items;
+        else if (auto* lst = result.dyn<runtime::List>()) items = &lst->items;
+        if (!items || items->size() != t.items.size()) break;
+        for (size_t k = 0; k < t.items.size(); ++k) markDynamicOutputs(t.items[k], (*items)[k]);
+        break;
+    }
+    case ArgTemplate::Kind::Dict:
+        if (auto* d = result.dyn<runtime::Dict>())
+            for (size_t k = 0; k + 1 < t.items.size(); k += 2) {
+                Value v = d->get(t.items[k].constant);
+                if (!v.isNull()) markDynamicOutputs(t.items[k + 1], v);
+            }
+        break;
+    default: break;
+    }
 }
 
 session::CompileEntry Engine::entrySnapshot(const CacheEntry& e, int frameId, int64_t callIndex) const {

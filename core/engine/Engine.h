@@ -90,6 +90,9 @@ struct CacheEntry {
     // only the entries made for the same such objects (cache_size.py _has_same_id_matched_objs).
     std::vector<std::pair<int, const runtime::Object*>> idMatchedLocals;
     int64_t hits = 0;
+    // The backend runs AOTAutograd (every string backend but "eager") and some output tensor has
+    // a symbolic dim: each call's returned tensors get those dims as _dynamo_weak_dynamic_indices.
+    bool marksDynamicOutputs = false;
 };
 
 enum class Strategy : uint8_t { Default, RunOnly, Skip };
@@ -231,6 +234,8 @@ private:
     };
     CallScratch& scratch();
     session::CompileEntry entrySnapshot(const CacheEntry& e, int frameId, int64_t callIndex) const;
+    // See CacheEntry::marksDynamicOutputs; `result` is what the call returns to the scenario.
+    static void markDynamicOutputs(const ArgTemplate& t, const runtime::Value& result);
     void callBackend(const runtime::Value& backend, const CacheEntry& e, int segment);
     std::string recompileMessage(const CodeCache& cc, const std::vector<std::string>& reasons) const;
     void installLogging();

@@ -89,6 +89,7 @@ std::optional<Value> Engine::tryEntries(CodeCache& cc, CompiledFunction* cf, run
                     if (!diff.empty()) reportStale(e, call, callIndex, diff);
                 }
             }
+            if (e.marksDynamicOutputs) markDynamicOutputs(e.graph.output, result);
             if (call) {
                 call->outcome = session::CallOutcome::Hit;
                 call->entryId = e.compileId;

@@ -26,6 +26,9 @@ struct ArgTemplate {
     int index = -1;                 // Node index or Source index
     SymPtr sym;                     // Sym: over symbol slots
     std::vector<ArgTemplate> items; // Tuple / List; Dict: key,value pairs flattened
+    // Node (an output tensor): bit d set when dim d is symbolic in the graph — what AOTAutograd
+    // copies into the returned tensor's _dynamo_weak_dynamic_indices.
+    uint64_t dynamicDims = 0;
 };
 
 struct GraphNode {

@@ -419,7 +419,13 @@ ArgTemplate GraphRecorder::outputTemplate(const Value& v, Value& plain) {
     plain = v;
     if (auto* to = torch::asTensorObject(v)) {
         auto it = tensors_.find(to);
-        if (it != tensors_.end()) return it->second.ref;
+        if (it != tensors_.end()) {
+            t = it->second.ref;
+            if (t.kind == ArgTemplate::Kind::Node)
+                for (size_t d = 0; d < it->second.sizes.size() && d < 64; ++d)
+                    if (tracer_.shapeEnv.knownDynamic(it->second.sizes[d])) t.dynamicDims |= uint64_t(1) << d;
+            return t;
+        }
         int src = tracer_.sourceOf(to);
         if (src >= 0) {
             t.kind = ArgTemplate::Kind::Source;

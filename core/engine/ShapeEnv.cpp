@@ -105,6 +105,14 @@ SymPtr ShapeEnv::createOpaque(int64_t hint, const std::vector<SymPtr>& deps) {
     return SymExpr::sym(addSlot(std::move(s)));
 }
 
+bool ShapeEnv::knownDynamic(const SymPtr& e) const {
+    SymPtr s = simplify(e);
+    if (s->isConst()) return false;
+    for (size_t i = 0; i < slots_.size(); ++i)
+        if (slots_[i].opaque && !slots_[i].replacement && s->mentions(static_cast<int>(i))) return false;
+    return true;
+}
+
 SymPtr ShapeEnv::concrete(const SymPtr& e, const Provenance& where, std::vector<std::string>* log) {
     SymPtr s = simplify(e);
     if (opaqueCount_ == 0) return s;

@@ -52,8 +52,17 @@ bool isOperandCandidate(const TorchContext& ctx, const Value& v) {
     return t->isSubtypeOf(bt.int_) || t->isSubtypeOf(bt.float_) || runtime::complex::of(v);  // bool is an int subtype
 }
 
-bool isDynamicIndicesName(const TorchContext& ctx, runtime::Str* name) {
-    return name == ctx.state->dynamicIndicesName || name->view() == "_dynamo_dynamic_indices";
+// The marks torch._dynamo's mark_* functions (and AOTAutograd, for outputs) leave on a tensor,
+// as Python sets: _dynamo_dynamic_indices, _dynamo_weak_dynamic_indices, ... Null: another name.
+std::vector<int64_t>* markedIndices(TensorObject* t, const TorchContext& ctx, runtime::Str* name) {
+    if (name == ctx.state->dynamicIndicesName) return &t->dynamicIndices;
+    std::string_view n = name->view();
+    if (!n.starts_with("_dynamo_")) return nullptr;
+    if (n == "_dynamo_dynamic_indices") return &t->dynamicIndices;
+    if (n == "_dynamo_weak_dynamic_indices") return &t->weakDynamicIndices;
+    if (n == "_dynamo_static_indices") return &t->staticIndices;
+    if (n == "_dynamo_unbacked_indices") return &t->unbackedIndices;
+    return nullptr;
 }
 
 } // namespace
@@ -150,13 +159,13 @@ Value TensorObject::unaryOp(runtime::UnaryOpKind op) {
 
 Value TensorObject::getAttr(runtime::Str* name) {
     TorchContext& ctx = contextOf(this);
-    if (isDynamicIndicesName(ctx, name)) {
+    if (std::vector<int64_t>* marks = markedIndices(this, ctx, name)) {
         // torch._dynamo.mark_dynamic sets t._dynamo_dynamic_indices (a set); absent until then.
-        if (dynamicIndices.empty()) return {};
+        if (marks->empty()) return {};
         Interpreter& in = Interpreter::current();
         auto* s = new runtime::SetObject(in.types.set, false);
         Value result(s);
-        for (int64_t i : dynamicIndices)
+        for (int64_t i : *marks)
             s->add(Value::integer(i));
         return result;
     }
@@ -166,18 +175,27 @@ Value TensorObject::getAttr(runtime::Str* name) {
 
 bool TensorObject::setAttr(runtime::Str* name, const Value& v) {
     TorchContext& ctx = contextOf(this);
-    if (isDynamicIndicesName(ctx, name)) {
+    if (std::vector<int64_t>* marks = markedIndices(this, ctx, name)) {
         std::vector<int64_t> dims;
         for (const Value& d : runtime::ops::toVector(v))
             dims.push_back(runtime::ops::toIndex(d));
         std::sort(dims.begin(), dims.end());
         dims.erase(std::unique(dims.begin(), dims.end()), dims.end());
-        dynamicIndices = std::move(dims);
+        *marks = std::move(dims);
         return true;
     }
     if (!attrs) attrs = Interpreter::current().newDict();
     attrs->set(Value(name), v);
     return true;
+}
+
+bool TensorObject::delAttr(runtime::Str* name) {
+    if (std::vector<int64_t>* marks = markedIndices(this, contextOf(this), name)) {
+        if (marks->empty()) return false;
+        marks->clear();
+        return true;
+    }
+    return attrs && attrs->remove(Value(name));
 }
 
 namespace {

@@ -151,6 +151,7 @@ public:
     runtime::Value unaryOp(runtime::UnaryOpKind op) override;
     runtime::Value getAttr(runtime::Str* name) override;
     bool setAttr(runtime::Str* name, const runtime::Value& v) override;
+    bool delAttr(runtime::Str* name) override;
     bool toFloat(double& out) override;
     bool toIndex(int64_t& out) override;
     bool toInt(int64_t& out) override;          // int(x): any one-element tensor, truncating
