@@ -331,6 +331,16 @@ void Engine::installDynamoFunctions() {
                 for (int64_t d = 0; d < t->tensor.dim(); ++d) dims.push_back(d);
             else dims = indexList(p[1], t->tensor.dim());
             markDims(t->*field, dims);
+            if (field == &torch::TensorObject::dynamicIndices && ((p.has(2) && !p[2].isNone()) || (p.has(3) && !p[3].isNone()))) {
+                torch::TensorObject::DimRange r;
+                if (p.has(2) && !p[2].isNone()) r.min = p.getInt(2, 0);
+                if (p.has(3) && !p[3].isNone()) r.max = p.getInt(3, 0);
+                for (int64_t d : dims) {
+                    std::erase_if(t->dynamicRanges, [&](const auto& old) { return old.dim == d; });
+                    r.dim = d;
+                    t->dynamicRanges.push_back(r);
+                }
+            }
             return Value::none();
         };
     };

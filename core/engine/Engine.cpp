@@ -614,8 +614,10 @@ Value Engine::compileAndRun(CodeCache& cc, CompiledFunction* cf, runtime::Functi
         std::string names, bullets;
         for (const auto& v : tracer->shapeEnv.violations()) {
             names += (names.empty() ? "" : ", ") + v.source;
-            bullets += "\n  - Not all values of RelaxedUnspecConstraint(" + v.source + ") are valid because " + v.source +
-                       " was inferred to be a constant (" + std::to_string(v.value) + ").";
+            if (!v.text.empty()) bullets += "\n  - " + v.text;
+            else
+                bullets += "\n  - Not all values of RelaxedUnspecConstraint(" + v.source + ") are valid because " + v.source +
+                           " was inferred to be a constant (" + std::to_string(v.value) + ").";
         }
         failEntry(session::EntryStatus::Failed, "ConstraintViolationError");
         runtime::Module* sym = interp.importModule("torch.fx.experimental.symbolic_shapes");

@@ -172,6 +172,10 @@ bool GuardSet::run(const GuardCheck& c, const CallFrame& frame, std::vector<Valu
         auto get = [&](int i) { return symVals[static_cast<size_t>(i)]; };
         auto x = g.lhs->eval(get), y = g.rhs->eval(get);
         bool ok = x && y && relHolds(g.op, *x, *y);
+        if (ok && g.upper) {  // a range `lo <= s <= hi`
+            auto u = g.upper->eval(get);
+            ok = u && *y <= *u;
+        }
         if (!ok && why) *why = g.verbose;
         return ok;
     }

@@ -52,7 +52,7 @@ SymPtr ShapeEnv::createSize(const std::string& source, int64_t hint, DimKind kin
         std::string unbackedName = "u";
         unbackedName += std::to_string(slots_.size());
         SymbolSlot s{.name = std::move(unbackedName), .source = source, .hint = hint, .isSize = true,
-                     .unbacked = true, .firstUse = where};
+                     .unbacked = true, .firstUse = where, .lo = 0};
         int idx = addSlot(std::move(s));
         if (log) log->push_back("create_unbacked_symbol " + slots_[idx].name + " for " + source + " [0, int_oo]");
         return SymExpr::sym(idx);
@@ -72,7 +72,7 @@ SymPtr ShapeEnv::createSize(const std::string& source, int64_t hint, DimKind kin
         }
     }
     SymbolSlot s{.name = uniqueName(source), .source = source, .hint = hint, .isSize = true, .firstUse = where,
-                 .oblivious = kind == DimKind::Oblivious};
+                 .oblivious = kind == DimKind::Oblivious, .lo = 2};
     int idx = addSlot(std::move(s));
     if (log)
         log->push_back("create_symbol " + slots_[idx].name + " = " + std::to_string(hint) + " for " + source + " " +
@@ -98,7 +98,7 @@ SymPtr ShapeEnv::createOpaque(int64_t hint, const std::vector<SymPtr>& deps) {
     }
     if (live.empty()) return SymExpr::constant(hint);
     // Named (and rendered in graphs) by its value, as the constant it becomes when read.
-    SymbolSlot s{.name = std::to_string(hint), .source = std::to_string(hint), .hint = hint, .isSize = true};
+    SymbolSlot s{.name = std::to_string(hint), .source = std::to_string(hint), .hint = hint, .isSize = true, .lo = 0};
     s.opaque = true;
     s.opaqueDeps = std::move(live);
     ++opaqueCount_;
@@ -147,39 +147,34 @@ bool ShapeEnv::evaluate(RelOp op, const SymPtr& a, const SymPtr& b, const Proven
     int64_t ha = hint(sa), hb = hint(sb);
     bool truth = relHolds(op, ha, hb);
     if (sa->isConst() && sb->isConst()) return truth;
-    // A size symbol's range [2, int_oo] decides some comparisons statically (`x.size(0) != 1`).
+    // The symbol's range so far ([2, int_oo] for a size, narrowed by earlier guards) decides
+    // some comparisons statically (`x.size(0) != 1`; `x.size(0) > 3` after `x.size(0) > 5`).
     const SymExpr* symSide = sa->kind == SymExpr::Kind::Symbol ? sa.get() : sb->kind == SymExpr::Kind::Symbol ? sb.get() : nullptr;
     const SymExpr* constSide = sa->isConst() ? sa.get() : sb->isConst() ? sb.get() : nullptr;
-    if (symSide && constSide) {
+    const bool bound = symSide && constSide && !slots_[symSide->symbol].unbacked && !slots_[symSide->symbol].opaque;
+    const bool symLeft = bound && sa.get() == symSide;
+    if (bound) {
         const SymbolSlot& s = slots_[symSide->symbol];
-        if (s.isSize && !s.unbacked) {
-            bool symLeft = sa.get() == symSide;
-            bool allTrue = true, allFalse = true;
-            // Probe the range's edge and far values: the relation is monotone in the symbol.
-            for (int64_t v : {int64_t(2), constSide->value - 1, constSide->value, constSide->value + 1, int64_t(1) << 40}) {
-                if (v < 2) continue;
-                bool t = symLeft ? relHolds(op, v, constSide->value) : relHolds(op, constSide->value, v);
-                allTrue &= t;
-                allFalse &= !t;
-            }
-            if (allTrue || allFalse) {
-                if (s.oblivious && allTrue != truth)
-                    throw SizeObliviousError{"Could not guard on the size-oblivious expression " + sourceText(sa) + " " + relOpText(op) +
-                                             " " + sourceText(sb) + ": it is " + (allTrue ? "True" : "False") +
-                                             " for every size >= 2 the symbol " + s.name + " stands for, but " +
-                                             (truth ? "True" : "False") + " for the actual size " + std::to_string(s.hint) +
-                                             " (automatic_dynamic_shapes_mark_as=\"oblivious\")"};
-                if (log) log->push_back(std::string("eval ") + symbolText(sa) + " " + relOpText(op) + " " + symbolText(sb) +
-                                        " == " + (truth ? "True" : "False") + " [statically known]");
-                return truth;
-            }
-        }
-        if (op == RelOp::Eq && truth) {  // guarded equal to a constant: specialize the symbol
-            specialize(symSide->symbol, constSide->value, where, log);
+        const RelOp rel = symLeft ? op : mirror(op);  // as `symbol rel constant`
+        bool none = false;
+        const bool all = holdsOnRange(rel, constSide->value, s.lo, s.hi, &none);
+        if (all || none) {
+            if (s.oblivious && all != truth)
+                throw SizeObliviousError{"Could not guard on the size-oblivious expression " + sourceText(sa) + " " + relOpText(op) +
+                                         " " + sourceText(sb) + ": it is " + (all ? "True" : "False") +
+                                         " for every size >= 2 the symbol " + s.name + " stands for, but " +
+                                         (truth ? "True" : "False") + " for the actual size " + std::to_string(s.hint) +
+                                         " (automatic_dynamic_shapes_mark_as=\"oblivious\")"};
+            if (log) log->push_back(std::string("eval ") + symbolText(sa) + " " + relOpText(op) + " " + symbolText(sb) +
+                                    " == " + (truth ? "True" : "False") + " [statically known]");
             return truth;
         }
     }
     RelOp kept = truth ? op : negate(op);
+    if (bound && kept == RelOp::Eq) {  // guarded equal to a constant: specialize the symbol
+        specialize(symSide->symbol, constSide->value, where, log);
+        return truth;
+    }
     guards_.push_back({kept, sa, sb, where});
     if (log) log->push_back("eval " + symbolText(sa) + " " + relOpText(kept) + " " + symbolText(sb) + " [guard added]" + where.comment());
     if (guardLimitBeforeSpecialize) {
@@ -195,7 +190,52 @@ bool ShapeEnv::evaluate(RelOp op, const SymPtr& a, const SymPtr& b, const Proven
             }
         }
     }
+    if (bound && !slots_[symSide->symbol].replacement)
+        refineRange(symSide->symbol, symLeft ? kept : mirror(kept), constSide->value, where, log);
     return truth;
+}
+
+bool ShapeEnv::holdsOnRange(RelOp op, int64_t c, int64_t lo, int64_t hi, bool* none) {
+    // Each relation to a constant is monotone or true/false at one point: the range's ends and
+    // the points around c decide it.
+    bool all = true, noneHolds = true;
+    for (int64_t v : {lo, hi, c - 1, c, c + 1}) {
+        if (v < lo || v > hi) continue;
+        bool t = relHolds(op, v, c);
+        all &= t;
+        noneHolds &= !t;
+    }
+    if (none) *none = noneHolds;
+    return all;
+}
+
+void ShapeEnv::refineRange(int slot, RelOp kept, int64_t c, const Provenance& where, std::vector<std::string>* log) {
+    SymbolSlot& s = slots_[static_cast<size_t>(slot)];
+    if (s.strict && !holdsOnRange(kept, c, s.strictLo, s.strictHi)) {
+        std::string range = std::to_string(s.strictLo) + " <= " + s.source + (s.strictHi < kNoBound ? " <= " + std::to_string(s.strictHi) : "");
+        violations_.push_back({s.source, s.hint,
+                               "Not all values of " + s.source + " in the specified range " + range + " satisfy the generated guard " +
+                                   s.source + " " + relOpText(kept) + " " + std::to_string(c) + "."});
+    }
+    if (s.oblivious) return;  // size-oblivious symbols keep [2, int_oo]: their guards stay explicit
+    int64_t lo = s.lo, hi = s.hi;
+    switch (kept) {
+    case RelOp::Gt: lo = std::max(lo, c + 1); break;
+    case RelOp::Ge: lo = std::max(lo, c); break;
+    case RelOp::Lt: hi = std::min(hi, c - 1); break;
+    case RelOp::Le: hi = std::min(hi, c); break;
+    case RelOp::Ne:
+        if (c == lo) ++lo;
+        else if (c == hi) --hi;
+        break;
+    case RelOp::Eq: lo = hi = c; break;
+    }
+    if (lo > s.lo) { s.lo = lo; s.loWhere = where; }
+    if (hi < s.hi) { s.hi = hi; s.hiWhere = where; }
+    if (log && (s.lo == lo || s.hi == hi))
+        log->push_back("_update_var_to_range " + s.name + " = VR[" + (s.lo <= -kNoBound ? std::string("-int_oo") : std::to_string(s.lo)) +
+                       ", " + (s.hi >= kNoBound ? std::string("int_oo") : std::to_string(s.hi)) + "] (update)");
+    if (s.lo == s.hi) specialize(slot, s.lo, where, log);  // the guards leave one value
 }
 
 void ShapeEnv::unify(const SymPtr& a, const SymPtr& b, const Provenance& where, std::vector<std::string>* log) {
@@ -211,6 +251,12 @@ void ShapeEnv::unify(const SymPtr& a, const SymPtr& b, const Provenance& where, 
         slots_[drop].replacement = SymExpr::sym(keep);
         slots_[drop].firstUse = where;
         if (log) log->push_back("set_replacement " + slots_[drop].name + " = " + slots_[keep].name + where.comment());
+        // The kept symbol now stands for both: its range is what both allowed.
+        SymbolSlot& k = slots_[static_cast<size_t>(keep)];
+        const SymbolSlot& d = slots_[static_cast<size_t>(drop)];
+        if (d.lo > k.lo) { k.lo = d.lo; k.loWhere = d.loWhere; }
+        if (d.hi < k.hi) { k.hi = d.hi; k.hiWhere = d.hiWhere; }
+        if (k.lo == k.hi && !k.replacement) specialize(keep, k.lo, where, log);
         return;
     }
     if (aSym && sb->isConst()) {
@@ -234,8 +280,16 @@ void ShapeEnv::specialize(int slot, int64_t value, const Provenance& where, std:
     if (s.constrained && value != 0 && value != 1) violations_.push_back({s.source, value});
 }
 
-void ShapeEnv::constrain(const SymPtr& e) {
-    if (e && e->kind == SymExpr::Kind::Symbol) slots_[static_cast<size_t>(e->symbol)].constrained = true;
+void ShapeEnv::constrain(const SymPtr& e, std::optional<int64_t> min, std::optional<int64_t> max) {
+    if (!e || e->kind != SymExpr::Kind::Symbol) return;
+    SymbolSlot& s = slots_[static_cast<size_t>(e->symbol)];
+    s.constrained = true;
+    if (min || max) {
+        // Sizes 0 and 1 are specialized apart from any range: the range starts at 2 at least.
+        s.strict = true;
+        s.strictLo = std::max<int64_t>(min.value_or(2), 2);
+        s.strictHi = max.value_or(kNoBound);
+    }
 }
 
 std::vector<std::string> ShapeEnv::rootNames() const {
@@ -275,6 +329,12 @@ std::vector<ProducedGuard> ShapeEnv::produceGuards() const {
                          " (to avoid this specialization, set torch.fx.experimental._config.use_duck_shape = False)";
         out.push_back(std::move(g));
     }
+    // A symbol whose range is printed as a guard (below): its bounds make some guards redundant.
+    auto ranged = [&](const SymExpr& e) {
+        if (e.kind != SymExpr::Kind::Symbol) return false;
+        const SymbolSlot& s = slots_[static_cast<size_t>(e.symbol)];
+        return !s.replacement && !s.unbacked && !s.oblivious && !s.opaque;
+    };
     for (const auto& sg : guards_) {
         ProducedGuard g;
         g.op = sg.op;
@@ -283,21 +343,46 @@ std::vector<ProducedGuard> ShapeEnv::produceGuards() const {
         // Both sides became numbers after a later specialization: nothing left to check (the
         // comparison held when it was recorded, on these very values).
         if (g.lhs->isConst() && g.rhs->isConst()) continue;
+        // `symbol rel constant` that the symbol's final range implies: the range guard checks it
+        // (PyTorch drops guards its value ranges decide statically).
+        if ((ranged(*g.lhs) && g.rhs->isConst()) || (g.lhs->isConst() && ranged(*g.rhs))) {
+            const bool symLeft = !g.lhs->isConst();
+            const SymbolSlot& s = slots_[static_cast<size_t>((symLeft ? g.lhs : g.rhs)->symbol)];
+            if (holdsOnRange(symLeft ? g.op : mirror(g.op), (symLeft ? g.rhs : g.lhs)->value, s.lo, s.hi)) continue;
+        }
         g.code = sourceText(g.lhs) + " " + relOpText(sg.op) + " " + sourceText(g.rhs);
         g.verbose = g.code + sg.where.comment();
         g.where = sg.where;
         out.push_back(std::move(g));
     }
+    // Each symbol's range: `2 <= L['x'].size()[0]` (a size's 0/1 specialization), narrowed by
+    // the guards on it (`3 <= L['y'].size()[0] <= 14`), commented with the guards that set it.
     for (size_t i = 0; i < slots_.size(); ++i) {
         const SymbolSlot& s = slots_[i];
-        if (s.replacement || !s.isSize || s.unbacked || s.oblivious || s.opaque) continue;
+        if (s.replacement || s.unbacked || s.oblivious || s.opaque) continue;
+        const bool lower = s.isSize || s.lo > -kNoBound, upper = s.hi < kNoBound;
+        if (!lower && !upper) continue;
+        const SymPtr sym = SymExpr::sym(static_cast<int>(i));
         ProducedGuard g;
         g.op = RelOp::Le;
-        g.lhs = SymExpr::constant(2);
-        g.rhs = SymExpr::sym(static_cast<int>(i));
-        g.code = "2 <= " + s.source;
-        g.verbose = g.code + s.firstUse.comment() + (s.firstUse.empty() ? "" : kZeroOneNote);
-        g.where = s.firstUse;
+        g.lhs = lower ? SymExpr::constant(s.lo) : sym;
+        g.rhs = lower ? sym : SymExpr::constant(s.hi);
+        if (lower && upper) g.upper = SymExpr::constant(s.hi);
+        g.code = (lower ? std::to_string(s.lo) + " <= " : "") + s.source + (upper ? " <= " + std::to_string(s.hi) : "");
+        std::string lowerNote;
+        if (lower) {
+            if (!s.loWhere.empty()) lowerNote = s.loWhere.comment();
+            else if (!s.firstUse.empty()) lowerNote = s.firstUse.comment() + kZeroOneNote;
+        }
+        std::string upperNote = upper ? s.hiWhere.comment() : "";
+        if (!lowerNote.empty() && !upperNote.empty()) {
+            const std::string lead = "  # ";
+            if (upperNote.starts_with(lead)) upperNote = upperNote.substr(lead.size());
+            g.verbose = g.code + lowerNote + " and " + upperNote;
+        } else {
+            g.verbose = g.code + lowerNote + upperNote;
+        }
+        g.where = lower ? (s.loWhere.empty() ? s.firstUse : s.loWhere) : s.hiWhere;
         out.push_back(std::move(g));
     }
     return out;

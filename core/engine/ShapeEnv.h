@@ -20,6 +20,9 @@ namespace gs::engine {
 // where that decides a comparison (automatic_dynamic_shapes_mark_as="oblivious", PyTorch <= 2.5).
 enum class DimKind : uint8_t { Static, Dynamic, Duck, Unbacked, Oblivious };
 
+// An unbounded end of a symbol's value range (int_oo).
+inline constexpr int64_t kNoBound = int64_t(1) << 62;
+
 struct SymbolSlot {
     std::string name;        // s77 (roots); for duck/replaced slots, the root's name
     std::string source;      // L['x'].size()[0] or L['n']
@@ -31,6 +34,15 @@ struct SymbolSlot {
     Provenance firstUse;     // where the value was first used (guard comments)
     bool oblivious = false;  // DimKind::Oblivious
     bool constrained = false;  // mark_dynamic: specializing it is a ConstraintViolationError (§3.5)
+    // The values the guards so far allow, [lo, hi] (kNoBound: unbounded that way), as PyTorch's
+    // var_to_range; loWhere/hiWhere: the guard that last raised/lowered the bound (empty: the
+    // initial range). A bound guard is printed as a range (`3 <= L['x'].size()[0] <= 14`).
+    int64_t lo = -kNoBound, hi = kNoBound;
+    Provenance loWhere, hiWhere;
+    // mark_dynamic(t, d, min=, max=): every guard must hold for each value of [strictLo, strictHi]
+    // (PyTorch's StrictMinMaxConstraint); a guard that excludes one is a ConstraintViolationError.
+    bool strict = false;
+    int64_t strictLo = 0, strictHi = kNoBound;
     // An opaque size (ShapeEnv::createOpaque): no source; named by its value; `opaqueDeps` are
     // the symbols it was computed from, specialized when something reads it.
     bool opaque = false;
@@ -41,6 +53,7 @@ struct SymbolSlot {
 struct ConstraintViolation {
     std::string source;
     int64_t value = 0;
+    std::string text;  // a guard a value of the strict range fails; empty: specialized to `value`
 };
 
 // A comparison on a size-oblivious symbol that its size >= 2 range decides one way while the
@@ -61,6 +74,7 @@ struct ProducedGuard {
     std::string verbose;     // code + provenance comment (+ 0/1 or duck note)
     RelOp op = RelOp::Eq;
     SymPtr lhs, rhs;         // over slots: evaluate each slot from its source
+    SymPtr upper;            // a range `lo <= s <= hi`: lhs <= rhs and rhs <= upper (null: no upper)
     Provenance where;        // the user line that made it (a range guard: the symbol's first use)
 };
 
@@ -100,8 +114,9 @@ public:
     void unify(const SymPtr& a, const SymPtr& b, const Provenance& where, std::vector<std::string>* log = nullptr);
 
     const std::vector<SymbolSlot>& slots() const { return slots_; }
-    // Marks the slot of `e` (a root symbol) as carrying mark_dynamic's hard constraint.
-    void constrain(const SymPtr& e);
+    // Marks the slot of `e` (a root symbol) as carrying mark_dynamic's hard constraint, with
+    // min=/max= when given (nullopt: that end is free).
+    void constrain(const SymPtr& e, std::optional<int64_t> min = std::nullopt, std::optional<int64_t> max = std::nullopt);
     const std::vector<ConstraintViolation>& violations() const { return violations_; }
     // PyTorch >= 2.7 names symbols after their source's hash (s77); older releases s0, s1, ...
     bool hashedNames = true;
@@ -125,6 +140,11 @@ private:
     int opaqueCount_ = 0;  // opaque slots not made constant yet
     std::vector<int64_t> guardCount_;  // per slot: guards added that mention it
     void specialize(int slot, int64_t value, const Provenance& where, std::vector<std::string>* log);
+    // The guard `slot kept c` was added: narrows the slot's range (a single value specializes it)
+    // and checks it against a strict mark_dynamic range.
+    void refineRange(int slot, RelOp kept, int64_t c, const Provenance& where, std::vector<std::string>* log);
+    // Does `slot op c` hold for every value in [lo, hi]? (and for none: `none`)
+    static bool holdsOnRange(RelOp op, int64_t c, int64_t lo, int64_t hi, bool* none = nullptr);
 };
 
 // PyTorch ≥2.7 names a symbol after its source: `s` + sha256(source) mod 100 (e.g. s77 for

@@ -165,6 +165,16 @@ RelOp negate(RelOp op) {
     return op;
 }
 
+RelOp mirror(RelOp op) {
+    switch (op) {
+    case RelOp::Lt: return RelOp::Gt;
+    case RelOp::Le: return RelOp::Ge;
+    case RelOp::Gt: return RelOp::Lt;
+    case RelOp::Ge: return RelOp::Le;
+    default: return op;
+    }
+}
+
 bool relHolds(RelOp op, int64_t a, int64_t b) {
     switch (op) {
     case RelOp::Eq: return a == b;

@@ -43,6 +43,8 @@ struct SymExpr {
 enum class RelOp : uint8_t { Eq, Ne, Lt, Le, Gt, Ge };
 const char* relOpText(RelOp op);
 RelOp negate(RelOp op);
+// The same relation with its sides swapped: a < b is b > a.
+RelOp mirror(RelOp op);
 bool relHolds(RelOp op, int64_t a, int64_t b);
 
 } // namespace gs::engine

@@ -197,7 +197,12 @@ void Tracer::realizeInput(torch::TensorObject* t, int src, TracedTensor& var) {
         size_t logBefore = dynamicLog.size();
         SymPtr s = shapeEnv.createSize(dimSource, sizes[i], k, p, &dynamicLog);
         // mark_dynamic is a hard constraint (dynamo-semantics §3.5): specializing the dim fails.
-        if (contains(t->dynamicIndices, d) && !config_.allowIgnoreMarkDynamic()) shapeEnv.constrain(s);
+        if (contains(t->dynamicIndices, d) && !config_.allowIgnoreMarkDynamic()) {
+            std::optional<int64_t> min, max;
+            for (const auto& r : t->dynamicRanges)
+                if (r.dim == d) min = r.min, max = r.max;
+            shapeEnv.constrain(s, min, max);
+        }
         noteSlots(src, static_cast<int>(i));
         if (shapeEnv.slots().size() > before) {
             const SymbolSlot& slot = shapeEnv.slots().back();

@@ -24,6 +24,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -132,6 +133,12 @@ public:
     std::vector<int64_t> staticIndices;
     std::vector<int64_t> unbackedIndices;
     std::vector<int64_t> weakDynamicIndices;  // maybe_mark_dynamic
+    // mark_dynamic(t, d, min=, max=): the dim's allowed sizes (an absent end: nullopt).
+    struct DimRange {
+        int64_t dim = 0;
+        std::optional<int64_t> min, max;
+    };
+    std::vector<DimRange> dynamicRanges;
     bool isParameter() const;
     // Python-visible attributes set by scenario code (t.foo = 1).
     runtime::Ref<runtime::Dict> attrs;
