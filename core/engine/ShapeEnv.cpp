@@ -1,6 +1,7 @@
 #include "core/engine/ShapeEnv.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
 
 #include "core/engine/Sha256.h"
@@ -199,7 +200,8 @@ bool ShapeEnv::holdsOnRange(RelOp op, int64_t c, int64_t lo, int64_t hi, bool* n
     // Each relation to a constant is monotone or true/false at one point: the range's ends and
     // the points around c decide it.
     bool all = true, noneHolds = true;
-    for (int64_t v : {lo, hi, c - 1, c, c + 1}) {
+    const int64_t below = c == INT64_MIN ? c : c - 1, above = c == INT64_MAX ? c : c + 1;
+    for (int64_t v : {lo, hi, below, c, above}) {
         if (v < lo || v > hi) continue;
         bool t = relHolds(op, v, c);
         all &= t;
@@ -219,6 +221,8 @@ void ShapeEnv::refineRange(int slot, RelOp kept, int64_t c, const Provenance& wh
     }
     if (s.oblivious) return;  // size-oblivious symbols keep [2, int_oo]: their guards stay explicit
     int64_t lo = s.lo, hi = s.hi;
+    // c is within [lo, hi] or next to it (the guard held on the traced value): c +- 1 fits.
+    c = std::clamp(c, -kNoBound, kNoBound);
     switch (kept) {
     case RelOp::Gt: lo = std::max(lo, c + 1); break;
     case RelOp::Ge: lo = std::max(lo, c); break;
