@@ -386,7 +386,8 @@ std::vector<ProducedGuard> ShapeEnv::produceGuards() const {
         } else {
             g.verbose = g.code + lowerNote + upperNote;
         }
-        g.where = lower ? (s.loWhere.empty() ? s.firstUse : s.loWhere) : s.hiWhere;
+        // The tree shows one line: the guard that narrowed the range (the lower end's first).
+        g.where = !s.loWhere.empty() || !upper ? (s.loWhere.empty() ? s.firstUse : s.loWhere) : s.hiWhere;
         out.push_back(std::move(g));
     }
     return out;

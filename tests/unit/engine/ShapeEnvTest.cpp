@@ -82,8 +82,19 @@ TEST(ShapeEnv, RangeDecidesSizeComparisonsStatically) {
     EXPECT_TRUE(env.evaluate(RelOp::Ne, x, SymExpr::constant(1), at(6)));
     EXPECT_TRUE(env.evaluate(RelOp::Gt, x, SymExpr::constant(0), at(6)));
     EXPECT_EQ(codes(env), std::vector<std::string>{"2 <= L['x'].size()[0]"});
+    // A bound narrows the range: the range guard carries it, and what it decides adds nothing.
     EXPECT_TRUE(env.evaluate(RelOp::Gt, x, SymExpr::constant(4), at(7)));
-    EXPECT_EQ(codes(env), (std::vector<std::string>{"L['x'].size()[0] > 4", "2 <= L['x'].size()[0]"}));
+    EXPECT_EQ(codes(env), std::vector<std::string>{"5 <= L['x'].size()[0]"});
+    EXPECT_TRUE(env.evaluate(RelOp::Ge, x, SymExpr::constant(3), at(8)));
+    EXPECT_FALSE(env.evaluate(RelOp::Lt, x, SymExpr::constant(5), at(8)));
+    EXPECT_EQ(codes(env), std::vector<std::string>{"5 <= L['x'].size()[0]"});
+    EXPECT_TRUE(env.evaluate(RelOp::Le, x, SymExpr::constant(9), at(9)));
+    EXPECT_EQ(codes(env), std::vector<std::string>{"5 <= L['x'].size()[0] <= 9"});
+    // Bounds that leave one value make the size that value.
+    EXPECT_FALSE(env.evaluate(RelOp::Gt, x, SymExpr::constant(5), at(10)));
+    EXPECT_TRUE(codes(env).empty());  // the tensor's TENSOR_MATCH shows the size
+    ASSERT_TRUE(env.simplify(x)->isConst());
+    EXPECT_EQ(env.simplify(x)->value, 5);
 }
 
 TEST(ShapeEnv, ArithmeticRendersWithSources) {
