@@ -212,6 +212,36 @@ void Tracer::wrapArguments(const runtime::CallArgs& args, const std::vector<bool
                                            Value(k.name), quoted);
         kw.push_back({k.name, wrap(k.value, src, true)});
     }
+    // Parameters the call left to their defaults are locals of the frame like the others
+    // (L['conds']): tracked and guarded by what the trace reads. Functions made by one `def`
+    // share a code object, hence a cache, but each has its own defaults.
+    auto givenByKeyword = [&](size_t i) {
+        for (const auto& k : args.kw)
+            if (code->paramNames[i] && code->paramNames[i]->view() == k.name->view()) return true;
+        return false;
+    };
+    bool positional = true;
+    const size_t ndef = root_->defaults.size();
+    for (size_t i = args.pos.size(); i < nargs; ++i) {
+        if (givenByKeyword(i)) {
+            positional = false;  // later defaults go by name
+            continue;
+        }
+        if (i + ndef < nargs) continue;  // no default: the call fails as it would eagerly
+        int src = sources.local(code->localNames[i], static_cast<int>(i));
+        Value v = wrap(root_->defaults[i + ndef - nargs], src, false);
+        if (positional && i >= static_cast<size_t>(code->nposonly)) positional = pos.size() == i;
+        if (positional || i < static_cast<size_t>(code->nposonly)) pos.push_back(std::move(v));
+        else kw.push_back({code->paramNames[i], std::move(v)});
+    }
+    const size_t kwStart = nargs + (code->varargSlot >= 0 ? 1 : 0);
+    for (int k = 0; k < code->nkwonly; ++k) {
+        const size_t i = kwStart + static_cast<size_t>(k);
+        if (i >= code->paramNames.size() || givenByKeyword(i)) continue;
+        if (static_cast<size_t>(k) >= root_->kwDefaults.size() || root_->kwDefaults[static_cast<size_t>(k)].isNull()) continue;
+        int src = sources.local(code->localNames[i], static_cast<int>(i));
+        kw.push_back({code->paramNames[i], wrap(root_->kwDefaults[static_cast<size_t>(k)], src, false)});
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
