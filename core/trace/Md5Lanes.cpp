@@ -19,6 +19,48 @@ inline uint32_t load32(const uint8_t* p) {
     return uint32_t(p[0]) | uint32_t(p[1]) << 8 | uint32_t(p[2]) << 16 | uint32_t(p[3]) << 24;
 }
 
+// One block of every lane: the words transposed into lane vectors, the rounds, the state back.
+// Compiled three times below, for the SIMD the CPU has: the same GCC vector code becomes two
+// SSE2 operations per step on plain x86-64, one AVX2 operation, or with AVX-512VL one rotate
+// (vprold) and one three-input logic operation (vpternlogd) where SSE2/AVX2 need three each —
+// the lanes then hash about 2.5 times as fast (issue 11 item 7). The result is the same bits.
+[[gnu::always_inline]] inline void lanesBlock(uint32_t (*state)[md5rounds::kLanes], const uint8_t* const* block) {
+    md5rounds::Lanes m[16], st[4];
+    uint32_t words[md5rounds::kLanes];
+    for (int i = 0; i < 16; ++i) {
+        for (int l = 0; l < md5rounds::kLanes; ++l) words[l] = load32(block[l] + 4 * i);
+        std::memcpy(&m[i], words, sizeof words);
+    }
+    for (int w = 0; w < 4; ++w) std::memcpy(&st[w], state[w], sizeof st[w]);
+    md5rounds::compress(st, m);
+    for (int w = 0; w < 4; ++w) std::memcpy(state[w], &st[w], sizeof st[w]);
+}
+
+void lanesBlockBaseline(uint32_t (*state)[md5rounds::kLanes], const uint8_t* const* block) { lanesBlock(state, block); }
+
+#if defined(__x86_64__) && defined(__GNUC__)
+[[gnu::target("avx2")]] void lanesBlockAvx2(uint32_t (*state)[md5rounds::kLanes], const uint8_t* const* block) {
+    lanesBlock(state, block);
+}
+[[gnu::target("avx2,avx512f,avx512vl")]] void lanesBlockAvx512(uint32_t (*state)[md5rounds::kLanes], const uint8_t* const* block) {
+    lanesBlock(state, block);
+}
+#endif
+
+using LanesBlockFn = void (*)(uint32_t (*)[md5rounds::kLanes], const uint8_t* const*);
+
+// Chosen once from what the CPU (and the OS, which must save the wider registers) supports.
+LanesBlockFn pickLanesBlock() {
+#if defined(__x86_64__) && defined(__GNUC__)
+    __builtin_cpu_init();
+    if (__builtin_cpu_supports("avx512vl") && __builtin_cpu_supports("avx512f")) return lanesBlockAvx512;
+    if (__builtin_cpu_supports("avx2")) return lanesBlockAvx2;
+#endif
+    return lanesBlockBaseline;
+}
+
+const LanesBlockFn kLanesBlock = pickLanesBlock();
+
 } // namespace
 
 Md5Lanes::Md5Lanes() {
@@ -66,15 +108,7 @@ unsigned Md5Lanes::step() {
         md5rounds::compress(st, m);
         for (int w = 0; w < 4; ++w) state_[w][only] = st[w];
     } else {
-        md5rounds::Lanes m[16], st[4];
-        uint32_t words[kLanes];
-        for (int i = 0; i < 16; ++i) {
-            for (int l = 0; l < kLanes; ++l) words[l] = load32(block[l] + 4 * i);
-            std::memcpy(&m[i], words, sizeof words);
-        }
-        for (int w = 0; w < 4; ++w) std::memcpy(&st[w], state_[w], sizeof state_[w]);
-        md5rounds::compress(st, m);
-        for (int w = 0; w < 4; ++w) std::memcpy(state_[w], &st[w], sizeof state_[w]);
+        kLanesBlock(state_, block);
     }
     unsigned done = 0;
     for (int l = 0; l < kLanes; ++l) {

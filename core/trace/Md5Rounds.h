@@ -38,7 +38,7 @@ inline uint32_t rotl(uint32_t x, int c) { return (x << c) | (x >> (32 - c)); }
 // The four rounds unrolled (RFC 1321 §3.4) for one message (W = uint32_t) or one message per
 // lane (W = Lanes): the payload digest is the reader's hottest loop.
 template <class W>
-inline void compress(W* st, const W* m) {
+[[gnu::always_inline]] inline void compress(W* st, const W* m) {
     W a = st[0], b = st[1], c = st[2], d = st[3];
     for (int i = 0; i < 16; i += 4) {
         GS_MD5_STEP(GS_MD5_F, a, b, c, d, m[i], kK[i], 7)
