@@ -15,7 +15,8 @@
 // runs: work can look ahead (the importer queues payloads there and hashes them side by side,
 // LaneHasher). When the thread has caught up it sleeps and is woken only once `batch` more
 // jobs wait or the owner waits for one, so a fast stage costs one wake-up per batch, not one per
-// job. An exception from `arrive` is its job's error (the job's work then does not run).
+// job; likewise an owner that waits for a slow stage is woken once per batch. An exception from `arrive` is its job's error (the job's work then does not run).
+#include <algorithm>
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
@@ -59,18 +60,23 @@ public:
     }
 
     // Waits until job `n` is done; rethrows what its work threw. Jobs are waited for in order
-    // (waiting for `n` also releases every earlier job).
+    // (waiting for `n` also releases every earlier job). When it has to sleep, it sleeps until
+    // up to batch - 1 later jobs are done too (below).
     void wait(uint64_t n) {
         std::unique_lock<std::mutex> lock(mutex_);
         if (n < first_ || n >= first_ + slots_.size()) throw std::logic_error("OrderedStage::wait: no such job pending");
         if (next_ <= n) {
+            // The stage is behind. Waking the owner for job n alone would step both threads in
+            // lock step, two context switches per job, for as long as the stage stays behind;
+            // so the owner sleeps until the stage is `batch` jobs ahead (or has run every job
+            // submitted), then proceeds that far without waiting.
             ownerWaiting_ = true;
-            waitingFor_ = n;
+            waitingFor_ = std::min(n + batch_ - 1, first_ + slots_.size() - 1);
             if (idle_) {
                 idle_ = false;
                 wake_.notify_one();
             }
-            done_.wait(lock, [&] { return next_ > n; });
+            done_.wait(lock, [&] { return next_ > waitingFor_; });
             ownerWaiting_ = false;
         }
         std::exception_ptr error;
@@ -132,7 +138,7 @@ private:
             lock.lock();
             slot.error = error;
             ++next_;
-            if (ownerWaiting_) done_.notify_one(); // a futex call only when the owner sleeps
+            if (ownerWaiting_ && next_ > waitingFor_) done_.notify_one(); // a futex call only when the owner can go on
         }
     }
 

@@ -253,12 +253,14 @@ private:
     }
 
     void payloadLine(std::string_view text, int64_t no) {
-        if (!active_ || !cur().expectPayload) {
+        // Every payload line comes here: cur_ is read directly (active_ means it is the record
+        // being framed), not through cur(), whose out-of-line call with its large frame showed.
+        if (!active_ || !cur_.expectPayload) {
             if (!unexpectedRun_) queueProblem("unexpected_payload", no, "payload line without a record that has has_payload");
             unexpectedRun_ = true;
             return;
         }
-        Item& r = cur();
+        Item& r = cur_;
         if (!r.overflow && r.payload.size() + text.size() + 1 > kMaxPayloadBytes) {
             r.overflow = true;
             md5_.reset();
