@@ -18,14 +18,22 @@ bool toInt(std::string_view s, Int& v) {
     return ec == std::errc() && p == s.data() + s.size();
 }
 
-// Each item is itself a list of fields; the column is the list of items.
+// Each item is itself a list of fields; the column is the list of items. `fields` appends an
+// item's fields (ValueCodec::appendString/appendNumber) to the string it is given: the same
+// text as ValueCodec::encodeStrings of the items' encodeStrings, without a string per field.
 template <class T, class F>
 std::string encodeItems(const std::vector<T>& items, F&& fields) {
-    std::vector<std::string> encoded;
-    encoded.reserve(items.size());
-    for (const auto& item : items) encoded.push_back(ValueCodec::encodeStrings(fields(item)));
-    return ValueCodec::encodeStrings(encoded);
+    std::string out, item;
+    for (const auto& x : items) {
+        item.clear();
+        fields(x, item);
+        ValueCodec::appendString(out, item);
+    }
+    return out;
 }
+
+void put(std::string& out, std::string_view s) { ValueCodec::appendString(out, s); }
+void put(std::string& out, int64_t v) { ValueCodec::appendNumber(out, v); }
 
 template <class T, class F>
 std::optional<std::vector<T>> decodeItems(std::string_view s, size_t nFields, F&& make) {
@@ -46,8 +54,11 @@ std::optional<std::vector<T>> decodeItems(std::string_view s, size_t nFields, F&
 } // namespace
 
 std::string CompileDetailCodec::encodeStack(const std::vector<StackFrame>& stack) {
-    return encodeItems(stack, [](const StackFrame& f) {
-        return std::vector<std::string>{f.file, std::to_string(f.line), f.function, f.text};
+    return encodeItems(stack, [](const StackFrame& f, std::string& out) {
+        put(out, f.file);
+        put(out, int64_t(f.line));
+        put(out, f.function);
+        put(out, f.text);
     });
 }
 
@@ -61,8 +72,13 @@ std::optional<std::vector<StackFrame>> CompileDetailCodec::decodeStack(std::stri
 }
 
 std::string CompileDetailCodec::encodeArtifacts(const std::vector<Artifact>& artifacts) {
-    return encodeItems(artifacts, [](const Artifact& a) {
-        return std::vector<std::string>{std::to_string(a.record), a.name, a.kind, a.format, a.detail, std::to_string(a.bytes)};
+    return encodeItems(artifacts, [](const Artifact& a, std::string& out) {
+        put(out, int64_t(a.record));
+        put(out, a.name);
+        put(out, a.kind);
+        put(out, a.format);
+        put(out, a.detail);
+        put(out, int64_t(a.bytes));
     });
 }
 
@@ -77,8 +93,12 @@ std::optional<std::vector<Artifact>> CompileDetailCodec::decodeArtifacts(std::st
 }
 
 std::string CompileDetailCodec::encodeCache(const std::vector<CacheEvent>& cache) {
-    return encodeItems(cache, [](const CacheEvent& c) {
-        return std::vector<std::string>{c.kind, c.result, c.key, c.detail, std::to_string(c.record)};
+    return encodeItems(cache, [](const CacheEvent& c, std::string& out) {
+        put(out, c.kind);
+        put(out, c.result);
+        put(out, c.key);
+        put(out, c.detail);
+        put(out, int64_t(c.record));
     });
 }
 
@@ -93,21 +113,21 @@ std::optional<std::vector<CacheEvent>> CompileDetailCodec::decodeCache(std::stri
 }
 
 std::string CompileDetailCodec::encodeMetrics(const std::vector<Metric>& metrics) {
-    std::vector<std::string> flat;
-    flat.reserve(metrics.size() * 2);
+    std::string out; // name, value, name, value, ... as ValueCodec::encodeStrings writes them
     for (const auto& m : metrics) {
-        flat.push_back(m.name);
+        ValueCodec::appendString(out, m.name);
         auto it = last_.find(m.name);
         if (it != last_.end() && it->second == m.json) {
-            flat.emplace_back(kSameAsBefore);
+            ValueCodec::appendString(out, kSameAsBefore);
         } else {
             // a value that itself starts with '=' (not JSON, but the model does not forbid it) gets
             // one more, so "=" alone always means "as before"
-            flat.push_back(!m.json.empty() && m.json[0] == '=' ? "=" + m.json : m.json);
-            last_[m.name] = m.json;
+            ValueCodec::appendString(out, !m.json.empty() && m.json[0] == '=' ? "=" + m.json : m.json);
+            if (it != last_.end()) it->second = m.json;
+            else last_.emplace(m.name, m.json);
         }
     }
-    return ValueCodec::encodeStrings(flat);
+    return out;
 }
 
 std::optional<std::vector<Metric>> CompileDetailCodec::decodeMetrics(std::string_view s) {

@@ -4,6 +4,8 @@
 
 #include <charconv>
 
+#include "core/store/ValueCodec.h"
+
 namespace gs::store {
 
 using session::TraceRecord;
@@ -25,14 +27,7 @@ void appendNumber(std::string& out, int64_t v) {
     out.push_back(',');
 }
 
-void appendText(std::string& out, std::string_view s) {
-    char buf[24];
-    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, s.size());
-    (void)ec;
-    out.append(buf, end);
-    out.push_back(':');
-    out.append(s);
-}
+void appendText(std::string& out, std::string_view s) { ValueCodec::appendString(out, s); } // "<len>:<bytes>"
 
 bool readNumber(std::string_view& in, int64_t& v) {
     auto [p, ec] = std::from_chars(in.data(), in.data() + in.size(), v);

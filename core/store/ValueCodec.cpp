@@ -7,12 +7,24 @@ namespace gs::store {
 
 std::string ValueCodec::encodeStrings(const std::vector<std::string>& v) {
     std::string out;
-    for (const auto& s : v) {
-        out += std::to_string(s.size());
-        out += ':';
-        out += s;
-    }
+    for (const auto& s : v) appendString(out, s);
     return out;
+}
+
+void ValueCodec::appendString(std::string& out, std::string_view s) {
+    char len[24];
+    auto [end, ec] = std::to_chars(len, len + sizeof len, s.size());
+    (void)ec; // 24 digits hold any size_t
+    out.append(len, end);
+    out.push_back(':');
+    out.append(s);
+}
+
+void ValueCodec::appendNumber(std::string& out, int64_t v) {
+    char num[24];
+    auto [end, ec] = std::to_chars(num, num + sizeof num, v);
+    (void)ec;
+    appendString(out, std::string_view(num, size_t(end - num)));
 }
 
 std::optional<std::vector<std::string>> ValueCodec::decodeStrings(std::string_view s) {

@@ -13,6 +13,11 @@ namespace gs::store {
 class ValueCodec {
 public:
     static std::string encodeStrings(const std::vector<std::string>& v);
+    // Appends one length-prefixed string ("3:abc") as encodeStrings writes each element: lists
+    // built field by field, with no vector of copies (a compile's artifact list, issue 11).
+    static void appendString(std::string& out, std::string_view s);
+    // appendString of the decimal text of `v` (std::to_string's digits).
+    static void appendNumber(std::string& out, int64_t v);
     static std::optional<std::vector<std::string>> decodeStrings(std::string_view s);
 
     template <class Int>
