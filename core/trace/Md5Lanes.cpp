@@ -20,10 +20,11 @@ inline uint32_t load32(const uint8_t* p) {
 }
 
 // One block of every lane: the words transposed into lane vectors, the rounds, the state back.
-// Compiled three times below, for the SIMD the CPU has: the same GCC vector code becomes two
-// SSE2 operations per step on plain x86-64, one AVX2 operation, or with AVX-512VL one rotate
-// (vprold) and one three-input logic operation (vpternlogd) where SSE2/AVX2 need three each —
-// the lanes then hash about 2.5 times as fast (issue 11 item 7). The result is the same bits.
+// Compiled three times below; each Md5Lanes uses the widest its CPU runs (Md5Lanes::best): the
+// same GCC vector code becomes two SSE2 operations per step on plain x86-64, one AVX2 operation,
+// or with AVX-512VL one rotate (vprold) and one three-input logic operation (vpternlogd) where
+// SSE2/AVX2 need three each. The steps of one block depend on each other, so the gain is below
+// the operation count: ~1.2x on mixed payloads here (issue 11 item 7). Same bits in every variant.
 [[gnu::always_inline]] inline void lanesBlock(uint32_t (*state)[md5rounds::kLanes], const uint8_t* const* block) {
     md5rounds::Lanes m[16], st[4];
     uint32_t words[md5rounds::kLanes];
@@ -47,23 +48,36 @@ void lanesBlockBaseline(uint32_t (*state)[md5rounds::kLanes], const uint8_t* con
 }
 #endif
 
-using LanesBlockFn = void (*)(uint32_t (*)[md5rounds::kLanes], const uint8_t* const*);
-
-// Chosen once from what the CPU (and the OS, which must save the wider registers) supports.
-LanesBlockFn pickLanesBlock() {
-#if defined(__x86_64__) && defined(__GNUC__)
-    __builtin_cpu_init();
-    if (__builtin_cpu_supports("avx512vl") && __builtin_cpu_supports("avx512f")) return lanesBlockAvx512;
-    if (__builtin_cpu_supports("avx2")) return lanesBlockAvx2;
-#endif
-    return lanesBlockBaseline;
-}
-
-const LanesBlockFn kLanesBlock = pickLanesBlock();
-
 } // namespace
 
-Md5Lanes::Md5Lanes() {
+// What the CPU (and the OS, which must save the wider registers: __builtin_cpu_supports checks
+// both) can run.
+bool Md5Lanes::supported(Simd simd) {
+#if defined(__x86_64__) && defined(__GNUC__)
+    __builtin_cpu_init();
+    switch (simd) {
+    case Simd::Baseline: return true;
+    case Simd::Avx2: return __builtin_cpu_supports("avx2");
+    case Simd::Avx512: return __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512vl");
+    }
+    return false;
+#else
+    return simd == Simd::Baseline;
+#endif
+}
+
+Md5Lanes::Simd Md5Lanes::best() {
+    static const Simd chosen = supported(Simd::Avx512) ? Simd::Avx512 : supported(Simd::Avx2) ? Simd::Avx2 : Simd::Baseline;
+    return chosen;
+}
+
+Md5Lanes::Md5Lanes(Simd simd) : block_(lanesBlockBaseline) {
+#if defined(__x86_64__) && defined(__GNUC__)
+    if (simd == Simd::Avx512 && supported(simd)) block_ = lanesBlockAvx512;
+    else if (simd == Simd::Avx2 && supported(simd)) block_ = lanesBlockAvx2;
+#else
+    (void)simd;
+#endif
     for (int l = 0; l < kLanes; ++l)
         for (int w = 0; w < 4; ++w) state_[w][l] = kInit[w];
 }
@@ -108,7 +122,7 @@ unsigned Md5Lanes::step() {
         md5rounds::compress(st, m);
         for (int w = 0; w < 4; ++w) state_[w][only] = st[w];
     } else {
-        kLanesBlock(state_, block);
+        block_(state_, block);
     }
     unsigned done = 0;
     for (int l = 0; l < kLanes; ++l) {

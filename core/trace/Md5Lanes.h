@@ -14,8 +14,12 @@ namespace gs::trace {
 class Md5Lanes {
 public:
     static constexpr int kLanes = 8;
+    // The SIMD the lanes' rounds are compiled for (one build has all three on x86-64).
+    enum class Simd { Baseline, Avx2, Avx512 };
+    static Simd best();                      // the widest this CPU and OS support, chosen once
+    static bool supported(Simd simd);        // for tests: every variant is checked where it runs
 
-    Md5Lanes();
+    explicit Md5Lanes(Simd simd = best());
     bool idle(int lane) const { return !lane_[lane].busy; }
     int active() const { return active_; }
     // Starts `message` (a view: its bytes stay valid until the lane is done) in an idle lane.
@@ -37,6 +41,7 @@ private:
     Lane lane_[kLanes];
     uint32_t state_[4][kLanes];         // a, b, c, d of every lane
     int active_ = 0;
+    void (*block_)(uint32_t (*)[kLanes], const uint8_t* const*); // one block of every lane
 };
 
 } // namespace gs::trace

@@ -44,6 +44,8 @@ TEST(Md5, PiecewiseUpdatesEqualOneShot) {
 // Multi-buffer MD5 gives each message the digest a single Md5 gives it: every padding edge,
 // lanes of very different lengths that finish and start again at different steps, and a
 // message left alone in the lanes (the scalar path).
+void expectEveryLaneEqualsOneShot(Md5Lanes lanes, const std::vector<std::string>& messages);
+
 TEST(Md5Lanes, EveryLaneEqualsOneShot) {
     EXPECT_EQ(Md5::hex(std::string(1000000, 'a')), "7707d6ae4e027c70eea2a935c2296f21");
     std::mt19937 rng(11);
@@ -55,7 +57,14 @@ TEST(Md5Lanes, EveryLaneEqualsOneShot) {
         messages.push_back(std::move(m));
     }
     messages.push_back(std::string(1000000, 'a')); // last and longest: finishes alone
-    Md5Lanes lanes;
+    for (auto simd : {Md5Lanes::Simd::Baseline, Md5Lanes::Simd::Avx2, Md5Lanes::Simd::Avx512}) {
+        if (!Md5Lanes::supported(simd)) continue; // each variant is checked on the machines that run it
+        SCOPED_TRACE("simd variant " + std::to_string(int(simd)));
+        expectEveryLaneEqualsOneShot(Md5Lanes(simd), messages);
+    }
+}
+
+void expectEveryLaneEqualsOneShot(Md5Lanes lanes, const std::vector<std::string>& messages) {
     int lane[Md5Lanes::kLanes];
     std::vector<std::string> got(messages.size());
     size_t next = 0, finished = 0;
