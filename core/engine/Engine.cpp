@@ -24,6 +24,11 @@ using runtime::Value;
 namespace {
 thread_local Engine* g_current = nullptr;
 
+uint64_t freshCachesGeneration() {
+    static std::atomic<uint64_t> next{1};
+    return next.fetch_add(1, std::memory_order_relaxed);
+}
+
 std::string shortRepr(const Value& v) {
     switch (v.tag()) {
     case runtime::Tag::None: return "None";
@@ -103,6 +108,7 @@ bool CompiledFunction::setAttr(runtime::Str* name, const Value& v) {
 
 Engine::Engine(runtime::Interpreter& i, torch::TorchContext& c, session::EventSink& s, EngineOptions o)
     : interp(i), ctx(c), sink(s), options(std::move(o)) {
+    cachesGeneration_ = freshCachesGeneration();
     previous_ = g_current;
     g_current = this;
 }
@@ -237,9 +243,15 @@ bool Engine::sameAsKey(const SlotKey& k, const Value& v, const session::ArgDesc&
     const tensor::Tensor& t = static_cast<torch::TensorObject*>(o)->tensor;
     const auto& sizes = t.sizes();
     const auto& strides = t.strides();
-    return t.dtype() == k.dtype && t.device() == k.device && t.requiresGrad() == k.requiresGrad &&
-           std::equal(sizes.begin(), sizes.end(), a.shape.begin(), a.shape.end()) &&
-           std::equal(strides.begin(), strides.end(), a.stride.begin(), a.stride.end());
+    if (t.dtype() != k.dtype || !(t.device() == k.device) || t.requiresGrad() != k.requiresGrad ||
+        sizes.size() != a.shape.size() || strides.size() != a.stride.size())
+        return false;
+    // A few dims: element by element (std::equal would call memcmp for each).
+    for (size_t i = 0; i < sizes.size(); ++i)
+        if (sizes[i] != a.shape[i]) return false;
+    for (size_t i = 0; i < strides.size(); ++i)
+        if (strides[i] != a.stride[i]) return false;
+    return true;
 }
 
 void Engine::describeArg(session::ArgDesc& a, const Value& v, const std::string& source, SlotKey* key) {
@@ -358,19 +370,31 @@ Value Engine::callCompiled(CompiledFunction* cf, const runtime::CallArgs& args) 
         withSelf.insert(withSelf.end(), args.pos.begin(), args.pos.end());
         callArgs.pos = std::span<const Value>(withSelf);
     }
-    auto* fn = dynamic_cast<runtime::Function*>(fnValue.obj());
+    runtime::Function* fn;
+    if (fnValue.isObj() && fnValue.obj() == cf->memoTarget.obj()) {
+        fn = cf->memoFunction;
+    } else {
+        fn = dynamic_cast<runtime::Function*>(fnValue.obj());
+        cf->memoTarget = fnValue;
+        cf->memoFunction = fn;
+    }
     if (!fn) return interp.call(cf->target, args);  // not Python code (a builtin): nothing to compile
     // Nested in a trace (inlined), or inside HitVerifier's eager reference run (plain Python).
     if (tracer_ || options.compileDisabled || verifyDepth_ > 0) return interp.callFunction(fn, callArgs);
 
-    std::unique_ptr<CodeCache>& slot = caches_[fn->code];
-    if (!slot) {
-        slot = std::make_unique<CodeCache>();
-        slot->name = fn->code->name;
-        slot->file = fn->code->file ? fn->code->file->name : "";
-        slot->firstLine = fn->code->firstLine;
+    if (cf->memoCode != fn->code || cf->memoGeneration != cachesGeneration_ || !cf->memoCache) {
+        std::unique_ptr<CodeCache>& slot = caches_[fn->code];
+        if (!slot) {
+            slot = std::make_unique<CodeCache>();
+            slot->name = fn->code->name;
+            slot->file = fn->code->file ? fn->code->file->name : "";
+            slot->firstLine = fn->code->firstLine;
+        }
+        cf->memoCode = fn->code;
+        cf->memoCache = slot.get();
+        cf->memoGeneration = cachesGeneration_;
     }
-    CodeCache& cc = *slot;
+    CodeCache& cc = *cf->memoCache;
     int64_t callIndex = callIndex_++;
     if (cc.strategy == Strategy::Skip) {
         if (options.recordCalls && cc.frameId >= 0) {
@@ -400,10 +424,10 @@ Value Engine::callCompiled(CompiledFunction* cf, const runtime::CallArgs& args) 
     session::Call& call = sc.call;
     uint64_t serial = 0;
     if (options.recordCalls) serial = describeCall(call, callIndex, cc, fn, frame, &sc.description);
-    if (stance == "force_eager" || disabledDepth > 0) return runEager(fn, callArgs, false);
+    if (disabledDepth > 0 || std::string_view(stance) == "force_eager") return runEager(fn, callArgs, false);
     if (auto hit = tryEntries(cc, cf, fn, callArgs, frame, callIndex, options.recordCalls ? &call : nullptr, sc.cache, serial))
         return *hit;
-    bool eagerOnMiss = stance == "eager_on_recompile" && !cc.entries.empty();
+    bool eagerOnMiss = !cc.entries.empty() && std::string_view(stance) == "eager_on_recompile";
     if (cc.strategy == Strategy::RunOnly || runOnlyDepth_ > 0 || eagerOnMiss) {
         if (options.recordCalls) {
             call.outcome = session::CallOutcome::RunOnly;
@@ -810,6 +834,7 @@ void Engine::reset() {
     const bool forgets = !caches_.empty() || frameCounter_ != 0;
     for (auto& [code, cc] : caches_) retired_.push_back(std::move(cc));
     caches_.clear();
+    cachesGeneration_ = freshCachesGeneration();
     flushHits();
     frameCounter_ = 0;
     if (!forgets) return;

@@ -52,6 +52,8 @@ struct CompileOptions {
 };
 
 // What torch.compile / torch._dynamo.optimize returned.
+struct CodeCache;
+
 class CompiledFunction : public runtime::Object {
 public:
     CompiledFunction(runtime::Type* t) : runtime::Object(t) {}
@@ -67,13 +69,26 @@ public:
     // the live config changes (generation).
     std::shared_ptr<const DynamoConfig> effective;
     uint64_t effectiveGeneration = 0;
+    // The last call's target function and code cache, so a hot loop skips the dynamic_cast and
+    // the hash lookup (Engine::callCompiled). `memoTarget` is a strong reference: its address
+    // cannot be reused while the memo names it; the cache is trusted only for the same code
+    // and the engine's cache generation (a reset retires every cache).
+    runtime::Value memoTarget;
+    runtime::Function* memoFunction = nullptr;
+    const runtime::CodeInfo* memoCode = nullptr;
+    CodeCache* memoCache = nullptr;
+    uint64_t memoGeneration = 0;
     std::string repr() override;
     bool callable() const override { return true; }
     runtime::Value call(const runtime::CallArgs& args) override;
     runtime::Value getAttr(runtime::Str* name) override;
     runtime::Value getAttrFallback(runtime::Str* name) override;
     bool setAttr(runtime::Str* name, const runtime::Value& v) override;
-    void clearRefs() override { target = backend = guardFailFn = runtime::Value(); }
+    void clearRefs() override {
+        target = backend = guardFailFn = memoTarget = runtime::Value();
+        memoFunction = nullptr;
+        memoCache = nullptr;
+    }
 };
 
 struct CacheEntry {
@@ -245,6 +260,9 @@ private:
     void installStance();
 
     std::unordered_map<const runtime::CodeInfo*, std::unique_ptr<CodeCache>> caches_;
+    // Unique among all engines, renewed when caches_ forgets its caches (reset): a
+    // CompiledFunction's memo of a CodeCache holds only for the engine and generation it names.
+    uint64_t cachesGeneration_ = 0;
     std::vector<std::unique_ptr<CodeCache>> retired_;  // after reset(): kept for final hit counts
     std::vector<std::pair<std::string, std::vector<double>>> compileTimes_;  // see addCompileTime
     int frameCounter_ = 0;

@@ -158,7 +158,7 @@ bool Engine::interceptRunOnly(runtime::Function* fn, Value* slots, Value& result
         return false;
     }
     // HitVerifier's reference run is plain eager: callees must not serve compiled entries there.
-    if (tracer_ || disabledDepth > 0 || verifyDepth_ > 0 || stance == "force_eager") return false;
+    if (tracer_ || disabledDepth > 0 || verifyDepth_ > 0 || std::string_view(stance) == "force_eager") return false;
     auto it = caches_.find(fn->code);
     if (it == caches_.end() || it->second->entries.empty() || it->second->strategy == Strategy::Skip) return false;
     CodeCache& cc = *it->second;

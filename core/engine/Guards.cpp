@@ -181,9 +181,10 @@ bool GuardSet::run(const GuardCheck& c, const CallFrame& frame, std::vector<Valu
     }
     default: break;
     }
-    if (cache.size() < static_cast<size_t>(sources->size())) cache.resize(static_cast<size_t>(sources->size()));
-    const Value& v = sources->fetchRef(c.source, frame, cache);  // cache does not grow below: v stays valid
-    const std::string& name = (*sources)[c.source].text;
+    // The caller sized `cache` (check(), explain()): it does not grow below, so v stays valid.
+    const Value& v = sources->fetchRef(c.source, frame, cache);
+    // The source's text only for a failure's wording (a deque lookup the hot path skips).
+    auto name = [&]() -> const std::string& { return (*sources)[c.source].text; };
     switch (c.kind) {
     case GuardKind::TensorMatch: {
         // Exact type, like Dynamo's check (a Parameter is not a Tensor entry's input).
@@ -193,51 +194,51 @@ bool GuardSet::run(const GuardCheck& c, const CallFrame& frame, std::vector<Valu
             if (why) {
                 // dynamo-semantics §2.2; the wording depends on the release (docs/torch-versions.md).
                 if (release.tensorTypeReasonNamesClass())
-                    *why = "expected type of '" + name + "' to be " + typeRepr(c.tensorType) + ", but found " + pythonClassRepr(v);
-                else *why = "expected type of '" + name + "' to be a tensor type, ' but found " + pythonClassRepr(v);
+                    *why = "expected type of '" + name() + "' to be " + typeRepr(c.tensorType) + ", but found " + pythonClassRepr(v);
+                else *why = "expected type of '" + name() + "' to be a tensor type, ' but found " + pythonClassRepr(v);
             }
             return false;
         }
         const tensor::Tensor& x = t->tensor;
         if (static_cast<uint8_t>(x.device().type()) != c.deviceType) {
             if (why)
-                *why = "tensor '" + name + "' dispatch key set mismatch. expected " + dispatchKeySetText(static_cast<tensor::Device::Type>(c.deviceType)) +
+                *why = "tensor '" + name() + "' dispatch key set mismatch. expected " + dispatchKeySetText(static_cast<tensor::Device::Type>(c.deviceType)) +
                        ", actual " + dispatchKeySetText(x.device().type());
             return false;
         }
         if (x.dtype() != c.dtype) {
             if (why)
-                *why = "tensor '" + name + "' dtype mismatch. expected " + std::string(tensor::dtypeShortName(c.dtype)) +
+                *why = "tensor '" + name() + "' dtype mismatch. expected " + std::string(tensor::dtypeShortName(c.dtype)) +
                        ", actual " + std::string(tensor::dtypeShortName(x.dtype()));
             return false;
         }
         int dev = x.device().index();
         if (dev != c.deviceIndex) {
             if (why)
-                *why = "tensor '" + name + "' Tensor device index mismatch. Expected device index to be " +
+                *why = "tensor '" + name() + "' Tensor device index mismatch. Expected device index to be " +
                        std::to_string(std::max(c.deviceIndex, 0)) + ", actual " + std::to_string(std::max(dev, 0));
             return false;
         }
         if (x.requiresGrad() != c.requiresGrad) {
-            if (why) *why = "tensor '" + name + "' requires_grad mismatch. expected requires_grad=" + (c.requiresGrad ? "1" : "0");
+            if (why) *why = "tensor '" + name() + "' requires_grad mismatch. expected requires_grad=" + (c.requiresGrad ? "1" : "0");
             return false;
         }
         if (static_cast<size_t>(x.dim()) != c.sizes.size()) {
             if (why)
-                *why = "tensor '" + name + "' rank mismatch. expected " + std::to_string(c.sizes.size()) + ", actual " +
+                *why = "tensor '" + name() + "' rank mismatch. expected " + std::to_string(c.sizes.size()) + ", actual " +
                        std::to_string(x.dim());
             return false;
         }
         for (size_t i = 0; i < c.sizes.size(); ++i) {
             if (c.sizes[i] && *c.sizes[i] != x.sizes()[i]) {
                 if (why)
-                    *why = "tensor '" + name + "' size mismatch at index " + std::to_string(i) + ". expected " +
+                    *why = "tensor '" + name() + "' size mismatch at index " + std::to_string(i) + ". expected " +
                            std::to_string(*c.sizes[i]) + ", actual " + std::to_string(x.sizes()[i]);
                 return false;
             }
             if (c.strides[i] && *c.strides[i] != x.strides()[i]) {
                 if (why)
-                    *why = "tensor '" + name + "' stride mismatch at index " + std::to_string(i) + ". expected " +
+                    *why = "tensor '" + name() + "' stride mismatch at index " + std::to_string(i) + ". expected " +
                            std::to_string(*c.strides[i]) + ", actual " + std::to_string(x.strides()[i]);
                 return false;
             }
@@ -265,7 +266,7 @@ bool GuardSet::run(const GuardCheck& c, const CallFrame& frame, std::vector<Valu
         const runtime::Object* o = v.obj();
         for (const auto& [seen, src] : aliasSeen)
             if (seen == o) {
-                if (why) *why = "Duplicate tensors found: [\"" + (*sources)[src].text + "\", \"" + name + "\"]";
+                if (why) *why = "Duplicate tensors found: [\"" + (*sources)[src].text + "\", \"" + name() + "\"]";
                 return false;
             }
         aliasSeen.emplace_back(o, c.source);
@@ -367,6 +368,7 @@ bool GuardSet::symbolValues(const CallFrame& frame, std::vector<Value>& cache, s
 }
 
 bool GuardSet::check(const CallFrame& frame, std::vector<Value>& cache) const {
+    if (sources && cache.size() < static_cast<size_t>(sources->size())) cache.resize(static_cast<size_t>(sources->size()));
     AliasSeen aliasSeen;
     std::vector<int64_t> symVals;
     bool symReady = false;
@@ -377,7 +379,7 @@ bool GuardSet::check(const CallFrame& frame, std::vector<Value>& cache) const {
 
 GuardSet::Explanation GuardSet::explain(const CallFrame& frame) const {
     Explanation ex;
-    std::vector<Value> cache;
+    std::vector<Value> cache(sources ? static_cast<size_t>(sources->size()) : 0);
     AliasSeen aliasSeen;
     std::vector<int64_t> symVals;
     bool symReady = false;

@@ -197,9 +197,8 @@ Value SourceTable::fetch(int i, const CallFrame& frame, std::vector<Value>& cach
 
 // The guard hot path: no Value copies along a source chain (each link is read in place from the
 // per-call cache, which never grows here).
-const Value& SourceTable::fetchRef(int i, const CallFrame& frame, std::vector<Value>& cache) const {
+const Value& SourceTable::fetchMiss(int i, const CallFrame& frame, std::vector<Value>& cache) const {
     Value& slot = cache[static_cast<size_t>(i)];
-    if (!slot.isNull()) return slot;
     const Source& s = sources_[static_cast<size_t>(i)];
     Value v;
     switch (s.kind) {
@@ -298,16 +297,15 @@ bool bindArguments(runtime::Function* fn, const runtime::CallArgs& args, std::ve
     size_t nparams = code->paramNames.size();
     slots.assign(nparams, Value());
     if (fromDefault) fromDefault->assign(nparams, false);
-    auto& I = runtime::Interpreter::current();
     size_t nargs = static_cast<size_t>(code->nargs);
     size_t npos = std::min(args.pos.size(), nargs);
     for (size_t i = 0; i < npos; ++i) slots[i] = args.pos[i];
     if (args.pos.size() > nargs) {
         if (code->varargSlot < 0) return false;
         std::vector<Value> rest(args.pos.begin() + static_cast<long>(nargs), args.pos.end());
-        slots[static_cast<size_t>(code->varargSlot)] = I.newTuple(std::move(rest));
+        slots[static_cast<size_t>(code->varargSlot)] = runtime::Interpreter::current().newTuple(std::move(rest));
     } else if (code->varargSlot >= 0) {
-        slots[static_cast<size_t>(code->varargSlot)] = I.newTuple({});
+        slots[static_cast<size_t>(code->varargSlot)] = runtime::Interpreter::current().newTuple({});
     }
     runtime::Ref<runtime::Dict> extra;
     for (const auto& kw : args.kw) {
@@ -323,11 +321,11 @@ bool bindArguments(runtime::Function* fn, const runtime::CallArgs& args, std::ve
         }
         if (!found) {
             if (code->kwargSlot < 0) return false;
-            if (!extra) extra = I.newDict();
+            if (!extra) extra = runtime::Interpreter::current().newDict();
             extra->set(Value(kw.name), kw.value);
         }
     }
-    if (code->kwargSlot >= 0) slots[static_cast<size_t>(code->kwargSlot)] = extra ? Value(extra.get()) : Value(I.newDict().get());
+    if (code->kwargSlot >= 0) slots[static_cast<size_t>(code->kwargSlot)] = extra ? Value(extra.get()) : Value(runtime::Interpreter::current().newDict().get());
     // defaults for the last positional parameters, kw defaults for keyword-only ones
     size_t ndef = fn->defaults.size();
     for (size_t i = 0; i < nargs; ++i) {

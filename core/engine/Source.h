@@ -61,11 +61,16 @@ public:
     // `cache` memoizes per call (size() entries).
     runtime::Value fetch(int i, const CallFrame& frame, std::vector<runtime::Value>& cache) const;
     // The same without a copy; `cache` must already hold size() entries (the guard hot path).
-    const runtime::Value& fetchRef(int i, const CallFrame& frame, std::vector<runtime::Value>& cache) const;
+    // Inline: most reads on a hit are of a source already fetched for this call.
+    const runtime::Value& fetchRef(int i, const CallFrame& frame, std::vector<runtime::Value>& cache) const {
+        const runtime::Value& slot = cache[static_cast<size_t>(i)];
+        return slot.isNull() ? fetchMiss(i, frame, cache) : slot;
+    }
     // Root of a source chain.
     int root(int i) const;
 
 private:
+    const runtime::Value& fetchMiss(int i, const CallFrame& frame, std::vector<runtime::Value>& cache) const;
     int intern(Source s);
     std::deque<Source> sources_;
     std::unordered_map<std::string, int> byText_;
