@@ -48,8 +48,9 @@ inline void fillDenseStrides(KernelArg& a, const Tensor& out, int64_t item) {
 }
 
 // out[i] = f(a[i], b[i]) with I the input storage type, O the output storage type.
+// a and b are the caller's and used up here (their strides may be filled in): no copies per call.
 template <class O, class I, class F>
-void runBinaryKernel(const Tensor& out, KernelArg a, KernelArg b, F f) {
+void runBinaryKernel(const Tensor& out, KernelArg& a, KernelArg& b, F f) {
     using A = Acc<I>;
     auto inner = [&f](std::array<char*, 3> p, std::array<int64_t, 3> st, int64_t n) {
         O* o = reinterpret_cast<O*>(p[0]);

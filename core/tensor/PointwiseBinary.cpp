@@ -178,7 +178,7 @@ bool isComparison(BinaryOp op) {
 
 // Runs op on operands already converted to compute dtype T, writing out (dtype T or Bool).
 template <class T>
-void runOp(BinaryOp op, const Tensor& out, detail::KernelArg a, detail::KernelArg b, const Scalar& alpha,
+void runOp(BinaryOp op, const Tensor& out, detail::KernelArg& a, detail::KernelArg& b, const Scalar& alpha,
            int roundingMode) {
     using A = Acc<T>;
     using detail::runBinaryKernel;
@@ -288,7 +288,7 @@ C complexDiv(C x, C y) {
 }
 
 template <class C>
-void runComplexOp(BinaryOp op, const Tensor& out, detail::KernelArg a, detail::KernelArg b, const Scalar& alpha) {
+void runComplexOp(BinaryOp op, const Tensor& out, detail::KernelArg& a, detail::KernelArg& b, const Scalar& alpha) {
     using detail::runBinaryKernel;
     using R = typename C::value_type;
     const C al(static_cast<R>(alpha.toDouble()), static_cast<R>(alpha.imag()));
