@@ -318,16 +318,16 @@ void Engine::sendCall(CodeCache& cc, const session::Call& c, uint64_t serial) {
     // the description (serial), line, entry, guard count and verify flag say all of the call.
     const bool candidate = serial != 0 && c.outcome == session::CallOutcome::Hit && c.stale.empty() &&
                            c.tried.size() == 1 && c.tried[0].passed && c.tried[0].firstFailedGuard == -1 &&
-                           c.tried[0].reason.empty() && c.tried[0].failedGuards.empty() && c.tried[0].compileId == c.entryId;
+                           c.tried[0].reason.empty() && c.tried[0].failedGuards.empty() && sameText(c.tried[0].compileId, c.entryId);
     const bool repeat = candidate && last.serial == serial && last.frameId == c.frameId && last.line == c.line &&
-                        last.evaluated == c.tried[0].evaluated && last.verified == c.verified && last.entryId == c.entryId;
+                        last.evaluated == c.tried[0].evaluated && last.verified == c.verified && sameText(last.entryId, c.entryId);
     if (candidate) {
         last.serial = serial;
         last.frameId = c.frameId;
         last.line = c.line;
         last.evaluated = c.tried[0].evaluated;
         last.verified = c.verified;
-        if (last.entryId != c.entryId) last.entryId = c.entryId;
+        if (!sameText(last.entryId, c.entryId)) last.entryId = c.entryId;
     } else {
         last.serial = 0;
     }

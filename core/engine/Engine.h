@@ -54,6 +54,15 @@ struct CompileOptions {
 // What torch.compile / torch._dynamo.optimize returned.
 struct CodeCache;
 
+// Equal texts, compared in line: the hit path compares short compile ids ("0/0") a few times
+// per call, where a memcmp call through the PLT costs more than the comparison.
+inline bool sameText(const std::string& a, const std::string& b) {
+    if (a.size() != b.size()) return false;
+    for (size_t i = 0; i < a.size(); ++i)
+        if (a[i] != b[i]) return false;
+    return true;
+}
+
 class CompiledFunction : public runtime::Object {
 public:
     CompiledFunction(runtime::Type* t) : runtime::Object(t) {}
@@ -281,6 +290,11 @@ private:
     friend class HitVerifier;
     // --verify on a hit: the replay's result `result` against the eager reference.
     void reportStale(const CacheEntry& e, session::Call* call, int64_t callIndex, const std::string& difference);
+    // A hit's replay under --verify: the eager reference run first, then the replay compared
+    // with it (out of line: a plain hit does not set up the reference's frame).
+    runtime::Value replayVerified(CacheEntry& e, runtime::Function* fn, const runtime::CallArgs& args, const CallFrame& frame,
+                                  std::vector<runtime::Value>& cache, const std::vector<int64_t>& symVals, session::Call* call,
+                                  int64_t callIndex);
     std::shared_ptr<Tracer> tracer_;
     Engine* previous_ = nullptr;
     std::vector<std::string> enabledArtifacts_;  // set by torch._logging._init_logs

@@ -77,17 +77,8 @@ std::optional<Value> Engine::tryEntries(CodeCache& cc, CompiledFunction* cf, run
             } else {
                 std::vector<int64_t> symVals;
                 e.guards.symbolValues(frame, cache, symVals);
-                std::optional<HitVerifier::Reference> ref;  // made only under --verify (a hit's cost)
-                if (options.verify) {
-                    if (!verifier_) verifier_ = std::make_unique<HitVerifier>(*this);
-                    ref = verifier_->runEager(fn, args, frame, e, cache);
-                }
-                result = e.graph.replay(ctx, *e.sources, frame, cache, symVals);
-                if (ref) {
-                    if (call) call->verified = true;
-                    std::string diff = verifier_->compare(*ref, result);
-                    if (!diff.empty()) reportStale(e, call, callIndex, diff);
-                }
+                if (options.verify) result = replayVerified(e, fn, args, frame, cache, symVals, call, callIndex);
+                else result = e.graph.replay(ctx, *e.sources, frame, cache, symVals);
             }
             if (e.marksDynamicOutputs) markDynamicOutputs(e.graph.output, result);
             if (call) {
@@ -95,7 +86,7 @@ std::optional<Value> Engine::tryEntries(CodeCache& cc, CompiledFunction* cf, run
                 call->entryId = e.compileId;
                 const int evaluated = static_cast<int>(e.guards.checks.size());
                 const auto& t = call->tried;
-                const bool same = !triedCleared && t.size() == 1 && t[0].passed && t[0].compileId == e.compileId &&
+                const bool same = !triedCleared && t.size() == 1 && t[0].passed && sameText(t[0].compileId, e.compileId) &&
                                   t[0].firstFailedGuard == -1 && t[0].reason.empty() && t[0].failedGuards.empty() &&
                                   t[0].evaluated == evaluated;
                 if (!same) {
@@ -124,6 +115,18 @@ std::optional<Value> Engine::tryEntries(CodeCache& cc, CompiledFunction* cf, run
     }
     if (call) clearTried();
     return std::nullopt;
+}
+
+__attribute__((noinline)) Value Engine::replayVerified(CacheEntry& e, runtime::Function* fn, const runtime::CallArgs& args,
+                                                       const CallFrame& frame, std::vector<Value>& cache,
+                                                       const std::vector<int64_t>& symVals, session::Call* call, int64_t callIndex) {
+    if (!verifier_) verifier_ = std::make_unique<HitVerifier>(*this);
+    HitVerifier::Reference ref = verifier_->runEager(fn, args, frame, e, cache);
+    Value result = e.graph.replay(ctx, *e.sources, frame, cache, symVals);
+    if (call) call->verified = true;
+    std::string diff = verifier_->compare(ref, result);
+    if (!diff.empty()) reportStale(e, call, callIndex, diff);
+    return result;
 }
 
 Value Engine::runEager(runtime::Function* fn, const runtime::CallArgs& args, bool runOnly) {
