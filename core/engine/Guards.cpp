@@ -140,14 +140,19 @@ std::string dispatchKeySetText(tensor::Device::Type type) {
 
 std::string pythonClassRepr(const Value& v) { return typeRepr(visibleTypeOf(v)); }
 
-bool GuardSet::run(const GuardCheck& c, const CallFrame& frame, std::vector<Value>& cache,
-                   AliasSeen& aliasSeen, std::vector<int64_t>& symVals, bool& symReady,
-                   std::string* why) const {
+namespace {
+
+// One check. Explain = false is the hot path of every call (check()): the failure wording is
+// compiled out, so the function is small enough to stay cheap per guard; explain() runs the same
+// code with Explain = true (one source for both, no second copy of a guard's rule).
+template <bool Explain>
+bool evaluateCheck(const GuardSet& gs, const GuardCheck& c, const CallFrame& frame, std::vector<Value>& cache,
+                   AliasSeen& aliasSeen, std::vector<int64_t>& symVals, bool& symReady, std::string* why) {
     switch (c.kind) {
     case GuardKind::GlobalState: {
         GlobalStateSnapshot now = currentGlobalState();
         if (now == c.global) return true;
-        if (why) {
+        if (Explain && Explain && why) {
             std::string changed;
             if (now.gradMode != c.global.gradMode) changed += "grad_mode ";
             if (now.defaultDtype != c.global.defaultDtype) changed += "default_dtype ";
@@ -162,13 +167,13 @@ bool GuardSet::run(const GuardCheck& c, const CallFrame& frame, std::vector<Valu
     case GuardKind::DefaultDevice: return true;  // torch.set_default_device is not modelled
     case GuardKind::ShapeEnv: {
         if (!symReady) {
-            if (!symbolValues(frame, cache, symVals)) {
-                if (why) *why = shapeGuards[static_cast<size_t>(c.shapeGuard)].verbose;
+            if (!gs.symbolValues(frame, cache, symVals)) {
+                if (Explain && Explain && why) *why = gs.shapeGuards[static_cast<size_t>(c.shapeGuard)].verbose;
                 return false;
             }
             symReady = true;
         }
-        const ProducedGuard& g = shapeGuards[static_cast<size_t>(c.shapeGuard)];
+        const ProducedGuard& g = gs.shapeGuards[static_cast<size_t>(c.shapeGuard)];
         auto get = [&](int i) { return symVals[static_cast<size_t>(i)]; };
         auto x = g.lhs->eval(get), y = g.rhs->eval(get);
         bool ok = x && y && relHolds(g.op, *x, *y);
@@ -176,24 +181,24 @@ bool GuardSet::run(const GuardCheck& c, const CallFrame& frame, std::vector<Valu
             auto u = g.upper->eval(get);
             ok = u && *y <= *u;
         }
-        if (!ok && why) *why = g.verbose;
+        if (!ok && Explain && why) *why = g.verbose;
         return ok;
     }
     default: break;
     }
     // The caller sized `cache` (check(), explain()): it does not grow below, so v stays valid.
-    const Value& v = sources->fetchRef(c.source, frame, cache);
+    const Value& v = gs.sources->fetchRef(c.source, frame, cache);
     // The source's text only for a failure's wording (a deque lookup the hot path skips).
-    auto name = [&]() -> const std::string& { return (*sources)[c.source].text; };
+    auto name = [&]() -> const std::string& { return (*gs.sources)[c.source].text; };
     switch (c.kind) {
     case GuardKind::TensorMatch: {
         // Exact type, like Dynamo's check (a Parameter is not a Tensor entry's input).
         runtime::Object* o = v.obj();
         torch::TensorObject* t = o && o->type() == c.tensorType ? static_cast<torch::TensorObject*>(o) : nullptr;
         if (!t) {
-            if (why) {
+            if (Explain && Explain && why) {
                 // dynamo-semantics §2.2; the wording depends on the release (docs/torch-versions.md).
-                if (release.tensorTypeReasonNamesClass())
+                if (gs.release.tensorTypeReasonNamesClass())
                     *why = "expected type of '" + name() + "' to be " + typeRepr(c.tensorType) + ", but found " + pythonClassRepr(v);
                 else *why = "expected type of '" + name() + "' to be a tensor type, ' but found " + pythonClassRepr(v);
             }
@@ -201,43 +206,43 @@ bool GuardSet::run(const GuardCheck& c, const CallFrame& frame, std::vector<Valu
         }
         const tensor::Tensor& x = t->tensor;
         if (static_cast<uint8_t>(x.device().type()) != c.deviceType) {
-            if (why)
+            if (Explain && Explain && why)
                 *why = "tensor '" + name() + "' dispatch key set mismatch. expected " + dispatchKeySetText(static_cast<tensor::Device::Type>(c.deviceType)) +
                        ", actual " + dispatchKeySetText(x.device().type());
             return false;
         }
         if (x.dtype() != c.dtype) {
-            if (why)
+            if (Explain && Explain && why)
                 *why = "tensor '" + name() + "' dtype mismatch. expected " + std::string(tensor::dtypeShortName(c.dtype)) +
                        ", actual " + std::string(tensor::dtypeShortName(x.dtype()));
             return false;
         }
         int dev = x.device().index();
         if (dev != c.deviceIndex) {
-            if (why)
+            if (Explain && Explain && why)
                 *why = "tensor '" + name() + "' Tensor device index mismatch. Expected device index to be " +
                        std::to_string(std::max(c.deviceIndex, 0)) + ", actual " + std::to_string(std::max(dev, 0));
             return false;
         }
         if (x.requiresGrad() != c.requiresGrad) {
-            if (why) *why = "tensor '" + name() + "' requires_grad mismatch. expected requires_grad=" + (c.requiresGrad ? "1" : "0");
+            if (Explain && Explain && why) *why = "tensor '" + name() + "' requires_grad mismatch. expected requires_grad=" + (c.requiresGrad ? "1" : "0");
             return false;
         }
         if (static_cast<size_t>(x.dim()) != c.sizes.size()) {
-            if (why)
+            if (Explain && Explain && why)
                 *why = "tensor '" + name() + "' rank mismatch. expected " + std::to_string(c.sizes.size()) + ", actual " +
                        std::to_string(x.dim());
             return false;
         }
         for (size_t i = 0; i < c.sizes.size(); ++i) {
             if (c.sizes[i] && *c.sizes[i] != x.sizes()[i]) {
-                if (why)
+                if (Explain && Explain && why)
                     *why = "tensor '" + name() + "' size mismatch at index " + std::to_string(i) + ". expected " +
                            std::to_string(*c.sizes[i]) + ", actual " + std::to_string(x.sizes()[i]);
                 return false;
             }
             if (c.strides[i] && *c.strides[i] != x.strides()[i]) {
-                if (why)
+                if (Explain && Explain && why)
                     *why = "tensor '" + name() + "' stride mismatch at index " + std::to_string(i) + ". expected " +
                            std::to_string(*c.strides[i]) + ", actual " + std::to_string(x.strides()[i]);
                 return false;
@@ -249,7 +254,7 @@ bool GuardSet::run(const GuardCheck& c, const CallFrame& frame, std::vector<Valu
         runtime::Object* o = v.obj();
         torch::TensorObject* t = o && o->type() == c.tensorType ? static_cast<torch::TensorObject*>(o) : torch::asTensorObject(v);
         bool ok = !t || t->dynamicIndices.empty();
-        if (!ok && why) *why = c.verbose;
+        if (!ok && Explain && why) *why = c.verbose;
         return ok;
     }
     case GuardKind::DynamicIndices: {
@@ -259,34 +264,34 @@ bool GuardSet::run(const GuardCheck& c, const CallFrame& frame, std::vector<Valu
         if (t)
             for (int64_t d : t->dynamicIndices)
                 if (std::find(c.allowed.begin(), c.allowed.end(), d) == c.allowed.end()) ok = false;
-        if (!ok && why) *why = c.verbose;
+        if (!ok && Explain && why) *why = c.verbose;
         return ok;
     }
     case GuardKind::NoTensorAliasing: {
         const runtime::Object* o = v.obj();
         for (const auto& [seen, src] : aliasSeen)
             if (seen == o) {
-                if (why) *why = "Duplicate tensors found: [\"" + (*sources)[src].text + "\", \"" + name() + "\"]";
+                if (Explain && Explain && why) *why = "Duplicate tensors found: [\"" + (*gs.sources)[src].text + "\", \"" + name() + "\"]";
                 return false;
             }
         aliasSeen.emplace_back(o, c.source);
         return true;
     }
     case GuardKind::DuplicateInput: {
-        const Value& w = sources->fetchRef(c.source2, frame, cache);
+        const Value& w = gs.sources->fetchRef(c.source2, frame, cache);
         bool ok = v.is(w);
-        if (!ok && why) *why = c.verbose;
+        if (!ok && Explain && why) *why = c.verbose;
         return ok;
     }
     case GuardKind::BoolMatch:
     case GuardKind::EqualsMatch: {
         bool ok = equalsConstant(v, c.constant);
-        if (!ok && why) *why = c.verbose;
+        if (!ok && Explain && why) *why = c.verbose;
         return ok;
     }
     case GuardKind::NoneMatch: {
         bool ok = v.isNone();
-        if (!ok && why) *why = c.verbose;
+        if (!ok && Explain && why) *why = c.verbose;
         return ok;
     }
     case GuardKind::TypeMatch: {
@@ -294,29 +299,29 @@ bool GuardSet::run(const GuardCheck& c, const CallFrame& frame, std::vector<Valu
         // An int entry guarded by type computes with int64 symbols; an int past int64 (a
         // LongInt, also of type int) must compile its own entry, where it is a constant.
         if (ok && v.isObj() && runtime::numbers::bigOf(v)) ok = false;
-        if (!ok && why) *why = c.verbose;
+        if (!ok && Explain && why) *why = c.verbose;
         return ok;
     }
     case GuardKind::IdMatch: {
         bool ok = v.is(c.constant);
-        if (!ok && why) *why = c.verbose;
+        if (!ok && Explain && why) *why = c.verbose;
         return ok;
     }
     case GuardKind::SequenceLength: {
         bool ok = sequenceLength(v) == c.length;
-        if (!ok && why) *why = c.verbose;
+        if (!ok && Explain && why) *why = c.verbose;
         return ok;
     }
     case GuardKind::Hasattr: {
-        bool ok = sources->fetchRef(c.source2, frame, cache).isNull() != c.present;
-        if (!ok && why) *why = c.verbose;
+        bool ok = gs.sources->fetchRef(c.source2, frame, cache).isNull() != c.present;
+        if (!ok && Explain && why) *why = c.verbose;
         return ok;
     }
     case GuardKind::DictContains: {
         runtime::Dict* d = containsTarget(v);
         bool has = d && !d->get(c.constant).isNull();
         bool ok = d && has == c.present;
-        if (!ok && why) *why = c.verbose;
+        if (!ok && Explain && why) *why = c.verbose;
         return ok;
     }
     case GuardKind::DictKeys: {
@@ -333,17 +338,25 @@ bool GuardSet::run(const GuardCheck& c, const CallFrame& frame, std::vector<Valu
                 ++k;
             }
         }
-        if (!ok && why) *why = c.verbose;
+        if (!ok && Explain && why) *why = c.verbose;
         return ok;
     }
     case GuardKind::ObjectAliasing: {
-        const Value& w = sources->fetchRef(c.source2, frame, cache);
+        const Value& w = gs.sources->fetchRef(c.source2, frame, cache);
         bool ok = v.is(w);
-        if (!ok && why) *why = c.verbose;
+        if (!ok && Explain && why) *why = c.verbose;
         return ok;
     }
     default: return true;
     }
+}
+
+} // namespace
+
+bool GuardSet::run(const GuardCheck& c, const CallFrame& frame, std::vector<Value>& cache,
+                   AliasSeen& aliasSeen, std::vector<int64_t>& symVals, bool& symReady,
+                   std::string* why) const {
+    return evaluateCheck<true>(*this, c, frame, cache, aliasSeen, symVals, symReady, why);
 }
 
 bool GuardSet::symbolValues(const CallFrame& frame, std::vector<Value>& cache, std::vector<int64_t>& out) const {
@@ -373,7 +386,7 @@ bool GuardSet::check(const CallFrame& frame, std::vector<Value>& cache) const {
     std::vector<int64_t> symVals;
     bool symReady = false;
     for (const auto& c : checks)
-        if (!run(c, frame, cache, aliasSeen, symVals, symReady, nullptr)) return false;
+        if (!evaluateCheck<false>(*this, c, frame, cache, aliasSeen, symVals, symReady, nullptr)) return false;
     return true;
 }
 
