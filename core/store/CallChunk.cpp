@@ -1,5 +1,6 @@
 #include "core/store/CallChunk.h"
 
+#include <algorithm>
 #include <functional>
 
 #include "core/store/SessionStore.h"
@@ -188,7 +189,10 @@ void CallChunkWriter::count(const Call& c, FrameLast& f) {
         ++fc.hits;
         const int32_t offset = int32_t(calls_);
         auto e = size_t(f.hitEntry);
-        if (f.hitEntry < 0 || summary_.entries[e].compileId != c.entryId) {
+        // The frame's last hit entry again (compared in line: compile ids are a few characters).
+        const std::string& last = f.hitEntry < 0 ? c.entryId : summary_.entries[e].compileId;
+        if (f.hitEntry < 0 || last.size() != c.entryId.size() ||
+            !std::equal(last.begin(), last.end(), c.entryId.begin(), [](char x, char y) { return x == y; })) {
             e = 0;
             while (e < summary_.entries.size() && summary_.entries[e].compileId != c.entryId) ++e;
             if (e == summary_.entries.size()) {

@@ -92,7 +92,14 @@ public:
     }
 
     friend bool operator==(const DimVector& a, const DimVector& b) {
-        return a.size_ == b.size_ && std::equal(a.begin(), a.end(), b.begin());
+        if (a.size_ != b.size_)
+            return false;
+        // A few dims, compared in line: every elementwise op compares shapes several times, and
+        // std::equal on int64_t becomes a memcmp call.
+        for (uint32_t i = 0; i < a.size_; ++i)
+            if (a.data()[i] != b.data()[i])
+                return false;
+        return true;
     }
     // "[2, 3]" as PyTorch prints IntArrayRef in error messages.
     std::string str() const {
