@@ -1,5 +1,7 @@
 #include "core/engine/Source.h"
 
+#include <algorithm>
+
 #include "core/runtime/Containers.h"
 #include "core/runtime/Dict.h"
 #include "core/runtime/Exception.h"
@@ -295,6 +297,15 @@ bool bindArguments(runtime::Function* fn, const runtime::CallArgs& args, std::ve
                    std::vector<bool>* fromDefault) {
     const runtime::CodeInfo* code = fn->code;
     size_t nparams = code->paramNames.size();
+    // The common call f(x, y): exactly the positional parameters, no keywords, no * or **
+    // parameters. The general path below would bind the same (nothing from a default).
+    if (args.kw.empty() && args.pos.size() == nparams && static_cast<size_t>(code->nargs) == nparams && code->varargSlot < 0 &&
+        code->kwargSlot < 0 && code->nkwonly == 0 &&
+        std::none_of(args.pos.begin(), args.pos.end(), [](const Value& v) { return v.isNull(); })) {
+        slots.assign(args.pos.begin(), args.pos.end());
+        if (fromDefault) fromDefault->assign(nparams, false);
+        return true;
+    }
     slots.assign(nparams, Value());
     if (fromDefault) fromDefault->assign(nparams, false);
     size_t nargs = static_cast<size_t>(code->nargs);
