@@ -315,8 +315,12 @@ Tensor binaryImpl(BinaryOp op, const Operand& a, const Operand& b, const Scalar&
     if (a.isScalar() && b.isScalar())
         throwType(std::string(binaryOpName(op)) + "(): at least one operand must be a tensor");
     const Tensor* ts[2] = {a.tensor, b.tensor};
-    const Device device = checkSameDevice(ts);
-    const DType common = resultType({a, b});
+    // Two CPU tensors of one dtype and one shape (the usual case): the device, the result dtype
+    // and the broadcast shape are the operands' own, what the general rules below give.
+    const bool alike = a.tensor && b.tensor && a.tensor->device().isCpu() && b.tensor->device().isCpu() &&
+                       a.tensor->dtype() == b.tensor->dtype() && a.tensor->sizes() == b.tensor->sizes();
+    const Device device = alike ? Device::cpu() : checkSameDevice(ts);
+    const DType common = alike ? a.tensor->dtype() : resultType({a, b});
     DType compute = common, outType = common;
     if (isComplex(common) && op != BinaryOp::Add && op != BinaryOp::Sub && op != BinaryOp::Mul && op != BinaryOp::Div &&
         op != BinaryOp::Eq && op != BinaryOp::Ne)
@@ -379,8 +383,9 @@ Tensor binaryImpl(BinaryOp op, const Operand& a, const Operand& b, const Scalar&
             outType = DType::Bool;
         break;
     }
-    DimVector shape = a.tensor && b.tensor ? broadcastShapes(a.tensor->sizes(), b.tensor->sizes())
-                                           : (a.tensor ? a.tensor->sizes() : b.tensor->sizes());
+    DimVector shape = alike ? a.tensor->sizes()
+                      : a.tensor && b.tensor ? broadcastShapes(a.tensor->sizes(), b.tensor->sizes())
+                                             : (a.tensor ? a.tensor->sizes() : b.tensor->sizes());
     Tensor out = emptyForElementwise(shape, outType, device, ts);
     // Operands in the compute dtype (converted copies only when the dtype differs); scalars as
     // one stack value.
