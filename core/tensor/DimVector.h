@@ -116,8 +116,36 @@ private:
     size_t capacity() const { return heap_ ? cap_ : kInline; }
     void assign(const int64_t* src, size_t n) {
         reserve(n);
-        std::memcpy(data(), src, n * sizeof(int64_t));
+        copyDims(data(), src, n);
         size_ = static_cast<uint32_t>(n);
+    }
+    // A few dims are copied in line: every op copies shapes several times, and a memcpy call
+    // for 8 to 48 bytes costs more than the copy.
+    static void copyDims(int64_t* to, const int64_t* from, size_t n) {
+        switch (n) {
+        case 6:
+            to[5] = from[5];
+            [[fallthrough]];
+        case 5:
+            to[4] = from[4];
+            [[fallthrough]];
+        case 4:
+            to[3] = from[3];
+            [[fallthrough]];
+        case 3:
+            to[2] = from[2];
+            [[fallthrough]];
+        case 2:
+            to[1] = from[1];
+            [[fallthrough]];
+        case 1:
+            to[0] = from[0];
+            [[fallthrough]];
+        case 0:
+            return;
+        default:
+            std::memcpy(to, from, n * sizeof(int64_t));
+        }
     }
     void freeHeap() {
         delete[] heap_;
@@ -133,7 +161,7 @@ private:
             other.cap_ = 0;
         } else {
             heap_ = nullptr;
-            std::memcpy(inline_, other.inline_, size_ * sizeof(int64_t));
+            copyDims(inline_, other.inline_, std::min<size_t>(size_, kInline)); // inline: size_ <= kInline
         }
         other.size_ = 0;
     }
