@@ -36,8 +36,12 @@ constexpr size_t kWindowItems = 64;               // framed items waiting to be 
 constexpr size_t kWindowBytes = 64u << 20;         // ... and their bytes (one bigger record still passes)
 constexpr size_t kKeepCapacity = 1u << 20;         // a reused item keeps buffers up to this size
 // The decoding stage runs kDecodeLag records behind the framer (enough payloads queued to keep
-// the hashing lanes full) and wakes up once per kDecodeBatch records.
-constexpr uint64_t kDecodeLag = 16, kDecodeBatch = 16;
+// the hashing lanes full: about a third of a log's records have one, so 16 left the 8 lanes
+// half empty; 32 took ~12 % less CPU on the stage, measured on the 203 MB log) and wakes up once
+// per kDecodeBatch records. kDecodeLag + kDecodeBatch stays below kWindowItems: the stage is
+// woken before the owner needs the oldest record.
+constexpr uint64_t kDecodeLag = 32, kDecodeBatch = 16;
+static_assert(kDecodeLag + kDecodeBatch < kWindowItems);
 
 struct Cancelled {};
 
