@@ -74,6 +74,26 @@ TEST(OrderedStage, StaysLagJobsBehindUntilTheOwnerWaits) {
     EXPECT_EQ(ran.load(), 10);
 }
 
+// A stage that is behind: the owner, once it has to wait, is woken when a batch of jobs is done
+// (or every submitted one), not after each job — no lock step with a context switch per job.
+TEST(OrderedStage, AnOwnerThatHasToWaitSleepsUntilTheStageIsABatchAhead) {
+    std::atomic<int> ran{0};
+    // lag 1000: the stage runs only for the owner, so what it ran is what the owner waited for
+    OrderedStage<Job> stage([&](Job&) { ++ran; }, 8, 1000);
+    std::deque<Job> jobs(20);
+    for (Job& j : jobs) stage.submit(j);
+    stage.wait(0);
+    EXPECT_EQ(ran.load(), 8); // jobs 0..7
+    for (uint64_t i = 1; i < 8; ++i) stage.wait(i); // done already: no waiting, nothing more runs
+    EXPECT_EQ(ran.load(), 8);
+    stage.wait(8);
+    EXPECT_EQ(ran.load(), 16);
+    stage.wait(16); // only 20 submitted: up to the newest
+    EXPECT_EQ(ran.load(), 20);
+    for (uint64_t i = 17; i < 20; ++i) stage.wait(i);
+    EXPECT_EQ(stage.pending(), 0u);
+}
+
 TEST(OrderedStage, AnErrorIsRethrownWhereItsJobIsWaitedForAndLaterJobsStillRun) {
     OrderedStage<Job> stage([](Job& j) {
         if (j.value == 5) throw std::runtime_error("rank3.log:12: cannot decode");
