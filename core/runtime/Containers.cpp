@@ -396,9 +396,14 @@ Value Slice::getAttr(Str* name) {
 bool SeqIterator::next(Value& out) {
     Object* o = seq.obj();
     if (!o) return false;
-    // seq is a list or a tuple (or a subclass of list): only lists are mutable during iteration.
-    const std::vector<Value>* items =
-        o->type() == Interpreter::current().types.tuple ? &static_cast<Tuple*>(o)->items : &static_cast<List*>(o)->items;
+    // seq is a list or a tuple, or an object of a subclass of either (torch.Size is a tuple):
+    // only lists are mutable during iteration, so their length is read at each step.
+    const BuiltinTypes& types = Interpreter::current().types;
+    const std::vector<Value>* items;
+    if (o->type() == types.tuple) items = &static_cast<Tuple*>(o)->items;
+    else if (o->type() == types.list) items = &static_cast<List*>(o)->items;
+    else if (auto* l = dynamic_cast<List*>(o)) items = &l->items;
+    else items = &static_cast<Tuple*>(o)->items;
     if (pos >= items->size()) {
         seq = Value();
         return false;
