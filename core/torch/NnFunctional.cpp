@@ -172,7 +172,8 @@ void registerNnFunctionalOps(TorchContext& ctx) {
     // padding may be "same" or "valid". Generic shape rule: the output's spatial sizes are
     // computed from the input's (opaque under dynamic shapes until read).
     for (int dims : {1, 2}) {
-        const std::string name = "conv" + std::to_string(dims) + "d";
+        // A literal: the Sig keeps a view of the name for every later call.
+        const char* name = dims == 1 ? "conv1d" : "conv2d";
         functional(ctx, name, ShapeRule::Generic,
                    Sig{name, {"input", "weight", "bias", "stride", "padding", "dilation", "groups"}, 7, 2, 7},
                    [dims, name](TorchContext& c, const Bound& b, const CallArgs&) {
