@@ -26,6 +26,9 @@ std::vector<Session> finishedBeforeTheCrash() {
     try {
         OpenOptions opts;
         opts.batchEvents = 256;
+        // Batches by count only (a batch is 2048 calls, each a multiple of 256): under a slow
+        // build (ASan) the 50 ms age limit would cut batches at any count.
+        opts.batchMillis = 3600 * 1000;
         auto store = SessionStore::open(path, OpenMode::ReadWrite, opts);
         for (const Session& s : finishedBeforeTheCrash()) {
             auto rec = store->startRecorder();
