@@ -257,7 +257,8 @@ void TensorSnapshot::take() {
 void TensorSnapshot::restore() const {
     for (const auto& [st, data] : bytes_) {
         auto* w = const_cast<tensor::Storage*>(st);
-        if (w->nbytes() == static_cast<int64_t>(data.size())) std::memcpy(w->data(), data.data(), data.size());
+        // (an empty storage has no buffer: memcpy must not see its null pointer)
+        if (!data.empty() && w->nbytes() == static_cast<int64_t>(data.size())) std::memcpy(w->data(), data.data(), data.size());
     }
     for (const auto& s : tensors_) {
         s.object->tensor = s.handle;
