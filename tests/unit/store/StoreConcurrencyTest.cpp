@@ -13,6 +13,7 @@
 #include <set>
 #include <thread>
 
+#include "core/runtime/MachineStack.h"
 #include "core/store/SessionStore.h"
 #include "tests/unit/store/StoreTestUtil.h"
 
@@ -29,21 +30,9 @@ constexpr int kRunsEach = 100;
 
 // How long a run waits for the other writers: the default, except in a sanitizer build, where
 // every writer holds the lock about ten times longer (and 10 such processes share 2 cores).
-#if defined(__SANITIZE_ADDRESS__)
-constexpr bool kSanitized = true;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-constexpr bool kSanitized = true;
-#else
-constexpr bool kSanitized = false;
-#endif
-#else
-constexpr bool kSanitized = false;
-#endif
-
 OpenOptions runOptions() {
     OpenOptions o;
-    if (kSanitized) o.busyTimeoutMs = 60000;
+    if (gs::runtime::MachineStack::underAddressSanitizer()) o.busyTimeoutMs = 60000;
     return o;
 }
 
