@@ -35,6 +35,12 @@ GraphCanvas::GraphCanvas(QWidget* parent) : QGraphicsView(parent) {
     });
 }
 
+GraphCanvas::~GraphCanvas() {
+    // The scene is a child: ~QWidget deletes it after this object has stopped being a
+    // GraphCanvas, and clearing its items emits selectionChanged into the lambda above.
+    if (QGraphicsScene* s = scene()) disconnect(s, nullptr, this, nullptr);
+}
+
 layout::LayoutRequest GraphCanvas::makeRequest(const std::vector<GraphNodeStyle>& nodes,
                                                const std::vector<std::pair<QString, QString>>& edges,
                                                layout::Direction direction) const {

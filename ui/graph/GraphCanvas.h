@@ -17,6 +17,7 @@ class GraphCanvas : public QGraphicsView {
     Q_OBJECT
 public:
     explicit GraphCanvas(QWidget* parent = nullptr);
+    ~GraphCanvas() override;
 
     // Measures each node's label with the canvas font (Graphviz gets sizes, draws nothing).
     layout::LayoutRequest makeRequest(const std::vector<GraphNodeStyle>& nodes,
