@@ -286,7 +286,8 @@ std::string TensorSnapshot::differenceFrom(const TensorSnapshot& other) const {
         auto it = other.bytes_.find(then.storage.get());
         const tensor::Storage* st = now.impl()->storage.get();
         if (it == other.bytes_.end() || !st) continue;
-        if (static_cast<int64_t>(it->second.size()) != st->nbytes() || std::memcmp(it->second.data(), st->data(), it->second.size()) != 0)
+        if (static_cast<int64_t>(it->second.size()) != st->nbytes() ||
+            (!it->second.empty() && std::memcmp(it->second.data(), st->data(), it->second.size()) != 0))
             return who + " holds other values after the call than after the eager run (an in-place update differs)";
     }
     return "";
