@@ -234,9 +234,10 @@ void ShapeEnv::refineRange(int slot, RelOp kept, int64_t c, const Provenance& wh
         break;
     case RelOp::Eq: lo = hi = c; break;
     }
+    const bool narrowed = lo > s.lo || hi < s.hi;
     if (lo > s.lo) { s.lo = lo; s.loWhere = where; }
     if (hi < s.hi) { s.hi = hi; s.hiWhere = where; }
-    if (log && (s.lo == lo || s.hi == hi))
+    if (log && narrowed)
         log->push_back("_update_var_to_range " + s.name + " = VR[" + (s.lo <= -kNoBound ? std::string("-int_oo") : std::to_string(s.lo)) +
                        ", " + (s.hi >= kNoBound ? std::string("int_oo") : std::to_string(s.hi)) + "] (update)");
     if (s.lo == s.hi) specialize(slot, s.lo, where, log);  // the guards leave one value
