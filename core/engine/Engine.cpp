@@ -622,7 +622,7 @@ Value Engine::compileAndRun(CodeCache& cc, CompiledFunction* cf, runtime::Functi
         TraceScope scope(*this, tracer_, tracer);
         std::vector<Value> pos;
         std::vector<runtime::KwArg> kw;
-        tracer->wrapArguments(args, fromDefault, pos, kw);
+        tracer->wrapArguments(frame.slots, fromDefault, pos, kw);
         try {
             Value result = interp.callFunction(fn, runtime::CallArgs{std::span<const Value>(pos), std::span<const runtime::KwArg>(kw)});
             plain = tracer->finish(result);

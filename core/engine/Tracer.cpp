@@ -183,64 +183,44 @@ Value Tracer::wrap(const Value& v, int source, bool rootLocal) {
     return v;
 }
 
-void Tracer::wrapArguments(const runtime::CallArgs& args, const std::vector<bool>& fromDefault, std::vector<Value>& pos,
+// The call the trace makes, from the slots bindArguments filled: every parameter is a local of
+// the frame (L['x']), those the call left to their defaults too (L['conds']): tracked and guarded
+// by what the trace reads. Functions made by one `def` share a code object, hence a cache, but
+// each has its own defaults. Positional parameters are passed by position (they bind to the same
+// slots whichever way the call named them), *args item by item (L['args'][0]), keyword-only
+// parameters and **kwargs by name (L['kwargs']['k']).
+void Tracer::wrapArguments(const std::vector<Value>& slots, const std::vector<bool>& fromDefault, std::vector<Value>& pos,
                            std::vector<runtime::KwArg>& kw) {
     const runtime::CodeInfo* code = root_->code;
-    size_t nargs = static_cast<size_t>(code->nargs);
+    const size_t nargs = static_cast<size_t>(code->nargs);
     pos.clear();
     kw.clear();
-    for (size_t i = 0; i < args.pos.size(); ++i) {
-        if (i < nargs) {
-            int src = sources.local(code->localNames[i], static_cast<int>(i));
-            pos.push_back(wrap(args.pos[i], src, !fromDefault[i]));
-        } else {
-            int vs = sources.local(code->localNames[static_cast<size_t>(code->varargSlot)], code->varargSlot);
-            int src = sources.item(vs, Value::integer(static_cast<int64_t>(i - nargs)), std::to_string(i - nargs));
-            pos.push_back(wrap(args.pos[i], src, true));
-        }
-    }
-    for (const auto& k : args.kw) {
-        int slot = -1;
-        for (size_t i = 0; i < code->paramNames.size(); ++i)
-            if (code->paramNames[i] && code->paramNames[i]->view() == k.name->view()) slot = static_cast<int>(i);
-        // (the quoted key is appended, not concatenated: GCC 12 reports a false -Wrestrict for
-        // "'" + std::string(...) here, GCC bug 105329)
-        std::string quoted = "'";
-        quoted.append(k.name->view()).append("'");
-        int src = slot >= 0 ? sources.local(std::string(k.name->view()), slot)
-                            : sources.item(sources.local(code->localNames[static_cast<size_t>(code->kwargSlot)], code->kwargSlot),
-                                           Value(k.name), quoted);
-        kw.push_back({k.name, wrap(k.value, src, true)});
-    }
-    // Parameters the call left to their defaults are locals of the frame like the others
-    // (L['conds']): tracked and guarded by what the trace reads. Functions made by one `def`
-    // share a code object, hence a cache, but each has its own defaults.
-    auto givenByKeyword = [&](size_t i) {
-        for (const auto& k : args.kw)
-            if (code->paramNames[i] && code->paramNames[i]->view() == k.name->view()) return true;
-        return false;
-    };
-    bool positional = true;
-    const size_t ndef = root_->defaults.size();
-    for (size_t i = args.pos.size(); i < nargs; ++i) {
-        if (givenByKeyword(i)) {
-            positional = false;  // later defaults go by name
-            continue;
-        }
-        if (i + ndef < nargs) continue;  // no default: the call fails as it would eagerly
-        int src = sources.local(code->localNames[i], static_cast<int>(i));
-        Value v = wrap(root_->defaults[i + ndef - nargs], src, false);
-        if (positional && i >= static_cast<size_t>(code->nposonly)) positional = pos.size() == i;
-        if (positional || i < static_cast<size_t>(code->nposonly)) pos.push_back(std::move(v));
-        else kw.push_back({code->paramNames[i], std::move(v)});
+    auto local = [&](size_t i) { return sources.local(code->localNames[i], static_cast<int>(i)); };
+    for (size_t i = 0; i < nargs; ++i) pos.push_back(wrap(slots[i], local(i), !fromDefault[i]));
+    if (code->varargSlot >= 0) {
+        const auto vs = static_cast<size_t>(code->varargSlot);
+        const int src = local(vs);
+        const auto& rest = static_cast<runtime::Tuple*>(slots[vs].obj())->items;
+        for (size_t j = 0; j < rest.size(); ++j)
+            pos.push_back(wrap(rest[j], sources.item(src, Value::integer(static_cast<int64_t>(j)), std::to_string(j)), true));
     }
     const size_t kwStart = nargs + (code->varargSlot >= 0 ? 1 : 0);
     for (int k = 0; k < code->nkwonly; ++k) {
         const size_t i = kwStart + static_cast<size_t>(k);
-        if (i >= code->paramNames.size() || givenByKeyword(i)) continue;
-        if (static_cast<size_t>(k) >= root_->kwDefaults.size() || root_->kwDefaults[static_cast<size_t>(k)].isNull()) continue;
-        int src = sources.local(code->localNames[i], static_cast<int>(i));
-        kw.push_back({code->paramNames[i], wrap(root_->kwDefaults[static_cast<size_t>(k)], src, false)});
+        kw.push_back({code->paramNames[i], wrap(slots[i], local(i), !fromDefault[i])});
+    }
+    if (code->kwargSlot >= 0) {
+        const auto ks = static_cast<size_t>(code->kwargSlot);
+        const int src = local(ks);
+        for (const auto& e : static_cast<runtime::Dict*>(slots[ks].obj())->entries()) {
+            if (e.key.isNull()) continue;
+            auto* name = static_cast<runtime::Str*>(e.key.obj());
+            // (the quoted key is appended, not concatenated: GCC 12 reports a false -Wrestrict for
+            // "'" + std::string(...) here, GCC bug 105329)
+            std::string quoted = "'";
+            quoted.append(name->view()).append("'");
+            kw.push_back({name, wrap(e.value, sources.item(src, e.key, quoted), true)});
+        }
     }
 }
 

@@ -42,8 +42,9 @@ public:
     Tracer(Engine& engine, runtime::Function* root, FrameState& frameState, const DynamoConfig& config, bool fullgraph);
     ~Tracer() override;
 
-    // Wraps the root call's arguments (sources L['name']). `slots` are the bound parameters.
-    void wrapArguments(const runtime::CallArgs& args, const std::vector<bool>& fromDefault,
+    // Wraps the root call's arguments (sources L['name']) into the call the trace makes.
+    // `slots` are the parameters as bindArguments bound them, `fromDefault` which came from a default.
+    void wrapArguments(const std::vector<runtime::Value>& slots, const std::vector<bool>& fromDefault,
                        std::vector<runtime::Value>& pos, std::vector<runtime::KwArg>& kw);
     // Builds the output template from the function's result and returns the result with every
     // proxy replaced by its plain value.
