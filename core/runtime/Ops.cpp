@@ -9,6 +9,7 @@
 #include "core/runtime/Format.h"
 #include "core/runtime/Interpreter.h"
 #include "core/runtime/InterpreterCore.h"
+#include "core/runtime/LongInt.h"
 #include "core/runtime/Module.h"
 #include "core/runtime/Numbers.h"
 #include "core/runtime/Str.h"
@@ -281,8 +282,11 @@ int64_t hash(const Value& v) {
         if (fn && fn.isNone()) I.raise(I.types.TypeError, "unhashable type: '" + typeName(v) + "'");
         if (fn && owner->heap) {
             Value r = callDunder(fn, v);
-            if (!r.isIntLike()) I.raise(I.types.TypeError, "__hash__ method should return an integer");
-            return numbers::intHash(r.asInt());
+            // As CPython's slot_tp_hash: a result that fits a machine word is the hash itself
+            // (-1 is reserved: -2), a bigger int is hashed as an int.
+            if (r.isIntLike()) return r.asInt() == -1 ? -2 : r.asInt();
+            if (r.isObj() && dynamic_cast<LongInt*>(r.obj())) return hash(r);
+            I.raise(I.types.TypeError, "__hash__ method should return an integer");
         }
     }
     return o->hash();

@@ -114,3 +114,18 @@ class Account:
 accts = [Account("b", 50), Account("a", 100), Account("c", 10)]
 print(sorted(accts), max(accts), {Account("a"), Account("a")}, Account("x") == Account("x", 5))
 print(Account.__dict__["interest"], "owner" in vars(accts[0]))
+# __hash__'s result is the hash itself when it fits a machine word (-1 becomes -2); bigger ints are hashed
+class HashAs:
+    def __init__(self, h):
+        self.h = h
+
+    def __hash__(self):
+        return self.h
+
+    def __eq__(self, other):
+        return hash(self) == hash(other)
+
+
+for h in (hash((1, 2)), -1, 2**61, -(2**62), 2**70, True):
+    print(hash(HashAs(h)) == hash(h) or hash(HashAs(h)))
+print({HashAs(hash((1, 2))): "found"}.get((1, 2)), hash(HashAs(-1)))
