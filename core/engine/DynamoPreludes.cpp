@@ -415,6 +415,7 @@ def is_from_global_source(source):
 const char* kGuardsSource = R"PY(
 import collections
 import re
+from collections import namedtuple
 import torch
 from torch._dynamo.source import (AttrSource, CallFunctionNoArgsSource, ClosureSource, ConstantSource,
                                   ConstDictKeySource, DefaultsSource, DictGetItemSource,
@@ -422,27 +423,8 @@ from torch._dynamo.source import (AttrSource, CallFunctionNoArgsSource, ClosureS
                                   LocalSource, Source, TypeSource, ChainedSource)
 
 
-class GuardFail:
-    __slots__ = ("reason", "orig_code")
-
-    def __init__(self, reason, orig_code):
-        self.reason = reason
-        self.orig_code = orig_code
-
-    def __getitem__(self, i):
-        return (self.reason, self.orig_code)[i]
-
-    def __iter__(self):
-        return iter((self.reason, self.orig_code))
-
-    def __len__(self):
-        return 2
-
-    def __eq__(self, other):
-        return tuple(self) == tuple(other)
-
-    def __repr__(self):
-        return f"GuardFail(reason={self.reason!r}, orig_code={self.orig_code!r})"
+# A NamedTuple in PyTorch (reason, orig_code): `failure == None` is False, `reason, code = failure`.
+GuardFail = namedtuple("GuardFail", ["reason", "orig_code"], module="torch._dynamo.guards")
 
 
 class GuardManagerWrapper:

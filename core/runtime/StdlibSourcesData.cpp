@@ -208,7 +208,7 @@ def namedtuple(typename, field_names, *, defaults=None, rename=False, module=Non
 
     def __init__(self, *args, **kwargs):
         if len(args) > len(fields):
-            raise TypeError(f"{typename}() takes {len(fields)} positional arguments but {len(args)} were given")
+            raise TypeError(f"{typename}.__new__() takes {len(fields) + 1} positional arguments but {len(args) + 1} were given")
         values = list(args)
         for i in range(len(args), len(fields)):
             name = fields[i]
@@ -217,9 +217,12 @@ def namedtuple(typename, field_names, *, defaults=None, rename=False, module=Non
             elif i >= len(fields) - len(defaults):
                 values.append(defaults[i - (len(fields) - len(defaults))])
             else:
-                raise TypeError(f"{typename}() missing 1 required positional argument: '{name}'")
+                raise TypeError(f"{typename}.__new__() missing 1 required positional argument: '{name}'")
         if kwargs:
-            raise TypeError(f"{typename}() got an unexpected keyword argument '{next(iter(kwargs))}'")
+            name = next(iter(kwargs))
+            if name in fields:
+                raise TypeError(f"{typename}.__new__() got multiple values for argument '{name}'")
+            raise TypeError(f"{typename}.__new__() got an unexpected keyword argument '{name}'")
         object.__setattr__(self, "_values", tuple(values))
 
     def __getattr__(self, name):
@@ -242,11 +245,20 @@ def namedtuple(typename, field_names, *, defaults=None, rename=False, module=Non
     def __getitem__(self, i):
         return self._values[i]
 
+    # Compared as tuples with tuples and other named tuples; anything else is not equal (a
+    # named tuple == None is False), as for CPython's tuple subclass.
+    def comparable(other):
+        return isinstance(other, tuple) or hasattr(type(other), "_fields")
+
     def __eq__(self, other):
-        return tuple(self) == tuple(other)
+        if not comparable(other):
+            return NotImplemented
+        return self._values == tuple(other)
 
     def __lt__(self, other):
-        return tuple(self) < tuple(other)
+        if not comparable(other):
+            return NotImplemented
+        return self._values < tuple(other)
 
     def __hash__(self):
         return hash(self._values)
@@ -259,9 +271,16 @@ def namedtuple(typename, field_names, *, defaults=None, rename=False, module=Non
         values.update(kwargs)
         return cls(**values)
 
+    def _make(iterable):
+        values = tuple(iterable)
+        if len(values) != len(fields):
+            raise TypeError(f"Expected {len(fields)} arguments, got {len(values)}")
+        return cls(*values)
+
     ns = {"__init__": __init__, "__getattr__": __getattr__, "__setattr__": __setattr__, "__repr__": __repr__,
           "__iter__": __iter__, "__len__": __len__, "__getitem__": __getitem__, "__eq__": __eq__,
-          "__lt__": __lt__, "__hash__": __hash__, "_asdict": _asdict, "_replace": _replace, "_fields": fields}
+          "__lt__": __lt__, "__hash__": __hash__, "_asdict": _asdict, "_replace": _replace, "_fields": fields,
+          "_make": staticmethod(_make), "_field_defaults": dict(zip(fields[len(fields) - len(defaults):], defaults))}
     cls = type(typename, (), ns)
     return cls
 )PY";

@@ -20,6 +20,11 @@ class T(TestCase):
         self.assertEqual(fail.reason, fail[0])
         self.assertIn("tensor 'x' size mismatch at index 0. expected 2, actual 5", fail.reason)
         self.assertIs(fail.orig_code, double.__code__)
+        # a named tuple, as in PyTorch: it compares with anything (a test's `failure == None`)
+        self.assertFalse(fail == None)  # noqa: E711
+        self.assertNotEqual(fail, None)
+        reason, code = fail
+        self.assertEqual((reason, code), tuple(fail))
 
 
 if __name__ == "__main__":

@@ -24,3 +24,19 @@ x, y = p
 print(x + y)
 Color = namedtuple("Color", "r g b", defaults=[0])
 print(Color(1, 2), Color._fields)
+# a namedtuple compares with anything (== None is False), hashes and slices as a tuple
+print(p == None, p != None, None == p, p == (1, 2), (1, 2) == p, p == [1, 2], p < (1, 3), p[::-1])
+print(hash(p) == hash((1, 2)), {p: "v"}[(1, 2)], Point._make([7, 8]), Color._field_defaults)
+try:
+    Point(1)
+except TypeError as e:
+    print("TypeError:", e)
+try:
+    Point(1, 2, x=3)
+except TypeError as e:
+    print("TypeError:", e)
+try:
+    p.x = 3
+except AttributeError:
+    print("AttributeError on set")
+print(sorted([Point(2, 1), Point(1, 5)]), max(Point(1, 2)))
