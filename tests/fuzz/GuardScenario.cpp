@@ -114,6 +114,8 @@ def with_kw(t, *, k=3):
 
 
 G_TENS = [torch.ones(4)]
+D_DEF = [1, 2]
+E_DEF = 2
 
 
 o1 = Derived()
@@ -177,13 +179,19 @@ const std::vector<std::string> kReads = {
     "y = y + z[1:].shape[0]",
     "if z.unsqueeze(1).repeat(1, 2).shape[1] == z.shape[0]:\n        y = y + 4",
     "y = y + z.sum()",
+    // the compiled function's own defaults (d=D_DEF, *, e=E_DEF): locals of its frame
+    "y = y + d[0]",
+    "for v in d:\n        y = y + v",
+    "y = y + len(d)",
+    "y = y * e",
+    "if e > 1:\n        y = y + 1",
 };
 
 std::string num(ByteChoices& in) { return std::to_string(static_cast<int>(in.pick(7)) - 1); }
 
 // A mutation of module state between two calls.
 std::string mutation(ByteChoices& in) {
-    switch (in.pick(41)) {
+    switch (in.pick(46)) {
     case 0: return "G_INT = " + num(in);
     case 1: return "G_LIST.append(" + num(in) + ")";
     case 2: return "G_LIST[0] = " + num(in);
@@ -236,6 +244,11 @@ std::string mutation(ByteChoices& in) {
     case 37: return in.chance(2) ? "Base.m.__code__ = base_alt0.__code__" : "helper_alt1.__code__ = helper_alt0.__code__";
     case 38: return "z = torch.ones(" + std::to_string(2 + in.pick(7)) + ")";
     case 39: return "z = torch.arange(float(" + std::to_string(2 + in.pick(7)) + ")) - " + num(in);
+    case 40: return "D_DEF.append(" + num(in) + ")";
+    case 41: return "D_DEF[0] = " + num(in);
+    case 42: return "f.__defaults__ = ([" + num(in) + ", " + num(in) + "],)";
+    case 43: return "f.__kwdefaults__ = {\"e\": " + num(in) + "}";
+    case 44: return "f_other.__defaults__ = ([" + num(in) + "],)";
     default: return "op = Op()";
     }
 }
@@ -244,19 +257,27 @@ std::string mutation(ByteChoices& in) {
 
 std::string generateGuardScenario(ByteChoices& in) {
     std::string src = kPrologue;
-    src += "\n\ndef f(x, a, b, s, z):\n    y = x * 1\n";
+    // Two functions made by one `def` (one code object, hence one cache) with their own defaults.
+    src += "\n\ndef make_f(dd):\n    def f(x, a, b, s, z, d=dd, *, e=E_DEF):\n        y = x * 1\n";
     uint32_t reads = 2 + in.pick(7);
-    for (uint32_t i = 0; i < reads; ++i) src += "    " + kReads[in.pick(static_cast<uint32_t>(kReads.size()))] + "\n";
-    src += "    return y\n\n\n";
+    for (uint32_t i = 0; i < reads; ++i) {
+        std::string read = kReads[in.pick(static_cast<uint32_t>(kReads.size()))];
+        for (size_t at = read.find('\n'); at != std::string::npos; at = read.find('\n', at + 1)) read.insert(at + 1, "    ");
+        src += "        " + read + "\n";
+    }
+    src += "        return y\n\n    return f\n\n\nf = make_f(D_DEF)\nf_other = make_f([3, 4])\n";
     static const char* dynamics[] = {"", ", dynamic=True", ", dynamic=False"};
-    src += std::string("cf = torch.compile(f, backend=\"eager\"") + dynamics[in.pick(3)] + ")\n";
+    const char* dynamic = dynamics[in.pick(3)];
+    src += std::string("cf = torch.compile(f, backend=\"eager\"") + dynamic + ")\n";
+    src += std::string("cf_other = torch.compile(f_other, backend=\"eager\"") + dynamic + ")\n";
     src += "x = torch.ones(4)\na = 1\nb = [1, 2]\ns = \"p\"\nz = torch.arange(4.0) - 1\n";
     uint32_t calls = 4 + in.pick(12);
     for (uint32_t i = 0; i < calls; ++i) {
         uint32_t changes = i == 0 ? 0 : in.pick(3);
         for (uint32_t k = 0; k < changes; ++k) src += mutation(in) + "\n";
-        src += "cf(x, a, b, s, z)\n";
-        if (in.chance(3)) src += "cf(x, a, b, s, z)\n";  // an unchanged repeat: a hit to check
+        const char* call = in.chance(4) ? "cf_other(x, a, b, s, z)\n" : "cf(x, a, b, s, z)\n";
+        src += call;
+        if (in.chance(3)) src += call;  // an unchanged repeat: a hit to check
     }
     return src;
 }
