@@ -67,6 +67,7 @@ std::vector<Value> repeat(const std::vector<Value>& items, const Value& times) {
     std::vector<Value> out;
     if (n <= 0) return out;
     if (static_cast<double>(n) * static_cast<double>(items.size()) > 5e7) in().raise("MemoryError", "");
+    in().checkMemory(n * static_cast<int64_t>(items.size() * sizeof(Value)));
     out.reserve(items.size() * static_cast<size_t>(n));
     for (int64_t k = 0; k < n; ++k) out.insert(out.end(), items.begin(), items.end());
     return out;
@@ -139,6 +140,7 @@ Value Tuple::binaryOp(BinOpKind op, const Value& other, bool reflected) {
     if (op == BinOpKind::Add && !reflected) {
         auto* o = other.dyn<Tuple>();
         if (!o) I.raise(I.types.TypeError, "can only concatenate tuple (not \"" + typeName(other) + "\") to tuple");
+        I.checkMemory(static_cast<int64_t>((items.size() + o->items.size()) * sizeof(Value)));
         std::vector<Value> r = items;
         r.insert(r.end(), o->items.begin(), o->items.end());
         return I.newTuple(std::move(r));
@@ -233,6 +235,7 @@ Value List::binaryOp(BinOpKind op, const Value& other, bool reflected) {
     if (op == BinOpKind::Add && !reflected) {
         auto* o = other.dyn<List>();
         if (!o) I.raise(I.types.TypeError, "can only concatenate list (not \"" + typeName(other) + "\") to list");
+        I.checkMemory(static_cast<int64_t>((items.size() + o->items.size()) * sizeof(Value)));
         std::vector<Value> r = items;
         r.insert(r.end(), o->items.begin(), o->items.end());
         return I.newList(std::move(r));

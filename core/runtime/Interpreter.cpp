@@ -208,6 +208,10 @@ std::chrono::steady_clock::time_point pollClock() {
 } // namespace
 
 void Interpreter::checkMemory(int64_t bytes) {
+    // A big allocation is also a slow step (a copy or fill of a MiB or more) that may come
+    // without the statements that poll the clock: `s = s + s` doubles a string in a handful of
+    // steps. The time limit and Cancel are checked here too.
+    if (bytes >= (int64_t{1} << 20)) checkInterrupts();
     if (limits_.maxMemoryBytes <= 0) return;
     // Small allocations are covered by the clock's polling (every 10 ms, read on the coarse
     // clock: up to one tick, a few ms, later); a big one is checked before it is made, so one

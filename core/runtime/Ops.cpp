@@ -607,6 +607,13 @@ bool next(const Value& iterator, Value& out) {
         }
     }
     if (!o->isIterator()) I.raise(I.types.TypeError, "'" + typeName(iterator) + "' object is not an iterator");
+    // A native loop (sum, max, sorted, list, "".join... over a range or a list) takes no steps:
+    // every 65,536 items it checks the time limit, Cancel and memory as a step would.
+    thread_local uint32_t nativeItems = 0;
+    if (++nativeItems >= (1u << 16)) {
+        nativeItems = 0;
+        I.checkInterrupts();
+    }
     return o->next(out);
 }
 

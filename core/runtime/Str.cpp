@@ -180,6 +180,7 @@ Value Str::binaryOp(BinOpKind op, const Value& other, bool reflected) {
     if (op == BinOpKind::Add && !reflected) {
         auto* o = other.dyn<Str>();
         if (!o) I.raise(I.types.TypeError, "can only concatenate str (not \"" + typeName(other) + "\") to str");
+        I.checkMemory(static_cast<int64_t>(s_.size() + o->s_.size()));
         return I.newStr(s_ + o->s_);
     }
     if (op == BinOpKind::Mult) {
@@ -187,6 +188,7 @@ Value Str::binaryOp(BinOpKind op, const Value& other, bool reflected) {
         if (!ops::tryIndex(other, n)) return {};
         if (n <= 0) return I.newStr("");
         if (static_cast<double>(n) * static_cast<double>(s_.size()) > 1e9) I.raise("MemoryError", "");
+        I.checkMemory(n * static_cast<int64_t>(s_.size()));
         std::string out;
         out.reserve(s_.size() * static_cast<size_t>(n));
         for (int64_t k = 0; k < n; ++k) out += s_;
@@ -256,12 +258,17 @@ Value Bytes::binaryOp(BinOpKind op, const Value& other, bool reflected) {
     if (op == BinOpKind::Add && !reflected) {
         auto* o = other.dyn<Bytes>();
         if (!o) return {};
+        in().checkMemory(static_cast<int64_t>(data.size() + o->data.size()));
         return in().newBytes(data + o->data);
     }
     if (op == BinOpKind::Mult) {
         int64_t n;
         if (!ops::tryIndex(other, n)) return {};
+        if (n <= 0) return in().newBytes("");
+        if (static_cast<double>(n) * static_cast<double>(data.size()) > 1e9) in().raise("MemoryError", "");
+        in().checkMemory(n * static_cast<int64_t>(data.size()));
         std::string out;
+        out.reserve(data.size() * static_cast<size_t>(n));
         for (int64_t k = 0; k < n; ++k) out += data;
         return in().newBytes(out);
     }

@@ -263,7 +263,9 @@ Value justify(const CallArgs& a, char how) {
     if (width <= len) return a[0];
     int64_t n = width - len;
     int64_t left = how == '<' ? 0 : how == '>' ? n : (n / 2 + (n & width & 1));
+    I.checkMemory(n * static_cast<int64_t>(fill.size()) + static_cast<int64_t>(s->s().size()));
     std::string out;
+    out.reserve(static_cast<size_t>(n) * fill.size() + s->s().size());
     for (int64_t k = 0; k < left; ++k) out += fill;
     out += s->s();
     for (int64_t k = 0; k < n - left; ++k) out += fill;
@@ -294,15 +296,21 @@ Value str_format_map(const CallArgs& a) {
 Value str_join(const CallArgs& a) {
     Str* s = selfStr(a, "join");
     a.expect("join", 2, 2);
-    std::string out;
-    size_t i = 0;
-    for (auto& v : ops::toVector(a[1])) {
-        auto* p = v.dyn<Str>();
+    const std::vector<Value> parts = ops::toVector(a[1]);
+    size_t total = parts.empty() ? 0 : (parts.size() - 1) * s->s().size();
+    for (size_t i = 0; i < parts.size(); ++i) {
+        auto* p = parts[i].dyn<Str>();
         if (!p)
             in().raise(in().types.TypeError, "sequence item " + std::to_string(i) + ": expected str instance, " +
-                                                 typeName(v) + " found");
-        if (i++) out += s->s();
-        out += p->s();
+                                                 typeName(parts[i]) + " found");
+        total += p->s().size();
+    }
+    in().checkMemory(static_cast<int64_t>(total));
+    std::string out;
+    out.reserve(total);
+    for (size_t i = 0; i < parts.size(); ++i) {
+        if (i) out += s->s();
+        out += static_cast<Str*>(parts[i].obj())->s();
     }
     return in().newStr(out);
 }
@@ -496,6 +504,7 @@ Value str_zfill(const CallArgs& a) {
     std::string str = s->s();
     int64_t len = s->length();
     if (width <= len) return a[0];
+    in().checkMemory(width);
     size_t signLen = !str.empty() && (str[0] == '-' || str[0] == '+') ? 1 : 0;
     return in().newStr(str.substr(0, signLen) + std::string(static_cast<size_t>(width - len), '0') + str.substr(signLen));
 }
@@ -527,6 +536,7 @@ Value str_expandtabs(const CallArgs& a) {
     for (char c : s->s()) {
         if (c == '\t') {
             int64_t n = tab > 0 ? tab - col % tab : 0;
+            if (n >= (int64_t{1} << 20)) in().checkMemory(static_cast<int64_t>(out.size()) + n);
             out.append(static_cast<size_t>(n), ' ');
             col += n;
         } else {

@@ -45,4 +45,25 @@ for bad in 0 -5M nan 12Q ""; do
     expect_contains err "--max-memory must be a size such as 512M or 2G (more than 0), not '$bad'"
 done
 
+# Python values that grow in a few big steps (each a copy of a MiB or more) are checked before
+# each copy: a string, bytes or a list doubled in a loop, and one padded string.
+for what in '"x"' 'b"x"' '[0]'; do
+    printf 's = %s\nwhile True:\n    s = s + s\n' "$what" >"$TMP/double.py"
+    mcli 120 run "$TMP/double.py" --no-record --timeout 0 --max-memory 300M
+    expect_clean_exit
+    expect_rc 3
+    expect_regex err "^$TMP/double\\.py:3: limit reached: more than 300 MiB of memory \\(the run uses [0-9.]+ [KMG]iB and asked for [0-9.]+ [KMG]iB more\\) \\(raise it with --max-memory\\)$"
+    expect_peak_below 700
+    note "doubling $what under --max-memory 300M: exit $RC after ${WALL}s, peak ${PEAK_MIB} MiB"
+done
+for expr in '"a".ljust(10**10)' '"0".zfill(10**10)' '"\t".expandtabs(10**10)' '"-".join(["ab"] * 10**7) * 3'; do
+    printf 'x = %s\nprint("not reached")\n' "$expr" >"$TMP/pad.py"
+    mcli 60 run "$TMP/pad.py" --no-record --max-memory 100M
+    expect_clean_exit
+    expect_rc 3
+    expect_regex err "^$TMP/pad\\.py:1: limit reached: more than 100 MiB of memory"
+    expect_peak_below 400
+    note "$expr under --max-memory 100M: exit $RC, peak ${PEAK_MIB} MiB"
+done
+
 finish

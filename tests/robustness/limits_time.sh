@@ -29,4 +29,29 @@ expect_rc 3
 expect_regex err "^$TMP/spin\\.py:[24]: limit reached: more than 3 seconds of run time"
 note "elementwise+sum loop with --timeout 3: stopped after ${WALL}s"
 
+# Native loops over Python values take no interpreter steps (sum over a range, "".join of a
+# generator's items) and a few statements can run for minutes (`s = s + s` copies more each
+# time): both still stop at the time limit.
+printf 'x = sum(range(10**12))\nprint("not reached")\n' >"$TMP/native.py"
+mcli 120 run "$TMP/native.py" --no-record --timeout 3
+expect_clean_exit
+expect_rc 3
+expect_empty out
+expect_line err "$TMP/native.py:1: limit reached: more than 3 seconds of run time (raise it with --max-seconds)"
+note "sum(range(10**12)) with --timeout 3: stopped after ${WALL}s"
+
+printf 'x = all(map(bool, range(1, 10**12)))\nprint("not reached")\n' >"$TMP/native2.py"
+mcli 120 run "$TMP/native2.py" --no-record --timeout 3
+expect_clean_exit
+expect_rc 3
+expect_line err "$TMP/native2.py:1: limit reached: more than 3 seconds of run time (raise it with --max-seconds)"
+
+printf 's = "x"\nwhile True:\n    s = s + s\n' >"$TMP/double.py"
+mcli 120 run "$TMP/double.py" --no-record --timeout 3 --max-memory 2G
+expect_clean_exit
+expect_rc 3
+# (a machine that copies fast enough reaches the memory limit first)
+expect_regex err "^$TMP/double\\.py:3: limit reached: more than (3 seconds of run time|2 GiB of memory)"
+note "doubling a string with --timeout 3: stopped after ${WALL}s, peak ${PEAK_MIB} MiB: $(head -c 120 "$ERR")"
+
 finish
