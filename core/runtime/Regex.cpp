@@ -3,6 +3,14 @@
 // (?i)/(?m)/(?s) flag group. Lookbehind and possessive forms are not supported (std::regex
 // lacks them) and raise re.error. Matching works on UTF-8 bytes; positions are reported in
 // code points.
+//
+// The engine runs in libstdc++'s polynomial (breadth-first) mode: no exponential backtracking and
+// no machine-stack recursion per character of the subject. Only a pattern with back-references
+// needs the depth-first mode; its subject length is bounded by the stack the run has left. Every
+// move of the engine through the subject is counted (Polled) and every 65,536 moves the run's
+// limits are checked, so a search that runs long stops at --timeout and Cancel like any step.
+#include <iterator>
+#include <memory>
 #include <regex>
 
 #include "core/runtime/Containers.h"
@@ -10,6 +18,7 @@
 #include "core/runtime/Extension.h"
 #include "core/runtime/Interpreter.h"
 #include "core/runtime/InterpreterCore.h"
+#include "core/runtime/MachineStack.h"
 #include "core/runtime/Module.h"
 #include "core/runtime/NativeTable.h"
 #include "core/runtime/Ops.h"
@@ -28,6 +37,47 @@ Type* gErrorType(Interpreter& I) {
     return m ? m->dict->getStr("error").as<Type>() : I.types.ValueError;
 }
 
+// A position in the subject that polls the run's limits as the engine moves through it.
+struct Polled {
+    using iterator_category = std::bidirectional_iterator_tag;
+    using value_type = char;
+    using difference_type = std::ptrdiff_t;
+    using pointer = const char*;
+    using reference = const char&;
+    const char* p = nullptr;
+
+    reference operator*() const { return *p; }
+    Polled& operator++() {
+        ++p;
+        tick();
+        return *this;
+    }
+    Polled operator++(int) {
+        Polled t = *this;
+        ++*this;
+        return t;
+    }
+    Polled& operator--() {
+        --p;
+        tick();
+        return *this;
+    }
+    Polled operator--(int) {
+        Polled t = *this;
+        --*this;
+        return t;
+    }
+    bool operator==(const Polled& o) const { return p == o.p; }
+    static void tick() {
+        thread_local uint32_t moves = 0;
+        if (++moves >= (1u << 16)) {
+            moves = 0;
+            in().checkInterrupts();
+        }
+    }
+};
+using PolledMatch = std::match_results<Polled>;
+
 class PatternObject : public Object {
 public:
     PatternObject(Type* t, std::string src, int64_t flags) : Object(t), source(std::move(src)), flags(flags) {}
@@ -35,6 +85,7 @@ public:
     int64_t flags;
     Type* matchType = nullptr;  // re.Match of the module that compiled it
     std::regex re;
+    bool depthFirst = false;  // back-references: libstdc++'s recursive mode
     std::vector<std::string> groupNames;  // index 1.. -> name ("" when unnamed)
     size_t groups = 0;
     std::string repr() override {
@@ -46,14 +97,18 @@ public:
 
 class MatchObject : public Object {
 public:
-    MatchObject(Type* t, Ref<PatternObject> p, std::string subject, std::smatch m)
-        : Object(t), pattern(std::move(p)), subject(std::move(subject)), groupsMatched(m.size()) {
+    // The subject is shared by every match of one search (findall of a long text makes many).
+    MatchObject(Type* t, Ref<PatternObject> p, std::shared_ptr<const std::string> text, const PolledMatch& m)
+        : Object(t), pattern(std::move(p)), subjectText(std::move(text)), subject(*subjectText), groupsMatched(m.size()) {
+        const char* base = subject.data();
         for (size_t i = 0; i < m.size(); ++i) {
-            spans.emplace_back(m[i].matched ? m.position(i) : -1, m[i].matched ? m.position(i) + m.length(i) : -1);
+            if (m[i].matched) spans.emplace_back(m[i].first.p - base, m[i].second.p - base);
+            else spans.emplace_back(-1, -1);
         }
     }
     Ref<PatternObject> pattern;
-    std::string subject;
+    std::shared_ptr<const std::string> subjectText;
+    const std::string& subject;
     size_t groupsMatched;
     std::vector<std::pair<int64_t, int64_t>> spans;  // byte offsets, -1 when the group did not match
     int64_t cp(int64_t byte) const {
@@ -167,7 +222,14 @@ Ref<PatternObject> compile(Interpreter& I, Type* patternType, const std::string&
     if (flags & kIgnoreCase) opts |= std::regex::icase;
     if (flags & kMultiline) opts |= std::regex::multiline;
     try {
-        p->re = std::regex(out, opts);
+        try {
+            p->re = std::regex(out, opts | std::regex_constants::__polynomial);
+        } catch (const std::regex_error&) {
+            // back-references exist only in the depth-first mode (a pattern bad in both modes is
+            // reported with the depth-first mode's message)
+            p->re = std::regex(out, opts);
+            p->depthFirst = true;
+        }
     } catch (const std::regex_error& e) {
         I.raise(gErrorType(I), std::string("bad pattern ") + reprString(src) + ": " + e.what());
     }
@@ -199,22 +261,50 @@ std::string textArg(const Value& v) {
 
 enum class Mode { Match, Search, Full };
 
+// The depth-first mode recurses about once per character it moves over (a few hundred bytes of
+// machine stack each): a subject too long for the stack the run has left is refused, not
+// allowed to overflow it.
+void checkDepthFirstRoom(const PatternObject* p, size_t subjectBytes) {
+    if (!p->depthFirst) return;
+    Interpreter& I = in();
+    char probe;
+    const size_t room = &probe > core(I).stackLimit() ? static_cast<size_t>(&probe - core(I).stackLimit()) : 0;
+    // measured: 256 to 512 bytes per character in an optimised build; sanitizers' frames are bigger
+    const size_t kStackPerChar = MachineStack::underAddressSanitizer() ? 4096 : 1024;
+    if (subjectBytes >= room / kStackPerChar)
+        I.raise(I.types.RecursionError,
+                "maximum recursion depth exceeded in re: a pattern with back-references on a string of " +
+                    std::to_string(subjectBytes) + " bytes needs more machine stack than the run has (at most " +
+                    std::to_string(room / kStackPerChar) + " bytes here; raise --max-depth)");
+}
+
+std::shared_ptr<const std::string> sharedText(const std::string& text) { return std::make_shared<const std::string>(text); }
+Polled startOf(const std::string& s) { return Polled{s.data()}; }
+Polled endOf(const std::string& s) { return Polled{s.data() + s.size()}; }
+
 Value doMatch(PatternObject* p, const std::string& text, Mode mode, Type* matchType) {
-    std::smatch m;
+    checkDepthFirstRoom(p, text.size());
+    auto subject = sharedText(text);
+    PolledMatch m;
     bool ok = false;
     switch (mode) {
-    case Mode::Match: ok = std::regex_search(text, m, p->re, std::regex_constants::match_continuous); break;
-    case Mode::Search: ok = std::regex_search(text, m, p->re); break;
-    case Mode::Full: ok = std::regex_match(text, m, p->re); break;
+    case Mode::Match:
+        ok = std::regex_search(startOf(*subject), endOf(*subject), m, p->re, std::regex_constants::match_continuous);
+        break;
+    case Mode::Search: ok = std::regex_search(startOf(*subject), endOf(*subject), m, p->re); break;
+    case Mode::Full: ok = std::regex_match(startOf(*subject), endOf(*subject), m, p->re); break;
     }
     if (!ok) return Value::none();
-    return Value(new MatchObject(matchType, Ref<PatternObject>(p), text, m));
+    return Value(new MatchObject(matchType, Ref<PatternObject>(p), subject, m));
 }
 
 std::vector<Ref<MatchObject>> allMatches(PatternObject* p, const std::string& text, Type* matchType, int64_t limit = 0) {
+    checkDepthFirstRoom(p, text.size());
+    auto subject = sharedText(text);
     std::vector<Ref<MatchObject>> out;
-    for (auto it = std::sregex_iterator(text.begin(), text.end(), p->re); it != std::sregex_iterator(); ++it) {
-        out.push_back(make<MatchObject>(matchType, Ref<PatternObject>(p), text, *it));
+    using Matches = std::regex_iterator<Polled>;
+    for (auto it = Matches(startOf(*subject), endOf(*subject), p->re); it != Matches(); ++it) {
+        out.push_back(make<MatchObject>(matchType, Ref<PatternObject>(p), subject, *it));
         if (limit > 0 && static_cast<int64_t>(out.size()) >= limit) break;
         core(in()).step();
     }

@@ -54,4 +54,13 @@ expect_rc 3
 expect_regex err "^$TMP/double\\.py:3: limit reached: more than (3 seconds of run time|2 GiB of memory)"
 note "doubling a string with --timeout 3: stopped after ${WALL}s, peak ${PEAK_MIB} MiB: $(head -c 120 "$ERR")"
 
+# A regex search that runs long (nested repetition over a million characters) stops at the time
+# limit: the engine's moves through the subject poll the limits.
+printf 'import re\nx = re.search("(a+)+b", "a" * 1000000)\nprint("not reached")\n' >"$TMP/regex.py"
+mcli 120 run "$TMP/regex.py" --no-record --timeout 3
+expect_clean_exit
+expect_rc 3
+expect_line err "$TMP/regex.py:2: limit reached: more than 3 seconds of run time (raise it with --max-seconds)"
+note "re.search((a+)+b) over 10^6 characters with --timeout 3: stopped after ${WALL}s"
+
 finish

@@ -71,4 +71,27 @@ expect_contains out "repr: RecursionError"
 expect_contains out "freed"
 expect_peak_below 1500
 
+# The regex engine: a long subject never overflows the machine stack (a repeated group over
+# 100,000 characters crashed std::regex's recursive mode); a pattern with back-references,
+# which needs that mode, refuses a subject too long for the stack with a catchable RecursionError.
+cat >"$TMP/regex.py" <<'PY'
+import re
+print(re.match("(a|b)*", "ab" * 100000).end())
+print(len(re.findall("a", "a" * 300000)))
+try:
+    re.match(r"(a*)b\1", "a" * 3000000 + "b")
+except RecursionError as e:
+    print("RecursionError:", str(e)[:60])
+print(re.match(r"(a*)b\1", "aabaa").group(1))
+PY
+mcli 120 run "$TMP/regex.py" --no-record
+expect_clean_exit
+expect_rc 0
+expect_line out "200000"
+expect_line out "300000"
+expect_line out "RecursionError: maximum recursion depth exceeded in re: a pattern with back-"
+expect_line out "aa"
+expect_peak_below 1500
+note "regex over long subjects: exit $RC, peak ${PEAK_MIB} MiB, ${WALL}s"
+
 finish
