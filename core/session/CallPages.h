@@ -60,6 +60,16 @@ struct CallBriefs {
     std::vector<Brief> calls;
 };
 
+// The calls of one chunk as a reader keeps them between requests: a call is built when asked
+// for (a cursor step needs one call of a chunk, not its 8,192). Immutable once made, so it can
+// be read from several threads.
+class CallPage {
+public:
+    virtual ~CallPage() = default;
+    virtual size_t size() const = 0;
+    virtual Call call(size_t offset) const = 0;
+};
+
 // The calls of one stored session. Called from any one thread at a time (SessionIndex
 // serialises its own use).
 class CallPages {
@@ -68,6 +78,9 @@ public:
     virtual const std::vector<CallChunkInfo>& chunks() const = 0;
     virtual std::vector<Call> read(size_t chunk) = 0;
     virtual CallBriefs briefs(size_t chunk) = 0;
+    // The chunk's calls one at a time; by default read(chunk) kept whole. The store's pages
+    // keep the chunk compactly decoded instead (core/store/DecodedCallChunk.h).
+    virtual std::shared_ptr<const CallPage> page(size_t chunk);
 };
 
 } // namespace gs::session

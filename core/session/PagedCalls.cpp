@@ -106,18 +106,18 @@ CallBriefs::Brief PagedCalls::brief(int64_t pos) const {
 
 Call PagedCalls::call(int64_t pos) const {
     const size_t k = chunkOf(pos);
-    std::shared_ptr<const std::vector<Call>> calls;
+    std::shared_ptr<const CallPage> page;
     {
         std::lock_guard lock(mu_);
-        calls = calls_.get(k);
-        if (!calls) {
-            calls = std::make_shared<const std::vector<Call>>(pages_->read(k));
-            if (calls->size() != size_t(chunks_[k].calls))
+        page = calls_.get(k);
+        if (!page) {
+            page = pages_->page(k);
+            if (page->size() != size_t(chunks_[k].calls))
                 throw std::runtime_error("a chunk of calls holds another number of calls than its directory says");
-            calls_.put(k, calls);
+            calls_.put(k, page);
         }
     }
-    Call c = (*calls)[size_t(pos - starts_[k])];
+    Call c = page->call(size_t(pos - starts_[k]));
     c.index = pos;
     return c;
 }

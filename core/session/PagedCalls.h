@@ -1,7 +1,7 @@
 #pragma once
 // The calls of a big session, read page by page through CallPages and cached: positions (the
 // time axis, 0..count-1) map to chunks by their running counts, and the chunks last asked for
-// stay decoded (briefs for timelines, whole calls for the detail views). Thread-safe: the UI
+// stay decoded (briefs for timelines, pages that build whole calls for the detail views). Thread-safe: the UI
 // thread and workers may ask at once.
 #include <list>
 #include <memory>
@@ -57,7 +57,7 @@ private:
     using HitOffsets = std::unordered_map<std::string, std::vector<int32_t>>;  // compile id -> ascending offsets
     mutable Lru<CallBriefs> briefs_{64, {}, {}};
     mutable Lru<HitOffsets> hitOffsets_{8, {}, {}};
-    mutable Lru<std::vector<Call>> calls_{4, {}, {}};
+    mutable Lru<CallPage> calls_{4, {}, {}};
 };
 
 } // namespace gs::session

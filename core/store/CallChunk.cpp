@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <functional>
 
+#include "core/store/ChunkReader.h"
 #include "core/store/SessionStore.h"
 
 namespace gs::store {
@@ -16,15 +17,6 @@ static_assert(sizeof(GuardEval) == 104, "session::GuardEval changed: encode the 
 static_assert(sizeof(ArgDesc) == 264, "session::ArgDesc changed: encode the new field in CallChunk");
 
 namespace {
-
-// Format 2 (`run --verify`, issue 10) adds, after the calls, the verify results of the calls
-// that have one: a count, then per such call its position (delta from the previous one) and its
-// result. A chunk with no verified call is written as format 1, so runs without --verify pay
-// nothing; both are read.
-// Formats 3 and 4 (schema 10) are 1 and 2 with the calls as records (runs, repeats, object id
-// deltas: CallChunk.h).
-constexpr char kMagic0 = 'G', kMagic1 = 'C', kVersion = 4;
-constexpr uint64_t kFull = 0, kRun = 1, kRepeat = 2;
 
 void putVar(std::string& out, uint64_t v) {
     while (v >= 0x80) {
@@ -41,14 +33,6 @@ void putInts(std::string& out, const std::vector<int64_t>& v) {
 void putInts(std::string& out, const std::vector<int>& v) {
     putVar(out, v.size());
     for (int x : v) putSigned(out, x);
-}
-
-// FNV-1a over the chunk, stored as its last 8 bytes: a damaged chunk is an error, never calls
-// that were not recorded.
-uint64_t checksum(std::string_view d) {
-    uint64_t h = 0xcbf29ce484222325ULL;
-    for (char c : d) h = (h ^ uint8_t(c)) * 0x100000001b3ULL;
-    return h;
 }
 
 uint64_t mix(uint64_t h, uint64_t v) { return (h ^ v) * 0x100000001b3ULL + (h >> 29); }
@@ -83,50 +67,6 @@ uint64_t hashEval(const GuardEval& g) {
     for (int x : g.failedGuards) h = mix(h, uint64_t(x));
     return mix(h, uint64_t(g.evaluated));
 }
-
-// Reads the format; every read is bounds-checked.
-class Reader {
-public:
-    explicit Reader(std::string_view d) : d_(d) {}
-    uint64_t var() {
-        uint64_t v = 0;
-        for (int shift = 0; shift < 64; shift += 7) {
-            if (p_ >= d_.size()) damaged("it ends early");
-            auto b = uint8_t(d_[p_++]);
-            v |= uint64_t(b & 0x7f) << shift;
-            if (!(b & 0x80)) return v;
-        }
-        damaged("a number is too long");
-    }
-    int64_t sig() {
-        uint64_t v = var();
-        return int64_t(v >> 1) ^ -int64_t(v & 1);
-    }
-    int32_t i32() {
-        int64_t v = sig();
-        if (v < INT32_MIN || v > INT32_MAX) damaged("a number is out of range");
-        return int32_t(v);
-    }
-    size_t count(size_t atMost) {
-        uint64_t n = var();
-        if (n > atMost) damaged("a count is larger than the data");
-        return size_t(n);
-    }
-    std::string_view bytes(size_t n) {
-        if (n > d_.size() - p_) damaged("it ends early");
-        std::string_view s = d_.substr(p_, n);
-        p_ += n;
-        return s;
-    }
-    size_t left() const { return d_.size() - p_; }
-    [[noreturn]] static void damaged(const std::string& what) {
-        throw StoreError("a chunk of recorded calls is damaged (" + what + "); the database may be corrupt");
-    }
-
-private:
-    std::string_view d_;
-    size_t p_ = 0;
-};
 
 } // namespace
 
@@ -218,7 +158,7 @@ void CallChunkWriter::count(const Call& c, FrameLast& f) {
 
 void CallChunkWriter::flushRun() {
     if (run_ == 0) return;
-    putVar(calls_bytes_, kRun | uint64_t(run_) << 2);
+    putVar(calls_bytes_, kRecordRun | uint64_t(run_) << 2);
     run_ = 0;
 }
 
@@ -243,7 +183,7 @@ void CallChunkWriter::add(const Call& c) {
         return putRepeat(c, f);
     flushRun();
     std::string& out = calls_bytes_;
-    putVar(out, kFull);
+    putVar(out, kRecordFull);
     putSigned(out, c.index - lastIndex_ - 1);
     putSigned(out, c.frameId);
     putSigned(out, c.line);
@@ -290,7 +230,7 @@ void CallChunkWriter::putRepeat(const Call& c, FrameLast& f) {
     } else {
         flushRun();
         std::string& out = calls_bytes_;
-        putVar(out, kRepeat);
+        putVar(out, kRecordRepeat);
         putSigned(out, c.index - lastIndex_ - 1);
         putSigned(out, c.frameId);
         for (size_t i = 0; i < c.args.size(); ++i) {
@@ -327,8 +267,10 @@ void CallChunkWriter::addLegacy(const Call& c) {
 std::string CallChunkWriter::encode() const {
     std::string out;
     out.reserve(calls_bytes_.size() + 64 * (strings_.size() + args_.size()) + 16);
-    out.push_back(kMagic0);
-    out.push_back(kMagic1);
+    out.push_back(kChunkMagic0);
+    out.push_back(kChunkMagic1);
+    // Format 1 or 3 (legacy or records), + 1 with `run --verify` results: a chunk without
+    // verified calls pays nothing for them.
     out.push_back(char((legacy_ ? 1 : 3) + (verified_ == 0 ? 0 : 1)));
     putVar(out, strings_.size());
     for (const auto& s : strings_) {
@@ -361,266 +303,17 @@ std::string CallChunkWriter::encode() const {
     }
     putVar(out, uint64_t(calls_));
     out += calls_bytes_;
-    if (run_ != 0) putVar(out, kRun | uint64_t(run_) << 2);  // the run still open
+    if (run_ != 0) putVar(out, kRecordRun | uint64_t(run_) << 2);  // the run still open
     if (verified_ != 0) {
         putVar(out, uint64_t(verified_));
         out += verify_bytes_;
     }
-    uint64_t sum = checksum(out);
+    uint64_t sum = chunkChecksum(out);
     for (int i = 0; i < 8; ++i) out.push_back(char(sum >> (8 * i)));
     return out;
 }
 
 void CallChunkWriter::clear() { *this = CallChunkWriter(legacy_); }
-
-namespace {
-// The chunk without its checksum, positioned after the mark and version; checks both.
-Reader open(std::string_view data, int& version) {
-    if (data.size() < 11) Reader::damaged("it is too short");
-    uint64_t stored = 0;
-    for (int i = 0; i < 8; ++i) stored |= uint64_t(uint8_t(data[data.size() - 8 + size_t(i)])) << (8 * i);
-    data.remove_suffix(8);
-    if (checksum(data) != stored) Reader::damaged("its checksum does not match");
-    Reader r(data);
-    std::string_view head = r.bytes(3);
-    if (head[0] != kMagic0 || head[1] != kMagic1) Reader::damaged("it does not start with the chunk mark");
-    if (head[2] < 1 || head[2] > kVersion) Reader::damaged("unknown chunk version " + std::to_string(int(head[2])));
-    version = head[2];
-    return r;
-}
-} // namespace
-
-std::vector<Call> decodeCallChunk(std::string_view data, int64_t firstIndex) {
-    int version = 0;
-    Reader r = open(data, version);
-    std::vector<std::string> strings(r.count(r.left()));
-    for (auto& s : strings) s = std::string(r.bytes(r.count(r.left())));
-    auto string = [&]() -> const std::string& {
-        uint64_t i = r.var();
-        if (i >= strings.size()) Reader::damaged("a string reference is out of range");
-        return strings[size_t(i)];
-    };
-    auto ints64 = [&](std::vector<int64_t>& v) {
-        v.resize(r.count(r.left()));
-        for (auto& x : v) x = r.sig();
-    };
-    std::vector<ArgDesc> args(r.count(r.left()));
-    for (auto& a : args) {
-        a.source = string();
-        a.kind = string();
-        a.type = string();
-        ints64(a.shape);
-        ints64(a.stride);
-        a.dtype = string();
-        a.device = string();
-        a.requiresGrad = r.var() != 0;
-        a.aliasOf = r.i32();
-        a.value = string();
-    }
-    std::vector<GuardEval> evals(r.count(r.left()));
-    for (auto& g : evals) {
-        g.compileId = string();
-        g.passed = r.var() != 0;
-        g.firstFailedGuard = r.i32();
-        g.reason = string();
-        g.failedGuards.resize(r.count(r.left()));
-        for (auto& x : g.failedGuards) x = r.i32();
-        g.evaluated = r.i32();
-    }
-    std::vector<Call> calls;
-    int64_t index = firstIndex - 1;
-    if (version <= 2) {
-        calls.resize(r.count(r.left()));
-        for (auto& c : calls) {
-            index += r.sig() + 1;
-            c.index = index;
-            c.frameId = r.i32();
-            c.line = r.i32();
-            uint64_t outcome = r.var();
-            if (outcome > uint64_t(CallOutcome::Failed)) Reader::damaged("a call has an unknown outcome");
-            c.outcome = CallOutcome(outcome);
-            c.entryId = string();
-            c.args.resize(r.count(r.left()));
-            for (auto& a : c.args) {
-                uint64_t id = r.var();
-                if (id >= args.size()) Reader::damaged("an argument reference is out of range");
-                a = args[size_t(id)];
-                a.objectId = r.sig();
-            }
-            c.tried.resize(r.count(r.left()));
-            for (auto& g : c.tried) {
-                uint64_t id = r.var();
-                if (id >= evals.size()) Reader::damaged("a guard evaluation reference is out of range");
-                g = evals[size_t(id)];
-            }
-        }
-    } else {
-        const size_t n = r.count(r.left() + size_t(kCallsPerChunk));
-        calls.reserve(n);
-        std::unordered_map<int, size_t> lastOfFrame;  // the frame's previous call in `calls`
-        while (calls.size() < n) {
-            const uint64_t head = r.var();
-            if ((head & 3) == kRun) {
-                const uint64_t run = head >> 2;
-                if (calls.empty() || run == 0 || run > n - calls.size()) Reader::damaged("a run of calls is out of range");
-                lastOfFrame[calls.back().frameId] = calls.size() + run - 1;
-                for (uint64_t k = 0; k < run; ++k) {
-                    calls.push_back(calls.back());
-                    calls.back().index = ++index;
-                    calls.back().verified = false;  // verify results come by position, below
-                    calls.back().stale.clear();
-                }
-                continue;
-            }
-            if (head != kFull && head != kRepeat) Reader::damaged("a call record has an unknown kind");
-            index += r.sig() + 1;
-            const int frameId = r.i32();
-            auto last = lastOfFrame.find(frameId);
-            if (head == kRepeat) {
-                if (last == lastOfFrame.end()) Reader::damaged("a call repeats a call that is not there");
-                calls.push_back(calls[last->second]);
-                Call& c = calls.back();
-                c.index = index;
-                c.verified = false;
-                c.stale.clear();
-                for (auto& a : c.args) a.objectId += r.sig();
-                last->second = calls.size() - 1;
-                continue;
-            }
-            const Call* before = last == lastOfFrame.end() ? nullptr : &calls[last->second];
-            Call c;
-            c.index = index;
-            c.frameId = frameId;
-            c.line = r.i32();
-            uint64_t outcome = r.var();
-            if (outcome > uint64_t(CallOutcome::Failed)) Reader::damaged("a call has an unknown outcome");
-            c.outcome = CallOutcome(outcome);
-            c.entryId = string();
-            c.args.resize(r.count(r.left()));
-            for (size_t i = 0; i < c.args.size(); ++i) {
-                uint64_t id = r.var();
-                if (id >= args.size()) Reader::damaged("an argument reference is out of range");
-                c.args[i] = args[size_t(id)];
-                c.args[i].objectId = r.sig() + (before && i < before->args.size() ? before->args[i].objectId : 0);
-            }
-            c.tried.resize(r.count(r.left()));
-            for (auto& g : c.tried) {
-                uint64_t id = r.var();
-                if (id >= evals.size()) Reader::damaged("a guard evaluation reference is out of range");
-                g = evals[size_t(id)];
-            }
-            calls.push_back(std::move(c));
-            lastOfFrame[frameId] = calls.size() - 1;
-        }
-    }
-    if (version == 2 || version == 4) {
-        size_t position = 0;
-        for (size_t n = r.count(r.left()); n > 0; --n) {
-            position += size_t(r.var());
-            uint64_t v = r.var();
-            if (position >= calls.size()) Reader::damaged("a verify result names a call out of range");
-            Call& c = calls[position];
-            c.verified = (v & 1) != 0;
-            if (uint64_t report = v >> 1; report != 0) {
-                if (report - 1 >= strings.size()) Reader::damaged("a string reference is out of range");
-                c.stale = strings[size_t(report - 1)];
-            }
-        }
-    }
-    if (r.left() != 0) Reader::damaged("it has bytes after its last call");
-    return calls;
-}
-
-CallBriefs decodeCallBriefs(std::string_view data, int64_t firstIndex) {
-    int version = 0;
-    Reader r = open(data, version);
-    CallBriefs out;
-    out.strings.resize(r.count(r.left()));
-    for (auto& s : out.strings) s = std::string(r.bytes(r.count(r.left())));
-    auto skipInts = [&] {
-        for (size_t n = r.count(r.left()); n > 0; --n) r.var();
-    };
-    const size_t nargs = r.count(r.left());
-    for (size_t i = 0; i < nargs; ++i) {
-        r.var(), r.var(), r.var();
-        skipInts();
-        skipInts();
-        r.var(), r.var(), r.var(), r.var(), r.var();
-    }
-    const size_t nevals = r.count(r.left());
-    for (size_t i = 0; i < nevals; ++i) {
-        r.var(), r.var(), r.var(), r.var();
-        skipInts();
-        r.var();
-    }
-    int64_t index = firstIndex - 1;
-    auto fullCall = [&](CallBriefs::Brief& c) {
-        r.sig();  // line
-        uint64_t outcome = r.var();
-        if (outcome > uint64_t(CallOutcome::Failed)) Reader::damaged("a call has an unknown outcome");
-        c.outcome = CallOutcome(outcome);
-        uint64_t entry = r.var();
-        if (entry >= out.strings.size()) Reader::damaged("a string reference is out of range");
-        c.entry = uint32_t(entry);
-        const size_t n = r.count(r.left());
-        for (size_t k = n; k > 0; --k) {
-            if (r.var() >= nargs) Reader::damaged("an argument reference is out of range");
-            r.var();
-        }
-        for (size_t k = r.count(r.left()); k > 0; --k)
-            if (r.var() >= nevals) Reader::damaged("a guard evaluation reference is out of range");
-        return n;
-    };
-    if (version <= 2) {
-        out.calls.resize(r.count(r.left()));
-        for (auto& c : out.calls) {
-            index += r.sig() + 1;
-            c.index = index;
-            c.frameId = r.i32();
-            fullCall(c);
-        }
-    } else {
-        const size_t n = r.count(r.left() + size_t(kCallsPerChunk));
-        out.calls.reserve(n);
-        // The frame's previous call: its place in out.calls and its argument count.
-        std::unordered_map<int, std::pair<size_t, size_t>> lastOfFrame;
-        while (out.calls.size() < n) {
-            const uint64_t head = r.var();
-            if ((head & 3) == kRun) {
-                const uint64_t run = head >> 2;
-                if (out.calls.empty() || run == 0 || run > n - out.calls.size()) Reader::damaged("a run of calls is out of range");
-                lastOfFrame[out.calls.back().frameId].first = out.calls.size() + run - 1;
-                for (uint64_t k = 0; k < run; ++k) {
-                    out.calls.push_back(out.calls.back());
-                    out.calls.back().index = ++index;
-                }
-                continue;
-            }
-            if (head != kFull && head != kRepeat) Reader::damaged("a call record has an unknown kind");
-            index += r.sig() + 1;
-            const int frameId = r.i32();
-            auto last = lastOfFrame.find(frameId);
-            if (head == kRepeat) {
-                if (last == lastOfFrame.end()) Reader::damaged("a call repeats a call that is not there");
-                out.calls.push_back(out.calls[last->second.first]);
-                out.calls.back().index = index;
-                for (size_t k = last->second.second; k > 0; --k) r.sig();
-                last->second.first = out.calls.size() - 1;
-                continue;
-            }
-            CallBriefs::Brief c;
-            c.index = index;
-            c.frameId = frameId;
-            const size_t args = fullCall(c);
-            out.calls.push_back(c);
-            lastOfFrame[frameId] = {out.calls.size() - 1, args};
-        }
-    }
-    if (version == 2 || version == 4)  // verify results: not part of a brief
-        for (size_t n = r.count(r.left()); n > 0; --n) r.var(), r.var();
-    if (r.left() != 0) Reader::damaged("it has bytes after its last call");
-    return out;
-}
 
 std::string encodeSummary(const ChunkSummary& s) {
     std::string out;
@@ -647,7 +340,7 @@ std::string encodeSummary(const ChunkSummary& s) {
 }
 
 ChunkSummary decodeSummary(std::string_view data, bool spansRequired) {
-    Reader r(data);
+    ChunkReader r(data);
     ChunkSummary s;
     s.frames.resize(r.count(r.left()));
     for (auto& f : s.frames) {
@@ -662,16 +355,16 @@ ChunkSummary decodeSummary(std::string_view data, bool spansRequired) {
         e.hits = int64_t(r.var());
     }
     if (spansRequired || r.left() != 0) {
-        if (r.count(r.left()) != s.entries.size()) Reader::damaged("its summary's hit spans do not match its entries");
+        if (r.count(r.left()) != s.entries.size()) ChunkReader::damaged("its summary's hit spans do not match its entries");
         s.spans.resize(s.entries.size());
         for (size_t e = 0; e < s.spans.size(); ++e) {
             s.spans[e].first = r.i32();
             s.spans[e].last = r.i32();
             if (s.spans[e].first < 0 || s.spans[e].last < s.spans[e].first || s.entries[e].hits <= 0)
-                Reader::damaged("its summary has a hit span out of order");
+                ChunkReader::damaged("its summary has a hit span out of order");
         }
     }
-    if (r.left() != 0) Reader::damaged("its summary has extra bytes");
+    if (r.left() != 0) ChunkReader::damaged("its summary has extra bytes");
     return s;
 }
 

@@ -325,16 +325,18 @@ std::vector<CallChunkInfo> SessionReader::callChunks(int64_t id) {
     return out;
 }
 
-CallBriefs SessionReader::callBriefs(int64_t id, int64_t firstIndex) {
+CallBriefs SessionReader::callBriefs(int64_t id, int64_t firstIndex) { return callChunk(id, firstIndex, false).briefs(); }
+
+DecodedCallChunk SessionReader::callChunk(int64_t id, int64_t firstIndex, bool tables) {
     auto& st = db_.cached("SELECT data FROM call_chunks WHERE session_id = ? AND first_idx = ?");
     st.bind(1, id).bind(2, firstIndex);
     if (!st.step()) {
         st.reset();
         damaged("no chunk of calls starts at " + std::to_string(firstIndex));
     }
-    CallBriefs b = decodeCallBriefs(st.blobView(0), firstIndex);
+    DecodedCallChunk c = DecodedCallChunk::decode(st.blobView(0), firstIndex, tables);
     st.reset();
-    return b;
+    return c;
 }
 
 std::vector<Call> SessionReader::callRows(int64_t id, int64_t firstIndex, int64_t count) {

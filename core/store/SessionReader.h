@@ -8,6 +8,7 @@
 
 #include "core/session/Session.h"
 #include "core/store/CallChunk.h"
+#include "core/store/DecodedCallChunk.h"
 #include "core/store/SessionStore.h"
 
 namespace gs::store {
@@ -29,6 +30,7 @@ public:
     std::vector<session::Call> calls(int64_t id, int64_t firstIndex, int64_t count);
     std::vector<CallChunkInfo> callChunks(int64_t id);
     CallBriefs callBriefs(int64_t id, int64_t firstIndex);
+    DecodedCallChunk callChunk(int64_t id, int64_t firstIndex, bool tables = true);
     int64_t recordCount(int64_t id);
     // Records with firstSeq <= seq, in seq order, at most `count`.
     std::vector<session::TraceRecord> records(int64_t id, int64_t firstSeq, int64_t count);

@@ -95,6 +95,8 @@ public:
     virtual std::vector<CallChunkInfo> callChunks(int64_t id) = 0;
     // The brief form (CallBriefs) of the chunk that starts at `firstIndex`.
     virtual CallBriefs callBriefs(int64_t id, int64_t firstIndex) = 0;
+    // The chunk that starts at `firstIndex`, its calls built one at a time (DecodedCallChunk).
+    virtual std::shared_ptr<const session::CallPage> callPage(int64_t id, int64_t firstIndex) = 0;
     // The verbatim records of an imported log (Session::records), which load() includes and
     // loadWithoutCalls() leaves out: how many, and a page of them in seq order (at most `count`
     // with seq >= firstSeq). A page decompresses the ~1 MB chunks it spans.

@@ -227,6 +227,10 @@ CallBriefs SqliteSessionStore::callBriefs(int64_t id, int64_t firstIndex) {
     return reading([&] { return reader_->callBriefs(id, firstIndex); });
 }
 
+std::shared_ptr<const session::CallPage> SqliteSessionStore::callPage(int64_t id, int64_t firstIndex) {
+    return reading([&] { return std::make_shared<const DecodedCallChunk>(reader_->callChunk(id, firstIndex)); });
+}
+
 int64_t SqliteSessionStore::recordCount(int64_t id) { return reading([&] { return reader_->recordCount(id); }); }
 
 std::vector<TraceRecord> SqliteSessionStore::records(int64_t id, int64_t firstSeq, int64_t count) {

@@ -26,6 +26,7 @@ public:
     std::vector<session::Call> calls(int64_t id, int64_t firstIndex, int64_t count) override;
     std::vector<CallChunkInfo> callChunks(int64_t id) override;
     CallBriefs callBriefs(int64_t id, int64_t firstIndex) override;
+    std::shared_ptr<const session::CallPage> callPage(int64_t id, int64_t firstIndex) override;
     int64_t recordCount(int64_t id) override;
     std::vector<session::TraceRecord> records(int64_t id, int64_t firstSeq, int64_t count) override;
     void rename(int64_t id, const std::string& title) override;

@@ -21,4 +21,8 @@ std::vector<session::Call> StoreCallPages::read(size_t chunk) {
 
 CallBriefs StoreCallPages::briefs(size_t chunk) { return store_->callBriefs(id_, chunks_.at(chunk).firstIndex); }
 
+std::shared_ptr<const session::CallPage> StoreCallPages::page(size_t chunk) {
+    return store_->callPage(id_, chunks_.at(chunk).firstIndex);
+}
+
 } // namespace gs::store

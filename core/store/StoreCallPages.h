@@ -19,6 +19,7 @@ public:
     const std::vector<CallChunkInfo>& chunks() const override { return chunks_; }
     std::vector<session::Call> read(size_t chunk) override;
     CallBriefs briefs(size_t chunk) override;
+    std::shared_ptr<const session::CallPage> page(size_t chunk) override;
     int64_t callCount() const { return calls_; }
 
 private:

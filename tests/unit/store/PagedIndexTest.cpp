@@ -11,6 +11,7 @@
 #include "core/engine/ScenarioRunner.h"
 #include "core/session/SessionIndex.h"
 #include "core/store/CallChunk.h"
+#include "core/store/DecodedCallChunk.h"
 #include "core/store/StoreCallPages.h"
 #include "tests/unit/store/StoreTestUtil.h"
 
@@ -44,6 +45,11 @@ public:
     CallBriefs briefs(size_t k) override {
         ++decoded;
         return decodeCallBriefs(data_[k], chunks_[k].firstIndex);
+    }
+    // As the store's pages: the chunk kept compactly decoded, calls built one at a time.
+    std::shared_ptr<const CallPage> page(size_t k) override {
+        ++decoded;
+        return std::make_shared<const DecodedCallChunk>(DecodedCallChunk::decode(data_[k], chunks_[k].firstIndex));
     }
     int decoded = 0;
 
