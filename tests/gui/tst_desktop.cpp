@@ -19,6 +19,7 @@
 #include "core/buildinfo/BuildInfo.h"
 #include "core/engine/TorchRelease.h"
 #include "ui/services/OwnerThread.h"
+#include "ui/shared/CursorLabel.h"
 #include "ui/shared/LogCategories.h"
 #include "ui/window/AboutDialog.h"
 #include "ui/window/DesktopRecentFiles.h"
@@ -71,6 +72,7 @@ private slots:
     void openingAFileAddsItToTheDesktopList();
     void windowCarriesTheApplicationIcon();
     void aFailingWorkerJobIsLoggedAndTheThreadGoesOn();
+    void cursorLabelsHintsAreQLabelsForEveryTextOfACursorWalk();
 
 private:
     QTemporaryDir dir_;
@@ -238,6 +240,38 @@ void TestDesktop::aFailingWorkerJobIsLoggedAndTheThreadGoesOn() {
         t.post(QStringLiteral("broken"), [] { throw std::runtime_error("boom"); });
         t.post(QStringLiteral("after"), [&ran] { ran = true; });
         QTRY_VERIFY(ran.load());
+    }
+}
+
+void TestDesktop::cursorLabelsHintsAreQLabelsForEveryTextOfACursorWalk() {
+    // CursorLabel keeps its size hints and heights per text with its digits read as '0' (issue
+    // 15): for every text a cursor walk shows, wrapped or not, they must be QLabel's own.
+    const QStringList texts = {
+        QStringLiteral("Cache entries after <b>call 1 of 10,000,000</b> (most recently used first)"),
+        QStringLiteral("Cache entries after <b>call 5,000,001 of 10,000,000</b> (most recently used first)"),
+        QStringLiteral("Call #123 did not recompile. Step to a coloured mark on the timeline (Ctrl+Right), or select an entry created by a recompile."),
+        QStringLiteral("Cache entries after <b>call 9,999,999 of 10,000,000</b> (most recently used first)"),
+        QStringLiteral("<b>#7,654,321</b> fn_0(x: Tensor[512, 3] float32) → hit 0/417  (line 12)"),
+        QStringLiteral("Call #987 did not recompile. Step to a coloured mark on the timeline (Ctrl+Right), or select an entry created by a recompile."),
+        QStringLiteral("<b>#1,111,111</b> fn_0(x: Tensor[8, 3] float32) → hit 0/9  (line 12)"),
+        QStringLiteral("<b>#2,000,000</b> fn_0(x: Tensor[9, 3] float32) → hit 0/8  (line 12)"),
+    };
+    for (bool wrap : {true, false}) {
+        CursorLabel cursor;
+        QLabel plain;
+        for (QLabel* l : {static_cast<QLabel*>(&cursor), &plain}) {
+            l->setWordWrap(wrap);
+            l->setTextFormat(Qt::RichText);
+            l->setContentsMargins(6, 4, 6, 4);
+        }
+        for (int round = 0; round < 2; ++round)  // the second round reads what the first kept
+            for (const QString& text : texts) {
+                cursor.setText(text);
+                plain.setText(text);
+                QCOMPARE(cursor.sizeHint(), plain.sizeHint());
+                QCOMPARE(cursor.minimumSizeHint(), plain.minimumSizeHint());
+                for (int width : {40, 120, 233, 480, 900}) QCOMPARE(cursor.heightForWidth(width), plain.heightForWidth(width));
+            }
     }
 }
 

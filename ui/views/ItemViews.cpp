@@ -9,6 +9,7 @@
 #include <QVBoxLayout>
 
 #include "ui/itemmodels/Roles.h"
+#include "ui/shared/CursorLabel.h"
 
 namespace gs::ui {
 
@@ -54,7 +55,7 @@ void ItemViews::splitVertically(QWidget* owner, QWidget* top, QWidget* bottom) {
 }
 
 QLabel* ItemViews::heading(QWidget* parent) {
-    auto* label = new QLabel(parent);
+    auto* label = new CursorLabel(parent);  // headings follow the cursor: hints kept (CursorLabel.h)
     label->setWordWrap(true);
     label->setTextFormat(Qt::RichText);
     label->setContentsMargins(6, 4, 6, 4);

@@ -12,6 +12,7 @@
 
 #include <map>
 
+#include "ui/shared/CursorLabel.h"
 #include "ui/shared/Describe.h"
 #include "ui/shared/Selection.h"
 #include "ui/shared/Theme.h"
@@ -33,7 +34,7 @@ QToolButton* stepButton(QStyle::StandardPixmap icon, const QString& tip, QWidget
 
 TimelineView::TimelineView(Selection* selection, QWidget* parent)
     : QWidget(parent), selection_(selection), timeline_(new TimelineWidget(this)), slider_(new QSlider(Qt::Horizontal, this)),
-      position_(new QLabel(this)), details_(new QLabel(this)), legend_(new QLabel(this)), table_(new QTableView(this)),
+      position_(new CursorLabel(this)), details_(new CursorLabel(this)), legend_(new QLabel(this)), table_(new QTableView(this)),
       model_(new CallTableModel(this)) {
     setObjectName(QStringLiteral("timelineView"));
     auto* bar = new QHBoxLayout;
