@@ -14,7 +14,7 @@ ChunkReader ChunkReader::open(std::string_view data, int& version) {
     std::string_view head = r.bytes(3);
     if (head[0] != kChunkMagic0 || head[1] != kChunkMagic1) damaged("it does not start with the chunk mark");
     if (head[2] < 1 || head[2] > kChunkVersion) damaged("unknown chunk version " + std::to_string(int(head[2])));
-    version = head[2];
+    version = uint8_t(head[2]);  // 1..kChunkVersion, checked above
     return r;
 }
 
