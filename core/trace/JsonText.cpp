@@ -23,6 +23,35 @@ void appendEscape(std::string& out, uint32_t cp) {
 
 } // namespace
 
+void JsonText::appendMinifiedString(std::string& out, std::string_view unescaped) {
+    static constexpr char kHex[] = "0123456789abcdef";
+    out.reserve(out.size() + unescaped.size() + 2);
+    out.push_back('"');
+    const char* p = unescaped.data();
+    const char* const end = p + unescaped.size();
+    while (p < end) {
+        const char* run = p;
+        while (p < end && static_cast<unsigned char>(*p) > 0x1f && *p != '"' && *p != '\\') ++p;
+        out.append(run, static_cast<size_t>(p - run));
+        if (p == end) break;
+        const auto c = static_cast<unsigned char>(*p++);
+        switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\b': out += "\\b"; break;
+        case '\t': out += "\\t"; break;
+        case '\n': out += "\\n"; break;
+        case '\f': out += "\\f"; break;
+        case '\r': out += "\\r"; break;
+        default:
+            out += "\\u00";
+            out.push_back(kHex[c >> 4]);
+            out.push_back(kHex[c & 15]);
+        }
+    }
+    out.push_back('"');
+}
+
 std::string JsonText::quote(std::string_view s) {
     std::string out;
     out.reserve(s.size() + 2);

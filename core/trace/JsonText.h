@@ -16,6 +16,12 @@ public:
     // Shortest text that reads back to the same double (std::to_chars); "NaN"/"Infinity" as Python.
     static std::string number(double v);
     static std::string number(int64_t v) { return std::to_string(v); }
+    // Appends the string literal simdjson::minify writes for a string holding `unescaped`: only
+    // '"', '\\' and control characters are escaped (\b \t \n \f \r, others as \u00xx), every
+    // other byte as is. simdjson's own writer pushes the bytes of a string one by one once it has
+    // met the first character to escape (~17 instructions a byte: compilation_metrics'
+    // dynamo_config is ~15 KB of escaped quotes); this copies the runs between escapes.
+    static void appendMinifiedString(std::string& out, std::string_view unescaped);
     // A list payload as PyTorch writes it (torch/_logging/_internal.py): "[\n" + ",\n".join(items) + "\n]".
     static std::string pythonListPayload(const std::vector<std::string>& jsonItems);
 };

@@ -8,6 +8,8 @@
 #include <cmath>
 #include <unordered_map>
 
+#include "core/trace/JsonText.h"
+
 namespace gs::trace {
 namespace {
 
@@ -61,11 +63,17 @@ std::optional<double> asDouble(element e) {
 
 // simdjson::minify(e), without its string builder for the scalars most metrics fields are:
 // an integer, a bool or null minifies to the same text as the value's own digits or name
-// (simdjson prints the parsed value, not the input text). Strings, doubles, arrays and objects
-// go through minify (its escapes and number format are its own).
+// (simdjson prints the parsed value, not the input text); a string gets minify's escapes
+// (JsonText::appendMinifiedString). Doubles, arrays and objects go through minify (its number
+// format is its own).
 std::string minified(element e) {
     char buf[24];
     switch (e.type()) {
+    case element_type::STRING: {
+        std::string out;
+        JsonText::appendMinifiedString(out, e.get_string().value_unsafe());
+        return out;
+    }
     case element_type::INT64: return std::string(buf, std::to_chars(buf, buf + sizeof buf, e.get_int64().value_unsafe()).ptr);
     case element_type::UINT64: return std::string(buf, std::to_chars(buf, buf + sizeof buf, e.get_uint64().value_unsafe()).ptr);
     case element_type::BOOL: return e.get_bool().value_unsafe() ? "true" : "false";

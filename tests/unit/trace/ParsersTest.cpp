@@ -1,6 +1,8 @@
 // The small parsers of the reader: MD5, glog prefix, guard tree text, FX graph text, JSON text.
 #include <gtest/gtest.h>
 
+#include <simdjson.h>
+
 #include <random>
 
 #include "core/trace/GlogHeader.h"
@@ -260,6 +262,26 @@ TEST(JsonText, QuotesLikePythonJsonDumps) {
     EXPECT_EQ(JsonText::number(2.0), "2.0");
     EXPECT_EQ(JsonText::pythonListPayload({"\"a\"", "\"b\""}), "[\n\"a\",\n\"b\"\n]");
     EXPECT_EQ(JsonText::pythonListPayload({}), "[\n\n]");
+}
+
+// compilation_metrics values are stored as simdjson::minify writes them; the string writer that
+// replaced minify for strings must write the same bytes: every control character, quotes,
+// backslashes, UTF-8, escapes at the start, middle and end, long runs without one.
+TEST(JsonText, MinifiedStringIsWhatSimdjsonMinifyWrites) {
+    std::vector<std::string> cases = {"", "plain", "\"", "\\", "a\"b\\c", "\"quoted\" \\ at both ends\"", "é→😀 and \u00e9 text",
+                                      std::string(5000, 'x') + "\"" + std::string(3, '\n'), "{\"k\": [\"stride\", 1]}"};
+    std::string controls;
+    for (int c = 0; c < 0x20; ++c) controls += std::string("a") + char(c);
+    cases.push_back(controls + "\x7f");
+    simdjson::dom::parser parser;
+    for (const std::string& s : cases) {
+        simdjson::padded_string json(JsonText::quote(s));
+        simdjson::dom::element e;
+        ASSERT_FALSE(parser.parse(json).get(e)) << s;
+        std::string mine = "prefix:";
+        JsonText::appendMinifiedString(mine, s);
+        EXPECT_EQ(mine, "prefix:" + simdjson::minify(e)) << s;
+    }
 }
 
 } // namespace
