@@ -3,6 +3,10 @@
 #include <charconv>
 #include <cmath>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace gs::trace {
 namespace {
 
@@ -21,6 +25,22 @@ void appendEscape(std::string& out, uint32_t cp) {
     }
 }
 
+// The first byte at or after `p` that a JSON string escapes ('"', '\\', a control character),
+// 16 bytes at a time.
+const char* findEscape(const char* p, const char* end) {
+#if defined(__SSE2__)
+    const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\'), lastControl = _mm_set1_epi8(0x1f);
+    for (; end - p >= 16; p += 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+        const __m128i control = _mm_cmpeq_epi8(_mm_min_epu8(v, lastControl), v); // v <= 0x1f, unsigned
+        const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)), control);
+        if (const int mask = _mm_movemask_epi8(hit)) return p + __builtin_ctz(static_cast<unsigned>(mask));
+    }
+#endif
+    while (p < end && static_cast<unsigned char>(*p) > 0x1f && *p != '"' && *p != '\\') ++p;
+    return p;
+}
+
 } // namespace
 
 void JsonText::appendMinifiedString(std::string& out, std::string_view unescaped) {
@@ -31,7 +51,7 @@ void JsonText::appendMinifiedString(std::string& out, std::string_view unescaped
     const char* const end = p + unescaped.size();
     while (p < end) {
         const char* run = p;
-        while (p < end && static_cast<unsigned char>(*p) > 0x1f && *p != '"' && *p != '\\') ++p;
+        p = findEscape(p, end);
         out.append(run, static_cast<size_t>(p - run));
         if (p == end) break;
         const auto c = static_cast<unsigned char>(*p++);

@@ -273,13 +273,16 @@ TEST(JsonText, MinifiedStringIsWhatSimdjsonMinifyWrites) {
     std::string controls;
     for (int c = 0; c < 0x20; ++c) controls += std::string("a") + char(c);
     cases.push_back(controls + "\x7f");
+    for (size_t at = 0; at < 40; ++at) // an escape at every offset of a 16-byte block, and the tail
+        for (char c : {'"', '\\', '\n', '\x1f', '\x01'}) cases.push_back(std::string(at, 'x') + c + std::string(40 - at, 'y') + "é");
+    cases.push_back("\xff\x80\x20 ~");
     simdjson::dom::parser parser;
     for (const std::string& s : cases) {
         simdjson::padded_string json(JsonText::quote(s));
         simdjson::dom::element e;
         ASSERT_FALSE(parser.parse(json).get(e)) << s;
         std::string mine = "prefix:";
-        JsonText::appendMinifiedString(mine, s);
+        JsonText::appendMinifiedString(mine, e.get_string().value()); // the parsed string, as RecordDecoder passes it
         EXPECT_EQ(mine, "prefix:" + simdjson::minify(e)) << s;
     }
 }
