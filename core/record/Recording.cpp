@@ -21,6 +21,8 @@ public:
         ForwardingSink::repeatCall(c);
         counted();
     }
+    // Front looks at no compile: the entry goes on to be taken (not copied) by the last sink.
+    void takeCompile(session::CompileEntry&& c) override { next().takeCompile(std::move(c)); }
     void endSession(session::SessionStatus s) override {
         status_ = s;
         ForwardingSink::endSession(s);

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace gs::session {
@@ -374,6 +375,11 @@ public:
     virtual void frame(const Frame&) {}
     virtual void recompile(const Recompile&) {}
     virtual void compile(const CompileEntry&) {}
+    // compile(c) from a writer that is done with `c`: a sink that keeps entries (the store's
+    // recorder buffers them until its batch is written) may take it instead of copying it. A
+    // sink that passes events on passes it on as takeCompile only where it does not look at
+    // compile() itself (ForwardingSink does not: it calls compile(), which a filter overrides).
+    virtual void takeCompile(CompileEntry&& c) { compile(c); }
     virtual void call(const Call&) {}
     // A call that equals, in every field but `index` and the arguments' `objectId`, the
     // previous call with the same frameId sent to this sink (a cache hit in a loop: the engine
@@ -443,6 +449,11 @@ public:
     void frame(const Frame& f) override { for (auto* s : sinks_) s->frame(f); }
     void recompile(const Recompile& r) override { for (auto* s : sinks_) s->recompile(r); }
     void compile(const CompileEntry& c) override { for (auto* s : sinks_) s->compile(c); }
+    // The last sink may take the entry; the others see it first.
+    void takeCompile(CompileEntry&& c) override {
+        for (size_t i = 0; i + 1 < sinks_.size(); ++i) sinks_[i]->compile(c);
+        if (!sinks_.empty()) sinks_.back()->takeCompile(std::move(c));
+    }
     void call(const Call& c) override { for (auto* s : sinks_) s->call(c); }
     void repeatCall(const Call& c) override { for (auto* s : sinks_) s->repeatCall(c); }
     void shapeEvent(const ShapeEvent& e) override { for (auto* s : sinks_) s->shapeEvent(e); }

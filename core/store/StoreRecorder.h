@@ -32,6 +32,7 @@ public:
     void frame(const session::Frame& f) override { add(f); }
     void recompile(const session::Recompile& r) override { add(r); }
     void compile(const session::CompileEntry& c) override { add(c); }
+    void takeCompile(session::CompileEntry&& c) override { add(std::move(c)); }
     // Calls are encoded into the writer's chunk as they come (no copy is kept); a batch writes
     // the chunks. They count as 1/8 of an event towards batchEvents; past the first 256 calls
     // of a batch the clock is read every 256 calls (a hot loop sends millions).
@@ -61,10 +62,10 @@ private:
                                session::LogLine, session::TestResult, session::Reset, Hits>;
 
     template <class T>
-    void add(const T& e) {
+    void add(T&& e) {
         if (!active_ || failed()) return;
         if (!pending()) batchStart_ = std::chrono::steady_clock::now();
-        buffer_.emplace_back(e);
+        buffer_.emplace_back(std::forward<T>(e));
         flushIfDue();
     }
     void addCall(const session::Call& c, bool repeat);

@@ -634,25 +634,26 @@ void TraceAssembler::finalize(Pending& p) {
         s.callIndex = callIndex;
         sink_.shapeEvent(s);
     }
-    sink_.compile(c);
-    ++compilesSent_;
-    if (c.status == EntryStatus::Ok) call.outcome = isRecompile ? CallOutcome::Recompiled : CallOutcome::Compiled;
-    else if (p.limitHit) call.outcome = CallOutcome::RunOnly;
-    else call.outcome = CallOutcome::Failed;
-    if (c.status == EntryStatus::Ok) call.entryId = p.compileId;
-    sink_.call(call);
-
-    if (c.status == EntryStatus::Ok && !c.guards.empty()) {
+    // What is needed of the entry once it is sent is taken first: the sink takes it (no copy).
+    const EntryStatus status = c.status;
+    if (status == EntryStatus::Ok && !c.guards.empty()) {
         if (isRecompile && !fs.lastGuards.empty()) {
             GuardDiffResult d = GuardDiff::diff(fs.lastGuards, c.guards);
             std::string text = "guards of " + p.compileId + " compared with " + fs.lastCompileId + ":";
             text += d.empty() ? std::string(" no differences") : "\n" + GuardDiff::toText(d);
-            p.logs.push_back({"guard_diff", p.compileId, -1, trimmed(text)});
+            p.logs.push_back({"guard_diff", p.compileId, -1, trimmed(text)}); // sent below, after the call
         }
         fs.lastGuards = c.guards;
         fs.lastCompileId = p.compileId;
     }
-    if (c.status == EntryStatus::Ok) ++fs.entries;
+    sink_.takeCompile(std::move(c));
+    ++compilesSent_;
+    if (status == EntryStatus::Ok) call.outcome = isRecompile ? CallOutcome::Recompiled : CallOutcome::Compiled;
+    else if (p.limitHit) call.outcome = CallOutcome::RunOnly;
+    else call.outcome = CallOutcome::Failed;
+    if (status == EntryStatus::Ok) call.entryId = p.compileId;
+    sink_.call(call);
+    if (status == EntryStatus::Ok) ++fs.entries;
     for (auto& l : p.logs) {
         l.compileId = p.compileId;
         l.callIndex = callIndex;

@@ -84,3 +84,48 @@ TEST(EventSink, ARepeatedCallIsACallToASinkThatDoesNotAskForRepeats) {
     EXPECT_EQ(b.session().calls[1].index, 2);
     EXPECT_EQ(b.summary().calls, 2);
 }
+
+// takeCompile: a writer done with its entry hands it over; the sink that keeps entries takes it
+// (no copy), every sink still sees it, and a filter that looks at compile() is not bypassed.
+TEST(EventSink, ATakenCompileReachesEverySinkAndTheLastTakesIt) {
+    struct Taker : EventSink {
+        std::vector<std::string> seen;
+        CompileEntry kept;
+        void compile(const CompileEntry& c) override { seen.push_back("compile " + c.compileId); }
+        void takeCompile(CompileEntry&& c) override {
+            seen.push_back("take " + c.compileId);
+            kept = std::move(c);
+        }
+    };
+    CompileEntry entry;
+    entry.compileId = "0/1";
+    entry.guardsText = std::string(1000, 'g');
+    Taker first, last;
+    TeeSink tee;
+    tee.add(&first);
+    tee.add(&last);
+    tee.takeCompile(std::move(entry));
+    EXPECT_EQ(first.seen, std::vector<std::string>{"compile 0/1"});
+    EXPECT_EQ(last.seen, std::vector<std::string>{"take 0/1"});
+    EXPECT_EQ(last.kept.guardsText, std::string(1000, 'g'));
+
+    // A sink that does not take entries gets compile(); so does a filter's own compile().
+    EventLog plain;
+    plain.takeCompile(CompileEntry{});
+    EXPECT_EQ(plain.seen, std::vector<std::string>{"compile"});
+    struct Filter : ForwardingSink {
+        using ForwardingSink::ForwardingSink;
+        int looked = 0;
+        void compile(const CompileEntry& c) override {
+            ++looked;
+            ForwardingSink::compile(c);
+        }
+    };
+    Taker behind;
+    Filter filter(behind);
+    CompileEntry second;
+    second.compileId = "1/0";
+    filter.takeCompile(std::move(second));
+    EXPECT_EQ(filter.looked, 1);
+    EXPECT_EQ(behind.seen, std::vector<std::string>{"compile 1/0"});
+}

@@ -165,3 +165,29 @@ TEST(FullDepth, SampleCompilesListWhatTlparseListsPerCompile) {
     EXPECT_EQ(chromium, 534); // the other 10 of the 544 name no compile
     EXPECT_EQ(im.session.info.metadata.at("kept.chromium_event"), "544");
 }
+
+// The importer hands each finished compile over with takeCompile (the store's recorder keeps it
+// without copying it); a sink that takes it gets the whole entry, and the guard diff logged with
+// a recompile is worked out from the entry before it is handed over.
+TEST(FullDepth, CompilesAreHandedOverWholeWithTheirGuardDiffs) {
+    const std::string path = sample("dedicated_log_torch_trace_rank_1.log");
+    if (!std::ifstream(path)) GTEST_SKIP() << "../shared is absent: " << path;
+    struct Taking : SessionBuilder {
+        int taken = 0;
+        void takeCompile(CompileEntry&& c) override {
+            ++taken;
+            SessionBuilder::compile(c);
+            c = CompileEntry{}; // taken: what the importer does with it afterwards must not need it
+        }
+    } taking;
+    importTraceFile(path, taking);
+    const Session viaTake = taking.take();
+    const Session viaCopy = importFile(path).session;
+    EXPECT_EQ(taking.taken, static_cast<int>(viaCopy.compiles.size()));
+    ASSERT_FALSE(viaCopy.compiles.empty());
+    EXPECT_EQ(viaTake.compiles, viaCopy.compiles);
+    EXPECT_EQ(viaTake.logs, viaCopy.logs);
+    size_t diffs = 0;
+    for (const auto& l : viaTake.logs) diffs += l.channel == "guard_diff";
+    EXPECT_GT(diffs, 0u) << "the sample's recompiles compare guards";
+}
