@@ -411,7 +411,7 @@ bool RecordDecoder::decode(int64_t line, std::string_view envelope, const std::s
         }
     }
 
-    const std::string& key = out.key;
+    const std::string_view key = out.key; // compared below as a view: lengths first
     element ev = *event;
     simdjson::dom::object meta;
     bool isObject = !ev.get_object().get(meta);
@@ -429,7 +429,7 @@ bool RecordDecoder::decode(int64_t line, std::string_view envelope, const std::s
         return true;
     }
     if (!isObject) {
-        d.problems.add("bad_envelope", line, "metadata of '" + key + "' is not an object");
+        d.problems.add("bad_envelope", line, "metadata of '" + out.key + "' is not an object");
         return false;
     }
     auto field = [&](std::string_view name) -> std::optional<element> {

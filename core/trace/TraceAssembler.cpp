@@ -99,13 +99,13 @@ bool startsWith(std::string_view s, std::string_view t) { return s.substr(0, t.s
 // metrics, reasons, inputs, symbols, cache lookups); every other record is kept verbatim only
 // and counted as such in the import summary.
 bool isModelled(const TraceEvent& e) {
-    static const char* const kKeys[] = {"str", "dynamo_start", "dynamo_output_graph", "dynamo_guards", "dynamo_cpp_guards_str",
+    static constexpr std::string_view kKeys[] = {"str", "dynamo_start", "dynamo_output_graph", "dynamo_guards", "dynamo_cpp_guards_str",
                                         "compilation_metrics", "describe_tensor", "describe_source", "create_symbol",
                                         "create_unbacked_symbol", "symbolic_shape_specialization", "guard_added_fast", "guard_added"};
-    for (const char* k : kKeys)
-        if (e.key == k) return true;
-    if (e.key != "artifact") return false;
-    const std::string& n = e.artifactName;
+    for (std::string_view k : kKeys)
+        if (e.is(k)) return true;
+    if (!e.is("artifact")) return false;
+    const std::string_view n = e.artifactName;
     return n == "recompile_reasons" || n == "dynamo_error" || n == "dynamo_graph_break_reason" ||
            startsWith(n, "fx_graph_cache_") || startsWith(n, "aotautograd_cache_");
 }
@@ -125,7 +125,7 @@ std::optional<std::pair<std::string, std::string>> cacheKindOf(std::string_view 
 // directory, torch-trace-format §1.3.5); nullopt for records modelled as something else
 // (its start and stack, input descriptions, shape events, the string table).
 std::optional<Artifact> artifactOf(const TraceEvent& e) {
-    const std::string& key = e.key;
+    const std::string_view key = e.key;
     if (key == "str" || key == "dynamo_start" || startsWith(key, "describe_") || key == "create_symbol" ||
         key == "create_unbacked_symbol" || key == "symbolic_shape_specialization" || key == "guard_added_fast" ||
         key == "guard_added" || key == "expression_created" || key == "propagate_real_tensors_provenance")
@@ -137,13 +137,13 @@ std::optional<Artifact> artifactOf(const TraceEvent& e) {
     a.detail = e.detail;
     a.format = e.hasPayload ? "text" : "json";
     if (key == "artifact") {
-        const std::string& n = e.artifactName;
+        const std::string_view n = e.artifactName;
         a.name = n;
         a.format = e.artifactEncoding == "json" ? "json" : "text";
         if (n == "recompile_reasons") a.kind = "reasons";
         else if (cacheKindOf(n)) a.kind = "cache";
         else if (n == "dynamo_error" || n == "dynamo_graph_break_reason") a.kind = "error";
-        else if (n == "fx_graph_runnable" || (n.find("graph") != std::string::npos && e.artifactEncoding != "json")) {
+        else if (n == "fx_graph_runnable" || (n.find("graph") != std::string_view::npos && e.artifactEncoding != "json")) {
             a.kind = n == "fx_graph_runnable" ? "code" : "graph";
             a.format = "python";
         } else a.kind = "data";
@@ -151,14 +151,14 @@ std::optional<Artifact> artifactOf(const TraceEvent& e) {
                key == "optimize_ddp_split_child" || key == "graph_dump") {
         a.kind = "graph";
         a.format = "python";
-        if (!e.detail.empty() && key != "dynamo_output_graph") a.name = key + "_" + e.detail;
+        if (!e.detail.empty() && key != "dynamo_output_graph") a.name = std::string(key) + "_" + e.detail;
     } else if (key == "inductor_output_code" || key == "dump_file") {
         a.kind = "code";
         a.format = "python";
     } else if (key == "dynamo_cpp_guards_str" || key == "dynamo_guards") {
         a.kind = "guards";
         a.format = key == "dynamo_guards" ? "json" : "text";
-    } else if (key.find("compilation_metrics") != std::string::npos) {
+    } else if (key.find("compilation_metrics") != std::string_view::npos) {
         a.kind = "metrics";
         a.format = "json";
     } else if (key == "link") {
@@ -230,7 +230,7 @@ int64_t TraceAssembler::onRecord(TraceRecord& r) {
 }
 
 void TraceAssembler::countKept(const TraceEvent& e) {
-    if (!isModelled(e)) ++kept_[e.key == "artifact" && !e.artifactName.empty() ? e.artifactName : e.key];
+    if (!isModelled(e)) ++kept_[e.is("artifact") && !e.artifactName.empty() ? e.artifactName : e.key];
 }
 
 void TraceAssembler::linger(Pending* p) {
@@ -251,7 +251,7 @@ void TraceAssembler::finalizeLingering() {
 void TraceAssembler::addArtifact(Pending& p, const TraceEvent& e) {
     auto a = artifactOf(e);
     if (!a || p.artifacts.size() >= kMaxArtifactsPerCompile) return;
-    if (auto kind = cacheKindOf(a->name); kind && e.key == "artifact")
+    if (auto kind = cacheKindOf(a->name); kind && e.is("artifact"))
         p.cache.push_back({kind->first, e.cache.state.empty() || kind->second != "hash" ? kind->second : e.cache.state, e.cache.key,
                            e.cache.detail, e.record});
     p.artifacts.push_back(std::move(*a));
@@ -297,34 +297,34 @@ void TraceAssembler::onEvent(const TraceEvent& e) {
             sink_.log({"unknown_event", "", -1, e.key + ": " + e.metadataText.substr(0, 2000)});
         return;
     }
-    if (e.key == "str") return;
+    if (e.is("str")) return;
     if (e.hasCompileId()) {
         Key k{e.compiledAutogradId.value_or(-1), *e.frameId, *e.frameCompileId};
         // A finished compile keeps the records of its id that follow its metrics (the `dynamo`
         // chromium end event, compilation_metrics_runtime) until another compile's record comes.
         if (lingering_ && !(lingering_->key == k)) finalizeLingering();
-        if (e.key == "dynamo_start") {
+        if (e.is("dynamo_start")) {
             finalizeLingering();
             startCompile(k, e);
             return;
         }
-        if (e.key == "artifact" && e.artifactName == "recompile_reasons") {
+        if (e.is("artifact") && e.artifactIs("recompile_reasons")) {
             if (Pending* p = findOpen(k)) addArtifact(*p, e);
             else holdPreStart(k, e);
             onReasons(k, e);
             return;
         }
         Pending* p = findOpen(k);
-        if (!p && lingering_ && e.key != "dynamo_output_graph" && e.key != "dynamo_cpp_guards_str" && e.key != "dynamo_guards" &&
-            e.key != "compilation_metrics") {
+        if (!p && lingering_ && !e.is("dynamo_output_graph") && !e.is("dynamo_cpp_guards_str") && !e.is("dynamo_guards") &&
+            !e.is("compilation_metrics")) {
             addArtifact(*lingering_, e);
             return;
         }
         // events that only a compile produces open one even without its dynamo_start (a log
         // that starts mid-compile); anything else before a compile's start (its first chromium
         // events) is held for it
-        if (!p && (e.key == "dynamo_output_graph" || e.key == "dynamo_cpp_guards_str" || e.key == "dynamo_guards" ||
-                   e.key == "compilation_metrics"))
+        if (!p && (e.is("dynamo_output_graph") || e.is("dynamo_cpp_guards_str") || e.is("dynamo_guards") ||
+                   e.is("compilation_metrics")))
             p = &startCompile(k, e);
         if (p) {
             addArtifact(*p, e);
@@ -335,12 +335,12 @@ void TraceAssembler::onEvent(const TraceEvent& e) {
         return;
     }
     // no compile id (torch.export traces, `stack` envelopes): shape events and messages only
-    if (e.key == "create_symbol" || e.key == "create_unbacked_symbol" || e.key == "symbolic_shape_specialization" ||
-        e.key == "guard_added_fast" || e.key == "guard_added") {
+    if (e.is("create_symbol") || e.is("create_unbacked_symbol") || e.is("symbolic_shape_specialization") ||
+        e.is("guard_added_fast") || e.is("guard_added")) {
         sink_.shapeEvent(shapeEvent(e));
-    } else if (e.key == "artifact" && e.hasPayload && e.artifactName == "dynamo_graph_break_reason") {
+    } else if (e.is("artifact") && e.hasPayload && e.artifactIs("dynamo_graph_break_reason")) {
         sink_.log({"graph_breaks", "", -1, trimmed(e.payload)});
-    } else if (e.key == "artifact" && e.hasPayload && e.artifactName == "dynamo_error") {
+    } else if (e.is("artifact") && e.hasPayload && e.artifactIs("dynamo_error")) {
         sink_.log({"error", "", -1, trimmed(e.payload)});
     }
 }
@@ -365,7 +365,7 @@ TraceAssembler::Pending& TraceAssembler::startCompile(const Key& k, const TraceE
         p->reasons = std::move(it->second.first);
         pendingReasons_.erase(it);
     }
-    if (e.key == "dynamo_start") {
+    if (e.is("dynamo_start")) {
         p->started = true;
         p->stack = e.stack;
     }
@@ -421,14 +421,14 @@ ShapeEvent TraceAssembler::shapeEvent(const TraceEvent& e) const {
     ShapeEvent s;
     const ShapeInfo& i = e.shape;
     s.symbol = i.symbol;
-    if (e.key == "create_symbol" || e.key == "create_unbacked_symbol") {
+    if (e.is("create_symbol") || e.is("create_unbacked_symbol")) {
         s.kind = ShapeEventKind::CreateSymbol;
         s.source = i.source;
         s.range = i.vr;
         s.hint = hintOf(i.val, false);
-        s.text = e.key == "create_symbol" ? "create_symbol " + i.symbol + " = " + i.val + " for " + i.source + " " + i.vr
+        s.text = e.is("create_symbol") ? "create_symbol " + i.symbol + " = " + i.val + " for " + i.source + " " + i.vr
                                           : "create_unbacked_symbol " + i.symbol + " " + i.vr;
-    } else if (e.key == "symbolic_shape_specialization") {
+    } else if (e.is("symbolic_shape_specialization")) {
         s.kind = ShapeEventKind::Specialization;
         s.source = !i.sources.empty() ? i.sources.front() : i.source;
         s.text = i.reason;
@@ -443,7 +443,7 @@ ShapeEvent TraceAssembler::shapeEvent(const TraceEvent& e) const {
 
 void TraceAssembler::apply(Pending& p, const TraceEvent& e) {
     if (e.attempt) p.attempt = std::max(p.attempt, *e.attempt);
-    const std::string& key = e.key;
+    const std::string_view key = e.key;
     if (key == "dynamo_output_graph") {
         if (!e.hasPayload || !e.payloadComplete) return;
         GraphParse g = GraphText::parse(e.payload, e.sizes);
@@ -513,8 +513,8 @@ void TraceAssembler::apply(Pending& p, const TraceEvent& e) {
         a.requiresGrad = t.requiresGrad;
         p.args.push_back(std::move(a));
     } else if (key == "artifact" && e.hasPayload) {
-        if (e.artifactName == "dynamo_graph_break_reason") p.logs.push_back({"graph_breaks", p.compileId, -1, trimmed(e.payload)});
-        else if (e.artifactName == "dynamo_error") p.logs.push_back({"error", p.compileId, -1, trimmed(e.payload)});
+        if (e.artifactIs("dynamo_graph_break_reason")) p.logs.push_back({"graph_breaks", p.compileId, -1, trimmed(e.payload)});
+        else if (e.artifactIs("dynamo_error")) p.logs.push_back({"error", p.compileId, -1, trimmed(e.payload)});
     }
 }
 

@@ -11,6 +11,7 @@
 #include "core/trace/JsonText.h"
 #include "core/trace/Md5.h"
 #include "core/trace/Md5Lanes.h"
+#include "core/trace/TraceEvent.h"
 
 using namespace gs::trace;
 using gs::session::GraphNode;
@@ -285,6 +286,22 @@ TEST(JsonText, MinifiedStringIsWhatSimdjsonMinifyWrites) {
         JsonText::appendMinifiedString(mine, e.get_string().value()); // the parsed string, as RecordDecoder passes it
         EXPECT_EQ(mine, "prefix:" + simdjson::minify(e)) << s;
     }
+}
+
+// The assembler's key tests: exactly string equality (no prefix or suffix matches).
+TEST(TraceEvent, KeyAndArtifactNameTestsAreExactEquality) {
+    TraceEvent e;
+    e.key = "artifact";
+    e.artifactName = "recompile_reasons";
+    EXPECT_TRUE(e.is("artifact"));
+    EXPECT_FALSE(e.is("artifacts"));
+    EXPECT_FALSE(e.is("artifac"));
+    EXPECT_FALSE(e.is(""));
+    EXPECT_TRUE(e.artifactIs("recompile_reasons"));
+    EXPECT_FALSE(e.artifactIs("recompile_reason"));
+    e.key.clear();
+    EXPECT_TRUE(e.is(""));
+    EXPECT_FALSE(e.is("str"));
 }
 
 } // namespace
