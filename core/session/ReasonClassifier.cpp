@@ -61,15 +61,21 @@ size_t scanTopLevel(std::string_view s, F onTopLevel, bool bracketAware = true) 
     return std::string_view::npos;
 }
 
+// startsWith(s.substr(i), t), its first byte compared in line: the scans below ask it at every
+// top-level index (stripComment runs for every guard of every imported compile, twice).
+bool matchesAt(std::string_view s, size_t i, std::string_view t) {
+    return (t.empty() || s[i] == t.front()) && s.substr(i, t.size()) == t;
+}
+
 size_t findTopLevel(std::string_view s, std::string_view needle, bool bracketAware = true) {
-    return scanTopLevel(s, [&](size_t i) { return s.substr(i, needle.size()) == needle; }, bracketAware);
+    return scanTopLevel(s, [&](size_t i) { return matchesAt(s, i, needle); }, bracketAware);
 }
 
 std::vector<std::string_view> splitTopLevel(std::string_view s, std::string_view sep) {
     std::vector<std::string_view> out;
     size_t start = 0;
     scanTopLevel(s, [&](size_t i) {
-        if (i >= start && s.substr(i, sep.size()) == sep) {
+        if (i >= start && matchesAt(s, i, sep)) {
             out.push_back(s.substr(start, i - start));
             start = i + sep.size();
         }
