@@ -50,8 +50,10 @@ SessionRecorder::SessionRecorder(RecordOptions options) : options_(std::move(opt
     builder_.setKeepCalls(options_.keepCalls && !recorded_.callsDropped);
     builder_.setKeepRecords(options_.keepRecords);
     if (options_.keepSession) tee_.add(&builder_);
-    if (recorder_) tee_.add(recorder_.get());
     if (options_.observer) tee_.add(options_.observer);
+    // Last: the store's recorder keeps every compile entry until its batch is written, so it is
+    // the one that takes what a writer hands over (takeCompile) instead of copying it.
+    if (recorder_) tee_.add(recorder_.get());
     front_ = std::make_unique<Front>(tee_, options_.progress, recorded_.status);
 }
 

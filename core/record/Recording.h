@@ -12,7 +12,7 @@
 //
 // or in one call: recordScenarioFile / recordScenario / recordImport below. The chain of sinks
 // is built here and nowhere else: the writer writes to a ForwardingSink (progress, cancel)
-// that feeds a TeeSink of the SessionBuilder, the store's Recorder and the observer.
+// that feeds a TeeSink of the SessionBuilder, the observer and the store's Recorder.
 #include <cstdint>
 #include <functional>
 #include <memory>

@@ -288,3 +288,37 @@ TEST(Recording, ALongRunOfRepeatedHitsReadsBackExactlyFromTheStore) {
         for (auto& c : store->calls(r.recorded.storedId, first, 1000)) paged.push_back(std::move(c));
     EXPECT_EQ(paged, built.calls);
 }
+
+// The store's recorder is the tee's last sink: an imported compile handed over (takeCompile) is
+// taken by the recorder, which keeps it until its batch is written; the session and the
+// observer see it whole first, and the store holds what they saw.
+TEST(Recording, TheStoreTakesAnImportedCompileAfterTheSessionAndTheObserverSawIt) {
+    engine::RunOptions run;
+    run.out = [](std::string_view) {};
+    run.logOut = [](std::string_view) {};
+    record::ScenarioRecording source = record::recordScenario("scenario.py", kScenario, run, {});
+    ASSERT_FALSE(source.recorded.session.compiles.empty());
+    const auto dir = tempDir("take");
+    const std::string log = (dir / "dedicated_log_torch_trace_rank_0.log").string();
+    trace::exportTorchTrace(source.recorded.session, log);
+    struct Observer : session::EventSink {
+        int compiles = 0, taken = 0;
+        void compile(const session::CompileEntry& c) override { compiles += !c.guards.empty(); }
+        void takeCompile(session::CompileEntry&& c) override {
+            ++taken;
+            compile(c);
+        }
+    } observer;
+    auto store = store::SessionStore::open(":memory:");
+    record::RecordOptions o;
+    o.store = store.get();
+    record::ImportRecording r = record::recordImport(log, {}, o, [&](const std::string&) { return &observer; });
+    ASSERT_TRUE(r.error.empty()) << r.error;
+    ASSERT_EQ(r.sessions.size(), 1u);
+    const session::Session& built = r.sessions[0].session;
+    EXPECT_EQ(observer.compiles, int(built.compiles.size())) << "the observer saw every entry whole";
+    EXPECT_EQ(observer.taken, 0) << "the recorder, last, takes the entries";
+    ASSERT_GT(r.sessions[0].storedId, 0) << r.sessions[0].storeError;
+    EXPECT_EQ(store->load(r.sessions[0].storedId).compiles, built.compiles);
+    std::filesystem::remove_all(dir);
+}
