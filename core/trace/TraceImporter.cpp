@@ -160,6 +160,7 @@ private:
         std::string prefix, header, payload;       // Text: header is the content after the prefix
         std::string digest;                        // MD5 of an overflowing payload (hashed while framing)
         std::string key, problem;                  // Text: glog key; Problem: kind (detail in header)
+        std::string compileId;                     // Record: TraceAssembler::compileIdOf its event (by the stage)
         int64_t payloadLines = 0;
         char level = 0;
         bool expectPayload = false, overflow = false, hashing = false;
@@ -378,6 +379,8 @@ private:
         if (!it.event) it.event = std::make_unique<TraceEvent>();
         it.decoded = decoder_.decode(it.line, it.header, it.expectPayload ? &it.payload : nullptr, !it.overflow, it.digest, *it.event);
         decodeProblems_.collectInto(nullptr);
+        if (it.decoded) it.compileId = TraceAssembler::compileIdOf(*it.event); // a pure function of the event: off the owner's thread
+        else it.compileId.clear();
     }
 
     void processOldest() {
@@ -413,7 +416,7 @@ private:
         }
         // Every record is kept verbatim, also one whose JSON could not be read (§1.3.2).
         record_.line = it.line;
-        record_.compileId = decoded ? TraceAssembler::compileIdOf(event) : std::string();
+        record_.compileId.swap(it.compileId); // decodeRecord's; what it.compileId gets back is overwritten there
         record_.hasPayload = it.expectPayload || it.payloadLines > 0;
         record_.payloadKept = !it.overflow;
         record_.prefix.swap(it.prefix); // lent to the record for the call, no copy
