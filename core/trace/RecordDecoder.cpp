@@ -397,7 +397,6 @@ bool RecordDecoder::decode(int64_t line, std::string_view envelope, const std::s
     }
     out.known = isKnownEvent(out.key);
     out.stackContext = stackContext.has_value();
-    out.payloadMd5 = std::string(md5);
     if (payload) {
         out.hasPayload = true;
         out.payload = *payload;

@@ -72,7 +72,6 @@ struct TraceEvent {
     std::optional<int64_t> rank, compiledAutogradId, frameId, frameCompileId, attempt;
     bool stackContext = false;             // `stack` instead of compile ids
     bool hasPayload = false;
-    std::string payloadMd5;                // the has_payload digest announced by the envelope
     std::string_view payload;              // valid during the callback only
     bool payloadComplete = true;           // false when a payload was too large to keep
     int64_t bytes = 0;                     // payload size, or the envelope's without a payload
