@@ -134,7 +134,8 @@ private:
 };
 
 // Decodes a chunk written by CallChunkWriter; `firstIndex` is the row's first_idx. Throws
-// StoreError naming what is damaged.
+// StoreError naming what is damaged. Both decoders are DecodedCallChunk (the one reader of the
+// format, which also keeps a chunk compact and builds one call at a time).
 std::vector<session::Call> decodeCallChunk(std::string_view data, int64_t firstIndex);
 
 // The brief form of a chunk's calls (session::CallBriefs), several times faster than whole calls.
