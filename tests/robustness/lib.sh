@@ -15,14 +15,19 @@ TIMED_OUT=0
 # A sanitizer build (the asan and fuzz presets: CMake sets GS_SANITIZED=1 for these tests) keeps
 # shadow memory, redzones and a quarantine of freed blocks beside every allocation, and its stack
 # frames are several times bigger. Its memory budgets are SANITIZER_MEMORY_SCALE times the release
-# build's; the release build asserts the real budgets.
+# build's and its runs may take SANITIZER_TIME_SCALE times longer before `measure` kills them;
+# the release build asserts the real budgets.
 SANITIZED=${GS_SANITIZED:-0}
 SANITIZER_MEMORY_SCALE=3
+SANITIZER_TIME_SCALE=5  # as GS_TIMEOUT_SCALE in tests/CMakeLists.txt
 
 # measured TIMEOUT_SECONDS CMD [ARGS...]: like `cli`, for any command, measured.
 measured() {
     local timeout=$1
     shift
+    if [[ $SANITIZED -eq 1 ]]; then
+        timeout=$((timeout * SANITIZER_TIME_SCALE))
+    fi
     LAST="$*"
     set +e
     "$MEASURE" "$TMP/measure.report" "$timeout" -- "$@" >"$OUT" 2>"$ERR"
