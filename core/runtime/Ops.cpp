@@ -285,7 +285,7 @@ int64_t hash(const Value& v) {
             // As CPython's slot_tp_hash: a result that fits a machine word is the hash itself
             // (-1 is reserved: -2), a bigger int is hashed as an int.
             if (r.isIntLike()) return r.asInt() == -1 ? -2 : r.asInt();
-            if (r.isObj() && dynamic_cast<LongInt*>(r.obj())) return hash(r);
+            if (r.dyn<LongInt>()) return hash(r);
             I.raise(I.types.TypeError, "__hash__ method should return an integer");
         }
     }

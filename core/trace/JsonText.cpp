@@ -25,6 +25,20 @@ void appendEscape(std::string& out, uint32_t cp) {
     }
 }
 
+// The two-character escapes of JSON ('\"', '\\', \b \t \n \f \r): false for any other byte.
+bool appendShortEscape(std::string& out, unsigned char c) {
+    switch (c) {
+    case '"': out += "\\\""; return true;
+    case '\\': out += "\\\\"; return true;
+    case '\b': out += "\\b"; return true;
+    case '\t': out += "\\t"; return true;
+    case '\n': out += "\\n"; return true;
+    case '\f': out += "\\f"; return true;
+    case '\r': out += "\\r"; return true;
+    default: return false;
+    }
+}
+
 // The first byte at or after `p` that a JSON string escapes ('"', '\\', a control character),
 // 16 bytes at a time.
 const char* findEscape(const char* p, const char* end) {
@@ -44,7 +58,6 @@ const char* findEscape(const char* p, const char* end) {
 } // namespace
 
 void JsonText::appendMinifiedString(std::string& out, std::string_view unescaped) {
-    static constexpr char kHex[] = "0123456789abcdef";
     out.reserve(out.size() + unescaped.size() + 2);
     out.push_back('"');
     const char* p = unescaped.data();
@@ -55,19 +68,7 @@ void JsonText::appendMinifiedString(std::string& out, std::string_view unescaped
         out.append(run, static_cast<size_t>(p - run));
         if (p == end) break;
         const auto c = static_cast<unsigned char>(*p++);
-        switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\b': out += "\\b"; break;
-        case '\t': out += "\\t"; break;
-        case '\n': out += "\\n"; break;
-        case '\f': out += "\\f"; break;
-        case '\r': out += "\\r"; break;
-        default:
-            out += "\\u00";
-            out.push_back(kHex[c >> 4]);
-            out.push_back(kHex[c & 15]);
-        }
+        if (!appendShortEscape(out, c)) appendEscape(out, c);  // another control: \u00xx
     }
     out.push_back('"');
 }
@@ -79,15 +80,7 @@ std::string JsonText::quote(std::string_view s) {
     for (size_t i = 0; i < s.size();) {
         unsigned char c = static_cast<unsigned char>(s[i]);
         if (c < 0x80) {
-            switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
-            case '\b': out += "\\b"; break;
-            case '\f': out += "\\f"; break;
-            default:
+            if (!appendShortEscape(out, c)) {
                 if (c < 0x20) appendEscape(out, c);
                 else out.push_back(char(c));
             }
