@@ -41,6 +41,7 @@ SessionRecorder::SessionRecorder(RecordOptions options) : options_(std::move(opt
     if (options_.store) {
         try {
             recorder_ = options_.store->startRecorder();
+            if (options_.backgroundWrites) recorder_->writeInBackground();
             recorded_.recorderStarted = true;
         } catch (const std::exception& e) {
             recorded_.storeError = e.what();
@@ -116,6 +117,7 @@ ImportRecording recordImport(const std::string& path, trace::ImportOptions impor
         RecordOptions o = options;
         o.observer = observerFor ? observerFor(file) : nullptr;
         o.progress = nullptr;  // imports report the fraction read, below
+        o.backgroundWrites = true; // nothing reads the store while a log is imported
         current = std::make_unique<SessionRecorder>(std::move(o));
         currentFile = file;
         return current->sink();

@@ -46,6 +46,9 @@ struct RecordOptions {
     session::EventSink* observer = nullptr;     // also sees every event (e.g. counting)
     std::function<void(const Progress&)> progress;  // every kProgressCalls calls; import fractions
     std::function<bool()> cancelled;            // polled; true stops the run or the import
+    // The store's batches are written on a thread of its recorder (Recorder::writeInBackground):
+    // nothing else may use the store until the recording is finished. recordImport sets it.
+    bool backgroundWrites = false;
     static constexpr int64_t kProgressCalls = 4096;
 };
 

@@ -51,6 +51,11 @@ public:
     virtual const std::string& error() const = 0;   // empty while all went well
     // Writes what is buffered now (endSession does this too).
     virtual void flush() = 0;
+    // From now on full batches are written by a thread of the recorder while events keep
+    // arriving (an import: issue 11 item 7). The store must then not be used by anyone else
+    // until flush() or endSession() has returned; a write error is reported (failed()) at the
+    // next event, flush or endSession instead of at once. Recorders without one ignore it.
+    virtual void writeInBackground() {}
 };
 
 class SessionStore {

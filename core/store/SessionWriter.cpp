@@ -74,12 +74,16 @@ void SessionWriter::writeChunk(const FullChunk& c) {
         .bind(6, c.counts.runOnly).bind(7, c.counts.stale).bindBlob(8, c.summary).bindBlob(9, c.data).run();
 }
 
-void SessionWriter::writeCalls() {
-    for (const auto& c : full_) writeChunk(c);
-    full_.clear();
+SessionWriter::TakenCalls SessionWriter::takeCalls() {
+    TakenCalls taken;
+    if (newCalls_ == 0) return taken;
+    taken.chunks.swap(full_);
     if (!chunk_.empty())
-        writeChunk({chunk_.firstIndex(), chunk_.lastIndex(), chunk_.counts(), encodeSummary(chunk_.summary()),
-                    chunk_.encode()});
+        taken.chunks.push_back({chunk_.firstIndex(), chunk_.lastIndex(), chunk_.counts(), encodeSummary(chunk_.summary()),
+                                chunk_.encode()});
+    taken.calls = newCalls_;
+    newCalls_ = 0;
+    return taken;
 }
 
 void SessionWriter::compile(const CompileEntry& c) {
@@ -173,13 +177,15 @@ void SessionWriter::reset(const Reset& r) {
         .bind(6, r.compiles).run();
 }
 
-void SessionWriter::updateCounts() {
-    if (newCalls_ == 0 && newCompiles_ == 0 && newRecompiles_ == 0) return;
-    if (newCalls_) writeCalls();
+void SessionWriter::updateCounts() { writeCounts(takeCalls()); }
+
+void SessionWriter::writeCounts(const TakenCalls& calls) {
+    if (calls.calls == 0 && newCompiles_ == 0 && newRecompiles_ == 0) return;
+    for (const auto& c : calls.chunks) writeChunk(c);
     db_.cached("UPDATE sessions SET n_calls = n_calls + ?, n_compiles = n_compiles + ?, "
                "n_recompiles = n_recompiles + ? WHERE id = ?")
-        .bind(1, newCalls_).bind(2, newCompiles_).bind(3, newRecompiles_).bind(4, id_).run();
-    newCalls_ = newCompiles_ = newRecompiles_ = 0;
+        .bind(1, calls.calls).bind(2, newCompiles_).bind(3, newRecompiles_).bind(4, id_).run();
+    newCompiles_ = newRecompiles_ = 0;
 }
 
 void SessionWriter::finish(SessionStatus status) {

@@ -32,9 +32,20 @@ public:
     // EventSink::repeatCall: the same call as the frame's previous one but for the index and
     // object ids (CallChunkWriter::addRepeat).
     void repeatCall(const session::Call& c);
-    // Stores the chunks filled since the last time and the chunk being filled (rewritten each
-    // time until it is full), in the caller's transaction. updateCounts() does it too.
-    void writeCalls();
+    // The calls collected since the last take, encoded: the chunks filled since then and the
+    // chunk being filled as it is now (rewritten each time until it is full).
+    struct FullChunk {
+        int64_t first, last;
+        CallChunkCounts counts;
+        std::string summary, data;
+    };
+    struct TakenCalls {
+        std::vector<FullChunk> chunks;
+        int64_t calls = 0;
+    };
+    // Collecting calls (call, repeatCall, takeCalls) and writing records (everything else) may
+    // run on two threads at once: they share no state (StoreRecorder's writing thread).
+    TakenCalls takeCalls();
     void compile(const session::CompileEntry& c);
     void recompile(const session::Recompile& r);
     void shapeEvent(const session::ShapeEvent& e);
@@ -49,8 +60,10 @@ public:
     int64_t framesWritten() const { return frameSeq_; }
     int64_t compilesWritten() const { return compileSeq_; }
 
-    // Writes the calls (writeCalls), then adds the counts of the records written since the last
-    // call to the session row.
+    // Stores taken calls, then adds their count and those of the records written since the
+    // last time to the session row, in the caller's transaction.
+    void writeCounts(const TakenCalls& calls);
+    // takeCalls() then writeCounts().
     void updateCounts();
     // Forgets counts of records whose transaction was rolled back.
     void discardCounts() { newCalls_ = newCompiles_ = newRecompiles_ = 0; }
@@ -58,11 +71,6 @@ public:
     void finish(session::SessionStatus status);
 
 private:
-    struct FullChunk {
-        int64_t first, last;
-        CallChunkCounts counts;
-        std::string summary, data;
-    };
     void writeChunk(const FullChunk& c);
     void chunkAdded();
 
@@ -72,7 +80,8 @@ private:
     CompileDetailCodec details_;
     int64_t id_ = 0;
     int64_t frameSeq_ = 0, compileSeq_ = 0, recompileSeq_ = 0, shapeSeq_ = 0, logSeq_ = 0, testSeq_ = 0, resetSeq_ = 0;
-    int64_t newCalls_ = 0, newCompiles_ = 0, newRecompiles_ = 0;
+    int64_t newCalls_ = 0;                          // collected, not taken (the collecting side's)
+    int64_t newCompiles_ = 0, newRecompiles_ = 0;   // written, not counted (the writing side's)
 };
 
 } // namespace gs::store

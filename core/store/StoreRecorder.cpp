@@ -35,16 +35,26 @@ StoreRecorder::StoreRecorder(Database& db, const OpenOptions& options, Recording
 StoreRecorder::~StoreRecorder() {
     // Dropped without endSession (an exception unwound the run): keep what arrived, and say the
     // session was cut off rather than leave it `running` while this process lives on.
-    if (!active_ || failed()) return;
-    const SessionStatus status = SessionStatus::Interrupted;
-    try {
-        writeBatch(&status, true);
-    } catch (...) {
+    if (active_ && !failed()) {
+        const SessionStatus status = SessionStatus::Interrupted;
+        try {
+            writeBatch(&status, true);
+        } catch (...) {
+        }
+    }
+    if (writerThread_.joinable()) {
+        {
+            std::lock_guard<std::mutex> lock(writerMutex_);
+            stopWriter_ = true;
+        }
+        writerWake_.notify_one();
+        writerThread_.join();
     }
 }
 
 void StoreRecorder::beginSession(const SessionInfo& info) {
     if (active_) endSession(SessionStatus::Interrupted);  // a second session on one recorder
+    waitForWriter(); // a failed batch of an earlier session has been reported by its endSession
     error_.clear();
     buffer_.clear();
     archive_.clear();
@@ -100,6 +110,10 @@ void StoreRecorder::flushIfDue() {
     if (static_cast<int64_t>(buffer_.size()) + pendingCalls_ / 8 < options_.batchEvents &&
         std::chrono::steady_clock::now() - batchStart_ < std::chrono::milliseconds(options_.batchMillis))
         return;
+    if (background_) {
+        handOver();
+        return;
+    }
     try {
         writeBatch(nullptr, false); // a record chunk still filling waits for the next batch
     } catch (const std::exception& e) {
@@ -107,8 +121,63 @@ void StoreRecorder::flushIfDue() {
     }
 }
 
+bool StoreRecorder::waitForWriter() {
+    if (!writerThread_.joinable()) return true;
+    std::string error;
+    {
+        std::unique_lock<std::mutex> lock(writerMutex_);
+        writerIdle_.wait(lock, [&] { return !busy_.load(std::memory_order_acquire); });
+        error.swap(writerError_);
+    }
+    if (error.empty()) return true;
+    if (!failed()) fail(error);
+    return false;
+}
+
+bool StoreRecorder::handOver() {
+    if (!waitForWriter()) return false;
+    // The writing thread left handed_ empty, with the capacity of the batch before.
+    handed_.events.swap(buffer_);
+    archive_.takeReady(handed_.chunks);
+    handed_.info.swap(info_);
+    info_.reset();
+    handed_.calls = writer_.takeCalls();
+    pendingCalls_ = 0;
+    batchStart_ = std::chrono::steady_clock::now(); // a chunk still filling keeps pending() true
+    {
+        std::lock_guard<std::mutex> lock(writerMutex_);
+        busy_.store(true, std::memory_order_release);
+    }
+    if (!writerThread_.joinable()) writerThread_ = std::thread([this] { writeInTheBackground(); });
+    writerWake_.notify_one();
+    return true;
+}
+
+void StoreRecorder::writeInTheBackground() {
+    std::unique_lock<std::mutex> lock(writerMutex_);
+    for (;;) {
+        writerWake_.wait(lock, [&] { return stopWriter_ || busy_.load(std::memory_order_acquire); });
+        if (!busy_.load(std::memory_order_acquire)) return; // stopping, nothing handed over
+        lock.unlock();
+        std::string error;
+        try {
+            write(handed_, nullptr);
+        } catch (const std::exception& e) {
+            error = e.what();
+        }
+        handed_.events.clear();
+        handed_.chunks.clear();
+        handed_.info.reset();
+        handed_.calls = {};
+        lock.lock();
+        writerError_ = std::move(error);
+        busy_.store(false, std::memory_order_release);
+        writerIdle_.notify_all();
+    }
+}
+
 void StoreRecorder::flush() {
-    if (!active_ || failed() || !pending()) return;
+    if (!active_ || failed() || !waitForWriter() || !pending()) return;
     try {
         writeBatch(nullptr, true);
     } catch (const std::exception& e) {
@@ -131,14 +200,38 @@ void StoreRecorder::endSession(SessionStatus status) {
 }
 
 void StoreRecorder::writeBatch(const SessionStatus* end, bool complete) {
+    if (!waitForWriter()) return; // the batch the writing thread wrote failed: failed() says so
     if (complete) archive_.finish();
-    archive_.takeReady(chunks_);
+    Batch batch;
+    batch.events.swap(buffer_);
+    batch.chunks.swap(chunks_);
+    archive_.takeReady(batch.chunks);
+    batch.info.swap(info_);
+    info_.reset();
+    batch.calls = writer_.takeCalls();
+    try {
+        write(batch, end);
+    } catch (...) {
+        // As before the write: the caller fails the recorder, which drops what was pending.
+        buffer_.swap(batch.events);
+        chunks_.swap(batch.chunks);
+        throw;
+    }
+    batch.events.clear();
+    buffer_.swap(batch.events); // keeps the buffer's capacity
+    batch.chunks.clear();
+    chunks_.swap(batch.chunks);
+    pendingCalls_ = 0;
+    batchStart_ = std::chrono::steady_clock::now(); // a chunk still filling keeps pending() true
+}
+
+void StoreRecorder::write(Batch& batch, const SessionStatus* end) {
     Transaction tx(db_);
-    for (const RecordChunk& c : chunks_) {
+    for (const RecordChunk& c : batch.chunks) {
         if (c.data.empty()) throw StoreError("compressing the records of the imported log failed");
         writer_.chunk(c);
     }
-    for (const Event& e : buffer_) {
+    for (const Event& e : batch.events) {
         std::visit(Overloaded{[&](const Frame& f) { writer_.frame(f); },
                               [&](const CompileEntry& c) { writer_.compile(c); },
                               [&](const Recompile& r) { writer_.recompile(r); },
@@ -155,15 +248,10 @@ void StoreRecorder::writeBatch(const SessionStatus* end, bool complete) {
                               [&](const Hits& h) { writer_.entryHits(h.first, h.second); }},
                    e);
     }
-    if (info_) writer_.updateInfo(*info_);
-    writer_.updateCounts();
+    if (batch.info) writer_.updateInfo(*batch.info);
+    writer_.writeCounts(batch.calls);
     if (end) writer_.finish(*end);
     tx.commit();
-    buffer_.clear();
-    chunks_.clear();
-    info_.reset();
-    pendingCalls_ = 0;
-    batchStart_ = std::chrono::steady_clock::now(); // a chunk still filling keeps pending() true
 }
 
 void StoreRecorder::fail(const std::string& message) {

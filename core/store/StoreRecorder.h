@@ -1,10 +1,19 @@
 #pragma once
 // The recorder sink of SqliteSessionStore: buffers events and writes each batch (every
 // OpenOptions::batchEvents events or batchMillis ms, and at endSession) in one transaction.
+// With writeInBackground() a full batch is handed to the recorder's writing thread and the
+// next one fills meanwhile (at most one batch is being written: memory stays bounded). The
+// database and the SessionWriter's records are then touched by one thread at a time: the owner
+// waits until the writing thread is idle before it uses them itself (flush, endSession). Calls
+// are collected by the owner meanwhile (SessionWriter::takeCalls hands them to the batch).
+#include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
+#include <thread>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -55,6 +64,7 @@ public:
     bool failed() const override { return !error_.empty(); }
     const std::string& error() const override { return error_; }
     void flush() override;
+    void writeInBackground() override { background_ = true; }
 
 private:
     using Hits = std::pair<std::string, int64_t>;
@@ -70,10 +80,25 @@ private:
     }
     void addCall(const session::Call& c, bool repeat);
     bool pending() { return !buffer_.empty() || info_.has_value() || pendingCalls_ != 0 || !archive_.empty(); }
+    // A batch as written: events, compressed record chunks and the latest info, one transaction.
+    struct Batch {
+        std::vector<Event> events;
+        std::vector<RecordChunk> chunks;
+        std::optional<session::SessionInfo> info;
+        SessionWriter::TakenCalls calls;
+    };
     void flushIfDue();
-    // Writes the buffer and the compressed record chunks, in one transaction; with `complete`
-    // also the records still being packed; with `end` the final status.
+    // Writes the buffer and the compressed record chunks, in one transaction, on this thread
+    // (after the writing thread is done); with `complete` also the records still being packed;
+    // with `end` the final status.
     void writeBatch(const session::SessionStatus* end, bool complete);
+    void write(Batch& batch, const session::SessionStatus* end);
+    // Hands the buffer over to the writing thread (started on first use); false when it
+    // reported an error (then failed()).
+    bool handOver();
+    void writeInTheBackground();
+    // Waits until the writing thread is idle; false when a batch it wrote failed (then failed()).
+    bool waitForWriter();
     void fail(const std::string& message);
 
     Database& db_;
@@ -89,6 +114,15 @@ private:
     bool active_ = false;
     std::string error_;
     std::unique_ptr<WalCheckpointer> checkpointer_; // while a session is recorded
+    // The writing thread (writeInBackground) and the batch it writes.
+    bool background_ = false;
+    Batch handed_;                 // the writing thread's while busy_
+    std::atomic<bool> busy_{false};
+    std::string writerError_;      // under writerMutex_
+    bool stopWriter_ = false;      // under writerMutex_
+    std::mutex writerMutex_;
+    std::condition_variable writerWake_, writerIdle_;
+    std::thread writerThread_;     // joined by the destructor before anything above goes
 };
 
 } // namespace gs::store

@@ -18,7 +18,6 @@ using namespace gs::testing;
 
 namespace {
 
-#define EXPECT_CONTAINS(text, part) EXPECT_NE(std::string(text).find(part), std::string::npos) << (text)
 
 // Makes a file or folder read-only even for root: the immutable attribute (chattr +i) where the
 // file system allows it, else permission bits (which root ignores). Undone on destruction.

@@ -23,7 +23,6 @@ using namespace gs::testing;
 
 namespace {
 
-#define EXPECT_CONTAINS(text, part) EXPECT_NE(std::string(text).find(part), std::string::npos) << (text)
 
 constexpr int kProcesses = 10;
 constexpr int kRunsEach = 100;

@@ -14,6 +14,9 @@
 #include "core/store/SessionStore.h"
 #include "tests/unit/store/SyntheticSession.h"
 
+// `text` contains `part` (shown on failure).
+#define EXPECT_CONTAINS(text, part) EXPECT_NE(std::string(text).find(part), std::string::npos) << (text)
+
 namespace gs::testing {
 
 class TempDir {
