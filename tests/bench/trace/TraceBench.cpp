@@ -17,6 +17,7 @@
 #include <fstream>
 #include <iostream>
 
+#include "core/record/Recording.h"
 #include "core/store/SessionStore.h"
 #include "core/trace/TraceReader.h"
 
@@ -77,6 +78,27 @@ int64_t bigMb() {
     return e ? std::max<int64_t>(1, std::atoll(e)) : 512;
 }
 
+// Imports `path` into `st` the way the app does (guardscope-cli import, the GUI's File > Open):
+// recordImport, no session kept in memory, batches written by the recorder's thread.
+// Returns the bytes read; an error stops the benchmark.
+int64_t importIntoStore(const std::string& path, store::SessionStore& st, benchmark::State* state) {
+    record::RecordOptions options;
+    options.store = &st;
+    options.keepSession = false;
+    options.keepRecords = false;
+    record::ImportRecording imported = record::recordImport(path, {}, options);
+    std::string error = imported.error;
+    for (const record::Recorded& r : imported.sessions)
+        if (error.empty() && !r.storeError.empty()) error = r.storeError;
+    if (!error.empty()) {
+        if (state) state->SkipWithError(error.c_str());
+        else throw std::runtime_error(error);
+    }
+    int64_t bytes = 0;
+    for (const trace::ImportReport& r : imported.reports) bytes += r.bytes;
+    return bytes;
+}
+
 void BM_ImportReaderOnly(benchmark::State& state) {
     const std::string path = bigLog(state.range(0));
     int64_t bytes = 0, records = 0;
@@ -99,13 +121,8 @@ void BM_ImportIntoStore(benchmark::State& state) {
         fs::path db = benchDir() / ("import-" + std::to_string(getpid()) + "-" + std::to_string(run++) + ".db");
         auto st = store::SessionStore::open(db.string());
         state.ResumeTiming();
-        auto rec = st->startRecorder();
-        trace::ImportReport r = trace::importTraceFile(path, *rec);
-        rec->flush();
-        if (rec->failed()) state.SkipWithError(rec->error().c_str());
-        bytes += r.bytes;
+        bytes += importIntoStore(path, *st, &state);
         state.PauseTiming();
-        rec.reset();
         st.reset();
         fs::remove(db);
         fs::remove(db.string() + "-wal");
@@ -128,14 +145,9 @@ void BM_ImportRank1x57IntoStore(benchmark::State& state) {
         fs::path db = benchDir() / ("x57-" + std::to_string(getpid()) + "-" + std::to_string(run++) + ".db");
         auto st = store::SessionStore::open(db.string());
         state.ResumeTiming();
-        auto rec = st->startRecorder();
-        trace::ImportReport r = trace::importTraceFile(path, *rec);
-        rec->flush();
-        if (rec->failed()) state.SkipWithError(rec->error().c_str());
-        bytes += r.bytes;
+        bytes += importIntoStore(path, *st, &state);
         state.PauseTiming();
         state.counters["db MB"] = double(fs::file_size(db)) / 1e6;
-        rec.reset();
         st.reset();
         fs::remove(db);
         fs::remove(db.string() + "-wal");
@@ -155,8 +167,7 @@ std::pair<double, double> measureChild(const std::string& path, bool intoStore) 
                 fs::path db = benchDir() / ("peak-" + std::to_string(getpid()) + ".db");
                 {
                     auto st = store::SessionStore::open(db.string());
-                    auto rec = st->startRecorder();
-                    trace::importTraceFile(path, *rec);
+                    importIntoStore(path, *st, nullptr);
                 }
                 fs::remove(db);
                 fs::remove(db.string() + "-wal");
