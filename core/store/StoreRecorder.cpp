@@ -110,25 +110,23 @@ void StoreRecorder::flushIfDue() {
     if (static_cast<int64_t>(buffer_.size()) + pendingCalls_ / 8 < options_.batchEvents &&
         std::chrono::steady_clock::now() - batchStart_ < std::chrono::milliseconds(options_.batchMillis))
         return;
-    if (background_) {
-        handOver();
-        return;
-    }
     try {
-        writeBatch(nullptr, false); // a record chunk still filling waits for the next batch
+        if (background_) handOver();
+        else writeBatch(nullptr, false); // a record chunk still filling waits for the next batch
     } catch (const std::exception& e) {
         fail(e.what());
     }
 }
 
+std::string StoreRecorder::writerIdle() {
+    if (!writerThread_.joinable()) return {};
+    std::unique_lock<std::mutex> lock(writerMutex_);
+    writerIdle_.wait(lock, [&] { return !busy_; });
+    return std::exchange(writerError_, {});
+}
+
 bool StoreRecorder::waitForWriter() {
-    if (!writerThread_.joinable()) return true;
-    std::string error;
-    {
-        std::unique_lock<std::mutex> lock(writerMutex_);
-        writerIdle_.wait(lock, [&] { return !busy_.load(std::memory_order_acquire); });
-        error.swap(writerError_);
-    }
+    std::string error = writerIdle();
     if (error.empty()) return true;
     if (!failed()) fail(error);
     return false;
@@ -136,6 +134,7 @@ bool StoreRecorder::waitForWriter() {
 
 bool StoreRecorder::handOver() {
     if (!waitForWriter()) return false;
+    if (!writerThread_.joinable()) writerThread_ = std::thread([this] { writeInTheBackground(); }); // may throw: nothing moved yet
     // The writing thread left handed_ empty, with the capacity of the batch before.
     handed_.events.swap(buffer_);
     archive_.takeReady(handed_.chunks);
@@ -146,9 +145,8 @@ bool StoreRecorder::handOver() {
     batchStart_ = std::chrono::steady_clock::now(); // a chunk still filling keeps pending() true
     {
         std::lock_guard<std::mutex> lock(writerMutex_);
-        busy_.store(true, std::memory_order_release);
+        busy_ = true;
     }
-    if (!writerThread_.joinable()) writerThread_ = std::thread([this] { writeInTheBackground(); });
     writerWake_.notify_one();
     return true;
 }
@@ -156,8 +154,8 @@ bool StoreRecorder::handOver() {
 void StoreRecorder::writeInTheBackground() {
     std::unique_lock<std::mutex> lock(writerMutex_);
     for (;;) {
-        writerWake_.wait(lock, [&] { return stopWriter_ || busy_.load(std::memory_order_acquire); });
-        if (!busy_.load(std::memory_order_acquire)) return; // stopping, nothing handed over
+        writerWake_.wait(lock, [&] { return stopWriter_ || busy_; });
+        if (!busy_) return; // stopping, nothing handed over
         lock.unlock();
         std::string error;
         try {
@@ -171,7 +169,7 @@ void StoreRecorder::writeInTheBackground() {
         handed_.calls = {};
         lock.lock();
         writerError_ = std::move(error);
-        busy_.store(false, std::memory_order_release);
+        busy_ = false;
         writerIdle_.notify_all();
     }
 }
@@ -204,23 +202,13 @@ void StoreRecorder::writeBatch(const SessionStatus* end, bool complete) {
     if (complete) archive_.finish();
     Batch batch;
     batch.events.swap(buffer_);
-    batch.chunks.swap(chunks_);
     archive_.takeReady(batch.chunks);
     batch.info.swap(info_);
     info_.reset();
     batch.calls = writer_.takeCalls();
-    try {
-        write(batch, end);
-    } catch (...) {
-        // As before the write: the caller fails the recorder, which drops what was pending.
-        buffer_.swap(batch.events);
-        chunks_.swap(batch.chunks);
-        throw;
-    }
+    write(batch, end); // on an error the caller fails the recorder: what was taken is dropped
     batch.events.clear();
     buffer_.swap(batch.events); // keeps the buffer's capacity
-    batch.chunks.clear();
-    chunks_.swap(batch.chunks);
     pendingCalls_ = 0;
     batchStart_ = std::chrono::steady_clock::now(); // a chunk still filling keeps pending() true
 }
@@ -255,11 +243,11 @@ void StoreRecorder::write(Batch& batch, const SessionStatus* end) {
 }
 
 void StoreRecorder::fail(const std::string& message) {
+    writerIdle(); // the database is this thread's from here; a later error adds nothing
     error_ = message;
     state_.lastError = message;
     buffer_.clear();
     buffer_.shrink_to_fit();
-    chunks_.clear();
     archive_.clear();
     info_.reset();
     pendingCalls_ = 0;

@@ -6,7 +6,6 @@
 // database and the SessionWriter's records are then touched by one thread at a time: the owner
 // waits until the writing thread is idle before it uses them itself (flush, endSession). Calls
 // are collected by the owner meanwhile (SessionWriter::takeCalls hands them to the batch).
-#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <memory>
@@ -94,10 +93,13 @@ private:
     void writeBatch(const session::SessionStatus* end, bool complete);
     void write(Batch& batch, const session::SessionStatus* end);
     // Hands the buffer over to the writing thread (started on first use); false when it
-    // reported an error (then failed()).
+    // reported an error (then failed()). Throws only when the thread cannot be started.
     bool handOver();
     void writeInTheBackground();
-    // Waits until the writing thread is idle; false when a batch it wrote failed (then failed()).
+    // Waits until the writing thread is idle; returns (and forgets) the error of the batch it
+    // wrote last, empty when it succeeded or there is no such thread.
+    std::string writerIdle();
+    // writerIdle(), then fail() with its error; false when there was one.
     bool waitForWriter();
     void fail(const std::string& message);
 
@@ -106,7 +108,6 @@ private:
     RecordingState& state_;
     SessionWriter writer_;
     RecordArchive archive_;
-    std::vector<RecordChunk> chunks_;
     std::vector<Event> buffer_;
     int64_t pendingCalls_ = 0;
     std::optional<session::SessionInfo> info_;  // the latest updateInfo not yet written
@@ -117,7 +118,7 @@ private:
     // The writing thread (writeInBackground) and the batch it writes.
     bool background_ = false;
     Batch handed_;                 // the writing thread's while busy_
-    std::atomic<bool> busy_{false};
+    bool busy_ = false;            // under writerMutex_: handed_ is being written
     std::string writerError_;      // under writerMutex_
     bool stopWriter_ = false;      // under writerMutex_
     std::mutex writerMutex_;
