@@ -148,8 +148,9 @@ Value Tracer::wrap(const Value& v, int source, bool rootLocal) {
     if (dynamic_cast<runtime::Str*>(o)) {
         // Guarded (EQUALS_MATCH) when an operation uses it, not now (dynamo-semantics §3.11).
         auto& pending = pendingStrings_[o];
-        if (pending.empty()) keepAlive_.push_back(v);
-        if (std::find(pending.begin(), pending.end(), source) == pending.end()) pending.push_back(source);
+        if (pending.sources.empty() && pending.formatted.empty()) keepAlive_.push_back(v);
+        if (std::find(pending.sources.begin(), pending.sources.end(), source) == pending.sources.end())
+            pending.sources.push_back(source);
         return v;
     }
     if (auto* t = dynamic_cast<runtime::Type*>(o)) {

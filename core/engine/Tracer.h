@@ -11,6 +11,7 @@
 //   - the guards (GuardRecorder): installed on first inspection, assembled into the GuardSet.
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -66,6 +67,9 @@ public:
     void onSpecialMethod(runtime::Type* cls, runtime::Str* name, const runtime::Value& found) override;
     void onContains(const runtime::Value& container, const runtime::Value& item, bool found) override;
     void onUse(const runtime::Value& v) override;
+    void onUseItems(const runtime::Value& arg) override;
+    runtime::Value lazyFormatHint(const runtime::Value& v) override;
+    void onLazyString(const runtime::Value& str, std::span<const runtime::Value> formatted) override;
     void onMutate(const runtime::Value& target) override;
     void onMissingAttr(const runtime::Value& obj, std::string_view name) override;
 
@@ -170,7 +174,13 @@ private:
         runtime::Value object;     // that instance
     };
     std::unordered_map<const runtime::Type*, TypeSource> typeSources_;  // user class -> an instance of it
-    std::unordered_map<const runtime::Object*, std::vector<int>> pendingStrings_;
+    // A string whose guards wait for its first use: the sources it was read from (EQUALS_MATCH)
+    // and the symbolic scalars an f-string formatted into it (specialized on use).
+    struct PendingString {
+        std::vector<int> sources;
+        std::vector<runtime::Value> formatted;
+    };
+    std::unordered_map<const runtime::Object*, PendingString> pendingStrings_;
 };
 
 } // namespace gs::engine

@@ -6,6 +6,7 @@
 // __add__, ...), dict keys iterated (DICT_KEYS_MATCH) and looked up (DICT_CONTAINS), id()
 // (ID_MATCH), and strings guarded only once an operation uses them.
 #include <algorithm>
+#include <unordered_set>
 
 #include "core/engine/Engine.h"
 #include "core/engine/Tracer.h"
@@ -15,6 +16,7 @@
 #include "core/runtime/InterpreterCore.h"
 #include "core/runtime/Module.h"
 #include "core/runtime/Ops.h"
+#include "core/runtime/Set.h"
 #include "core/runtime/Str.h"
 #include "core/runtime/Type.h"
 
@@ -235,10 +237,14 @@ Value Tracer::dictGet(int source, const Value& dict, const Value& method) {
 void Tracer::commitString(const runtime::Object* s) {
     auto it = pendingStrings_.find(s);
     if (it == pendingStrings_.end()) return;
-    std::vector<int> srcs = std::move(it->second);
+    PendingString pending = std::move(it->second);
     pendingStrings_.erase(it);
     Value v(const_cast<runtime::Object*>(s));
-    for (int src : srcs) {
+    // An f-string's text shows the scalars' values: using it specializes them (PyTorch realizes
+    // the lazy LazySymNodeFormatString, whose repr evaluates the SymNode's expression).
+    for (const Value& f : pending.formatted)
+        if (auto* ts = f.dyn<TrackedScalar>()) useScalar(ts);
+    for (int src : pending.sources) {
         if (!guards_.claimValueGuard(src)) continue;
         GuardCheck c;
         c.kind = GuardKind::EqualsMatch;
@@ -330,6 +336,53 @@ void Tracer::onUse(const Value& v) {
     // replayed after `obj` became a Base).
     if (v.dyn<runtime::Instance>() && !trustedType(v.obj()->type()))
         if (int src = sourceOf(v.obj()); src >= 0) guards_.guardType(src, v, where());
+}
+
+Value Tracer::lazyFormatHint(const Value& v) {
+    // PyTorch's FORMAT_VALUE does not evaluate a SymNode: it pushes a lazy string formatted from
+    // the hint and guards only when that string is used (symbolic_convert.py FORMAT_VALUE,
+    // variables/lazy.py LazySymNodeFormatString). Plain ints, floats and bools are formatted now.
+    if (!active) return {};
+    auto* s = v.dyn<TrackedScalar>();
+    if (!s || (s->kind != TrackedScalar::Kind::SymInt && s->kind != TrackedScalar::Kind::SymFloat)) return {};
+    return s->value;
+}
+
+void Tracer::onLazyString(const Value& str, std::span<const Value> formatted) {
+    if (!active || !str.isObj() || formatted.empty()) return;
+    auto& pending = pendingStrings_[str.obj()];
+    if (pending.sources.empty() && pending.formatted.empty()) keepAlive_.push_back(str);
+    pending.formatted.insert(pending.formatted.end(), formatted.begin(), formatted.end());
+}
+
+void Tracer::onUseItems(const Value& arg) {
+    // Only pending strings can be read without a hook; walk the containers a native function
+    // was handed (each container once: cycles and shared sub-lists are fine).
+    if (!active || pendingStrings_.empty() || !arg.isObj()) return;
+    std::vector<runtime::Object*> todo{arg.obj()};
+    std::unordered_set<const runtime::Object*> seen;
+    auto visit = [&](const Value& v) {
+        if (!v.isObj()) return;
+        if (v.dyn<runtime::Str>()) commitString(v.obj());
+        else todo.push_back(v.obj());
+    };
+    while (!todo.empty() && !pendingStrings_.empty()) {
+        runtime::Object* o = todo.back();
+        todo.pop_back();
+        if (!seen.insert(o).second) continue;
+        if (auto* l = dynamic_cast<runtime::List*>(o)) {
+            for (const auto& v : l->items) visit(v);
+        } else if (auto* t = dynamic_cast<runtime::Tuple*>(o)) {
+            for (const auto& v : t->items) visit(v);
+        } else if (auto* d = dynamic_cast<runtime::Dict*>(o)) {
+            for (const auto& e : d->entries()) {
+                visit(e.key);
+                visit(e.value);
+            }
+        } else if (auto* st = dynamic_cast<runtime::SetObject*>(o)) {
+            for (const auto& v : st->items()) visit(v);
+        }
+    }
 }
 
 void Tracer::onMutate(const Value& target) {

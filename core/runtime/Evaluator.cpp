@@ -474,21 +474,41 @@ std::vector<Value> Evaluator::evalSeqElements(const std::vector<ExprPtr>& elts, 
 
 Value Evaluator::evalJoinedStr(const JoinedStr* j, Frame& f) {
     std::string out;
+    std::vector<Value> lazy;  // values a tracer let us show by their hints (Extension.h)
     for (const auto& part : j->values) {
         if (part->kind == ExprKind::Constant) {
             out += static_cast<const Constant*>(part.get())->s;
+        } else if (part->kind == ExprKind::FormattedValue) {
+            out += formatValue(static_cast<const FormattedValue*>(part.get()), f, &lazy);
         } else {
             Value v = eval(part.get(), f);
             out += v.as<Str>()->s();
         }
     }
-    return I.newStr(out);
+    Value s = I.newStr(out);
+    if (!lazy.empty())
+        if (TraceObserver* ob = I.observer()) ob->onLazyString(s, std::span<const Value>(lazy.data(), lazy.size()));
+    return s;
 }
 
 Value Evaluator::evalFormattedValue(const FormattedValue* fv, Frame& f) {
+    return I.newStr(formatValue(fv, f, nullptr));
+}
+
+std::string Evaluator::formatValue(const FormattedValue* fv, Frame& f, std::vector<Value>* lazy) {
     Value v = eval(fv->value.get(), f);
     std::string spec;
-    if (fv->formatSpec) spec = eval(fv->formatSpec.get(), f).as<Str>()->s();
+    if (fv->formatSpec) {
+        Value sv = eval(fv->formatSpec.get(), f);
+        if (TraceObserver* ob = I.observer()) ob->onUse(sv);  // the spec's text is read here
+        spec = sv.as<Str>()->s();
+    }
+    if (lazy)
+        if (TraceObserver* ob = I.observer())
+            if (Value hint = ob->lazyFormatHint(v); !hint.isNull()) {
+                lazy->push_back(v);
+                v = hint;
+            }
     std::string text;
     char conv = fv->conversion;
     if (!fv->debugText.empty() && conv == 0 && spec.empty()) conv = 'r';
@@ -496,7 +516,7 @@ Value Evaluator::evalFormattedValue(const FormattedValue* fv, Frame& f) {
     else if (conv == 's') text = ops::str(v);
     if (conv) text = spec.empty() ? text : ops::format(I.newStr(text), spec);
     else text = ops::format(v, spec);
-    return I.newStr(fv->debugText + text);
+    return fv->debugText + text;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -148,6 +148,9 @@ private:
     Value evalCompare(const lang::Compare* c, Frame& f);
     Value evalJoinedStr(const lang::JoinedStr* j, Frame& f);
     Value evalFormattedValue(const lang::FormattedValue* fv, Frame& f);
+    // The text of one f-string field; `lazy` (in a JoinedStr) collects the values shown by a
+    // tracer's hint instead of being used.
+    std::string formatValue(const lang::FormattedValue* fv, Frame& f, std::vector<Value>* lazy);
     Value evalComprehension(const lang::Comp* c, Frame& f);
     void compLoop(const lang::Comp* c, size_t level, Frame& cf, const Value& result);
     Value evalLambda(const lang::Lambda* l, Frame& f);

@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <functional>
 #include <initializer_list>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -83,6 +84,16 @@ public:
     // it, passing it to a scenario function, storing it in a container) is not a use. A host
     // that guards values lazily installs the guard now (dynamo-semantics §3.11).
     virtual void onUse(const Value& /*v*/) {}
+    // A native function was handed `arg` (after onUse(arg)): when it is a container, the native
+    // code may read what it holds without any hook (str.join, sorted, min over a list reads the
+    // text of the strings in it). A host that guards strings lazily guards the ones held.
+    virtual void onUseItems(const Value& /*arg*/) {}
+    // An f-string is about to format `v`. A host that formats some values lazily returns the
+    // value to show instead (PyTorch formats a SymInt's hint and specializes the SymInt only
+    // when the string is used); Null: format `v` (a use). The finished string and the values
+    // shown by their hints then go to onLazyString.
+    virtual Value lazyFormatHint(const Value& /*v*/) { return {}; }
+    virtual void onLazyString(const Value& /*str*/, std::span<const Value> /*formatted*/) {}
 };
 
 // The outcome of one test method, reported to the host's callback (and printed by the runner).

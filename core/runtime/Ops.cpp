@@ -661,8 +661,14 @@ Value call(const Value& f, const CallArgs& args) {
         // A native function computes with its arguments (list.append only stores them).
         auto* nf = static_cast<NativeFunction*>(o);
         if (nf->name != "append" && nf->name != "insert" && nf->name != "extend") {
-            for (const auto& a : args.pos) ob->onUse(a);
-            for (const auto& k : args.kw) ob->onUse(k.value);
+            for (const auto& a : args.pos) {
+                ob->onUse(a);
+                ob->onUseItems(a);
+            }
+            for (const auto& k : args.kw) {
+                ob->onUse(k.value);
+                ob->onUseItems(k.value);
+            }
         }
     }
     return o->call(args);
