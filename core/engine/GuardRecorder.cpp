@@ -219,7 +219,7 @@ GuardSet GuardRecorder::build(const ShapeEnv& shapeEnv, const std::vector<Symbol
         int node = static_cast<int>(tree.size());
         tree.push_back({node, parentNode, "GuardManager", src.text, "source=" + src.text + ", accessed_by=" + accessorText(src, frameLocals), "", "", 0});
         for (const auto& g : guards_) {
-            if (g.check.source != s) continue;
+            if (g.check.source != s || g.check.kind == GuardKind::FloatCompare) continue;
             GuardCheck c = g.check;
             if (c.kind == GuardKind::TensorMatch) staticDimsFromSpecialized(c, shapeEnv);
             c.sessionGuard = leaf(node, guardKindName(c.kind), src.text, c.code, g.where);
@@ -252,6 +252,14 @@ GuardSet GuardRecorder::build(const ShapeEnv& shapeEnv, const std::vector<Symbol
         // Shape guards are the root's epilogue lambda guards: printed after the tree at depth 0
         // (`+- LAMBDA_GUARD: 2 <= L['x'].size()[0]`), as in PyTorch's TORCH_LOGS=guards.
         c.sessionGuard = leaf(-1, "LAMBDA_GUARD", "", c.code, gs.shapeGuards[i].where);
+        gs.checks.push_back(std::move(c));
+    }
+    // Guards on unspecialized float inputs are ShapeEnv guards in PyTorch: after the shape
+    // guards, at depth 0 too.
+    for (const auto& g : guards_) {
+        if (g.check.kind != GuardKind::FloatCompare) continue;
+        GuardCheck c = g.check;
+        c.sessionGuard = leaf(-1, "LAMBDA_GUARD", "", c.code, g.where);
         gs.checks.push_back(std::move(c));
     }
     gs.symbols = slotBindings;

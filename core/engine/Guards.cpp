@@ -1,6 +1,7 @@
 #include "core/engine/Guards.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 
 #include "core/torch/TorchBindings.h"
@@ -36,6 +37,7 @@ const char* guardKindName(GuardKind k) {
     case GuardKind::IdMatch: return "ID_MATCH";
     case GuardKind::SequenceLength: return "SEQUENCE_LENGTH";
     case GuardKind::ShapeEnv: return "LAMBDA_GUARD";
+    case GuardKind::FloatCompare: return "LAMBDA_GUARD";
     case GuardKind::Hasattr: return "HASATTR";
     case GuardKind::DictContains: return "DICT_CONTAINS";
     case GuardKind::DictKeys: return "DICT_KEYS_MATCH";
@@ -286,6 +288,17 @@ bool evaluateCheck(const GuardSet& gs, const GuardCheck& c, const CallFrame& fra
     case GuardKind::BoolMatch:
     case GuardKind::EqualsMatch: {
         bool ok = equalsConstant(v, c.constant);
+        if (!ok && Explain && why) *why = c.verbose;
+        return ok;
+    }
+    case GuardKind::FloatCompare: {
+        // TYPE_MATCH (earlier in the tree) keeps v a float; an int here fails, never converts.
+        bool ok = v.isFloat();
+        if (ok) {
+            double x = v.asFloat();
+            if (c.constant.isNone()) ok = !std::isnan(x);
+            else ok = relHolds(c.rel, x, c.constant.asFloat());
+        }
         if (!ok && Explain && why) *why = c.verbose;
         return ok;
     }

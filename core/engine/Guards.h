@@ -29,7 +29,11 @@ enum class GuardKind : uint8_t {
     Hasattr,          // [not] hasattr(P, 'name'): source2 is the attribute's source, `present` expected
     DictContains,     // [not] ___dict_contains(key, P[.__dict__]): `constant` key, `present` expected
     DictKeys,         // list(dict.keys(P)) == [...]: `keys` in order (DICT_KEYS_MATCH)
-    ObjectAliasing    // P is Q for two sources of one object (non-tensor DUPLICATE_INPUT)
+    ObjectAliasing,   // P is Q for two sources of one object (non-tensor DUPLICATE_INPUT)
+    // An unspecialized float input (dynamo-semantics §3.8) compared with a number: `P op c`
+    // (`rel`, `constant`); `constant` None: `not math.isnan(P)`. PyTorch's ShapeEnv guards on a
+    // float symbol, printed with the shape guards (LAMBDA_GUARD at depth 0).
+    FloatCompare
 };
 const char* guardKindName(GuardKind k);
 
@@ -65,6 +69,7 @@ struct GuardCheck {
     bool present = false;        // DICT_CONTAINS / HASATTR: the key / attribute is expected to be there
     std::vector<runtime::Value> keys;  // DICT_KEYS_MATCH
     int shapeGuard = -1;         // ShapeEnv: index into GuardSet::shapeGuards
+    RelOp rel = RelOp::Eq;       // FloatCompare
     GlobalStateSnapshot global;
     std::string code;            // the code part as printed (with L['x'])
     std::string verbose;         // code part + provenance comment

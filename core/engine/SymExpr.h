@@ -46,5 +46,7 @@ RelOp negate(RelOp op);
 // The same relation with its sides swapped: a < b is b > a.
 RelOp mirror(RelOp op);
 bool relHolds(RelOp op, int64_t a, int64_t b);
+// The same on floats (a guard on an unspecialized float input).
+bool relHolds(RelOp op, double a, double b);
 
 } // namespace gs::engine

@@ -89,6 +89,10 @@ public:
     // Python arithmetic with an unspecialized float (SymFloat, dynamo-semantics §3.8): the result
     // is a SymFloat of the same roots; null when the operands are not numbers.
     runtime::Value symFloatBinary(runtime::BinOpKind op, const runtime::Value& a, const runtime::Value& b);
+    // `s op other` where s is an unspecialized float input and other a number: the truth, and
+    // the guard that keeps it (`L['y'] != 5.0`, a ShapeEnv guard in PyTorch). Null when it is
+    // not such a comparison (the caller specializes the float).
+    runtime::Value floatCompare(runtime::CmpOpKind op, TrackedScalar* s, const runtime::Value& other);
     void graphBreak(const std::string& reason);
     void notePythonRng(const runtime::Value& v);
 
@@ -110,6 +114,7 @@ public:
 
 private:
     std::unordered_map<int, runtime::Value> floatRoots_;  // unspecialized float inputs: source -> value
+    std::vector<std::string> floatGuards_;                 // FloatCompare guards installed (their code)
     DimKind automaticDimKind();
     runtime::Value wrap(const runtime::Value& v, int source, bool rootLocal);
     runtime::Value wrapInt(const runtime::Value& v, int source, bool rootLocal);  // TracerSymbols.cpp

@@ -87,8 +87,17 @@ Value Tracer::wrapFloat(const Value& v, int source, bool rootLocal) {
         for (const auto& ch : changes) dynamicLog.push_back(ch.text);
         bool dyn = !config_.assumeStaticByDefault() ||
                    (config_.automaticDynamicShapes() && frameState_.isDynamic(sources[source].text, -1));
+        // PyTorch specializes a NaN or infinite value (builder.py wrap_symfloat: its ShapeEnv
+        // cannot reason about them); every float symbol is guarded not to be NaN.
+        if (std::isnan(v.asFloat()) || std::isinf(v.asFloat())) dyn = false;
         if (dyn) {
             guards_.guardType(source, v, where());
+            GuardCheck nan;
+            nan.kind = GuardKind::FloatCompare;
+            nan.constant = Value::none();
+            nan.code = "not math.isnan(" + sources[source].text + ")";
+            nan.verbose = nan.code + "  # implicit guard for float input due to NaN specialization in the framework";
+            guards_.add(std::move(nan), source, where());
             graph.rerunOnHit = true;
             Value out = makeScalar(TrackedScalar::Kind::SymFloat, v, source);
             static_cast<TrackedScalar*>(out.obj())->roots = {source};
@@ -97,6 +106,42 @@ Value Tracer::wrapFloat(const Value& v, int source, bool rootLocal) {
         }
     }
     return makeScalar(TrackedScalar::Kind::Float, v, source);
+}
+
+Value Tracer::floatCompare(runtime::CmpOpKind op, TrackedScalar* s, const Value& other) {
+    // Only the float input itself against a number: a SymFloat computed from several inputs
+    // (no expressions kept for floats) is specialized by the caller, over-guarding but exact.
+    if (!active || s->kind != TrackedScalar::Kind::SymFloat || s->source < 0 || !floatRoots_.count(s->source)) return {};
+    if (auto* o = other.dyn<TrackedScalar>(); o && (o->kind == TrackedScalar::Kind::SymFloat || o->kind == TrackedScalar::Kind::SymInt))
+        return {};
+    RelOp rel;
+    switch (op) {
+    case runtime::CmpOpKind::Eq: rel = RelOp::Eq; break;
+    case runtime::CmpOpKind::NotEq: rel = RelOp::Ne; break;
+    case runtime::CmpOpKind::Lt: rel = RelOp::Lt; break;
+    case runtime::CmpOpKind::LtE: rel = RelOp::Le; break;
+    case runtime::CmpOpKind::Gt: rel = RelOp::Gt; break;
+    case runtime::CmpOpKind::GtE: rel = RelOp::Ge; break;
+    default: return {};
+    }
+    Value c = concreteValue(other);
+    if (!c.isIntLike() && !c.isFloat()) return {};
+    double k = c.isFloat() ? c.asFloat() : static_cast<double>(c.asInt());
+    // A NaN constant: `not (y < nan)` is not `y >= nan`; specialize instead.
+    if (std::isnan(k)) return {};
+    bool holds = relHolds(rel, s->value.asFloat(), k);
+    RelOp kept = holds ? rel : negate(rel);
+    GuardCheck g;
+    g.kind = GuardKind::FloatCompare;
+    g.rel = kept;
+    g.constant = Value::real(k);
+    g.code = sources[s->source].text + " " + relOpText(kept) + " " + runtime::ops::repr(Value::real(k));
+    if (std::find(floatGuards_.begin(), floatGuards_.end(), g.code) == floatGuards_.end()) {
+        floatGuards_.push_back(g.code);
+        g.verbose = g.code + where().comment();
+        guards_.add(std::move(g), s->source, where());
+    }
+    return Value::boolean(holds);
 }
 
 Value Tracer::symFloatBinary(runtime::BinOpKind op, const Value& a, const Value& b) {

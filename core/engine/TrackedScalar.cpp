@@ -125,6 +125,12 @@ int TrackedScalar::truth() {
             return r.asBool() ? 1 : 0;
         }
     }
+    if (kind == Kind::SymFloat) {  // bool(y): y != 0.0
+        if (auto t = tracer.lock(); t && t->active) {
+            Value r = t->floatCompare(CmpOpKind::NotEq, this, Value::real(0.0));
+            if (!r.isNull()) return r.asBool() ? 1 : 0;
+        }
+    }
     Value c = concrete();
     if (c.isFloat()) return c.asFloat() != 0.0;
     return c.asInt() != 0;
@@ -157,6 +163,12 @@ bool TrackedScalar::toFloat(double& out) {
 }
 
 Value TrackedScalar::richCompare(CmpOpKind op, const Value& other) {
+    if (kind == Kind::SymFloat) {
+        if (auto t = tracer.lock(); t && t->active) {
+            Value r = t->floatCompare(op, this, other);
+            if (!r.isNull()) return r;
+        }
+    }
     if (kind == Kind::SymInt) {
         if (auto t = tracer.lock(); t && t->active) {
             SymPtr o = t->symOf(other);
