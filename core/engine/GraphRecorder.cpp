@@ -189,7 +189,16 @@ std::vector<SymPtr> GraphRecorder::outputSizes(const torch::OpDef& def, const st
         };
         for (int64_t s : out.sizes()) {
             SymPtr found;
-            if (s >= 2 && positional) {
+            if (s < 2 && positional) {
+                // A 0 or 1 where the input's size is symbolic (x[1:] or x[::2] of a size-2 x,
+                // x[1:].clone()): computed from that size, so it is that size when the hint
+                // agrees, and otherwise opaque in it (a constant once read, for this input size
+                // only). A plain constant here replayed 1 for every later size (fuzzer seeds
+                // 14764, 16241: x[1:].shape[0]).
+                SymPtr in = tracer_.shapeEnv.simplify(ins[0][res.size()]);
+                if (!in->isConst())
+                    found = tracer_.shapeEnv.hint(in) == s ? in : tracer_.shapeEnv.createOpaque(s, {in});
+            } else if (s >= 2 && positional) {
                 for (size_t j = 0; j < callSyms_.size() && !found; ++j) found = matches(callSyms_[j], s);
                 if (!found) found = matches(ins[0][res.size()], s);
             } else if (s >= 2) {
@@ -230,11 +239,17 @@ std::vector<SymPtr> GraphRecorder::outputSizes(const torch::OpDef& def, const st
         for (const auto& v : ins) rank = std::max(rank, v.size());
         std::vector<SymPtr> res(rank);
         for (size_t k = 0; k < rank; ++k) {
-            SymPtr cur;
+            SymPtr cur, one;
             for (const auto& v : ins) {
                 if (k >= rank - v.size() + 0 && k + v.size() >= rank) {
                     SymPtr d = tracer_.shapeEnv.simplify(v[k - (rank - v.size())]);
                     if (d->isConst() && d->value == 1) continue;
+                    // An opaque size of 1 broadcasts like a 1 without being read (a replay
+                    // broadcasts the real tensors); the output keeps it when nothing else is there.
+                    if (tracer_.shapeEnv.hint(d) == 1 && tracer_.shapeEnv.isOpaque(d)) {
+                        if (!one) one = d;
+                        continue;
+                    }
                     if (!cur) cur = d;
                     else if (!(cur->isConst() && d->isConst())) {
                         tracer_.shapeEnv.unify(cur, d, p, &tracer_.dynamicLog);
@@ -242,7 +257,7 @@ std::vector<SymPtr> GraphRecorder::outputSizes(const torch::OpDef& def, const st
                     }
                 }
             }
-            res[k] = cur ? tracer_.shapeEnv.simplify(cur) : SymExpr::constant(1);
+            res[k] = cur ? tracer_.shapeEnv.simplify(cur) : one ? one : SymExpr::constant(1);
         }
         if (res.size() == static_cast<size_t>(out.dim())) {
             for (size_t k = 0; k < res.size(); ++k)

@@ -106,6 +106,13 @@ SymPtr ShapeEnv::createOpaque(int64_t hint, const std::vector<SymPtr>& deps) {
     return SymExpr::sym(addSlot(std::move(s)));
 }
 
+bool ShapeEnv::isOpaque(const SymPtr& e) const {
+    SymPtr s = simplify(e);
+    if (s->kind != SymExpr::Kind::Symbol) return false;
+    const SymbolSlot& slot = slots_[static_cast<size_t>(s->symbol)];
+    return slot.opaque && !slot.replacement;
+}
+
 bool ShapeEnv::knownDynamic(const SymPtr& e) const {
     SymPtr s = simplify(e);
     if (s->isConst()) return false;

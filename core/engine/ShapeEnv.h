@@ -105,6 +105,8 @@ public:
     // `e` is written in input symbols and is not a constant: a size that varies with the inputs.
     // An expression with an unread opaque size is not known to vary (x[0] of a dynamic x is one).
     bool knownDynamic(const SymPtr& e) const;
+    // `e` is a single opaque slot that nothing has read yet.
+    bool isOpaque(const SymPtr& e) const;
     int64_t hint(const SymPtr& e) const;
     // Evaluates `a op b` by the hints, records the guard that keeps it true, returns the truth.
     // Statically known comparisons (constants on both sides) add nothing.
