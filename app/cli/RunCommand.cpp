@@ -42,11 +42,12 @@ std::vector<std::string> splitList(const std::string& s) {
 // The channels the engine writes (Engine::log); anything else would be accepted and print nothing,
 // so a typo such as `--log recompile` is refused instead (PyTorch's TORCH_LOGS refuses unknown
 // names too).
-const std::vector<std::string> kLogChannels = {"recompiles", "recompiles_verbose", "guards", "dynamic", "graph_breaks"};
+const std::vector<std::string> kLogChannels = {"recompiles", "recompiles_verbose", "guards", "dynamic", "graph_breaks",
+                                               "trace_source"};
 
 const char* kLogHelp =
     "TORCH_LOGS-style channels to print on stderr, comma separated: recompiles, recompiles_verbose, "
-    "guards, dynamic, graph_breaks (the recompile-limit warning is always printed)";
+    "guards, dynamic, graph_breaks, trace_source (the recompile-limit warning is always printed)";
 
 std::string unknownChannel(const std::vector<std::string>& channels) {
     for (const auto& c : channels)
@@ -154,7 +155,7 @@ int runCommand(const std::vector<std::string>& args) {
     ro.logChannels = splitList(logs);
     if (std::string bad = unknownChannel(ro.logChannels); !bad.empty()) {
         std::cerr << "guardscope-cli run: unknown log channel '" << bad << "' in --log; the channels are: recompiles, "
-                     "recompiles_verbose, guards, dynamic, graph_breaks\n";
+                     "recompiles_verbose, guards, dynamic, graph_breaks, trace_source\n";
         return 2;
     }
     if (!torchVersion.empty()) {

@@ -121,6 +121,15 @@ bool Engine::artifactEnabled(std::string_view name) const {
     return std::find(enabledArtifacts_.begin(), enabledArtifacts_.end(), name) != enabledArtifacts_.end();
 }
 
+bool Engine::artifactEnabledNow(std::string_view name) {
+    try {
+        interp.importModule("torch._logging._internal");
+    } catch (runtime::PyError&) {
+        // A bad TORCH_LOGS is reported where the logs are written (Engine::log).
+    }
+    return artifactEnabled(name);
+}
+
 void Engine::log(const std::string& channel, const std::string& compileId, const std::string& text, int64_t callIndex) {
     sink.log({channel, compileId, callIndex, text});
     if (channel == "verify") {
@@ -649,6 +658,7 @@ Value Engine::compileAndRun(CodeCache& cc, CompiledFunction* cf, runtime::Functi
                      "Constraints violated (" + names + ")! For more information, run with TORCH_LOGS=\"+dynamic\"." + bullets);
     }
     for (const auto& line : tracer->dynamicLog) log("dynamic", compileId, line, callIndex);
+    for (const auto& line : tracer->traceSourceLog) log("trace_source", compileId, line, callIndex);
     for (const auto& gb : tracer->graphBreakReasons) {
         log("graph_breaks", compileId, "Graph break: " + gb, callIndex);
         bumpCounter("graph_break", gb);

@@ -193,6 +193,9 @@ public:
                         const std::string& text);
     // True when TORCH_LOGS (or --log, or torch._logging.set_logs) enabled the artifact.
     bool artifactEnabled(std::string_view name) const;
+    // The same, after torch._logging read TORCH_LOGS (it does on first import; a trace asks
+    // before anything was logged).
+    bool artifactEnabledNow(std::string_view name);
 
 private:
     runtime::Value runEager(runtime::Function* fn, const runtime::CallArgs& args, bool runOnly);

@@ -331,12 +331,14 @@ register_artifact("graph_breaks", "Prints whenever Dynamo decides that it needs 
 register_artifact("recompiles", "Prints the reason why we recompiled a graph.", visible=True)
 register_artifact("recompiles_verbose", "Prints all guard checks that fail during a recompilation.", visible=True, off_by_default=True)
 register_artifact("output_code", "Prints the code that Inductor generates.", visible=True, off_by_default=True)
+register_artifact("trace_source", "As we execute bytecode, prints the file name / line number we are processing and the actual source code.", off_by_default=True)
 
 recompiles_log = getArtifactLogger("torch._dynamo.guards", "recompiles")
 recompiles_verbose_log = getArtifactLogger("torch._dynamo.guards", "recompiles_verbose")
 guards_log = getArtifactLogger("torch._dynamo.guards", "guards")
 graph_breaks_log = getArtifactLogger("torch._dynamo.symbolic_convert", "graph_breaks")
 graph_code_log = getArtifactLogger("torch._dynamo.output_graph", "graph_code")
+trace_source_log = getArtifactLogger("torch._dynamo.symbolic_convert", "trace_source")
 
 # `guardscope-cli run --log X` is TORCH_LOGS=X for the scenario.
 _cli = _C._gs_cli_log_settings()
@@ -351,6 +353,7 @@ _CHANNEL_LOGGERS = {
     "recompiles_verbose": (recompiles_verbose_log, logging.DEBUG),
     "guards": (guards_log, logging.DEBUG),
     "graph_breaks": (graph_breaks_log, logging.DEBUG),
+    "trace_source": (trace_source_log, logging.DEBUG),
     "dynamic": (logging.getLogger("torch.fx.experimental.symbolic_shapes"), logging.INFO),
     "warning": (logging.getLogger("torch._dynamo.convert_frame"), logging.WARNING),
 }

@@ -36,6 +36,17 @@ Tracer::Tracer(Engine& engine, runtime::Function* root, FrameState& frameState, 
       fullgraph_(fullgraph), guards_(sources, engine.interp), recorder_(*this, graph, engine.ctx, engine.interp) {
     shapeEnv.hashedNames = engine.options.release.hashedSymbolNames();
     shapeEnv.guardLimitBeforeSpecialize = config.symbolGuardLimitBeforeSpecialize();
+    traceSource_ = engine.artifactEnabledNow("trace_source");
+}
+
+void Tracer::onStatement() {
+    // TORCH_LOGS=trace_source: each user line the trace reaches, once per change of line
+    // (symbolic_convert.py starts_line: "TRACE starts_line FILE:LINE in FN" and the line).
+    if (!active || !traceSource_) return;
+    Provenance p = where();
+    if (p.empty() || (p.line == lastLine_.line && p.file == lastLine_.file && p.function == lastLine_.function)) return;
+    traceSourceLog.push_back("TRACE starts_line " + p.file + ":" + std::to_string(p.line) + " in " + p.function + "\n    " + p.userCode);
+    lastLine_ = std::move(p);
 }
 
 Tracer::~Tracer() = default;

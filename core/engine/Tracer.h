@@ -68,6 +68,7 @@ public:
     void onContains(const runtime::Value& container, const runtime::Value& item, bool found) override;
     void onUse(const runtime::Value& v) override;
     void onUseItems(const runtime::Value& arg) override;
+    void onStatement() override;
     runtime::Value lazyFormatHint(const runtime::Value& v) override;
     void onLazyString(const runtime::Value& str, std::span<const runtime::Value> formatted) override;
     void onMutate(const runtime::Value& target) override;
@@ -108,6 +109,7 @@ public:
     Graph graph;
     std::vector<SymbolBinding> slotBindings;
     std::vector<std::string> dynamicLog;                      // TORCH_LOGS=dynamic lines
+    std::vector<std::string> traceSourceLog;                  // TORCH_LOGS=trace_source lines
     std::vector<session::ShapeEvent> shapeEvents;
     std::vector<std::string> graphBreakReasons;
     std::vector<std::string> symbolNames() const;
@@ -115,6 +117,8 @@ public:
 private:
     std::unordered_map<int, runtime::Value> floatRoots_;  // unspecialized float inputs: source -> value
     std::vector<std::string> floatGuards_;                 // FloatCompare guards installed (their code)
+    bool traceSource_ = false;                             // the trace_source artifact is on
+    Provenance lastLine_;                                  // the user line trace_source named last
     DimKind automaticDimKind();
     runtime::Value wrap(const runtime::Value& v, int source, bool rootLocal);
     runtime::Value wrapInt(const runtime::Value& v, int source, bool rootLocal);  // TracerSymbols.cpp

@@ -13,6 +13,7 @@ namespace {
 inline void enter(const XStmt* s, Frame& f) {
     f.line = s->line;
     core(*s->I).step();
+    if (TraceObserver* ob = s->I->observer()) ob->onStatement();
 }
 } // namespace
 

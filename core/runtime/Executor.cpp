@@ -29,6 +29,7 @@ ExecStatus Evaluator::execBody(const Body& body, Frame& f) {
 ExecStatus Evaluator::exec(const Stmt* s, Frame& f) {
     f.line = s->loc.line;
     I.step();
+    if (TraceObserver* ob = I.observer()) ob->onStatement();
     switch (s->kind) {
     case StmtKind::Expr:
         eval(static_cast<const ExprStmt*>(s)->value.get(), f);

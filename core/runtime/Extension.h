@@ -88,6 +88,8 @@ public:
     // code may read what it holds without any hook (str.join, sorted, min over a list reads the
     // text of the strings in it). A host that guards strings lazily guards the ones held.
     virtual void onUseItems(const Value& /*arg*/) {}
+    // A statement starts in the running frame (whose line is now the statement's).
+    virtual void onStatement() {}
     // An f-string is about to format `v`. A host that formats some values lazily returns the
     // value to show instead (PyTorch formats a SymInt's hint and specializes the SymInt only
     // when the string is used); Null: format `v` (a use). The finished string and the values
