@@ -2,6 +2,8 @@
 # new user line it reaches is logged as "TRACE starts_line FILE:LINE in FN" followed by the line.
 # Only lines that were traced appear: the branch not taken after a graph break is not, and the
 # lines of an inlined helper are named with the helper's function.
+import os
+
 import torch
 from torch._dynamo.test_case import run_tests
 from torch.testing._internal.logging_utils import LoggingTestCase, make_logging_test
@@ -18,6 +20,17 @@ def branchy(x):
 
 
 class Logs(LoggingTestCase):
+    # set_logs (make_logging_test) is ignored while TORCH_LOGS is set, in PyTorch as here: a
+    # run with `--log guards` must not decide what these tests see.
+    def setUp(self):
+        super().setUp()
+        self.saved = os.environ.pop("TORCH_LOGS", None)
+
+    def tearDown(self):
+        if self.saved is not None:
+            os.environ["TORCH_LOGS"] = self.saved
+        super().tearDown()
+
     @make_logging_test(trace_source=True)
     def test_only_traced_lines_are_named(self, records):
         torch.compile(branchy, backend="eager")(torch.ones(2, 2))
