@@ -175,28 +175,4 @@ RelOp mirror(RelOp op) {
     }
 }
 
-bool relHolds(RelOp op, int64_t a, int64_t b) {
-    switch (op) {
-    case RelOp::Eq: return a == b;
-    case RelOp::Ne: return a != b;
-    case RelOp::Lt: return a < b;
-    case RelOp::Le: return a <= b;
-    case RelOp::Gt: return a > b;
-    case RelOp::Ge: return a >= b;
-    }
-    return false;
-}
-
-bool relHolds(RelOp op, double a, double b) {
-    switch (op) {
-    case RelOp::Eq: return a == b;
-    case RelOp::Ne: return a != b;
-    case RelOp::Lt: return a < b;
-    case RelOp::Le: return a <= b;
-    case RelOp::Gt: return a > b;
-    case RelOp::Ge: return a >= b;
-    }
-    return false;
-}
-
 } // namespace gs::engine

@@ -45,8 +45,18 @@ const char* relOpText(RelOp op);
 RelOp negate(RelOp op);
 // The same relation with its sides swapped: a < b is b > a.
 RelOp mirror(RelOp op);
-bool relHolds(RelOp op, int64_t a, int64_t b);
-// The same on floats (a guard on an unspecialized float input).
-bool relHolds(RelOp op, double a, double b);
+// `a op b` on sizes (int64) or on an unspecialized float input's value (double).
+template <typename T>
+bool relHolds(RelOp op, T a, T b) {
+    switch (op) {
+    case RelOp::Eq: return a == b;
+    case RelOp::Ne: return a != b;
+    case RelOp::Lt: return a < b;
+    case RelOp::Le: return a <= b;
+    case RelOp::Gt: return a > b;
+    case RelOp::Ge: return a >= b;
+    }
+    return false;
+}
 
 } // namespace gs::engine

@@ -6,6 +6,7 @@
 #include <bit>
 #include <cmath>
 #include <cstdio>
+#include <optional>
 
 #include "core/engine/Engine.h"
 #include "core/engine/Tracer.h"
@@ -32,6 +33,19 @@ std::string constantGuardCode(const std::string& source, const Value& v) {
         return "__math_isnan(" + source + ") and ___float_bits(" + source + ") == " + bits;
     }
     return source + " == " + runtime::ops::repr(v);
+}
+
+// A comparison operator as a guard relation; nullopt for is / in.
+std::optional<RelOp> relOpOf(runtime::CmpOpKind op) {
+    switch (op) {
+    case runtime::CmpOpKind::Eq: return RelOp::Eq;
+    case runtime::CmpOpKind::NotEq: return RelOp::Ne;
+    case runtime::CmpOpKind::Lt: return RelOp::Lt;
+    case runtime::CmpOpKind::LtE: return RelOp::Le;
+    case runtime::CmpOpKind::Gt: return RelOp::Gt;
+    case runtime::CmpOpKind::GtE: return RelOp::Ge;
+    default: return std::nullopt;
+    }
 }
 
 bool contains(const std::vector<int64_t>& v, int64_t x) { return std::find(v.begin(), v.end(), x) != v.end(); }
@@ -114,16 +128,9 @@ Value Tracer::floatCompare(runtime::CmpOpKind op, TrackedScalar* s, const Value&
     if (!active || s->kind != TrackedScalar::Kind::SymFloat || s->source < 0 || !floatRoots_.count(s->source)) return {};
     if (auto* o = other.dyn<TrackedScalar>(); o && (o->kind == TrackedScalar::Kind::SymFloat || o->kind == TrackedScalar::Kind::SymInt))
         return {};
-    RelOp rel;
-    switch (op) {
-    case runtime::CmpOpKind::Eq: rel = RelOp::Eq; break;
-    case runtime::CmpOpKind::NotEq: rel = RelOp::Ne; break;
-    case runtime::CmpOpKind::Lt: rel = RelOp::Lt; break;
-    case runtime::CmpOpKind::LtE: rel = RelOp::Le; break;
-    case runtime::CmpOpKind::Gt: rel = RelOp::Gt; break;
-    case runtime::CmpOpKind::GtE: rel = RelOp::Ge; break;
-    default: return {};
-    }
+    std::optional<RelOp> relOp = relOpOf(op);
+    if (!relOp) return {};
+    const RelOp rel = *relOp;
     Value c = concreteValue(other);
     if (!c.isIntLike() && !c.isFloat()) return {};
     double k = c.isFloat() ? c.asFloat() : static_cast<double>(c.asInt());
@@ -383,16 +390,9 @@ Value Tracer::symBinary(runtime::BinOpKind op, const SymPtr& a, const SymPtr& b)
 }
 
 Value Tracer::symCompare(runtime::CmpOpKind op, const SymPtr& a, const SymPtr& b) {
-    RelOp r;
-    switch (op) {
-    case runtime::CmpOpKind::Eq: r = RelOp::Eq; break;
-    case runtime::CmpOpKind::NotEq: r = RelOp::Ne; break;
-    case runtime::CmpOpKind::Lt: r = RelOp::Lt; break;
-    case runtime::CmpOpKind::LtE: r = RelOp::Le; break;
-    case runtime::CmpOpKind::Gt: r = RelOp::Gt; break;
-    case runtime::CmpOpKind::GtE: r = RelOp::Ge; break;
-    default: return {};
-    }
+    std::optional<RelOp> rel = relOpOf(op);
+    if (!rel) return {};
+    const RelOp r = *rel;
     try {
         return Value::boolean(shapeEnv.evaluate(r, a, b, where(), &dynamicLog));
     } catch (const SizeObliviousError& e) {
