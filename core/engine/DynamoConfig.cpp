@@ -34,7 +34,7 @@ DynamoConfig::DynamoConfig() {
                              "parameters are left out of NO_TENSOR_ALIASING"});
     iInlineNnModules_ = add({"inline_inbuilt_nn_modules", true, {}, {}, "modules are inlined, not ID_MATCHed"});
     iDebugDisableCounter_ = add({"debug_disable_compile_counter", false, {}, {}, "CompileCounter.frame_count equals anything"});
-    add({"capture_scalar_outputs", false, {}, {}, "item() stays in the graph", false});
+    iCaptureScalar_ = add({"capture_scalar_outputs", false, {}, {}, "item() stays in the graph (an unbacked SymInt/SymFloat)"});
     add({"capture_dynamic_output_shape_ops", false, {}, {}, "", false});
     iGuardNnModules_ = add({"guard_nn_modules", false, {}, {}, "guard module dicts (parameters, buffers, submodules)"});
     add({"suppress_errors", false, {}, {}, "", false});

@@ -75,6 +75,7 @@ public:
     bool debugDisableCompileCounter() const { return b(iDebugDisableCounter_); }
     bool useDuckShape() const { return b(iDuckShape_); }
     bool specializeFloat() const { return b(iSpecializeFloat_); }
+    bool captureScalarOutputs() const { return b(iCaptureScalar_); }
     bool inlineInbuiltNnModules() const { return b(iInlineNnModules_); }
     bool guardNnModules() const { return b(iGuardNnModules_); }
     std::optional<int64_t> symbolGuardLimitBeforeSpecialize() const;
@@ -89,7 +90,7 @@ private:
     mutable bool hashValid_ = false;
     size_t iAutomatic_, iAssumeStatic_, iMarkAs_, iSpecializeInt_, iForceParam_, iForceModuleProp_, iUnspecIntModule_,
         iRecompileLimit_, iAccumulated_, iFailOnLimit_, iErrorOnRecompile_, iAllowIgnoreMark_, iSkipAliasParams_,
-        iDebugDisableCounter_, iDuckShape_, iSpecializeFloat_, iInlineNnModules_, iGuardNnModules_, iGuardLimit_;
+        iDebugDisableCounter_, iDuckShape_, iSpecializeFloat_, iCaptureScalar_, iInlineNnModules_, iGuardNnModules_, iGuardLimit_;
 };
 
 } // namespace gs::engine

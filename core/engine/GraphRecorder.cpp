@@ -320,7 +320,8 @@ std::vector<SymPtr> GraphRecorder::outputSizes(const torch::OpDef& def, const st
         for (size_t j = 0; j < symArgs.size(); ++j) {
             if (used[j]) continue;
             SymPtr cs = tracer_.shapeEnv.simplify(symArgs[j]);
-            if (cs->isConst() || tracer_.shapeEnv.hint(cs) != sz) continue;
+            // A size computed from data is not guarded (the entry re-runs on every hit).
+            if (cs->isConst() || tracer_.shapeEnv.hint(cs) != sz || tracer_.shapeEnv.mentionsData(cs)) continue;
             used[j] = true;
             tracer_.shapeEnv.evaluate(RelOp::Eq, cs, SymExpr::constant(sz), p, &tracer_.dynamicLog);
             break;

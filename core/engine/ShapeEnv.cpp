@@ -106,6 +106,22 @@ SymPtr ShapeEnv::createOpaque(int64_t hint, const std::vector<SymPtr>& deps) {
     return SymExpr::sym(addSlot(std::move(s)));
 }
 
+SymPtr ShapeEnv::createFromData(int64_t hint, std::vector<std::string>* log) {
+    SymbolSlot s{.name = "u" + std::to_string(dataCount_++), .hint = hint, .isSize = false, .unbacked = true};
+    s.fromData = true;
+    int idx = addSlot(std::move(s));
+    if (log) log->push_back("create_unbacked_symbol " + slots_[static_cast<size_t>(idx)].name + " [-int_oo, int_oo]");
+    return SymExpr::sym(idx);
+}
+
+bool ShapeEnv::mentionsData(const SymPtr& e) const {
+    if (dataCount_ == 0) return false;
+    SymPtr s = simplify(e);
+    for (size_t i = 0; i < slots_.size(); ++i)
+        if (slots_[i].fromData && s->mentions(static_cast<int>(i))) return true;
+    return false;
+}
+
 bool ShapeEnv::isOpaque(const SymPtr& e) const {
     SymPtr s = simplify(e);
     if (s->kind != SymExpr::Kind::Symbol) return false;
@@ -155,6 +171,14 @@ bool ShapeEnv::evaluate(RelOp op, const SymPtr& a, const SymPtr& b, const Proven
     int64_t ha = hint(sa), hb = hint(sb);
     bool truth = relHolds(op, ha, hb);
     if (sa->isConst() && sb->isConst()) return truth;
+    if (mentionsData(sa) || mentionsData(sb)) {
+        // No guard can hold a value read from data: the trace breaks (onDataDependent), and
+        // an entry that read such a value re-runs its function on a hit (Tracer::item).
+        if (onDataDependent)
+            onDataDependent("Could not guard on data-dependent expression " + symbolText(sa) + " " + relOpText(op) + " " +
+                            symbolText(sb) + " (unhinted: " + (truth ? "True" : "False") + ")");
+        return truth;
+    }
     // The symbol's range so far ([2, int_oo] for a size, narrowed by earlier guards) decides
     // some comparisons statically (`x.size(0) != 1`; `x.size(0) > 3` after `x.size(0) > 5`).
     const SymExpr* symSide = sa->kind == SymExpr::Kind::Symbol ? sa.get() : sb->kind == SymExpr::Kind::Symbol ? sb.get() : nullptr;
@@ -252,6 +276,7 @@ void ShapeEnv::refineRange(int slot, RelOp kept, int64_t c, const Provenance& wh
 
 void ShapeEnv::unify(const SymPtr& a, const SymPtr& b, const Provenance& where, std::vector<std::string>* log) {
     SymPtr sa = simplify(a), sb = simplify(b);
+    if (mentionsData(sa) || mentionsData(sb)) return;  // PyTorch defers these to runtime asserts
     if (sa->kind == SymExpr::Kind::Symbol && sb->kind == SymExpr::Kind::Symbol && sa->symbol == sb->symbol) return;
     sa = concrete(sa, where, log);
     sb = concrete(sb, where, log);

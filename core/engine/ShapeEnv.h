@@ -7,6 +7,7 @@
 // constant (specialization). produceGuards() renders the guards in PyTorch's order: input
 // equalities/constants, then explicit guards, then the `2 <= …` ranges of size symbols.
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -47,6 +48,9 @@ struct SymbolSlot {
     // the symbols it was computed from, specialized when something reads it.
     bool opaque = false;
     std::vector<SymPtr> opaqueDeps;
+    // Read from a tensor's data (item() under capture_scalar_outputs): no source, no hint a
+    // later call can check; a guard on it is data-dependent (ShapeEnv::onDataDependent).
+    bool fromData = false;
 };
 
 // A mark_dynamic dimension that tracing specialized to a constant (dynamo-semantics §3.5).
@@ -96,6 +100,14 @@ public:
     // recompile for other sizes, never a replay that reads a stale size. Without deps (all
     // constants) it is the constant itself.
     SymPtr createOpaque(int64_t hint, const std::vector<SymPtr>& deps);
+    // An unbacked int read from a tensor's data (`u0`, range unbounded).
+    SymPtr createFromData(int64_t hint, std::vector<std::string>* log = nullptr);
+    // `e` mentions a symbol read from data.
+    bool mentionsData(const SymPtr& e) const;
+    // Called instead of adding a guard (or unifying) that mentions such a symbol: PyTorch
+    // raises GuardOnDataDependentSymNode there (a graph break, an error under fullgraph). Unset:
+    // nothing; evaluate() then answers by the hint without a guard.
+    std::function<void(const std::string&)> onDataDependent;
     // `e` simplified after making the opaque sizes it mentions constant (see createOpaque).
     // Graph arguments and returned SymInts go through it: a replay computes them from the
     // inputs, which an opaque size cannot be.
@@ -140,6 +152,7 @@ private:
     std::vector<std::string> usedNames_;
     std::vector<ConstraintViolation> violations_;
     int opaqueCount_ = 0;  // opaque slots not made constant yet
+    int dataCount_ = 0;    // symbols read from data (u0, u1, ...)
     std::vector<int64_t> guardCount_;  // per slot: guards added that mention it
     void specialize(int slot, int64_t value, const Provenance& where, std::vector<std::string>* log);
     // The guard `slot kept c` was added: narrows the slot's range (a single value specializes it)

@@ -37,6 +37,7 @@ Tracer::Tracer(Engine& engine, runtime::Function* root, FrameState& frameState, 
     shapeEnv.hashedNames = engine.options.release.hashedSymbolNames();
     shapeEnv.guardLimitBeforeSpecialize = config.symbolGuardLimitBeforeSpecialize();
     traceSource_ = engine.artifactEnabledNow("trace_source");
+    shapeEnv.onDataDependent = [this](const std::string& why) { graphBreak(why); };
 }
 
 void Tracer::onStatement() {
@@ -450,7 +451,25 @@ bool Tracer::truth(const Value& t) {
 
 Value Tracer::item(const Value& t) {
     if (active) {
-        if (auto* to = torch::asTensorObject(t)) tensorVar(to);
+        auto* to = torch::asTensorObject(t);
+        if (to) tensorVar(to);
+        if (to && config_.captureScalarOutputs()) {
+            // capture_scalar_outputs: the number stays symbolic (an unbacked SymInt u0, or a
+            // SymFloat) and nothing may guard on it. The graph we record holds the value of
+            // this call, so a hit of the entry re-runs the function (exact, like the random
+            // module and unspecialized floats); guards that would read it break the graph.
+            Value v = torch::OpDispatcher::item(t);
+            if (v.isInt()) {
+                graph.rerunOnHit = true;
+                return makeScalar(TrackedScalar::Kind::SymInt, v, -1, shapeEnv.createFromData(v.asInt(), &dynamicLog));
+            }
+            if (v.isFloat()) {
+                graph.rerunOnHit = true;
+                Value out = makeScalar(TrackedScalar::Kind::SymFloat, v, -1);
+                static_cast<TrackedScalar*>(out.obj())->fromData = true;
+                return out;
+            }
+        }
         graphBreak("Tensor.item() (set torch._dynamo.config.capture_scalar_outputs = True to keep it in the graph)");
     }
     return torch::OpDispatcher::item(t);

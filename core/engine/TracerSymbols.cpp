@@ -153,10 +153,12 @@ Value Tracer::floatCompare(runtime::CmpOpKind op, TrackedScalar* s, const Value&
 
 Value Tracer::symFloatBinary(runtime::BinOpKind op, const Value& a, const Value& b) {
     std::vector<int> roots;
+    bool fromData = false;
     auto plain = [&](const Value& x) -> Value {
         if (auto* s = dynamic_cast<TrackedScalar*>(x.obj())) {
             if (s->kind == TrackedScalar::Kind::SymFloat) {
                 roots.insert(roots.end(), s->roots.begin(), s->roots.end());
+                fromData = fromData || s->fromData;
                 return s->value;
             }
             return s->concrete();
@@ -168,6 +170,7 @@ Value Tracer::symFloatBinary(runtime::BinOpKind op, const Value& a, const Value&
     if (r.isIntLike()) r = Value::real(static_cast<double>(r.asInt()));
     Value out = makeScalar(TrackedScalar::Kind::SymFloat, r, -1);
     static_cast<TrackedScalar*>(out.obj())->roots = std::move(roots);
+    static_cast<TrackedScalar*>(out.obj())->fromData = fromData;
     return out;
 }
 
@@ -316,6 +319,10 @@ void Tracer::realizeInput(torch::TensorObject* t, int src, TracedTensor& var) {
 
 Value Tracer::useScalar(TrackedScalar* s) {
     if (s->kind == TrackedScalar::Kind::SymFloat) {
+        // A float read from data cannot be guarded (GuardOnDataDependentSymNode): the graph
+        // breaks; the entry re-runs its function on a hit anyway (Tracer::item).
+        if (s->fromData) graphBreak("Could not guard on data-dependent expression of a float read by item() (value " +
+                                    runtime::ops::repr(s->value) + ")");
         // Using an unspecialized float as a plain number (a comparison, int(), str()...)
         // specializes the floats it came from (bitwise EQUALS_MATCH, FloatGuardBitwiseTests).
         for (int root : s->roots) {

@@ -25,6 +25,7 @@ public:
     int source;             // -1 for derived values
     SymPtr sym;             // SymInt only
     std::vector<int> roots;  // SymFloat only
+    bool fromData = false;   // SymFloat computed from item() (capture_scalar_outputs): unguardable
     std::weak_ptr<Tracer> tracer;
 
     // The plain value, installing the guard a use needs (EQUALS/BOOL_MATCH, or a specialization
