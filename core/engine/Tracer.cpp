@@ -461,7 +461,11 @@ Value Tracer::item(const Value& t) {
             Value v = torch::OpDispatcher::item(t);
             if (v.isInt()) {
                 graph.rerunOnHit = true;
-                return makeScalar(TrackedScalar::Kind::SymInt, v, -1, shapeEnv.createFromData(v.asInt(), &dynamicLog));
+                SymPtr s = shapeEnv.createFromData(v.asInt(), &dynamicLog);
+                const SymbolSlot& slot = shapeEnv.slots().back();
+                shapeEvents.push_back({session::ShapeEventKind::CreateSymbol, "", -1, slot.name, "", -1, v.asInt(),
+                                       "[-int_oo, int_oo]", "", dynamicLog.back(), where().line});
+                return makeScalar(TrackedScalar::Kind::SymInt, v, -1, s);
             }
             if (v.isFloat()) {
                 graph.rerunOnHit = true;
