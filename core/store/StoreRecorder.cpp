@@ -162,6 +162,8 @@ void StoreRecorder::writeInTheBackground() {
             write(handed_, nullptr);
         } catch (const std::exception& e) {
             error = e.what();
+        } catch (...) {
+            error = "writing a batch of the session failed"; // nothing may escape the thread
         }
         handed_.events.clear();
         handed_.chunks.clear();
