@@ -3,8 +3,6 @@
 // recorder stores when it writes each batch itself; calls that arrive while a batch is being
 // written land in the right chunks; a batch that fails on that thread is reported at the next
 // event, flush or endSession, and the session is never marked complete.
-#include <sqlite3.h>
-
 #include <gtest/gtest.h>
 
 #include "core/store/SessionStore.h"
@@ -115,19 +113,13 @@ TEST(StoreBackgroundWrites, CallsArrivingWhileABatchIsWrittenLandInTheirChunks) 
 TEST(StoreBackgroundWrites, AFailedBatchIsReportedAndTheSessionIsNeverComplete) {
     TempDir dir;
     const std::string path = dir.file("s.db");
-    int64_t earlier = 0, pages = 0;
+    int64_t earlier = 0;
     {
         auto store = SessionStore::open(path);
         earlier = store->save(syntheticSession("earlier", 1, 20));
-        sqlite3* db = nullptr;
-        sqlite3_open(path.c_str(), &db);
-        sqlite3_stmt* st = nullptr;
-        sqlite3_prepare_v2(db, "PRAGMA page_count", -1, &st, nullptr);
-        sqlite3_step(st);
-        pages = sqlite3_column_int64(st, 0);
-        sqlite3_finalize(st);
-        sqlite3_close(db);
     }
+    const int64_t pages = pageCount(path);
+    ASSERT_GT(pages, 0);
     OpenOptions tiny = smallBatches();
     tiny.maxPageCount = pages + 40; // room for some batches, then "disk full" on the writing thread
     auto store = SessionStore::open(path, OpenMode::ReadWrite, tiny);

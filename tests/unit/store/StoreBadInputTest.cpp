@@ -230,17 +230,8 @@ TEST(StoreBadInput, FullDiskStopsTheRecorderAndNeverMarksTheSessionComplete) {
     TempDir dir;
     const std::string path = dir.file("s.db");
     auto written = makeDatabase(path, 1, 20);
-    int64_t pages = 0;
-    {
-        sqlite3* db = nullptr;
-        sqlite3_open(path.c_str(), &db);
-        sqlite3_stmt* st = nullptr;
-        sqlite3_prepare_v2(db, "PRAGMA page_count", -1, &st, nullptr);
-        sqlite3_step(st);
-        pages = sqlite3_column_int64(st, 0);
-        sqlite3_finalize(st);
-        sqlite3_close(db);
-    }
+    const int64_t pages = pageCount(path);
+    ASSERT_GT(pages, 0);
     OpenOptions tiny;
     tiny.maxPageCount = pages + 30;  // room for a few batches, then "disk full"
     tiny.batchEvents = 64;

@@ -1,6 +1,7 @@
 #pragma once
 // Helpers shared by the store tests: a fresh temporary folder per test, file bytes, and the
 // list of sessions every round-trip test runs over.
+#include <sqlite3.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -47,6 +48,20 @@ inline std::string fileBytes(const std::string& path) {
 inline void writeBytes(const std::string& path, const std::string& bytes) {
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     out << bytes;
+}
+
+// The database file's page count, read by a connection of its own (-1 when it cannot be read).
+inline int64_t pageCount(const std::string& path) {
+    sqlite3* db = nullptr;
+    int64_t pages = -1;
+    if (sqlite3_open(path.c_str(), &db) == SQLITE_OK) {
+        sqlite3_stmt* st = nullptr;
+        if (sqlite3_prepare_v2(db, "PRAGMA page_count", -1, &st, nullptr) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+            pages = sqlite3_column_int64(st, 0);
+        sqlite3_finalize(st);
+    }
+    sqlite3_close(db);
+    return pages;
 }
 
 // The message of the StoreError `f` throws, empty when it throws none.
