@@ -135,13 +135,7 @@ bool StoreRecorder::waitForWriter() {
 bool StoreRecorder::handOver() {
     if (!waitForWriter()) return false;
     if (!writerThread_.joinable()) writerThread_ = std::thread([this] { writeInTheBackground(); }); // may throw: nothing moved yet
-    // The writing thread left handed_ empty, with the capacity of the batch before.
-    handed_.events.swap(buffer_);
-    archive_.takeReady(handed_.chunks);
-    handed_.info.swap(info_);
-    info_.reset();
-    handed_.calls = writer_.takeCalls();
-    pendingCalls_ = 0;
+    take(handed_); // the writing thread left it empty, with the capacity of the batch before
     batchStart_ = std::chrono::steady_clock::now(); // a chunk still filling keeps pending() true
     {
         std::lock_guard<std::mutex> lock(writerMutex_);
@@ -203,16 +197,20 @@ void StoreRecorder::writeBatch(const SessionStatus* end, bool complete) {
     if (!waitForWriter()) return; // the batch the writing thread wrote failed: failed() says so
     if (complete) archive_.finish();
     Batch batch;
-    batch.events.swap(buffer_);
-    archive_.takeReady(batch.chunks);
-    batch.info.swap(info_);
-    info_.reset();
-    batch.calls = writer_.takeCalls();
+    take(batch);
     write(batch, end); // on an error the caller fails the recorder: what was taken is dropped
     batch.events.clear();
     buffer_.swap(batch.events); // keeps the buffer's capacity
-    pendingCalls_ = 0;
     batchStart_ = std::chrono::steady_clock::now(); // a chunk still filling keeps pending() true
+}
+
+void StoreRecorder::take(Batch& into) {
+    into.events.swap(buffer_);
+    archive_.takeReady(into.chunks);
+    into.info.swap(info_);
+    info_.reset();
+    into.calls = writer_.takeCalls();
+    pendingCalls_ = 0;
 }
 
 void StoreRecorder::write(Batch& batch, const SessionStatus* end) {

@@ -91,6 +91,9 @@ private:
     // (after the writing thread is done); with `complete` also the records still being packed;
     // with `end` the final status.
     void writeBatch(const session::SessionStatus* end, bool complete);
+    // Moves what is pending (an empty `into` takes the buffer, the chunks compressed so far, the
+    // info and the calls collected) into a batch; on the owner's thread.
+    void take(Batch& into);
     void write(Batch& batch, const session::SessionStatus* end);
     // Hands the buffer over to the writing thread (started on first use); false when it
     // reported an error (then failed()). Throws only when the thread cannot be started.
