@@ -27,7 +27,8 @@ public:
     void updateInfo(const session::SessionInfo& info);
 
     void frame(const session::Frame& f);
-    // Calls are collected into chunks (CallChunk.h): only encoded here; writeCalls() stores them.
+    // Calls are collected into chunks (CallChunk.h): only encoded here; takeCalls() hands them to a
+    // batch and writeCounts() stores them.
     void call(const session::Call& c);
     // EventSink::repeatCall: the same call as the frame's previous one but for the index and
     // object ids (CallChunkWriter::addRepeat).
