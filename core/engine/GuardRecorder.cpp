@@ -7,6 +7,7 @@
 #include "core/runtime/Dict.h"
 #include "core/runtime/Interpreter.h"
 #include "core/runtime/Ops.h"
+#include "core/runtime/Set.h"
 #include "core/runtime/Type.h"
 #include "core/tensor/DType.h"
 
@@ -126,6 +127,7 @@ void GuardRecorder::guardSequence(int source, const Value& container, const Prov
     if (auto* l = dynamic_cast<runtime::List*>(container.obj())) n = static_cast<int64_t>(l->items.size());
     else if (auto* t = dynamic_cast<runtime::Tuple*>(container.obj())) n = static_cast<int64_t>(t->items.size());
     else if (auto* d = dynamic_cast<runtime::Dict*>(container.obj())) n = static_cast<int64_t>(d->size()), dict = true;
+    else if (auto* st = dynamic_cast<runtime::SetObject*>(container.obj())) n = static_cast<int64_t>(st->size());
     if (n < 0) return;
     sequenceGuarded_.push_back(source);
     if (!dict) guardType(source, container, where);  // PyTorch's SEQUENCE_LENGTH type-checks all but dicts

@@ -11,6 +11,7 @@
 #include "core/runtime/Interpreter.h"
 #include "core/runtime/Module.h"
 #include "core/runtime/Numbers.h"
+#include "core/runtime/Set.h"
 #include "core/runtime/Str.h"
 #include "core/runtime/Type.h"
 #include "core/session/ReasonClassifier.h"
@@ -97,6 +98,15 @@ bool equalsConstant(const Value& v, const Value& c) {
             return q && std::memcmp(&p->re, &q->re, sizeof p->re) == 0 && std::memcmp(&p->im, &q->im, sizeof p->im) == 0;
         }
         // ints past int64 (LongInt) are equal by value, not identity
+        // a set read from a source: equal as a set to the frozen copy made while tracing (its
+        // items hash natively: Tracer::useContents)
+        if (auto* want = dynamic_cast<runtime::SetObject*>(c.obj())) {
+            auto* have = dynamic_cast<runtime::SetObject*>(v.obj());
+            if (!have || have->size() != want->size()) return false;
+            for (const Value& item : want->items())
+                if (!have->has(item)) return false;
+            return true;
+        }
         const runtime::BigInt* x = runtime::numbers::bigOf(v);
         const runtime::BigInt* y = x ? runtime::numbers::bigOf(c) : nullptr;
         return x && y && *x == *y;
@@ -111,6 +121,7 @@ int64_t sequenceLength(const Value& v) {
         if (auto* l = dynamic_cast<runtime::List*>(o)) return static_cast<int64_t>(l->items.size());
         if (auto* t = dynamic_cast<runtime::Tuple*>(o)) return static_cast<int64_t>(t->items.size());
         if (auto* d = dynamic_cast<runtime::Dict*>(o)) return static_cast<int64_t>(d->size());
+        if (auto* st = dynamic_cast<runtime::SetObject*>(o)) return static_cast<int64_t>(st->size());
     }
     return -1;
 }

@@ -14,6 +14,7 @@
 #include "core/runtime/Module.h"
 #include "core/runtime/Numbers.h"
 #include "core/runtime/Ops.h"
+#include "core/runtime/Set.h"
 #include "core/runtime/Str.h"
 #include "core/runtime/Type.h"
 #include "core/runtime/Evaluator.h"
@@ -191,7 +192,7 @@ Value Tracer::wrap(const Value& v, int source, bool rootLocal) {
     }
     if (torch::asTensorObject(v) || dynamic_cast<runtime::Instance*>(o) || dynamic_cast<runtime::List*>(o) ||
         dynamic_cast<runtime::Tuple*>(o) || dynamic_cast<runtime::Dict*>(o) || dynamic_cast<runtime::Function*>(o) ||
-        dynamic_cast<runtime::BoundMethod*>(o))
+        dynamic_cast<runtime::BoundMethod*>(o) || dynamic_cast<runtime::SetObject*>(o))
         registerObject(v, source);
     return v;
 }

@@ -68,6 +68,7 @@ public:
     void onContains(const runtime::Value& container, const runtime::Value& item, bool found) override;
     void onUse(const runtime::Value& v) override;
     void onUseItems(const runtime::Value& arg) override;
+    void onReadItems(const runtime::Value& container) override;
     void onStatement() override;
     runtime::Value lazyFormatHint(const runtime::Value& v) override;
     void onLazyString(const runtime::Value& str, std::span<const runtime::Value> formatted) override;
@@ -153,6 +154,11 @@ private:
     // A str read from a source is guarded when an operation uses it, not when it is read
     // (dynamo-semantics §3.11): pending until then.
     void commitString(const runtime::Object* s);
+    // Every item of a container read from a source, guarded as if read and used: for a native
+    // function, an operator or a constructor that reads the items without the item hooks
+    // (dict(d), d.copy(), xs.index(v), xs + ys, xs == ys, repr(xs), {**d}). A set is guarded by
+    // value as a whole (its items have no position to name them by).
+    void useContents(const runtime::Value& container, int depth);
     // The defaults of an inlined function `fn` (read from `source`) that this call used.
     void wrapDefaults(runtime::Function* fn, int source);
     bool isModuleAlias(int a, int b) const;

@@ -189,6 +189,10 @@ Value Tracer::wrappedItems(const Value& container) {
         int src = sourceOf(o);
         return src < 0 ? Value() : wrapAll(src, t->items);
     }
+    if (dynamic_cast<runtime::SetObject*>(o)) {
+        useContents(container, 0);  // its items in its order: the whole set matters
+        return {};
+    }
     runtime::Dict* d = dynamic_cast<runtime::Dict*>(o);
     auto kind = runtime::DictView::Kind::Keys;
     if (auto* view = dynamic_cast<runtime::DictView*>(o)) {
@@ -314,6 +318,7 @@ void Tracer::onContains(const Value& container, const Value& item, bool found) {
         if (src >= 0 && nameableKey(key)) guards_.guardDictContains(src, key, found, false, where());
         return;
     }
+    if (dynamic_cast<runtime::SetObject*>(o)) return useContents(container, 0);
     auto* l = dynamic_cast<runtime::List*>(o);
     auto* t = dynamic_cast<runtime::Tuple*>(o);
     int src = sourceOf(o);
@@ -355,6 +360,10 @@ void Tracer::onLazyString(const Value& str, std::span<const Value> formatted) {
     pending.formatted.insert(pending.formatted.end(), formatted.begin(), formatted.end());
 }
 
+void Tracer::onReadItems(const Value& container) {
+    if (active) useContents(container, 0);
+}
+
 void Tracer::onUseItems(const Value& arg) {
     // Only pending strings can be read without a hook; walk the containers a native function
     // was handed (each container once: cycles and shared sub-lists are fine).
@@ -381,6 +390,84 @@ void Tracer::onUseItems(const Value& arg) {
             }
         } else if (auto* st = dynamic_cast<runtime::SetObject*>(o)) {
             for (const auto& v : st->items()) visit(v);
+        }
+    }
+}
+
+namespace {
+// A set item whose hash and equality are native (no scenario code runs when a guard compares
+// the set): numbers, None, strings, bytes, native objects and tuples of those.
+bool nativeHashed(const Value& v, int depth) {
+    if (!v.isObj()) return true;
+    if (auto* t = v.dyn<runtime::Tuple>()) {
+        if (depth > 8) return false;
+        return std::all_of(t->items.begin(), t->items.end(), [depth](const Value& i) { return nativeHashed(i, depth + 1); });
+    }
+    return !v.obj()->type()->heap;
+}
+} // namespace
+
+void Tracer::useContents(const Value& container, int depth) {
+    // Found by probing natives on tracked containers: `dict(G)['a']`, `xs.count(2)`,
+    // `xs + [3]`, `d == {...}`, `repr(xs)` and `f(**d)` read the items without a hook, so a
+    // changed item replayed the old result. PyTorch reads such items through their sources
+    // (GetItemSource, DictGetItemSource) and guards each one it uses; a native that reads all
+    // items uses all of them.
+    if (depth > 16 || !container.isObj()) return;
+    runtime::Object* o = container.obj();
+    if (auto* view = dynamic_cast<runtime::DictView*>(o)) o = view->dict.get();
+    int src = sourceOf(o);
+    if (src < 0) return;
+    Value c(o);
+    auto use = [&](const Value& item, int itemSrc) {
+        // An item that is already a proxy (a call's **kwargs) is guarded where it is used.
+        if (item.dyn<TrackedScalar>()) return;
+        Value w = wrap(item, itemSrc, false);
+        if (auto* s = w.dyn<TrackedScalar>()) useScalar(s);
+        else if (w.dyn<runtime::Str>()) commitString(w.obj());
+        else if (w.isObj()) {
+            onUse(w);
+            useContents(w, depth + 1);
+        }
+    };
+    if (auto* st = dynamic_cast<runtime::SetObject*>(o)) {
+        std::vector<Value> items = st->items();
+        if (!std::all_of(items.begin(), items.end(), [](const Value& v) { return nativeHashed(v, 0); })) {
+            graphBreak("a set holding instances of a user class was read");
+            return;
+        }
+        if (!guards_.claimValueGuard(src)) return;
+        guards_.guardType(src, c, where());
+        auto frozen = runtime::make<runtime::SetObject>(interp_.types.frozenset, true);
+        frozen->merge(st);
+        GuardCheck g;
+        g.kind = GuardKind::EqualsMatch;
+        g.constant = Value(frozen.get());
+        g.code = sources[src].text + " == " + runtime::ops::repr(c);
+        keepAlive_.push_back(g.constant);
+        guards_.add(std::move(g), src, where());
+        return;
+    }
+    if (auto* l = dynamic_cast<runtime::List*>(o); l || dynamic_cast<runtime::Tuple*>(o)) {
+        guards_.guardSequence(src, c, where());
+        const std::vector<Value> items = l ? l->items : static_cast<runtime::Tuple*>(o)->items;  // a copy: use() may run code
+        for (size_t i = 0; i < items.size(); ++i)
+            use(items[i], sources.item(src, Value::integer(static_cast<int64_t>(i)), std::to_string(i)));
+        return;
+    }
+    if (auto* d = dynamic_cast<runtime::Dict*>(o)) {
+        guards_.guardDictKeys(src, c, where());
+        std::vector<std::pair<Value, Value>> entries;
+        bool allConst = true;
+        for (const auto& e : d->entries()) {
+            if (e.key.isNull()) continue;
+            entries.emplace_back(e.key, e.value);
+            allConst = allConst && nameableKey(e.key);
+        }
+        int index = 0;
+        for (const auto& [k, v] : entries) {
+            use(v, allConst ? sources.item(src, k, keyText(k)) : sources.dictValueAt(src, index));
+            ++index;
         }
     }
 }

@@ -159,7 +159,8 @@ Value Evaluator::evalOther(const Expr* e, Frame& f) {
         for (size_t i = 0; i < d->values.size(); ++i) {
             if (!d->keys[i]) {
                 Value m = eval(d->values[i].get(), f);
-                if (auto* md = m.dyn<runtime::Dict>()) {
+                // Traced: through keys() and m[k], whose hooks guard the keys and the values read.
+                if (auto* md = m.dyn<runtime::Dict>(); md && !I.observer()) {
                     for (const auto& en : md->entries())
                         if (!en.key.isNull()) out->set(en.key, en.value);
                 } else {
@@ -509,6 +510,7 @@ std::string Evaluator::formatValue(const FormattedValue* fv, Frame& f, std::vect
                 lazy->push_back(v);
                 v = hint;
             }
+    if (TraceObserver* ob = I.observer()) ob->onReadItems(v);  // f"{xs}" shows every item
     std::string text;
     char conv = fv->conversion;
     if (!fv->debugText.empty() && conv == 0 && spec.empty()) conv = 'r';
@@ -590,7 +592,8 @@ Value Evaluator::evalCallGeneric(const Call* c, Frame& f, const Value& callee, V
             continue;
         }
         Value m = eval(k.value.get(), f);
-        auto* md = m.dyn<runtime::Dict>();
+        // Traced: through keys() and m[k], whose hooks guard the keys and the values read.
+        auto* md = I.observer() ? nullptr : m.dyn<runtime::Dict>();
         std::vector<Value> keys = md ? md->keys() : ops::toVector(ops::callMethod(m, I.intern("keys"), {}));
         for (auto& key : keys) {
             auto* ks = key.dyn<Str>();

@@ -88,6 +88,10 @@ public:
     // code may read what it holds without any hook (str.join, sorted, min over a list reads the
     // text of the strings in it). A host that guards strings lazily guards the ones held.
     virtual void onUseItems(const Value& /*arg*/) {}
+    // `container` is read as a whole, every item at once, without the item hooks (dict(d),
+    // d.copy(), xs.index(v), xs + ys, xs == ys, repr(xs), f(**d)). A host that tracks where a
+    // container came from guards all of its items.
+    virtual void onReadItems(const Value& /*container*/) {}
     // A statement starts in the running frame (whose line is now the statement's).
     virtual void onStatement() {}
     // An f-string is about to format `v`. A host that formats some values lazily returns the

@@ -3,6 +3,9 @@
 #include "core/runtime/Ops.h"
 #include "core/runtime/OpsDetail.h"
 
+#include <algorithm>
+#include <string_view>
+
 #include "core/runtime/Containers.h"
 #include "core/runtime/Dict.h"
 #include "core/runtime/Evaluator.h"
@@ -322,6 +325,8 @@ Value compare(CmpOpKind op, const Value& a, const Value& b) {
     if (TraceObserver* ob = I.observer()) {
         ob->onUse(a);
         ob->onUse(b);
+        ob->onReadItems(a);  // xs == ys, xs < ys compare the items
+        ob->onReadItems(b);
     }
     Type* ta = typeOf(a);
     Type* tb = typeOf(b);
@@ -381,6 +386,10 @@ Value binary(BinOpKind op, const Value& a, const Value& b) {
     if (isNumeric(a) && isNumeric(b)) return numbers::binary(op, a, b);
     used(a);
     used(b);
+    if (TraceObserver* ob = in().observer()) {
+        ob->onReadItems(a);  // xs + ys, xs * 2, d | e copy the items
+        ob->onReadItems(b);
+    }
     Type* ta = typeOf(a);
     Type* tb = typeOf(b);
     bool reversedFirst = ta != tb && tb->isSubtypeOf(ta) && tb->heap && findDunder(tb, dunderFor(op, 1));
@@ -640,6 +649,21 @@ std::vector<Value> toVector(const Value& iterable) {
 
 // --- calls -----------------------------------------------------------------------------------
 
+namespace {
+// Natives and native types whose call reads no item of a container argument by itself: they
+// store it, look at the container (its length, type or identity), iterate it through
+// getIter/toVector (whose observer hook hands out the items one by one), or are the engine's
+// own wrappers (d.get, id, print) that guard what they read.
+bool readsNoItems(std::string_view name) {
+    static constexpr std::string_view names[] = {
+        "append", "insert", "extend", "len", "isinstance", "issubclass", "id", "type", "iter", "next", "callable",
+        "hasattr", "getattr", "setattr", "delattr", "enumerate", "zip", "map", "filter", "reversed", "any", "all",
+        "list", "tuple", "set", "frozenset", "bool", "object", "super", "property", "staticmethod", "classmethod",
+        "slice", "range", "keys", "values", "items", "get", "print", "__len__", "__iter__", "__contains__", "clear"};
+    return std::find(std::begin(names), std::end(names), name) != std::end(names);
+}
+} // namespace
+
 Value call(const Value& f, const CallArgs& args) {
     Interpreter& I = in();
     Object* o = f.obj();
@@ -657,17 +681,27 @@ Value call(const Value& f, const CallArgs& args) {
         }
         if (!o->callable()) I.raise(I.types.TypeError, "'" + typeName(f) + "' object is not callable");
     }
-    if (TraceObserver* ob = I.observer(); ob && t == I.types.builtinFunction) {
-        // A native function computes with its arguments (list.append only stores them).
-        auto* nf = static_cast<NativeFunction*>(o);
-        if (nf->name != "append" && nf->name != "insert" && nf->name != "extend") {
+    if (TraceObserver* ob = I.observer()) {
+        // A native function, or a native type called as a constructor (dict(d), str(xs)),
+        // computes with its arguments and their items, except those that only store them
+        // (list.append), look at the container itself (len, isinstance, id) or hand out its items
+        // one by one through the iteration hooks (iter, enumerate, list(xs), any).
+        const std::string* name = nullptr;
+        bool native = t == I.types.builtinFunction;
+        if (native) name = &static_cast<NativeFunction*>(o)->name;
+        else if (t == I.types.type && !static_cast<Type*>(o)->heap) name = &static_cast<Type*>(o)->name();
+        bool stores = native && (*name == "append" || *name == "insert" || *name == "extend");
+        bool items = name && !readsNoItems(*name);
+        if (name && !stores && (native || items)) {
             for (const auto& a : args.pos) {
                 ob->onUse(a);
                 ob->onUseItems(a);
+                if (items) ob->onReadItems(a);
             }
             for (const auto& k : args.kw) {
                 ob->onUse(k.value);
                 ob->onUseItems(k.value);
+                if (items) ob->onReadItems(k.value);
             }
         }
     }
