@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/session/ReasonClassifier.h"
 #include "core/session/SessionIndex.h"
 
 namespace gs::session {
@@ -73,7 +74,7 @@ void SessionIndex::indexPaged() {
         }
         CallKind kind = c.status == EntryStatus::Failed ? CallKind::Failed : rec >= 0 ? CallKind::Recompile : CallKind::Compile;
         auto cat = ReasonCategory::Other;
-        if (rec >= 0 && !s_.recompiles[size_t(rec)].reasons.empty()) cat = s_.recompiles[size_t(rec)].reasons.front().category;
+        if (rec >= 0 && !s_.recompiles[size_t(rec)].reasons.empty()) cat = ReasonClassifier::recompileCategory(s_.recompiles[size_t(rec)]);
         tracks_[size_t(t)].marks.push_back({pos, kind, cat});
         compilePositions_.push_back(pos);
     }
