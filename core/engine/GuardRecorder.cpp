@@ -80,6 +80,7 @@ std::string accessorText(const Source& src, int frameLocals) {
     case Source::Kind::Defaults: return "TupleGetItemGuardAccessor(" + std::to_string(src.slot) + ")";
     case Source::Kind::KwDefaults: return "DictGetItemGuardAccessor('" + src.name + "')";
     case Source::Kind::DictValueAt: return "ValueManager(index=" + std::to_string(src.slot) + ")";
+    case Source::Kind::MethodCall: return "CallMethodGuardAccessor(" + src.name + ")";
     }
     return {};
 }

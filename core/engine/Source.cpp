@@ -129,6 +129,16 @@ int SourceTable::kwDefaults(int function, const std::string& name) {
     return intern(std::move(s));
 }
 
+int SourceTable::methodCall(int parent, const std::string& name) {
+    Source s;
+    s.kind = Source::Kind::MethodCall;
+    s.parent = parent;
+    s.name = name;
+    s.nameStr = runtime::Interpreter::current().intern(name);
+    s.text = sources_[static_cast<size_t>(parent)].text + "." + name + "()";
+    return intern(std::move(s));
+}
+
 int SourceTable::dictValueAt(int dict, int index) {
     Source s;
     s.kind = Source::Kind::DictValueAt;
@@ -271,6 +281,18 @@ const Value& SourceTable::fetchMiss(int i, const CallFrame& frame, std::vector<V
                 int64_t k = s.key.asInt();
                 if (k >= 0 && static_cast<size_t>(k) < t->items.size()) v = t->items[static_cast<size_t>(k)];
             }
+        }
+        break;
+    }
+    case Source::Kind::MethodCall: {
+        const Value& p = fetchRef(s.parent, frame, cache);
+        if (p.isNull()) break;
+        Value m = fetchAttr(p, s);
+        if (m.isNull()) break;
+        try {
+            v = runtime::ops::call0(m);
+        } catch (const runtime::PyError&) {
+            v = Value();
         }
         break;
     }

@@ -22,7 +22,7 @@ struct Source {
     // KwDefaults `P.__kwdefaults__['name']`, DictValueAt `P[list(dict.keys(P))[i]]` (the value
     // of a dict's i-th key, for dicts whose keys are not all constants: builder.py's
     // DictGetItemSource over a ConstDictKeySource).
-    enum class Kind : uint8_t { Local, Closure, Global, Attr, Item, TypeOf, MroClass, ClassDictItem, CellContents, Defaults, KwDefaults, DictValueAt };
+    enum class Kind : uint8_t { Local, Closure, Global, Attr, Item, TypeOf, MroClass, ClassDictItem, CellContents, Defaults, KwDefaults, DictValueAt, MethodCall };
     Kind kind = Kind::Local;
     std::string name;          // local/global/attribute name
     runtime::Value key;        // Item: the key (int or str)
@@ -55,6 +55,8 @@ public:
     int defaults(int function, int index);
     int kwDefaults(int function, const std::string& name);
     int dictValueAt(int dict, int index);
+    // P.name(): a method of P called without arguments (a tensor's storage_offset()).
+    int methodCall(int parent, const std::string& name);
     const Source& operator[](int i) const { return sources_[static_cast<size_t>(i)]; }
     int size() const { return static_cast<int>(sources_.size()); }
     // Fetches source i's value for a call (Null if it cannot be read: missing attribute...).

@@ -319,6 +319,7 @@ void Tracer::onGetAttr(const Value& obj, std::string_view name, Value& result) {
     runtime::Object* o = obj.obj();
     if (auto* t = dynamic_cast<torch::TensorObject*>(o)) {
         tensorVar(t);  // reading x.dtype / x.device / x.requires_grad depends on TENSOR_MATCH
+        tensorAttribute(t, name, result);
         return;
     }
     if (!pendingStrings_.empty()) commitString(o);  // s.upper(), s.startswith(...)
@@ -353,6 +354,41 @@ void Tracer::onGetAttr(const Value& obj, std::string_view name, Value& result) {
     int attr = sources.attr(src, std::string(name));
     result = wrap(result, attr, false);
     if (auto* f = result.dyn<runtime::Function>(); f && !trusted(f) && dynamic_cast<runtime::Module*>(o)) guardFunction(attr, result);
+}
+
+// What TENSOR_MATCH does not check (dispatch keys, dtype, device, requires_grad, sizes and
+// strides are checked): whether the tensor is a leaf, its grad_fn, its .grad tensor and where its
+// view starts in its storage. Read from an input tensor, each is read through its own source and
+// guarded by what the trace does with it (PyTorch wraps .grad under GradSource with its own
+// TENSOR_MATCH). Found by probing: `x + x.storage_offset()` and `if x.is_leaf:` replayed the
+// first call's answer for a view starting elsewhere and for a non-leaf tensor.
+void Tracer::tensorAttribute(torch::TensorObject* t, std::string_view name, Value& result) {
+    int src = sourceOf(t);
+    if (src < 0) return;
+    if (name == "is_leaf" || name == "grad" || name == "grad_fn") {
+        int attr = sources.attr(src, std::string(name));
+        result = wrap(result, attr, false);
+        // grad_fn: a node or None (None is guarded by wrap); its kind decides what it shows
+        if (name == "grad_fn" && result.isObj()) guards_.guardType(attr, result, where());
+        return;
+    }
+    // An attribute the scenario set on the tensor (t.scale = 2): PyTorch reads it through
+    // P.name with a HASATTR guard; here the value read is guarded by its use.
+    if (t->attrs && !result.isNull() && !t->attrs->get(Value(interp_.intern(name))).isNull()) {
+        result = wrap(result, sources.attr(src, std::string(name)), false);
+        return;
+    }
+    if (name == "storage_offset" && result.isObj()) {
+        int call = sources.methodCall(src, "storage_offset");
+        Value method = result;
+        std::weak_ptr<Tracer> self = weak_from_this();
+        result = interp_.newFunction("storage_offset", [self, call, method](const runtime::CallArgs& a) {
+            Value r = runtime::Interpreter::current().call(method, a);
+            auto tr = self.lock();
+            if (!tr || !tr->active || !a.pos.empty() || !a.kw.empty() || !r.isInt()) return r;
+            return tr->wrap(r, call, false);
+        });
+    }
 }
 
 void Tracer::onGetItem(const Value& container, const Value& key, Value& result) {

@@ -69,6 +69,7 @@ public:
     void onUse(const runtime::Value& v) override;
     void onUseItems(const runtime::Value& arg) override;
     void onReadItems(const runtime::Value& container) override;
+    void onMissingItem(const runtime::Value& container, const runtime::Value& key) override;
     void onStatement() override;
     runtime::Value lazyFormatHint(const runtime::Value& v) override;
     void onLazyString(const runtime::Value& str, std::span<const runtime::Value> formatted) override;
@@ -154,6 +155,8 @@ private:
     // A str read from a source is guarded when an operation uses it, not when it is read
     // (dynamo-semantics §3.11): pending until then.
     void commitString(const runtime::Object* s);
+    // A tensor attribute that TENSOR_MATCH does not cover, read from an input tensor (Tracer.cpp).
+    void tensorAttribute(torch::TensorObject* t, std::string_view name, runtime::Value& result);
     // Every item of a container read from a source, guarded as if read and used: for a native
     // function, an operator or a constructor that reads the items without the item hooks
     // (dict(d), d.copy(), xs.index(v), xs + ys, xs == ys, repr(xs), {**d}). A set is guarded by

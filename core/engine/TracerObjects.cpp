@@ -316,9 +316,11 @@ void Tracer::onContains(const Value& container, const Value& item, bool found) {
     if (d) {
         int src = sourceOf(d);
         if (src >= 0 && nameableKey(key)) guards_.guardDictContains(src, key, found, false, where());
+        else if (src >= 0) guards_.guardDictKeys(src, Value(d), where());  // a key no guard can name: all keys
         return;
     }
-    if (dynamic_cast<runtime::SetObject*>(o)) return useContents(container, 0);
+    // a set, or `v in d.values()`, `(k, v) in d.items()`: compared with every item
+    if (dynamic_cast<runtime::SetObject*>(o) || dynamic_cast<runtime::DictView*>(o)) return useContents(container, 0);
     auto* l = dynamic_cast<runtime::List*>(o);
     auto* t = dynamic_cast<runtime::Tuple*>(o);
     int src = sourceOf(o);
@@ -358,6 +360,22 @@ void Tracer::onLazyString(const Value& str, std::span<const Value> formatted) {
     auto& pending = pendingStrings_[str.obj()];
     if (pending.sources.empty() && pending.formatted.empty()) keepAlive_.push_back(str);
     pending.formatted.insert(pending.formatted.end(), formatted.begin(), formatted.end());
+}
+
+void Tracer::onMissingItem(const Value& container, const Value& key) {
+    // Found by probing: `try: d["k"] except KeyError:` replayed the except branch after "k"
+    // was added (no hook ran: the subscript raised). PyTorch guards the key's absence.
+    if (!active || !container.isObj()) return;
+    runtime::Object* o = container.obj();
+    int src = sourceOf(o);
+    if (src < 0) return;
+    Value k = concreteValue(key);
+    if (dynamic_cast<runtime::Dict*>(o)) {
+        if (nameableKey(k)) guards_.guardDictContains(src, k, false, false, where());
+        else guards_.guardDictKeys(src, container, where());
+        return;
+    }
+    if (dynamic_cast<runtime::List*>(o) || dynamic_cast<runtime::Tuple*>(o)) guards_.guardSequence(src, container, where());
 }
 
 void Tracer::onReadItems(const Value& container) {
@@ -490,7 +508,10 @@ void Tracer::onMutate(const Value& target) {
 }
 
 void Tracer::onMissingAttr(const Value& obj, std::string_view name) {
-    if (!active || !obj.isObj() || torch::asTensorObject(obj)) return;
+    if (!active || !obj.isObj()) return;
+    // On a tensor, only the scenario's own lookups (getattr(x, "scale", 1)): the framework's
+    // probes (mark_dynamic's _dynamo_dynamic_indices) have their own guards.
+    if (torch::asTensorObject(obj) && (name.starts_with("_dynamo") || (!fnStack_.empty() && trusted(fnStack_.back())))) return;
     int src = sourceOf(obj.obj());
     if (src < 0) return;
     // The attribute's absence decided something (hasattr() is False, getattr's default, an

@@ -414,7 +414,11 @@ Value builtin_vars(const CallArgs& a) {
     }
     if (a[0].dyn<Type>()) return ops::getAttr(a[0], In.names.__dict__);
     if (Object* o = a[0].obj())
-        if (Dict* dd = o->instanceDict()) return Value(dd);
+        if (Dict* dd = o->instanceDict()) {
+            // Traced: read as P.__dict__ so that its items are guarded where they are read.
+            if (In.observer()) return ops::getAttr(a[0], In.names.__dict__);
+            return Value(dd);
+        }
     In.raise(In.types.TypeError, "vars() argument must have __dict__ attribute");
 }
 

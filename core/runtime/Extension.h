@@ -92,6 +92,9 @@ public:
     // d.copy(), xs.index(v), xs + ys, xs == ys, repr(xs), f(**d)). A host that tracks where a
     // container came from guards all of its items.
     virtual void onReadItems(const Value& /*container*/) {}
+    // `container[key]` raised (a KeyError or an IndexError that the scenario may catch): the
+    // key's absence, or the length, decided what happens next.
+    virtual void onMissingItem(const Value& /*container*/, const Value& /*key*/) {}
     // A statement starts in the running frame (whose line is now the statement's).
     virtual void onStatement() {}
     // An f-string is about to format `v`. A host that formats some values lazily returns the

@@ -478,7 +478,16 @@ Value getItem(const Value& obj, const Value& key) {
         if (fn) r = callDunder(fn, obj, key);
     }
     if (r.isNull()) {
-        r = o->getItem(key);
+        if (TraceObserver* ob = I.observer()) {
+            try {
+                r = o->getItem(key);
+            } catch (...) {
+                ob->onMissingItem(obj, key);  // d[k] raised KeyError: k's absence decided something
+                throw;
+            }
+        } else {
+            r = o->getItem(key);
+        }
         if (r.isNull()) {
             if (o->type() == I.types.type) {
                 Value cg = static_cast<Type*>(o)->lookup(I.names.__class_getitem__);
@@ -659,7 +668,7 @@ bool readsNoItems(std::string_view name) {
         "append", "insert", "extend", "len", "isinstance", "issubclass", "id", "type", "iter", "next", "callable",
         "hasattr", "getattr", "setattr", "delattr", "enumerate", "zip", "map", "filter", "reversed", "any", "all",
         "list", "tuple", "set", "frozenset", "bool", "object", "super", "property", "staticmethod", "classmethod",
-        "slice", "range", "keys", "values", "items", "get", "print", "__len__", "__iter__", "__contains__", "clear"};
+        "slice", "range", "keys", "values", "items", "get", "print", "__len__", "clear"};
     return std::find(std::begin(names), std::end(names), name) != std::end(names);
 }
 } // namespace
