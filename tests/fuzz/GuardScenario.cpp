@@ -17,7 +17,8 @@ namespace {
 
 // Module state every scenario starts from. Everything the compiled function may read lives
 // here, plus alternatives the mutations switch to (other methods, functions, closures).
-constexpr const char* kPrologue = R"PY(import math
+constexpr const char* kPrologue = R"PY(import functools
+import math
 import torch
 
 torch._dynamo.config.recompile_limit = 64
@@ -126,6 +127,8 @@ clo = make(2)
 weights = {id(o1): 1, id(o2): 2}
 net = torch.nn.Sequential(torch.nn.Linear(4, 4), torch.nn.Dropout(0.5))
 net.eval()
+G_SET = {1, 2}
+part = functools.partial(with_default, k=2)
 )PY";
 
 // Statements of the compiled function's body; `y` is the running tensor.
@@ -185,13 +188,26 @@ const std::vector<std::string> kReads = {
     "y = y + len(d)",
     "y = y * e",
     "if e > 1:\n        y = y + 1",
+    // reads of whole containers, sets, partials and tensor attributes (session 10)
+    "y = y + dict(G_DICT)[\"a\"]",
+    "y = y + G_LIST.count(2)",
+    "y = y + (G_LIST + [0])[0]",
+    "y = y + len(repr(G_LIST))",
+    "y = y + int(b == [1, 2])",
+    "for v in G_SET:\n        y = y * v",
+    "y = part(y)",
+    "y = y + x.storage_offset()",
+    "try:\n        y = y + G_DICT[\"c\"]\n    except KeyError:\n        y = y - 1",
+    "y = y + getattr(x, \"gs\", 0)",
+    "y = y + (lambda **kw: len(kw) + kw.get(\"a\", 0))(**G_DICT)",
+    "y = y + len(f\"{b}\")",
 };
 
 std::string num(ByteChoices& in) { return std::to_string(static_cast<int>(in.pick(7)) - 1); }
 
 // A mutation of module state between two calls.
 std::string mutation(ByteChoices& in) {
-    switch (in.pick(46)) {
+    switch (in.pick(52)) {
     case 0: return "G_INT = " + num(in);
     case 1: return "G_LIST.append(" + num(in) + ")";
     case 2: return "G_LIST[0] = " + num(in);
@@ -249,6 +265,12 @@ std::string mutation(ByteChoices& in) {
     case 42: return "f.__defaults__ = ([" + num(in) + ", " + num(in) + "],)";
     case 43: return "f.__kwdefaults__ = {\"e\": " + num(in) + "}";
     case 44: return "f_other.__defaults__ = ([" + num(in) + "],)";
+    case 45: return "G_SET.add(" + num(in) + ")";
+    case 46: return "G_SET.discard(" + num(in) + ")";
+    case 47: return "part.keywords[\"k\"] = " + num(in);
+    case 48: return "x = torch.arange(" + std::to_string(6 + in.pick(3)) + ".0)[" + std::to_string(1 + in.pick(2)) + ":][:4]";
+    case 49: return "x.gs = " + num(in);
+    case 50: return in.chance(2) ? "G_SET = {3, 1}" : "G_SET = {1, 3}";
     default: return "op = Op()";
     }
 }

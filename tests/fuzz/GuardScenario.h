@@ -2,7 +2,8 @@
 // A generator of guard-soundness scenarios (issue 10): from a byte string it writes a Python
 // scenario that compiles one function reading module state (globals, lists, dicts, strings,
 // class and instance attributes, methods, closures, defaults, a Python module's attribute, an
-// nn.Sequential with a Dropout) and then calls it many times, mutating some of that state
+// nn.Sequential with a Dropout, a set, a functools.partial, whole-container reads such as dict(d)
+// and xs + ys, tensor attributes) and then calls it many times, mutating some of that state
 // between the calls. Run with `--verify`, every cache hit is checked against an eager run, so
 // a mutation that a missing guard lets through shows up as a stale entry.
 //
