@@ -8,7 +8,7 @@ uint64_t LaneHasher::add(std::string_view payload, std::string* digest) {
 }
 
 bool LaneHasher::inLane(uint64_t ticket) const {
-    for (int l = 0; l < Md5Lanes::kLanes; ++l)
+    for (int l = 0; l < lanes_.lanes(); ++l)
         if (!lanes_.idle(l) && ticket_[l] == ticket) return true;
     return false;
 }
@@ -16,7 +16,7 @@ bool LaneHasher::inLane(uint64_t ticket) const {
 void LaneHasher::finish(uint64_t ticket) {
     for (;;) {
         // Payloads start in the order added, so `ticket` is started before any later one.
-        for (int l = 0; l < Md5Lanes::kLanes && !waiting_.empty(); ++l)
+        for (int l = 0; l < lanes_.lanes() && !waiting_.empty(); ++l)
             if (lanes_.idle(l)) {
                 lanes_.start(l, waiting_.front().payload);
                 out_[l] = waiting_.front().digest;
@@ -25,7 +25,7 @@ void LaneHasher::finish(uint64_t ticket) {
             }
         if (ticket < started_ && !inLane(ticket)) return;
         const unsigned done = lanes_.step(); // one block of every busy lane
-        for (int l = 0; l < Md5Lanes::kLanes; ++l)
+        for (int l = 0; l < lanes_.lanes(); ++l)
             if (done & (1u << l)) *out_[l] = lanes_.hexDigest(l);
     }
 }

@@ -36,8 +36,8 @@ private:
 
     Md5Lanes lanes_;
     std::deque<Job> waiting_;               // not started yet, oldest first
-    std::string* out_[Md5Lanes::kLanes] = {};
-    uint64_t ticket_[Md5Lanes::kLanes] = {};
+    std::string* out_[Md5Lanes::kMaxLanes] = {};
+    uint64_t ticket_[Md5Lanes::kMaxLanes] = {};
     uint64_t added_ = 0, started_ = 0;      // tickets below started_ are in a lane or written
 };
 

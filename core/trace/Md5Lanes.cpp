@@ -8,8 +8,6 @@
 
 namespace gs::trace {
 
-static_assert(Md5Lanes::kLanes == md5rounds::kLanes);
-
 namespace {
 
 const uint8_t kZeroBlock[64] = {};
@@ -19,17 +17,21 @@ inline uint32_t load32(const uint8_t* p) {
     return uint32_t(p[0]) | uint32_t(p[1]) << 8 | uint32_t(p[2]) << 16 | uint32_t(p[3]) << 24;
 }
 
-// One block of every lane: the words transposed into lane vectors, the rounds, the state back.
-// Compiled three times below; each Md5Lanes uses the widest its CPU runs (Md5Lanes::best): the
-// same GCC vector code becomes two SSE2 operations per step on plain x86-64, one AVX2 operation,
-// or with AVX-512VL one rotate (vprold) and one three-input logic operation (vpternlogd) where
-// SSE2/AVX2 need three each. The steps of one block depend on each other, so the gain is below
-// the operation count: ~1.2x on mixed payloads here (issue 11 item 7). Same bits in every variant.
-[[gnu::always_inline]] inline void lanesBlock(uint32_t (*state)[md5rounds::kLanes], const uint8_t* const* block) {
-    md5rounds::Lanes m[16], st[4];
-    uint32_t words[md5rounds::kLanes];
+// One block of the first N lanes: the words transposed into lane vectors, the rounds, the state
+// back. Compiled three times below; each Md5Lanes uses the widest its CPU runs (Md5Lanes::best):
+// the same GCC vector code becomes, for 8 lanes, two SSE2 operations per step on plain x86-64 or
+// one AVX2 operation, and for 16 lanes with AVX-512 one 512-bit operation, with one rotate
+// (vprold) and one three-input logic operation (vpternlogd) where SSE2/AVX2 need three each.
+// The steps of one block depend on each other (latency, not width, bounds a block), so twice the
+// lanes hash nearly twice the bytes per step: the MD5 share of the 203 MB import fell from about
+// 11 % to 7 % of its CPU (issue 11 item 7). Same bits in every variant.
+template <class V, int N>
+[[gnu::always_inline]] inline void lanesBlock(uint32_t (*state)[Md5Lanes::kMaxLanes], const uint8_t* const* block) {
+    static_assert(sizeof(V) == 4 * N && N <= Md5Lanes::kMaxLanes);
+    V m[16], st[4];
+    uint32_t words[N];
     for (int i = 0; i < 16; ++i) {
-        for (int l = 0; l < md5rounds::kLanes; ++l) words[l] = load32(block[l] + 4 * i);
+        for (int l = 0; l < N; ++l) words[l] = load32(block[l] + 4 * i);
         std::memcpy(&m[i], words, sizeof words);
     }
     for (int w = 0; w < 4; ++w) std::memcpy(&st[w], state[w], sizeof st[w]);
@@ -37,14 +39,16 @@ inline uint32_t load32(const uint8_t* p) {
     for (int w = 0; w < 4; ++w) std::memcpy(state[w], &st[w], sizeof st[w]);
 }
 
-void lanesBlockBaseline(uint32_t (*state)[md5rounds::kLanes], const uint8_t* const* block) { lanesBlock(state, block); }
+void lanesBlockBaseline(uint32_t (*state)[Md5Lanes::kMaxLanes], const uint8_t* const* block) {
+    lanesBlock<md5rounds::Lanes8, 8>(state, block);
+}
 
 #if defined(__x86_64__) && defined(__GNUC__)
-[[gnu::target("avx2")]] void lanesBlockAvx2(uint32_t (*state)[md5rounds::kLanes], const uint8_t* const* block) {
-    lanesBlock(state, block);
+[[gnu::target("avx2")]] void lanesBlockAvx2(uint32_t (*state)[Md5Lanes::kMaxLanes], const uint8_t* const* block) {
+    lanesBlock<md5rounds::Lanes8, 8>(state, block);
 }
-[[gnu::target("avx2,avx512f,avx512vl")]] void lanesBlockAvx512(uint32_t (*state)[md5rounds::kLanes], const uint8_t* const* block) {
-    lanesBlock(state, block);
+[[gnu::target("avx2,avx512f,avx512vl")]] void lanesBlockAvx512(uint32_t (*state)[Md5Lanes::kMaxLanes], const uint8_t* const* block) {
+    lanesBlock<md5rounds::Lanes16, 16>(state, block);
 }
 #endif
 
@@ -73,12 +77,14 @@ Md5Lanes::Simd Md5Lanes::best() {
 
 Md5Lanes::Md5Lanes(Simd simd) : block_(lanesBlockBaseline) {
 #if defined(__x86_64__) && defined(__GNUC__)
-    if (simd == Simd::Avx512 && supported(simd)) block_ = lanesBlockAvx512;
-    else if (simd == Simd::Avx2 && supported(simd)) block_ = lanesBlockAvx2;
+    if (simd == Simd::Avx512 && supported(simd)) {
+        block_ = lanesBlockAvx512;
+        lanes_ = 16;
+    } else if (simd == Simd::Avx2 && supported(simd)) block_ = lanesBlockAvx2;
 #else
     (void)simd;
 #endif
-    for (int l = 0; l < kLanes; ++l)
+    for (int l = 0; l < kMaxLanes; ++l)
         for (int w = 0; w < 4; ++w) state_[w][l] = kInit[w];
 }
 
@@ -102,9 +108,9 @@ void Md5Lanes::start(int lane, std::string_view message) {
 }
 
 unsigned Md5Lanes::step() {
-    const uint8_t* block[kLanes];
+    const uint8_t* block[kMaxLanes];
     int only = -1;
-    for (int l = 0; l < kLanes; ++l) {
+    for (int l = 0; l < lanes_; ++l) {
         Lane& L = lane_[l];
         if (!L.busy || L.complete) {
             block[l] = kZeroBlock; // an idle lane computes garbage that nobody reads
@@ -125,7 +131,7 @@ unsigned Md5Lanes::step() {
         block_(state_, block);
     }
     unsigned done = 0;
-    for (int l = 0; l < kLanes; ++l) {
+    for (int l = 0; l < lanes_; ++l) {
         Lane& L = lane_[l];
         if (!L.busy || L.complete) continue;
         if (L.blocks > 0) {

@@ -15,17 +15,19 @@ inline constexpr uint32_t kK[64] = {
     0xf4292244, 0x432aff97, 0xab9423a7, 0xfc93a039, 0x655b59c3, 0x8f0ccc92, 0xffeff47d, 0x85845dd1,
     0x6fa87e4f, 0xfe2ce6e0, 0xa3014314, 0x4e0811a1, 0xf7537e82, 0xbd3af235, 0x2ad7d2bb, 0xeb86d391};
 
-// One 32-bit word per lane: GCC's vector extension, lowered to whatever SIMD the target has
-// (two SSE2 registers on plain x86-64, which also interleaves two dependency chains).
-constexpr int kLanes = 8;
-using Lanes = uint32_t __attribute__((vector_size(4 * kLanes)));
+// One 32-bit word per lane: GCC's vector extension, lowered to whatever SIMD the target has.
+// 8 lanes are two SSE2 registers on plain x86-64 (which also interleaves two dependency chains)
+// or one AVX2 register; 16 lanes are one AVX-512 register (with SSE2 or AVX2 they would not fit
+// the 16 registers the rounds need, so only the AVX-512 variant uses them).
+using Lanes8 = uint32_t __attribute__((vector_size(4 * 8)));
+using Lanes16 = uint32_t __attribute__((vector_size(4 * 16)));
 
-inline uint32_t rotl(uint32_t x, int c) { return (x << c) | (x >> (32 - c)); }
-// Inlined only, never called across a library boundary, so the note that 32-byte vectors are
-// passed differently with AVX enabled (-Wpsabi) does not apply (up to the pop below).
+// Inlined only, never called across a library boundary, so the note that 32- and 64-byte
+// vectors are passed differently with AVX enabled (-Wpsabi) does not apply (up to the pop below).
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wpsabi"
-[[gnu::always_inline]] inline Lanes rotl(Lanes x, int c) { return (x << c) | (x >> (32 - c)); }
+template <class W>
+[[gnu::always_inline]] inline W rotl(W x, int c) { return (x << c) | (x >> (32 - c)); }
 
 #define GS_MD5_STEP(f, a, b, c, d, x, t, s) \
     a += f(b, c, d) + (x) + (t);            \
@@ -36,7 +38,7 @@ inline uint32_t rotl(uint32_t x, int c) { return (x << c) | (x >> (32 - c)); }
 #define GS_MD5_I(x, y, z) ((y) ^ ((x) | ~(z)))
 
 // The four rounds unrolled (RFC 1321 §3.4) for one message (W = uint32_t) or one message per
-// lane (W = Lanes): the payload digest is the reader's hottest loop.
+// lane (W = Lanes8 or Lanes16): the payload digest is the reader's hottest loop.
 template <class W>
 [[gnu::always_inline]] inline void compress(W* st, const W* m) {
     W a = st[0], b = st[1], c = st[2], d = st[3];

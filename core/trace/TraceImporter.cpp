@@ -37,13 +37,14 @@ constexpr size_t kWindowBytes = 64u << 20;         // ... and their bytes (one b
 constexpr size_t kKeepCapacity = 1u << 20;         // a reused item keeps buffers up to this size
 // The decoding stage runs kDecodeLag records behind the framer (enough payloads queued to keep
 // the hashing lanes full: about a third of a log's records have one, so 16 left the 8 lanes
-// half empty; 32 took ~12 % less CPU on the stage, measured on the 203 MB log) and wakes up once
+// half empty; 32 took ~12 % less CPU on the stage, measured on the 203 MB log; the 16 lanes of
+// AVX-512 need 64, about 20 payloads ahead) and wakes up once
 // per kDecodeBatch records. kDecodeLag + kDecodeBatch stays below kWindowItems: the stage is
 // woken before the owner needs the oldest record. A window of 128 with batches of 32 (instead of
 // 64 and 16) halves the wake-ups between the two threads: with the store's batches written on
 // their own thread the import is CPU-bound on 2 cores, and each wake-up costs a futex call on
 // both sides (bench_trace Rank1x57IntoStore 0.47-0.54 s against 0.52-0.65 s, interleaved).
-constexpr uint64_t kDecodeLag = 32, kDecodeBatch = 32;
+constexpr uint64_t kDecodeLag = 64, kDecodeBatch = 32;
 static_assert(kDecodeLag + kDecodeBatch < kWindowItems);
 
 struct Cancelled {};

@@ -16,6 +16,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <string_view>
 
 #include "core/record/Recording.h"
 #include "core/store/SessionStore.h"
@@ -197,10 +198,20 @@ BENCHMARK(BM_ImportIntoStore)->Arg(bigMb())->Iterations(1)->Unit(benchmark::kSec
 BENCHMARK(BM_ImportRank1x57IntoStore)->Iterations(3)->Unit(benchmark::kSecond)->UseRealTime();
 
 int main(int argc, char** argv) {
+    // --no-peak: only the timed benchmarks (for A/B runs), not the fresh-process peak memory.
+    bool peak = true;
+    for (int i = 1; i < argc; ++i)
+        if (std::string_view(argv[i]) == "--no-peak") {
+            peak = false;
+            for (int j = i; j + 1 < argc; ++j) argv[j] = argv[j + 1];
+            --argc;
+            break;
+        }
     benchmark::Initialize(&argc, argv);
     if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
     benchmark::RunSpecifiedBenchmarks();
     benchmark::Shutdown();
+    if (!peak) return 0;
     // Peak memory in fresh processes: a small and the big log, reader alone and into SQLite.
     std::cout << "\nPeak memory of one import in a fresh process (RSS, includes the program itself):\n";
     std::vector<std::string> logs = {bigLog(64), bigLog(bigMb())};

@@ -68,18 +68,18 @@ TEST(Md5Lanes, EveryLaneEqualsOneShot) {
 }
 
 void expectEveryLaneEqualsOneShot(Md5Lanes lanes, const std::vector<std::string>& messages) {
-    int lane[Md5Lanes::kLanes];
+    int lane[Md5Lanes::kMaxLanes];
     std::vector<std::string> got(messages.size());
     size_t next = 0, finished = 0;
     while (finished < messages.size()) {
-        for (int l = 0; l < Md5Lanes::kLanes && next < messages.size(); ++l)
+        for (int l = 0; l < lanes.lanes() && next < messages.size(); ++l)
             if (lanes.idle(l)) {
                 lane[l] = int(next);
                 lanes.start(l, messages[next++]);
             }
         ASSERT_GT(lanes.active(), 0);
         const unsigned done = lanes.step();
-        for (int l = 0; l < Md5Lanes::kLanes; ++l)
+        for (int l = 0; l < lanes.lanes(); ++l)
             if (done & (1u << l)) {
                 got[size_t(lane[l])] = lanes.hexDigest(l);
                 ++finished;
