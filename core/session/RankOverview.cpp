@@ -37,8 +37,12 @@ std::string describe(const std::string& aspect, const std::vector<std::string>& 
                      const std::string& refHas) {
     size_t i = 0;
     while (i < mine.size() && i < theirs.size() && mine[i] == theirs[i]) ++i;
-    const std::string what = aspect == "compiles" ? "compile" : aspect == "recompile_reasons" ? "recompile reason of compile" :
-                             aspect == "graphs"   ? "graph of compile" : "cache results of compile";
+    const std::string what = aspect == "compiles"          ? "compile"
+                             : aspect == "recompile_reasons" ? "recompile reason of compile"
+                             : aspect == "graphs"            ? "graph of compile"
+                             : aspect == "cache"             ? "cache results of compile"
+                             : aspect == "collectives"       ? "collectives of compile"
+                                                             : "tensor metadata of compile";
     if (i < mine.size() && i < theirs.size())
         return what + " #" + std::to_string(i + 1) + ": " + (mine[i].empty() ? "(none)" : mine[i]) + " where " + refHas + " " +
                (theirs[i].empty() ? "(none)" : theirs[i]);
@@ -47,6 +51,14 @@ std::string describe(const std::string& aspect, const std::vector<std::string>& 
                (aspect == "compiles" ? mine[i] : "#" + std::to_string(i + 1));
     return std::to_string(mine.size()) + " compiles where " + refHas + " " + std::to_string(theirs.size()) + "; the first missing: " +
            (aspect == "compiles" ? theirs[i] : "#" + std::to_string(i + 1));
+}
+
+// "torch.ops._c10d_functional.all_reduce_.default" -> "all_reduce_.default": the namespaces are
+// the same on every rank and make the detail unreadable.
+std::string shortOp(const std::string& op) {
+    if (op.rfind("torch.ops.", 0) != 0) return op;
+    const size_t ns = op.find('.', 10);
+    return ns == std::string::npos ? op : op.substr(ns + 1);
 }
 
 } // namespace
@@ -115,6 +127,14 @@ void RankProfile::compile(const CompileEntry& c) {
     reasonSeq.push_back(why);
     graphSeq.push_back(graphFingerprint(c));
     cacheSeq.push_back(cache);
+    std::string collectives = c.inductor.hasCollectives ? "" : "-";
+    for (const auto& op : c.inductor.collectives) collectives += (collectives.empty() ? "" : " ") + shortOp(op);
+    if (c.inductor.hasCollectives && c.inductor.collectives.empty()) collectives = "(none)";
+    collectiveSeq.push_back(collectives);
+    tensorMetaSeq.push_back(c.inductor.tensorMeta.empty() ? "-" : c.inductor.tensorMeta);
+    compileIds.push_back(c.compileId);
+    runtimeSeq.push_back(c.inductor.runtimeMs);
+    if (c.inductor.runtimeMs >= 0) runtimeMs = (runtimeMs < 0 ? 0 : runtimeMs) + c.inductor.runtimeMs;
 }
 
 std::vector<Divergence> RankOverview::divergences(const std::vector<RankProfile>& ranks) {
@@ -126,7 +146,8 @@ std::vector<Divergence> RankOverview::divergences(const std::vector<RankProfile>
     if (ok.size() < 2) return out;
     const std::pair<const char*, std::vector<std::string> RankProfile::*> aspects[] = {
         {"compiles", &RankProfile::compileSeq}, {"recompile_reasons", &RankProfile::reasonSeq},
-        {"graphs", &RankProfile::graphSeq}, {"cache", &RankProfile::cacheSeq}};
+        {"graphs", &RankProfile::graphSeq}, {"cache", &RankProfile::cacheSeq},
+        {"collectives", &RankProfile::collectiveSeq}, {"tensor_meta", &RankProfile::tensorMetaSeq}};
     for (const auto& aspectAndSeq : aspects) {
         // Not a structured binding: clang 14 (Debian 12's) cannot capture one in a lambda.
         const char* const aspect = aspectAndSeq.first;
@@ -168,6 +189,36 @@ std::vector<Divergence> RankOverview::divergences(const std::vector<RankProfile>
         std::sort(d.majority.begin(), d.majority.end());
         out.push_back(std::move(d));
     }
+    return out;
+}
+
+std::vector<GraphRuntime> RankOverview::runtimes(const std::vector<RankProfile>& ranks) {
+    std::vector<const RankProfile*> ok;
+    for (const auto& r : ranks)
+        if (r.error.empty()) ok.push_back(&r);
+    std::stable_sort(ok.begin(), ok.end(), [](const RankProfile* a, const RankProfile* b) { return a->rank < b->rank; });
+    std::vector<GraphRuntime> out;
+    for (const RankProfile* r : ok)
+        for (size_t i = 0; i < r->compileIds.size() && i < r->runtimeSeq.size(); ++i) {
+            const double ms = r->runtimeSeq[i];
+            if (ms < 0) continue;
+            auto g = std::find_if(out.begin(), out.end(), [&](const GraphRuntime& x) { return x.compileId == r->compileIds[i]; });
+            if (g == out.end()) {
+                out.push_back({r->compileIds[i], {}, r->rank, r->rank, ms, ms});
+                g = out.end() - 1;
+            } else if (std::any_of(g->ranks.begin(), g->ranks.end(), [&](const auto& p) { return p.first == r->rank; })) {
+                continue; // a compile id again on the same rank (after a reset): the first one counts
+            }
+            g->ranks.emplace_back(r->rank, ms);
+            if (ms < g->fastestMs) {
+                g->fastestMs = ms;
+                g->fastestRank = r->rank;
+            }
+            if (ms > g->slowestMs) {
+                g->slowestMs = ms;
+                g->slowestRank = r->rank;
+            }
+        }
     return out;
 }
 

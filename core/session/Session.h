@@ -176,6 +176,19 @@ struct CacheEvent {
     bool operator==(const CacheEvent&) const = default;
 };
 
+// What Inductor logged about the kernels of one compile for multi-rank analysis (tlparse's
+// all-ranks report): the `inductor_collective_schedule` artifact (the collectives the graph issues,
+// in order) and the `inductor_runtime_and_tensor_meta` one (per op an estimated runtime and its
+// outputs' shapes, strides and dtypes). The first of each per compile, as tlparse reads them.
+struct InductorSummary {
+    std::vector<std::string> collectives; // op names, e.g. torch.ops._c10d_functional.all_reduce_.default
+    bool hasCollectives = false;          // the schedule was logged (an empty one included)
+    double runtimeMs = -1;                // sum of estimated_runtime_ns / 1e6; -1 when not logged
+    std::string tensorMeta;               // fingerprint of the ops' names, types and outputs; empty when not logged
+    bool empty() const { return !hasCollectives && runtimeMs < 0 && tensorMeta.empty(); }
+    bool operator==(const InductorSummary&) const = default;
+};
+
 // A product of one compile (tlparse's per-compile directory): a graph, generated code, the guard
 // dump, the metrics, a cache lookup, a link, a chromium event... Its text is the payload (or,
 // without one, the metadata) of TraceRecord `record` of the same session.
@@ -208,6 +221,7 @@ struct CompileEntry {
     std::vector<Metric> metrics;    // compilation_metrics fields in log order (empty when not logged)
     std::vector<CacheEvent> cache;  // cache lookups of this compile, in log order
     std::vector<Artifact> artifacts;// every product of this compile, in log order
+    InductorSummary inductor;       // collectives, estimated runtime, tensor meta (imported logs)
     bool operator==(const CompileEntry&) const = default;
 };
 

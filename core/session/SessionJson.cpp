@@ -47,13 +47,17 @@ template <class V> void fields(V& v, Artifact& x) {
     v("name", x.name); v("kind", x.kind); v("bytes", x.bytes); v("format", x.format); v("detail", x.detail);
     v("record", x.record);
 }
+template <class V> void fields(V& v, InductorSummary& x) {
+    v("collectives", x.collectives); v("has_collectives", x.hasCollectives); v("runtime_ms", x.runtimeMs);
+    v("tensor_meta", x.tensorMeta);
+}
 template <class V> void fields(V& v, CompileEntry& x) {
     v("compile_id", x.compileId); v("frame_id", x.frameId); v("frame_compile_id", x.frameCompileId);
     v("attempt", x.attempt); v("caused_by_call", x.causedByCall); v("status", x.status);
     v("fail_reason", x.failReason); v("op_count", x.opCount); v("symbols", x.symbols); v("hit_count", x.hitCount);
     v("compile_time_us", x.compileTimeUs); v("guards", x.guards); v("graph", x.graph);
     v("guards_text", x.guardsText); v("stack", x.stack); v("metrics", x.metrics); v("cache", x.cache);
-    v("artifacts", x.artifacts);
+    v("artifacts", x.artifacts); v("inductor", x.inductor);
 }
 template <class V> void fields(V& v, RecompileReason& x) {
     v("failed_entry_id", x.failedEntryId); v("category", x.category); v("text", x.text);

@@ -71,6 +71,38 @@ std::optional<std::vector<StackFrame>> CompileDetailCodec::decodeStack(std::stri
     });
 }
 
+// [has collectives ("1" or ""), runtime in ms (shortest text; "" when not logged), tensor-meta
+// fingerprint, the collectives' names as a list]
+std::string CompileDetailCodec::encodeInductor(const InductorSummary& s) {
+    if (s.empty()) return {};
+    std::string out;
+    put(out, s.hasCollectives ? "1" : "");
+    char buf[32];
+    const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, s.runtimeMs);
+    put(out, s.runtimeMs < 0 || ec != std::errc() ? std::string_view() : std::string_view(buf, size_t(end - buf)));
+    put(out, s.tensorMeta);
+    put(out, ValueCodec::encodeStrings(s.collectives));
+    return out;
+}
+
+std::optional<InductorSummary> CompileDetailCodec::decodeInductor(std::string_view s) {
+    InductorSummary out;
+    if (s.empty()) return out;
+    auto f = ValueCodec::decodeStrings(s);
+    if (!f || f->size() != 4 || ((*f)[0] != "1" && !(*f)[0].empty())) return std::nullopt;
+    out.hasCollectives = (*f)[0] == "1";
+    if (!(*f)[1].empty()) {
+        const std::string& r = (*f)[1];
+        auto [p, ec] = std::from_chars(r.data(), r.data() + r.size(), out.runtimeMs);
+        if (ec != std::errc() || p != r.data() + r.size() || !(out.runtimeMs >= 0)) return std::nullopt;
+    }
+    out.tensorMeta = std::move((*f)[2]);
+    auto names = ValueCodec::decodeStrings((*f)[3]);
+    if (!names) return std::nullopt;
+    out.collectives = std::move(*names);
+    return out;
+}
+
 std::string CompileDetailCodec::encodeArtifacts(const std::vector<Artifact>& artifacts) {
     return encodeItems(artifacts, [](const Artifact& a, std::string& out) {
         put(out, int64_t(a.record));

@@ -24,6 +24,9 @@ public:
     static std::optional<std::vector<session::Artifact>> decodeArtifacts(std::string_view s);
     static std::string encodeCache(const std::vector<session::CacheEvent>& cache);
     static std::optional<std::vector<session::CacheEvent>> decodeCache(std::string_view s);
+    // The `inductor` column (schema v11): empty for a compile without any of it.
+    static std::string encodeInductor(const session::InductorSummary& s);
+    static std::optional<session::InductorSummary> decodeInductor(std::string_view s);
 
     // Stateful: each call compares with the previous compile's metrics of the same session.
     std::string encodeMetrics(const std::vector<session::Metric>& metrics);

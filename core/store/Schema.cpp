@@ -256,6 +256,14 @@ constexpr std::string_view kVersion10 = R"sql(
 -- call_chunks.data may hold chunk formats 3 and 4 from here on.
 )sql";
 
+// Version 11 (issue 11): per compile, what Inductor logged for multi-rank analysis — its
+// collective schedule, the sum of its ops' estimated runtimes and a fingerprint of their output
+// tensor metadata (session::InductorSummary, CompileDetailCodec::encodeInductor). Older rows
+// read as compiles without it.
+constexpr std::string_view kVersion11 = R"sql(
+ALTER TABLE compiles ADD COLUMN inductor TEXT NOT NULL DEFAULT '';
+)sql";
+
 // Foreign keys off for the life of a migration, back to what they were afterwards. The pragma
 // is a no-op inside a transaction, so this wraps the Transaction (declared before it, it is
 // destroyed after the commit or rollback).
@@ -290,7 +298,7 @@ private:
 const std::vector<std::string_view>& Schema::migrations() {
     static const std::vector<std::string_view> all{kVersion1, kVersion2, kVersion3, kVersion4,
                                                    kVersion5, kVersion6, kVersion7, kVersion8, kVersion9,
-                                                   kVersion10};
+                                                   kVersion10, kVersion11};
     return all;
 }
 

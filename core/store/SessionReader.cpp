@@ -102,7 +102,7 @@ std::vector<CompileEntry> SessionReader::compiles(int64_t id) {
     std::vector<CompileEntry> out;
     auto& st = db_.cached("SELECT seq, compile_id, frame_id, frame_compile_id, attempt, caused_by_call, status, "
                           "fail_reason, op_count, symbols, hit_count, compile_time_us, guards_text, stack, metrics, "
-                          "cache, artifacts FROM compiles WHERE session_id = ? ORDER BY seq");
+                          "cache, artifacts, inductor FROM compiles WHERE session_id = ? ORDER BY seq");
     st.bind(1, id);
     CompileDetailCodec details; // metrics refer to the previous compile's (CompileDetailCodec)
     while (st.step()) {
@@ -127,11 +127,13 @@ std::vector<CompileEntry> SessionReader::compiles(int64_t id) {
         auto metrics = details.decodeMetrics(st.textView(14));
         auto cache = CompileDetailCodec::decodeCache(st.textView(15));
         auto artifacts = CompileDetailCodec::decodeArtifacts(st.textView(16));
-        if (!stack || !metrics || !cache || !artifacts) damaged("compile entry " + c.compileId + " has details that cannot be decoded");
+        auto inductor = CompileDetailCodec::decodeInductor(st.textView(17));
+        if (!stack || !metrics || !cache || !artifacts || !inductor) damaged("compile entry " + c.compileId + " has details that cannot be decoded");
         c.stack = std::move(*stack);
         c.metrics = std::move(*metrics);
         c.cache = std::move(*cache);
         c.artifacts = std::move(*artifacts);
+        c.inductor = std::move(*inductor);
         out.push_back(std::move(c));
     }
     auto& nodes = db_.cached("SELECT compile_seq, node_id, name, op, target, args, shape, dtype, line, stride, device, "

@@ -91,13 +91,14 @@ void SessionWriter::compile(const CompileEntry& c) {
     const std::string symbols = ValueCodec::encodeStrings(c.symbols);
     const std::string stack = CompileDetailCodec::encodeStack(c.stack), metrics = details_.encodeMetrics(c.metrics);
     const std::string cache = CompileDetailCodec::encodeCache(c.cache), artifacts = CompileDetailCodec::encodeArtifacts(c.artifacts);
+    const std::string inductor = CompileDetailCodec::encodeInductor(c.inductor);
     db_.cached("INSERT INTO compiles (session_id, seq, compile_id, frame_id, frame_compile_id, attempt, "
                "caused_by_call, status, fail_reason, op_count, symbols, hit_count, compile_time_us, guards_text, "
-               "stack, metrics, cache, artifacts) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+               "stack, metrics, cache, artifacts, inductor) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
         .bind(1, id_).bind(2, seq).bind(3, c.compileId).bind(4, c.frameId).bind(5, c.frameCompileId)
         .bind(6, c.attempt).bind(7, c.causedByCall).bind(8, toString(c.status)).bind(9, c.failReason)
         .bind(10, c.opCount).bind(11, symbols).bind(12, c.hitCount).bind(13, c.compileTimeUs)
-        .bind(14, c.guardsText).bind(15, stack).bind(16, metrics).bind(17, cache).bind(18, artifacts).run();
+        .bind(14, c.guardsText).bind(15, stack).bind(16, metrics).bind(17, cache).bind(18, artifacts).bind(19, inductor).run();
     auto& nodes = db_.cached("INSERT INTO graph_nodes (session_id, compile_seq, pos, node_id, name, op, target, "
                              "args, shape, dtype, line, stride, device, file, function, code) "
                              "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");

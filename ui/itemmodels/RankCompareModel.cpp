@@ -29,6 +29,8 @@ QString RankCompareModel::difference(size_t i) const {
     if (at(left_.reasonSeq, i) != at(right_.reasonSeq, i)) what << tr("reason");
     if (at(left_.graphSeq, i) != at(right_.graphSeq, i)) what << tr("graph");
     if (at(left_.cacheSeq, i) != at(right_.cacheSeq, i)) what << tr("cache");
+    if (at(left_.collectiveSeq, i) != at(right_.collectiveSeq, i)) what << tr("collectives");
+    if (at(left_.tensorMetaSeq, i) != at(right_.tensorMetaSeq, i)) what << tr("tensor metadata");
     return what.join(QStringLiteral(", "));
 }
 
@@ -66,8 +68,12 @@ QVariant RankCompareModel::cell(int node, int column, int role) const {
         case ColumnCount: break;
         }
         return {};
-    case Qt::ToolTipRole:
-        return tr("cache: %1 | %2").arg(at(left_.cacheSeq, i), at(right_.cacheSeq, i));
+    case Qt::ToolTipRole: {
+        QString tip = tr("cache: %1 | %2").arg(at(left_.cacheSeq, i), at(right_.cacheSeq, i));
+        if (at(left_.collectiveSeq, i) != QLatin1String("-") || at(right_.collectiveSeq, i) != QLatin1String("-"))
+            tip += tr("\ncollectives: %1 | %2").arg(at(left_.collectiveSeq, i), at(right_.collectiveSeq, i));
+        return tip;
+    }
     case Qt::ForegroundRole: return difference(i).isEmpty() ? QVariant() : QVariant(Theme::resultColor(session::GuardResult::Failed));
     case IdRole: return QStringLiteral("pair:%1").arg(node);
     case SortRole: return column == Index ? QVariant(node) : cell(node, column, Qt::DisplayRole);

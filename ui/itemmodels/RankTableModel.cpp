@@ -36,7 +36,7 @@ QStringList RankTableModel::divergesIn(int64_t rank) const {
 
 QVariant RankTableModel::header(int column, int role) const {
     if (role != Qt::DisplayRole) return {};
-    static const char* names[] = {"Rank", "Status", "Compiles", "Recompiles", "Failures", "Cache hits", "Cache misses", "Compile time", "Diverges in"};
+    static const char* names[] = {"Rank", "Status", "Compiles", "Recompiles", "Failures", "Cache hits", "Cache misses", "Compile time", "Est. runtime", "Diverges in"};
     return QString::fromLatin1(names[column]);
 }
 
@@ -54,6 +54,8 @@ QVariant RankTableModel::cell(int node, int column, int role) const {
         case CacheHits: return failed ? QVariant() : QVariant(qint64(r.cacheHits));
         case CacheMisses: return failed ? QVariant() : QVariant(qint64(r.cacheMisses));
         case CompileTime: return failed ? QVariant() : QVariant(QStringLiteral("%1 s").arg(r.compileTimeS, 0, 'f', 2));
+        // Inductor's estimate for one run of every compiled graph (inductor_runtime_and_tensor_meta)
+        case EstimatedRuntime: return failed || r.runtimeMs < 0 ? QVariant() : QVariant(QStringLiteral("%1 ms").arg(r.runtimeMs, 0, 'f', 3));
         case Diverges: return divergesIn(r.rank).join(QStringLiteral(", "));
         case ColumnCount: break;
         }
@@ -73,6 +75,7 @@ QVariant RankTableModel::cell(int node, int column, int role) const {
         case CacheHits: return qint64(r.cacheHits);
         case CacheMisses: return qint64(r.cacheMisses);
         case CompileTime: return r.compileTimeS;
+        case EstimatedRuntime: return r.runtimeMs;
         default: return cell(node, column, Qt::DisplayRole);
         }
     default: return {};

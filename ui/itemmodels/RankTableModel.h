@@ -12,7 +12,7 @@ namespace gs::ui {
 class RankTableModel : public NodeModel {
     Q_OBJECT
 public:
-    enum Column { Rank, Status, Compiles, Recompiles, Failures, CacheHits, CacheMisses, CompileTime, Diverges, ColumnCount };
+    enum Column { Rank, Status, Compiles, Recompiles, Failures, CacheHits, CacheMisses, CompileTime, EstimatedRuntime, Diverges, ColumnCount };
     explicit RankTableModel(QObject* parent = nullptr);
     void setRanks(std::vector<session::RankProfile> ranks, std::vector<session::Divergence> divergences);
     const std::vector<session::RankProfile>& ranks() const { return ranks_; }

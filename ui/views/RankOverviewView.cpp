@@ -125,7 +125,7 @@ void RankOverviewView::setRanks(const QString& folder, std::vector<session::Rank
         }
     }
     if (found.empty()) new QListWidgetItem(tr("No divergence: every rank compiled the same frames, for the same reasons, "
-                                              "with the same graphs and cache results."), divergences_);
+                                              "with the same graphs, cache results, collectives and tensor metadata."), divergences_);
     // the first divergence side by side with the majority, else the first two ranks
     if (!found.empty() && !found.front().ranks.empty() && !found.front().majority.empty())
         compareRanks(found.front().majority.front(), found.front().ranks.front());

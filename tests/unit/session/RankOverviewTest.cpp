@@ -155,3 +155,66 @@ TEST(RankOverview, BuiltFromEventsEqualsBuiltFromTheSession) {
     EXPECT_EQ(fromEvents.cacheSeq, fromSession.cacheSeq);
     EXPECT_EQ(fromEvents.rank, 5);
 }
+
+namespace {
+
+// Inductor's multi-rank artifacts on every compile of a rank: its collectives, an estimated
+// runtime and a tensor-meta fingerprint.
+Session withInductor(Session s, const std::vector<std::string>& collectives, double runtimeMs, const std::string& meta) {
+    for (auto& c : s.compiles) {
+        c.inductor.collectives = collectives;
+        c.inductor.hasCollectives = true;
+        c.inductor.runtimeMs = runtimeMs;
+        c.inductor.tensorMeta = meta;
+    }
+    return s;
+}
+
+} // namespace
+
+// tlparse's all-ranks report: a rank that issues other collectives than the majority is the one
+// a collective hangs on; other output tensor metadata is a divergence of its own.
+TEST(RankOverview, ARankWithOtherCollectivesOrTensorMetaDiverges) {
+    const std::vector<std::string> ar = {"torch.ops._c10d_functional.all_reduce_.default", "torch.ops._c10d_functional.wait_tensor.default"};
+    std::vector<RankProfile> ranks;
+    ranks.emplace_back(withInductor(rankSession(0, {2, 3}), ar, 10.0, "aaaa"));
+    ranks.emplace_back(withInductor(rankSession(1, {2, 3}), ar, 10.0, "aaaa"));
+    ranks.emplace_back(withInductor(rankSession(2, {2, 3}), {ar[0]}, 10.0, "bbbb"));
+    const auto d = RankOverview::divergences(ranks);
+    ASSERT_EQ(d.size(), 2u);
+    EXPECT_EQ(d[0].aspect, "collectives");
+    EXPECT_EQ(d[0].ranks, std::vector<int64_t>{2});
+    EXPECT_EQ(d[0].majority, (std::vector<int64_t>{0, 1}));
+    EXPECT_EQ(d[0].detail, "rank 2: collectives of compile #1: all_reduce_.default where the majority has all_reduce_.default wait_tensor.default");
+    EXPECT_EQ(d[1].aspect, "tensor_meta");
+    EXPECT_EQ(d[1].ranks, std::vector<int64_t>{2});
+    EXPECT_EQ(d[1].detail, "rank 2: tensor metadata of compile #1: bbbb where the majority has aaaa");
+    // logged by no rank: nothing to compare, no divergence
+    std::vector<RankProfile> none;
+    none.emplace_back(rankSession(0, {2}));
+    none.emplace_back(rankSession(1, {2}));
+    EXPECT_TRUE(RankOverview::divergences(none).empty());
+    EXPECT_EQ(none[0].collectiveSeq, std::vector<std::string>{"-"});
+    EXPECT_LT(none[0].runtimeMs, 0);
+}
+
+// tlparse's graph runtime analysis: per compile, the estimate of each rank, the fastest and the
+// slowest; a rank's total is the sum over its compiles.
+TEST(RankOverview, EstimatedRuntimesPerCompileAcrossRanks) {
+    std::vector<RankProfile> ranks;
+    ranks.emplace_back(withInductor(rankSession(1, {2, 3}), {}, 12.5, "m"));
+    ranks.emplace_back(withInductor(rankSession(0, {2, 3}), {}, 10.0, "m"));
+    ranks.emplace_back(rankSession(2, {2, 3})); // logged no estimates
+    EXPECT_DOUBLE_EQ(ranks[0].runtimeMs, 25.0);
+    EXPECT_LT(ranks[2].runtimeMs, 0);
+    const auto g = RankOverview::runtimes(ranks);
+    ASSERT_EQ(g.size(), 2u);
+    EXPECT_EQ(g[0].compileId, "0/0");
+    EXPECT_EQ(g[1].compileId, "0/1");
+    ASSERT_EQ(g[0].ranks.size(), 2u);
+    EXPECT_EQ(g[0].ranks[0], (std::pair<int64_t, double>{0, 10.0})); // rank order
+    EXPECT_EQ(g[0].fastestRank, 0);
+    EXPECT_EQ(g[0].slowestRank, 1);
+    EXPECT_DOUBLE_EQ(g[0].deltaMs(), 2.5);
+    EXPECT_TRUE(RankOverview::runtimes({RankProfile(rankSession(0, {2}))}).empty());
+}

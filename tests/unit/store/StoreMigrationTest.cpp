@@ -38,8 +38,8 @@ int64_t rawInt(const std::string& path, const std::string& sql) {
 }
 
 TEST(StoreMigration, TheMigrationListEndsAtTheCurrentVersion) {
-    EXPECT_EQ(Schema::currentVersion(), 10);
-    EXPECT_EQ(Schema::migrations().size(), 10u);
+    EXPECT_EQ(Schema::currentVersion(), 11);
+    EXPECT_EQ(Schema::migrations().size(), 11u);
 }
 
 TEST(StoreMigration, VersionOneDatabaseIsMigratedWithItsSessionsIntact) {

@@ -83,6 +83,13 @@ inline session::CompileEntry syntheticCompile(int frameId, int n, int64_t caused
     e.cache = {{"fx_graph", n % 2 ? "hit" : "miss", "fkey" + std::to_string(n), "", 5 + n}, {"aot_autograd", "bypass", "", "reason: x", -1}};
     e.artifacts = {{4, "dynamo_output_graph", "graph", "python", "", 321}, {5 + n, "fx_graph_cache_miss", "cache", "json", "", 9000},
                    {9, "inductor_output_code", "code", "python", "cabc.py", 0}};
+    // Inductor's multi-rank artifacts on every other compile: an empty schedule on one of them
+    if (n % 2 == 0) {
+        e.inductor.hasCollectives = true;
+        if (n % 4 == 0) e.inductor.collectives = {"torch.ops._c10d_functional.all_reduce_.default", "wait_tensor \"x\""};
+        e.inductor.runtimeMs = 13.805841870239033 + n;
+        e.inductor.tensorMeta = "8b02c5a7ef265dcc";
+    }
     return e;
 }
 
