@@ -3,6 +3,8 @@
 // history and prints a summary like tlparse's, with the problems counted per kind at the end.
 #include <boost/program_options.hpp>
 
+#include <algorithm>
+#include <cstdio>
 #include <iomanip>
 #include <iostream>
 #include <memory>
@@ -44,7 +46,7 @@ public:
     void endSession(session::SessionStatus s) override { info_.status = s; }
     session::SessionStatus status() const { return info_.status; }
 
-    std::string render(const trace::ImportReport& r) const {
+    std::string render(const trace::ImportReport& r, bool recorded) const {
         std::ostringstream os;
         auto md = [&](const char* k) {
             auto it = info_.metadata.find(k);
@@ -55,7 +57,13 @@ public:
         os << "\n  file        " << info_.sourcePath << "\n  read        " << r.lines << " lines, " << r.records << " records, "
            << std::fixed << std::setprecision(1) << double(r.bytes) / 1e6 << " MB\n";
         os << "  frames      " << frames_ << "\n  compiles    " << compiles_ << " ok";
-        if (failed_) os << ", " << failed_ << " failed";
+        // a compile without compilation_metrics (a cut log, a crash, a log of artifacts only) did
+        // not fail as far as the log says: it is incomplete (tlparse: "metrics missing")
+        int64_t incomplete = 0;
+        if (const std::string n = md("incomplete_compiles"); !n.empty() && n.find_first_not_of("0123456789") == std::string::npos && n.size() < 12)
+            incomplete = std::min<int64_t>(std::stoll(n), failed_);
+        if (failed_ > incomplete) os << ", " << failed_ - incomplete << " failed";
+        if (incomplete) os << ", " << incomplete << " incomplete (no compilation_metrics)";
         if (limitHits_) os << ", " << limitHits_ << " at the recompile limit";
         if (!md("restarts").empty() && md("restarts") != "0") os << ", " << md("restarts") << " restarted after a graph break";
         os << "\n  recompiles  " << recompiles_;
@@ -81,6 +89,15 @@ public:
             }
             os << "\n";
         }
+        if (!r.unknownFields.empty()) {
+            os << "  unknown envelope fields (records read without them)";
+            sep = ": ";
+            for (const auto& [k, n] : r.unknownFields) {
+                os << sep << k << " " << n;
+                sep = ", ";
+            }
+            os << "\n";
+        }
         int64_t total = 0;
         for (const auto& [k, n] : r.problems) total += n;
         os << "  problems    " << (total == 0 ? std::string("none") : std::to_string(total));
@@ -91,7 +108,8 @@ public:
         }
         os << "\n";
         for (size_t i = 0; i < r.warnings.size() && i < 10; ++i) os << "    " << r.warnings[i] << "\n";
-        if (r.warnings.size() > 10) os << "    ... " << r.warnings.size() - 10 << " more in the session's log\n";
+        if (r.warnings.size() > 10)
+            os << "    ... " << r.warnings.size() - 10 << (recorded ? " more in the session's log\n" : " more (--json lists every one in logs)\n");
         return os.str();
     }
 
@@ -128,11 +146,14 @@ int importCommand(const std::vector<std::string>& args) {
               "plain, .gz or .zst, or a directory of dedicated_log_torch_trace_rank_N*.log files (one\n"
               "session per rank, grouped). Prints frames, compiles and recompiles by category, what was\n"
               "kept as-is and what could not be read, per kind; for a directory also the ranks that\n"
-              "diverge from a strict majority (or that the ranks differ, when none has one). A rank\n"
-              "file that cannot be read is reported and the other\n"
-              "ranks are still imported. Exit code: 0 imported, 1 unreadable input (for a directory:\n"
-              "any rank file; or a problem under --strict), 2 bad usage, 4 imported but not recorded\n"
-              "in the history database.\n\n"
+              "diverge from a strict majority (or that the ranks differ, when none has one) in their\n"
+              "compiles, recompile reasons, graphs, cache results, collective schedules and tensor\n"
+              "metadata, and Inductor's estimated runtime of each compile on each rank. A rank\n"
+              "file that cannot be read is reported and the other ranks are still imported. With\n"
+              "--json, a log that stops early (a cut .gz or .zst) still gives the JSON of what was read.\n"
+              "Exit code: 0 imported, 1 unreadable input (for a directory: any rank file; or a\n"
+              "problem under --strict), 2 bad usage, 4 imported but not recorded in the history\n"
+              "database.\n\n"
            << opts;
         return vm.count("help") ? 0 : 2;
     }
@@ -176,13 +197,21 @@ int importCommand(const std::vector<std::string>& args) {
     });
     if (spool)  // messages name what the user gave, not the spool file
         for (size_t at; (at = imported.error.find(path)) != std::string::npos;) imported.error.replace(at, path.size(), "<stdin>");
+    // The builder never learns the store id: name the session as `sessions export ID` will (as run does).
+    auto jsonOf = [](record::Recorded& r) {
+        if (r.storedId > 0) r.session.info.id = r.storedId;
+        return session::toJson(r.session);
+    };
     if (!imported.error.empty()) {
         std::cerr << "guardscope-cli import: error: " << imported.error << "\n";
         if (!imported.sessions.empty()) {
-            const record::Recorded& last = imported.sessions.back();
+            record::Recorded& last = imported.sessions.back();
+            const session::SessionStatus status = targets.back()->counts.status();
             if (last.recorderStarted && last.storeError.empty() && last.sessionId > 0)
                 std::cerr << "  what was read before the error is kept as session " << last.sessionId << " (status "
-                          << session::toString(targets.back()->counts.status()) << ") in " << st->path() << "\n";
+                          << session::toString(status) << ") in " << st->path() << "\n";
+            // a log cut short (interrupted) or damaged midway (failed): the JSON of what was read
+            if (json && status != session::SessionStatus::Running) std::cout << jsonOf(last) << "\n";
         }
         return 1;
     }
@@ -214,21 +243,30 @@ int importCommand(const std::vector<std::string>& args) {
             rankFailed = true;
             out << r.path << "  (rank " << r.rank << ")\n  error: " << r.error << "\n" << notes[i];
         } else {
-            out << t.counts.render(r) << notes[i];
+            out << t.counts.render(r, imported.sessions[i].storedId > 0) << notes[i];
         }
         profiles.push_back(t.profile);
     }
     const std::vector<session::Divergence> divergences = session::RankOverview::divergences(profiles);
+    const std::vector<session::GraphRuntime> runtimes = session::RankOverview::runtimes(profiles);
+    auto ms = [](double v) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%.3f", v);
+        return std::string(buf);
+    };
     if (folder) {
         out << "ranks       " << profiles.size() << (rankFailed ? " (some could not be imported)" : "") << "\n";
         if (divergences.empty()) out << "divergence  none: every rank compiled the same\n";
         for (const auto& d : divergences) out << "divergence  " << d.aspect << ": " << d.detail << "\n";
+        // Inductor's runtime estimates per compile across the ranks (tlparse's graph runtime analysis)
+        for (const auto& g : runtimes) {
+            out << "runtime     " << g.compileId << ": ";
+            for (size_t k = 0; k < g.ranks.size(); ++k) out << (k ? ", " : "") << "rank " << g.ranks[k].first << " " << ms(g.ranks[k].second) << " ms";
+            if (g.ranks.size() > 1)
+                out << " (delta " << ms(g.deltaMs()) << " ms: fastest rank " << g.fastestRank << ", slowest rank " << g.slowestRank << ")";
+            out << "\n";
+        }
     }
-    // The builder never learns the store id: name the session as `sessions export ID` will (as run does).
-    auto jsonOf = [](record::Recorded& r) {
-        if (r.storedId > 0) r.session.info.id = r.storedId;
-        return session::toJson(r.session);
-    };
     if (json && !folder) {
         if (!imported.sessions.empty()) std::cout << jsonOf(imported.sessions[0]) << "\n";
     } else if (json) {
@@ -246,7 +284,8 @@ int importCommand(const std::vector<std::string>& args) {
                       << ", \"error\": " << session::jsonQuoted(p.error) << ",\n\"summary\": {\"compiles\": " << p.compiles
                       << ", \"recompiles\": " << p.recompiles << ", \"failures\": " << p.failures << ", \"limit_hits\": " << p.limitHits
                       << ", \"cache_hits\": " << p.cacheHits << ", \"cache_misses\": " << p.cacheMisses
-                      << ", \"compile_time_s\": " << p.compileTimeS << "},\n\"session\": ";
+                      << ", \"compile_time_s\": " << p.compileTimeS << ", \"estimated_runtime_ms\": "
+                      << (p.runtimeMs < 0 ? std::string("null") : ms(p.runtimeMs)) << "},\n\"session\": ";
             // a rank whose file could not be read at all has no session
             if (targets[i]->counts.status() == session::SessionStatus::Running && !p.error.empty()) std::cout << "null";
             else std::cout << jsonOf(imported.sessions[i]);
@@ -258,6 +297,15 @@ int importCommand(const std::vector<std::string>& args) {
             std::cout << (i ? ",\n" : "\n") << "{\"aspect\": " << session::jsonQuoted(d.aspect) << ", \"ranks\": " << ints(d.ranks)
                       << ", \"majority\": " << ints(d.majority)
                       << ", \"no_majority\": " << (d.noMajority ? "true" : "false") << ", \"detail\": " << session::jsonQuoted(d.detail) << "}";
+        }
+        std::cout << "\n], \"runtime\": [";
+        for (size_t i = 0; i < runtimes.size(); ++i) {
+            const auto& g = runtimes[i];
+            std::cout << (i ? ",\n" : "\n") << "{\"compile_id\": " << session::jsonQuoted(g.compileId) << ", \"ranks\": [";
+            for (size_t k = 0; k < g.ranks.size(); ++k)
+                std::cout << (k ? ", " : "") << "{\"rank\": " << g.ranks[k].first << ", \"estimated_ms\": " << ms(g.ranks[k].second) << "}";
+            std::cout << "], \"fastest_rank\": " << g.fastestRank << ", \"slowest_rank\": " << g.slowestRank
+                      << ", \"delta_ms\": " << ms(g.deltaMs()) << "}";
         }
         std::cout << "\n]}\n";
     }

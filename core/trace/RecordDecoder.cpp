@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "core/trace/JsonText.h"
+#include "core/trace/Md5.h"
 
 namespace gs::trace {
 namespace {
@@ -283,6 +284,39 @@ struct RecordDecoder::Impl {
         }
     }
 
+    // ["torch.ops._c10d_functional.all_reduce_.default", ...]: the collectives of the graph, in order.
+    static void collectiveSchedule(element root, session::InductorSummary& s) {
+        simdjson::dom::array ops;
+        if (root.get_array().get(ops)) return;
+        s.hasCollectives = true;
+        for (auto op : ops) s.collectives.push_back(asText(op));
+    }
+
+    // {"ops": [{"name", "type", "estimated_runtime_ns", "outputs": [{"shape", "stride", "dtype"}]}]}:
+    // the runtime is the sum of the estimates (as tlparse's runtime analysis adds them); the
+    // fingerprint covers what must agree across ranks — each op's name, type and outputs — and
+    // not the estimates, which may differ a little without any desync.
+    static void runtimeAndTensorMeta(element root, session::InductorSummary& s) {
+        simdjson::dom::array ops;
+        if (root["ops"].get_array().get(ops)) return;
+        double ns = 0;
+        std::string canonical;
+        for (auto op : ops) {
+            simdjson::dom::object o;
+            if (op.get_object().get(o)) continue;
+            element v;
+            if (!o["estimated_runtime_ns"].get(v)) ns += asDouble(v).value_or(0.0);
+            canonical += o["name"].get(v) ? std::string() : asText(v);
+            canonical += '\x1f';
+            canonical += o["type"].get(v) ? std::string() : asText(v);
+            canonical += '\x1f';
+            if (!o["outputs"].get(v)) canonical += simdjson::minify(v);
+            canonical += '\n';
+        }
+        s.runtimeMs = ns / 1e6;
+        s.tensorMeta = Md5::hex(canonical).substr(0, 16);
+    }
+
     void recompileReasons(const std::string& payload, bool jsonEncoding, TraceEvent& out) {
         // A JSON list of strings, or (newest PyTorch, one reason) a bare string (§1.3.5).
         std::string_view trimmed = payload;
@@ -363,16 +397,12 @@ bool RecordDecoder::decode(int64_t line, std::string_view envelope, const std::s
     }
     std::optional<element> event, stackContext;
     std::string_view md5;
-    int eventKeys = 0;
+    std::vector<std::pair<std::string_view, element>> others; // keys that are not context: the event, and fields we do not know
     for (auto field : obj) {
         std::string_view k = field.key;
         element v = field.value;
         if (!isContextKey(k)) {
-            ++eventKeys;
-            if (!event) {
-                out.key = std::string(k);
-                event = v;
-            }
+            others.emplace_back(k, v);
             continue;
         }
         if (k == "stack") stackContext = v;
@@ -391,10 +421,25 @@ bool RecordDecoder::decode(int64_t line, std::string_view envelope, const std::s
             else if (k == "attempt") out.attempt = n;
         }
     }
-    if (eventKeys != 1) {
-        d.problems.add("bad_envelope", line, eventKeys == 0 ? "envelope has no event key" : "envelope has several event keys");
+    if (others.empty()) {
+        d.problems.add("bad_envelope", line, "envelope has no event key");
         return false;
     }
+    // Newer PyTorch adds envelope fields (graph_id, ...), as tlparse expects: the record is read
+    // with the one event we know, or else the first whose metadata is an object or a list (an
+    // event's metadata always is; an extra field is usually a number, a string or null). The
+    // other keys go with the event (TraceEvent::unknownFields: counted per name, like unknown
+    // events, and not a problem: a newer PyTorch is not damage), and the record is kept.
+    size_t pick = others.size();
+    for (size_t i = 0; i < others.size() && pick == others.size(); ++i)
+        if (isKnownEvent(others[i].first)) pick = i;
+    for (size_t i = 0; i < others.size() && pick == others.size(); ++i)
+        if (others[i].second.is_object() || others[i].second.is_array()) pick = i;
+    if (pick == others.size()) pick = 0;
+    out.key = std::string(others[pick].first);
+    event = others[pick].second;
+    for (size_t i = 0; i < others.size(); ++i)
+        if (i != pick) out.unknownFields.emplace_back(std::string(others[i].first), simdjson::minify(others[i].second).substr(0, 200));
     out.known = isKnownEvent(out.key);
     out.stackContext = stackContext.has_value();
     if (payload) {
@@ -447,6 +492,8 @@ bool RecordDecoder::decode(int64_t line, std::string_view envelope, const std::s
             else if (out.artifactEncoding == "json") {
                 auto root = d.payloadJson(*payload, "artifact " + out.artifactName);
                 if (root && out.artifactName.find("_cache_") != std::string::npos) Impl::cacheInfo(*root, out.cache);
+                else if (root && out.artifactName == "inductor_collective_schedule") Impl::collectiveSchedule(*root, out.inductor);
+                else if (root && out.artifactName == "inductor_runtime_and_tensor_meta") Impl::runtimeAndTensorMeta(*root, out.inductor);
             }
         }
     } else if (key == "inductor_output_code" || key == "dump_file" || key == "graph_dump" || key == "optimize_ddp_split_child") {

@@ -248,7 +248,21 @@ void TraceAssembler::finalizeLingering() {
     finalize(*p);
 }
 
+// The first schedule and the first runtime/tensor-meta dump of a compile, as tlparse reads them
+// (one file per compile directory); kept also past the artifact list's cap.
+static void mergeInductor(InductorSummary& mine, const InductorSummary& theirs) {
+    if (theirs.hasCollectives && !mine.hasCollectives) {
+        mine.collectives = theirs.collectives;
+        mine.hasCollectives = true;
+    }
+    if (theirs.runtimeMs >= 0 && mine.runtimeMs < 0) {
+        mine.runtimeMs = theirs.runtimeMs;
+        mine.tensorMeta = theirs.tensorMeta;
+    }
+}
+
 void TraceAssembler::addArtifact(Pending& p, const TraceEvent& e) {
+    mergeInductor(p.entry.inductor, e.inductor);
     auto a = artifactOf(e);
     if (!a || p.artifacts.size() >= kMaxArtifactsPerCompile) return;
     if (auto kind = cacheKindOf(a->name); kind && e.is("artifact"))
@@ -261,15 +275,19 @@ void TraceAssembler::holdPreStart(const Key& k, const TraceEvent& e) {
     if (preStartCount_ >= kMaxPreStartArtifacts) return; // still in the records, only not listed with the compile
     auto a = artifactOf(e);
     if (!a) return;
-    preStart_[k].push_back(std::move(*a));
+    Held& held = preStart_[k];
+    if (held.artifacts.empty()) held.line = e.line;
+    mergeInductor(held.inductor, e.inductor);
+    held.artifacts.push_back(std::move(*a));
     ++preStartCount_;
 }
 
 void TraceAssembler::takePreStart(Pending& p) {
     auto it = preStart_.find(p.key);
     if (it == preStart_.end()) return;
-    preStartCount_ -= it->second.size();
-    std::vector<Artifact> mine = std::move(it->second);
+    preStartCount_ -= it->second.artifacts.size();
+    std::vector<Artifact> mine = std::move(it->second.artifacts);
+    mergeInductor(p.entry.inductor, it->second.inductor);
     preStart_.erase(it);
     for (auto& a : p.artifacts) mine.push_back(std::move(a));
     p.artifacts = std::move(mine);
@@ -290,6 +308,11 @@ void TraceAssembler::onEvent(const TraceEvent& e) {
             problems_.add("rank_conflict", e.line, "the envelope says rank " + std::to_string(*e.rank) + ", earlier records said rank " +
                                                        std::to_string(*rank_));
         }
+    }
+    for (const auto& [name, value] : e.unknownFields) {
+        int64_t& n = report_.unknownFields[name];
+        if (++n == 1 && report_.unknownFields.size() <= kMaxUnknownKinds)
+            sink_.log({"unknown_field", "", -1, name + ": " + value + " (beside " + e.key + ", line " + std::to_string(e.line) + ")"});
     }
     if (!e.known) {
         int64_t& n = report_.unknownEvents[e.key];
@@ -713,6 +736,7 @@ void TraceAssembler::addMetadata(SessionInfo& info) const {
     }
     md["problems"] = std::to_string(problems);
     for (const auto& [k, n] : report_.unknownEvents) md["unknown_event." + k] = std::to_string(n);
+    for (const auto& [k, n] : report_.unknownFields) md["unknown_field." + k] = std::to_string(n);
     // what the log holds that the model does not (kept verbatim in the records, shown as artifacts)
     for (const auto& [k, n] : kept_) md["kept." + k] = std::to_string(n);
     std::string counts = "{";
@@ -733,6 +757,24 @@ void TraceAssembler::finish(SessionStatus status) {
     flushText();
     finalizeLingering();
     resolveOrphanReasons(nullptr);
+    // Compile ids that only artifacts name — no dynamo_start, no metrics: a log that begins
+    // mid-compile, or that holds Inductor's artifacts alone (vLLM's graph dumps) — are compiles of
+    // their own, as tlparse lists their directories; without metrics they end incomplete. An id
+    // compiled earlier in this epoch is not started again (that would read as a reset).
+    while (!preStart_.empty()) {
+        const auto it = preStart_.begin();
+        if (epochKeys_.count(it->first)) {
+            preStartCount_ -= it->second.artifacts.size();
+            preStart_.erase(it);
+            continue;
+        }
+        TraceEvent held;
+        held.key = "artifact";
+        held.line = it->second.line;
+        const Key k = it->first;
+        startCompile(k, held); // takes the held artifacts
+        preStart_.erase(k);    // (already gone: no second round for it)
+    }
     while (!open_.empty()) closeOpen(open_.front().get());
     // Frames at (or over) the recompile limit (torch-trace-format §6 item 6).
     int64_t limit = -1;

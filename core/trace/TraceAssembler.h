@@ -99,7 +99,12 @@ private:
 
     std::vector<std::unique_ptr<Pending>> open_;                      // compiles in flight (few)
     std::unique_ptr<Pending> lingering_;   // metrics seen; collects the compile's trailing records
-    std::map<Key, std::vector<session::Artifact>> preStart_;           // artifacts before their dynamo_start
+    struct Held {                          // what came for a compile before its dynamo_start
+        std::vector<session::Artifact> artifacts;
+        session::InductorSummary inductor;
+        int64_t line = 0;                  // the first such record's line
+    };
+    std::map<Key, Held> preStart_;
     size_t preStartCount_ = 0;
     int64_t nextRecord_ = 0;
     std::map<std::string, int64_t> kept_;  // kept verbatim but not modelled: name -> count

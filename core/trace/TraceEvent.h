@@ -69,6 +69,9 @@ struct TraceEvent {
     std::string key;                       // event key, e.g. dynamo_start
     bool known = false;                    // in the catalogue (§1.3.5)
     std::string metadataText;              // the event's metadata as JSON, for unknown events only
+    // Envelope keys beside the event that are neither context nor the event (fields of a newer
+    // PyTorch): name and value as minified JSON (at most 200 bytes).
+    std::vector<std::pair<std::string, std::string>> unknownFields;
     std::optional<int64_t> rank, compiledAutogradId, frameId, frameCompileId, attempt;
     bool stackContext = false;             // `stack` instead of compile ids
     bool hasPayload = false;
@@ -80,6 +83,7 @@ struct TraceEvent {
     std::string artifactName, artifactEncoding;                 // artifact
     std::string detail;        // inductor_output_code filename, link url, chromium event "name ph", graph_dump name
     CacheInfo cache;                                            // cache artifacts
+    session::InductorSummary inductor;                          // inductor_collective_schedule / _runtime_and_tensor_meta
     std::vector<std::pair<std::string, std::string>> sizes;     // dynamo_output_graph: node -> "[2, s0]"
     std::vector<std::string> reasons;                           // artifact recompile_reasons
     bool reasonsValid = false;

@@ -26,6 +26,7 @@ struct ImportReport {
     // kind -> count; the kinds are listed in ImportProblems.h (bad_json, md5_mismatch, no_prefix, ...)
     std::map<std::string, int64_t> problems;
     std::map<std::string, int64_t> unknownEvents;// event key -> count
+    std::map<std::string, int64_t> unknownFields;// envelope field beside the event -> count (the record is read without it)
     std::vector<std::string> warnings;           // human-readable, file:line where known
 };
 

@@ -191,3 +191,72 @@ TEST(FullDepth, CompilesAreHandedOverWholeWithTheirGuardDiffs) {
     for (const auto& l : viaTake.logs) diffs += l.channel == "guard_diff";
     EXPECT_GT(diffs, 0u) << "the sample's recompiles compare guards";
 }
+
+namespace {
+
+// One compile with Inductor's multi-rank artifacts: the collective schedule before the metrics,
+// the runtime/tensor-meta dump after them (the compile is then lingering), a second schedule.
+std::string inductorLog(const std::string& shape, double mmNs) {
+    const std::string ids = R"(, "rank": 0, "frame_id": 0, "frame_compile_id": 0, "attempt": 0, "has_payload": "x"})";
+    std::string log = rec(R"({"str": ["/home/u/gen.py", 0]})") + rec(kStart);
+    log += rec(R"({"artifact": {"name": "inductor_collective_schedule", "encoding": "json"})" + ids);
+    log += payload("[\n\"torch.ops._c10d_functional.all_reduce_.default\",\n\"torch.ops._c10d_functional.wait_tensor.default\"\n]");
+    log += rec(R"({"compilation_metrics": {"compile_id": "0/0", "co_name": "kernel", "guard_count": 8}, "frame_id": 0, "frame_compile_id": 0, "attempt": 0})");
+    log += rec(R"({"artifact": {"name": "inductor_runtime_and_tensor_meta", "encoding": "json"})" + ids);
+    log += payload("{\"ops\": [\n{\"name\": \"extern_kernels.mm\", \"type\": \"compute\", \"estimated_runtime_ns\": " + std::to_string(mmNs) +
+                   ", \"outputs\": [{\"shape\": " + shape + ", \"stride\": [8, 1], \"dtype\": \"float16\"}]},\n"
+                   "{\"name\": \"torch.ops._c10d_functional.all_reduce_.default\", \"type\": \"collective\", \"estimated_runtime_ns\": 500000, \"outputs\": []}\n]}");
+    log += rec(R"({"artifact": {"name": "inductor_collective_schedule", "encoding": "json"})" + ids);
+    log += payload("[]");
+    return log;
+}
+
+} // namespace
+
+// tlparse's all-ranks report reads, per compile, the first collective schedule and the first
+// runtime/tensor-meta dump; the import keeps them on the compile (session::InductorSummary).
+TEST(FullDepth, ACompileKeepsItsCollectivesRuntimeAndTensorMeta) {
+    TempDir dir;
+    Imported im = importFile(dir.write("i.log", inductorLog("[8, 8]", 1500000)));
+    ASSERT_EQ(im.session.compiles.size(), 1u);
+    const InductorSummary& s = im.session.compiles[0].inductor;
+    EXPECT_TRUE(s.hasCollectives);
+    EXPECT_EQ(s.collectives, (std::vector<std::string>{"torch.ops._c10d_functional.all_reduce_.default",
+                                                       "torch.ops._c10d_functional.wait_tensor.default"}));
+    EXPECT_DOUBLE_EQ(s.runtimeMs, 2.0); // 1.5 ms + 0.5 ms
+    ASSERT_EQ(s.tensorMeta.size(), 16u);
+    // the fingerprint follows the outputs, not the estimates
+    Imported slower = importFile(dir.write("j.log", inductorLog("[8, 8]", 2500000)));
+    Imported other = importFile(dir.write("k.log", inductorLog("[8, 16]", 1500000)));
+    EXPECT_EQ(slower.session.compiles.at(0).inductor.tensorMeta, s.tensorMeta);
+    EXPECT_DOUBLE_EQ(slower.session.compiles.at(0).inductor.runtimeMs, 3.0);
+    EXPECT_NE(other.session.compiles.at(0).inductor.tensorMeta, s.tensorMeta);
+    // a compile without them has none
+    Imported plain = importFile(dir.write("c.log", cacheLog()));
+    EXPECT_TRUE(plain.session.compiles.at(0).inductor.empty());
+}
+
+// A log that holds a compile's artifacts only — no dynamo_start, no compilation_metrics (vLLM's
+// graph dumps, a log begun mid-compile): the compile exists with them, as tlparse lists its
+// directory, incomplete. An id already compiled in the epoch does not start again (no reset).
+TEST(FullDepth, ArtifactsWithoutAStartMakeAnIncompleteCompile) {
+    TempDir dir;
+    const std::string ids = R"(, "frame_id": 0, "frame_compile_id": 0, "attempt": 0, "has_payload": "x"})";
+    std::string log = rec(R"({"graph_dump": {"name": "vllm_patterns.FusionPass"}, "rank": 0)" + ids) + payload("def pattern_0(): pass");
+    log += rec(R"({"artifact": {"name": "before_post_grad_graph", "encoding": "string"})" + ids) + payload("def forward(self, x): return x");
+    log += rec(R"({"artifact": {"name": "inductor_collective_schedule", "encoding": "json"})" + ids) + payload("[]");
+    Imported im = importFile(dir.write("v.log", log));
+    ASSERT_EQ(im.session.compiles.size(), 1u);
+    const CompileEntry& c = im.session.compiles[0];
+    EXPECT_EQ(c.compileId, "0/0");
+    EXPECT_EQ(c.status, EntryStatus::Failed);
+    EXPECT_NE(c.failReason.find("incomplete"), std::string::npos);
+    EXPECT_EQ(names(c), (std::vector<std::string>{"graph_dump_vllm_patterns.FusionPass", "before_post_grad_graph", "inductor_collective_schedule"}));
+    EXPECT_TRUE(c.inductor.hasCollectives); // held with the artifacts
+    EXPECT_EQ(im.problem("incomplete_compile"), 1);
+    EXPECT_TRUE(im.session.resets.empty());
+    // trailing records of a finished compile stay with it: no second 0/0
+    Imported done = importFile(dir.write("c.log", cacheLog()));
+    EXPECT_EQ(done.session.compiles.size(), 1u);
+    EXPECT_TRUE(done.session.resets.empty());
+}

@@ -292,6 +292,30 @@ TEST(TraceRobustness, UnknownEventKeysAreKeptAndCountedNotProblems) {
     EXPECT_EQ(r.session.info.metadata.at("unknown_event.brand_new_event"), "2");
 }
 
+// A newer PyTorch adds envelope fields (tlparse reads such records and lists the fields): the
+// record is read as its event, the fields are counted per name, and nothing is a problem, also
+// under --strict. Of several keys nobody knows, the one whose value is an object is the event.
+TEST(TraceRobustness, UnknownEnvelopeFieldsAreCountedAndTheRecordIsRead) {
+    TempDir d;
+    std::string body = kStr + rec("{\"dynamo_start\": {\"stack\": [{\"line\": 3, \"name\": \"f\", \"filename\": 0}]}, \"graph_id\": null" +
+                                  kCtx + "0, \"attempt\": 0, \"new_meta_field\": 7}") +
+                       recP("{\"dynamo_cpp_guards_str\": {}, \"new_meta_field\": 8" + kCtx + "0, \"attempt\": 0", "TREE_GUARD_MANAGER:\n+- RootGuardManager\n") +
+                       rec("{\"new_meta_field\": 9, \"brand_new_event\": {\"a\": 1}}") + metrics(0);
+    ImportOptions strict;
+    strict.strict = true;
+    Imported r = importFile(d.write("f.log", body), strict);
+    EXPECT_EQ(r.problems(), 0);
+    EXPECT_EQ(r.report.records, 5);
+    EXPECT_EQ(r.report.unknownFields.at("new_meta_field"), 3);
+    EXPECT_EQ(r.report.unknownFields.at("graph_id"), 1);
+    EXPECT_EQ(r.report.unknownEvents.at("brand_new_event"), 1);
+    ASSERT_EQ(r.session.compiles.size(), 1u);
+    EXPECT_EQ(r.session.compiles[0].stack.size(), 1u);  // the dynamo_start was read
+    EXPECT_FALSE(r.session.compiles[0].guards.empty()); // and the guards with their payload
+    EXPECT_EQ(r.logs("unknown_field"), 2u);              // once per field name
+    EXPECT_EQ(r.session.info.metadata.at("unknown_field.new_meta_field"), "3");
+}
+
 TEST(TraceRobustness, BadLinesAreCountedPerKind) {
     TempDir d;
     std::string body = kStr + "this line has no prefix\n" + "\tpayload line nobody asked for\n\tsecond one\n" +
@@ -303,16 +327,17 @@ TEST(TraceRobustness, BadLinesAreCountedPerKind) {
     EXPECT_EQ(r.problem("no_prefix"), 1);
     EXPECT_EQ(r.problem("unexpected_payload"), 1); // one run of lines
     EXPECT_EQ(r.problem("bad_json"), 1);
-    EXPECT_EQ(r.problem("bad_envelope"), 2); // two event keys; no event key
+    EXPECT_EQ(r.problem("bad_envelope"), 1); // no event key ({"a": {}, "b": {}} is event "a" with a field "b")
+    EXPECT_EQ(r.report.unknownFields.at("b"), 1);
     EXPECT_EQ(r.problem("bad_string_index"), 1);
     EXPECT_EQ(r.problem("md5_mismatch"), 1);
     EXPECT_EQ(r.problem("bad_guards"), 1);
-    EXPECT_EQ(r.problems(), 8);
-    EXPECT_EQ(r.logs("warning"), 8u);
+    EXPECT_EQ(r.problems(), 7);
+    EXPECT_EQ(r.logs("warning"), 7u);
     ASSERT_EQ(r.session.compiles.size(), 1u); // the good parts still import
     EXPECT_EQ(r.session.compiles[0].guards.size(), 1u);
     EXPECT_NE(r.report.warnings[0].find("bad.log:2: no_prefix"), std::string::npos) << r.report.warnings[0];
-    EXPECT_EQ(r.session.info.metadata.at("problems"), "8");
+    EXPECT_EQ(r.session.info.metadata.at("problems"), "7");
 }
 
 TEST(TraceRobustness, StrictMakesTheFirstProblemAnErrorWithItsLine) {
@@ -416,13 +441,14 @@ TEST(TraceRobustness, BigPayloadsAreCheckedOnTheHasherThreadWithTheirLine) {
     TempDir d;
     std::string big;
     for (int i = 0; i < 3000; ++i) big += "line " + std::to_string(i) + " of a payload big enough to be hashed on the other thread\n";
-    std::string body = kStr;
+    std::string body = kStr + start(0);
     for (int k = 0; k < 40; ++k) // more big payloads than the hasher's lag; the 3rd has a wrong MD5
         body += recP("{\"artifact\": {\"name\": \"fx_graph_runnable\", \"encoding\": \"string\"}" + kCtx + "0, \"attempt\": 0", big, "\n", k != 2);
+    body += metrics(0);
     Imported r = importFile(d.write("big.log", body));
     EXPECT_EQ(r.problem("md5_mismatch"), 1);
     EXPECT_EQ(r.problems(), 1);
-    const int64_t thirdHeader = 2 + 2 * (1 + 3001); // after the str line, 2 records of a header and 3001 payload lines
+    const int64_t thirdHeader = 3 + 2 * (1 + 3001); // after the str and start lines, 2 records of a header and 3001 payload lines
     ASSERT_EQ(r.report.warnings.size(), 1u);
     EXPECT_NE(r.report.warnings[0].find("big.log:" + std::to_string(thirdHeader) + ": md5_mismatch"), std::string::npos) << r.report.warnings[0];
 }
