@@ -310,12 +310,23 @@ void TraceAssembler::onEvent(const TraceEvent& e) {
         }
     }
     for (const auto& [name, value] : e.unknownFields) {
-        int64_t& n = report_.unknownFields[name];
-        if (++n == 1 && report_.unknownFields.size() <= kMaxUnknownKinds)
-            sink_.log({"unknown_field", "", -1, name + ": " + value + " (beside " + e.key + ", line " + std::to_string(e.line) + ")"});
+        // a damaged log may make up any number of names: past the cap they count as one
+        auto it = report_.unknownFields.find(name);
+        if (it == report_.unknownFields.end())
+            it = report_.unknownFields.emplace(report_.unknownFields.size() < kMaxUnknownKinds ? name : std::string("(others)"), 0).first;
+        int64_t& n = it->second;
+        ++n;
+        if (n == 1 && report_.unknownFields.size() <= kMaxUnknownKinds) {
+            std::string text = name;
+            text.append(": ").append(value).append(" (beside ").append(e.key).append(", line ").append(std::to_string(e.line)).append(")");
+            sink_.log({"unknown_field", "", -1, std::move(text)});
+        }
     }
     if (!e.known) {
-        int64_t& n = report_.unknownEvents[e.key];
+        auto it = report_.unknownEvents.find(e.key); // capped as the fields are
+        if (it == report_.unknownEvents.end())
+            it = report_.unknownEvents.emplace(report_.unknownEvents.size() < kMaxUnknownKinds ? e.key : std::string("(others)"), 0).first;
+        int64_t& n = it->second;
         if (++n == 1 && report_.unknownEvents.size() <= kMaxUnknownKinds)
             sink_.log({"unknown_event", "", -1, e.key + ": " + e.metadataText.substr(0, 2000)});
         return;
