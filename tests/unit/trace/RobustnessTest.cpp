@@ -316,6 +316,20 @@ TEST(TraceRobustness, UnknownEnvelopeFieldsAreCountedAndTheRecordIsRead) {
     EXPECT_EQ(r.session.info.metadata.at("unknown_field.new_meta_field"), "3");
 }
 
+// A damaged log can make up any number of names: at most 100 are counted by name, the rest as one.
+TEST(TraceRobustness, MadeUpEventAndFieldNamesAreCountedUnderACap) {
+    TempDir d;
+    std::string body = kStr;
+    for (int i = 0; i < 150; ++i)
+        body += rec("{\"event_" + std::to_string(i) + "\": {}, \"field_" + std::to_string(i) + "\": 1}");
+    Imported r = importFile(d.write("many.log", body));
+    EXPECT_EQ(r.report.unknownEvents.size(), 101u);
+    EXPECT_EQ(r.report.unknownEvents.at("(others)"), 50);
+    EXPECT_EQ(r.report.unknownFields.size(), 101u);
+    EXPECT_EQ(r.report.unknownFields.at("(others)"), 50);
+    EXPECT_EQ(r.problems(), 0);
+}
+
 TEST(TraceRobustness, BadLinesAreCountedPerKind) {
     TempDir d;
     std::string body = kStr + "this line has no prefix\n" + "\tpayload line nobody asked for\n\tsecond one\n" +
