@@ -26,7 +26,8 @@ void GraphRecorder::addSymArith(const char* target, const SymPtr& a, const SymPt
     GraphNode n;
     n.kind = GraphNode::Kind::SymArith;
     n.target = target;
-    n.name = nodeName(std::string(target).substr(9));  // without "operator."
+    std::string t = target;
+    n.name = nodeName(t.rfind("operator.", 0) == 0 ? t.substr(9) : t.substr(t.rfind('.') + 1));  // add, sym_max
     n.segment = segment_;
     n.origin = tracer_.where();
     n.line = n.origin.line;

@@ -1,5 +1,7 @@
 #include "core/engine/SymExpr.h"
 
+#include <algorithm>
+
 namespace gs::engine {
 
 SymPtr SymExpr::constant(int64_t v) {
@@ -67,6 +69,25 @@ SymPtr SymExpr::neg(SymPtr a) {
     return e;
 }
 
+namespace {
+bool sameExpr(const SymExpr& a, const SymExpr& b) {
+    if (a.kind != b.kind || a.value != b.value || a.symbol != b.symbol || a.args.size() != b.args.size()) return false;
+    for (size_t i = 0; i < a.args.size(); ++i)
+        if (!sameExpr(*a.args[i], *b.args[i])) return false;
+    return true;
+}
+SymPtr extreme(SymExpr::Kind k, SymPtr a, SymPtr b) {
+    const bool isMax = k == SymExpr::Kind::Max;
+    if (a->isConst() && b->isConst()) return SymExpr::constant(isMax ? std::max(a->value, b->value) : std::min(a->value, b->value));
+    if (sameExpr(*a, *b)) return a;
+    if (b->isConst()) std::swap(a, b);  // constants first, as sympy prints Max(3, s0)
+    return binary(k, std::move(a), std::move(b));
+}
+} // namespace
+
+SymPtr SymExpr::maxOf(SymPtr a, SymPtr b) { return extreme(Kind::Max, std::move(a), std::move(b)); }
+SymPtr SymExpr::minOf(SymPtr a, SymPtr b) { return extreme(Kind::Min, std::move(a), std::move(b)); }
+
 std::optional<int64_t> SymExpr::eval(const std::function<int64_t(int)>& symbolValue) const {
     switch (kind) {
     case Kind::Const: return value;
@@ -90,6 +111,8 @@ std::optional<int64_t> SymExpr::eval(const std::function<int64_t(int)>& symbolVa
         if (*b == -1 && *a == INT64_MIN) return std::nullopt;
         return *b == 0 ? std::nullopt : std::optional<int64_t>(floorDivI(*a, *b));
     case Kind::Mod: return *b == 0 ? std::nullopt : std::optional<int64_t>(*b == -1 ? 0 : modI(*a, *b));
+    case Kind::Max: return std::max(*a, *b);
+    case Kind::Min: return std::min(*a, *b);
     default: return std::nullopt;
     }
 }
@@ -114,6 +137,8 @@ std::string SymExpr::str(const std::function<std::string(int)>& name) const {
     case Kind::Mul: return wrap(args[0]) + "*" + wrap(args[1]);
     case Kind::FloorDiv: return "((" + args[0]->str(name) + ")//" + wrap(args[1]) + ")";
     case Kind::Mod: return "Mod(" + args[0]->str(name) + ", " + args[1]->str(name) + ")";
+    case Kind::Max: return "Max(" + args[0]->str(name) + ", " + args[1]->str(name) + ")";
+    case Kind::Min: return "Min(" + args[0]->str(name) + ", " + args[1]->str(name) + ")";
     }
     return "?";
 }
@@ -137,6 +162,8 @@ SymPtr SymExpr::substitute(const SymPtr& e, const std::function<SymPtr(int)>& re
     case Kind::Mul: return mul(substitute(e->args[0], repl), substitute(e->args[1], repl));
     case Kind::FloorDiv: return floorDiv(substitute(e->args[0], repl), substitute(e->args[1], repl));
     case Kind::Mod: return mod(substitute(e->args[0], repl), substitute(e->args[1], repl));
+    case Kind::Max: return maxOf(substitute(e->args[0], repl), substitute(e->args[1], repl));
+    case Kind::Min: return minOf(substitute(e->args[0], repl), substitute(e->args[1], repl));
     }
     return e;
 }

@@ -14,7 +14,7 @@ struct SymExpr;
 using SymPtr = std::shared_ptr<const SymExpr>;
 
 struct SymExpr {
-    enum class Kind : uint8_t { Const, Symbol, Add, Mul, FloorDiv, Mod, Neg };
+    enum class Kind : uint8_t { Const, Symbol, Add, Mul, FloorDiv, Mod, Neg, Max, Min };
     Kind kind = Kind::Const;
     int64_t value = 0;            // Const
     int symbol = -1;              // Symbol: index in the ShapeEnv
@@ -27,6 +27,9 @@ struct SymExpr {
     static SymPtr floorDiv(SymPtr a, SymPtr b);
     static SymPtr mod(SymPtr a, SymPtr b);
     static SymPtr neg(SymPtr a);
+    // torch.sym_max / sym_min: builtin max()/min() of SymInts (no guard decides between them).
+    static SymPtr maxOf(SymPtr a, SymPtr b);
+    static SymPtr minOf(SymPtr a, SymPtr b);
 
     bool isConst() const { return kind == Kind::Const; }
     // Evaluates with the given symbol values; nullopt on division by zero.

@@ -266,6 +266,19 @@ void Tracer::onLoadGlobal(runtime::Dict* globals, std::string_view name, Value& 
                 });
             }
             v = idWrapper_;
+        } else if (name == "max" || name == "min") {
+            Value& wrapper = name == "max" ? maxWrapper_ : minWrapper_;
+            if (wrapper.isNull()) {
+                Value real = v;
+                bool isMax = name == "max";
+                std::weak_ptr<Tracer> self = weak_from_this();
+                wrapper = interp_.newFunction(std::string(name), [self, real, isMax](const runtime::CallArgs& a) {
+                    if (auto t = self.lock(); t && t->active)
+                        if (Value r = t->symExtreme(isMax, a); !r.isNull()) return r;
+                    return runtime::Interpreter::current().call(real, a);
+                });
+            }
+            v = wrapper;
         }
         return;
     }
@@ -296,6 +309,45 @@ void Tracer::onLoadDeref(runtime::Cell* cell, std::string_view name, Value& v) {
     if (fnSrc < 0) return;
     for (size_t i = 0; i < fn->closure.size(); ++i)
         if (fn->closure[i].obj() == cell) return wrapCell(sources.cellContents(fnSrc, static_cast<int>(i)));
+}
+
+// max(a, b, ...) / min(...) of ints where one is a SymInt: PyTorch computes torch.sym_max /
+// sym_min, a symbolic Max(3, s0) that nothing guards (builtin.py _call_min_max: a SymNode
+// operand makes a torch.sym_max node), where comparing the values here would guard (a
+// recompile PyTorch does not make) or, on a value read from data, break the graph. More than
+// two operands fold pairwise. With a value read from data (item() under capture_scalar_outputs)
+// the result is a new value read from data: that entry re-runs its function on a hit.
+Value Tracer::symExtreme(bool isMax, const runtime::CallArgs& a) {
+    if (!a.kw.empty() || a.pos.size() < 2) return {};
+    bool anySym = false, fromData = false;
+    for (const Value& v : a.pos) {
+        if (v.isInt()) continue;
+        auto* s = v.dyn<TrackedScalar>();
+        if (!s || s->kind != TrackedScalar::Kind::SymInt || !s->sym) return {};
+        anySym = true;
+        fromData = fromData || shapeEnv.mentionsData(s->sym);
+    }
+    if (!anySym) return {};
+    // the hints, read without the guard a plain use of the value would install
+    auto hint = [](const Value& v) { return v.isInt() ? v.asInt() : v.dyn<TrackedScalar>()->value.asInt(); };
+    SymPtr r = symOf(a.pos[0]);
+    int64_t best = hint(a.pos[0]);
+    for (size_t i = 1; i < a.pos.size(); ++i) {
+        SymPtr next = symOf(a.pos[i]);
+        int64_t v = hint(a.pos[i]);
+        best = isMax ? std::max(best, v) : std::min(best, v);
+        recorder_.addSymArith(isMax ? "torch.sym_max" : "torch.sym_min", r, next);
+        r = shapeEnv.simplify(isMax ? SymExpr::maxOf(r, next) : SymExpr::minOf(r, next));
+    }
+    if (fromData) {
+        graph.rerunOnHit = true;
+        r = shapeEnv.createFromData(best, &dynamicLog);
+        const SymbolSlot& slot = shapeEnv.slots().back();
+        shapeEvents.push_back({session::ShapeEventKind::CreateSymbol, "", -1, slot.name, "", -1, best, "[-int_oo, int_oo]", "",
+                               dynamicLog.back(), where().line});
+    }
+    if (r->isConst()) return Value::integer(r->value);
+    return makeScalar(TrackedScalar::Kind::SymInt, Value::integer(best), -1, r);
 }
 
 // Python's `random` module draws from interpreter state that the graph cannot see: PyTorch

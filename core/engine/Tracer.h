@@ -157,6 +157,9 @@ private:
     void commitString(const runtime::Object* s);
     // A tensor attribute that TENSOR_MATCH does not cover, read from an input tensor (Tracer.cpp).
     void tensorAttribute(torch::TensorObject* t, std::string_view name, runtime::Value& result);
+    // max()/min() of ints where one is a SymInt: a symbolic Max/Min without a guard, or Null
+    // when the builtin should run as it is (Tracer.cpp).
+    runtime::Value symExtreme(bool isMax, const runtime::CallArgs& a);
     // Every item of a container read from a source, guarded as if read and used: for a native
     // function, an operator or a constructor that reads the items without the item hooks
     // (dict(d), d.copy(), xs.index(v), xs + ys, xs == ys, repr(xs), {**d}). A set is guarded by
@@ -184,6 +187,7 @@ private:
     std::vector<runtime::Value> keepAlive_;
     runtime::Value printWrapper_;
     runtime::Value idWrapper_;
+    runtime::Value maxWrapper_, minWrapper_;
     std::vector<runtime::Function*> fnStack_;                 // scenario functions being run
     std::vector<int> guardedFunctions_;                       // sources with CLOSURE/FUNCTION_MATCH
     std::vector<int> guardedAbsent_;                          // attribute sources guarded absent
