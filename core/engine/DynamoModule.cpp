@@ -268,10 +268,56 @@ void Engine::installDynamoFunctions() {
             // @torch.compile(...) with arguments: the decorator.
             return I.newFunction("compile", [self, o, disable](const CallArgs& b) {
                 b.expect("compile", 1, 1);
-                return disable ? b[0] : self->compile(b[0], o);
+                return disable ? b[0] : self->compile(innermost(b[0]), o);
             });
         }
-        return disable ? p[0] : self->compile(p[0], o);
+        // torch.compile of a compiled function compiles the function itself with the new
+        // options: torch.compile goes through optimize, whose context unwraps innermost_fn
+        // (test_misc.py test_nested_optimize: the inner backend never compiles).
+        return disable ? p[0] : self->compile(innermost(p[0]), o);
+    });
+
+    // torch._dynamo.run(fn=None): fn (unwrapped from torch.compile, eval_frame.innermost_fn) runs
+    // in run-only mode (RunOnlyContext, dynamo-semantics §1.4): its frame and its callees use the
+    // entries their code objects already have and nothing compiles. Without fn: the decorator.
+    I.defineFunction(dynamo, "run", [self](const CallArgs& a) -> Value {
+        auto& I = runtime::Interpreter::current();
+        a.expect("run", 0, 1);
+        auto wrap = [self](const Value& fn) -> Value {
+            Value target = innermost(fn);
+            return runtime::Interpreter::current().newFunction("run", [self, target](const CallArgs& b) -> Value {
+                auto& In = runtime::Interpreter::current();
+                auto* f = target.dyn<runtime::Function>();
+                if (!f) return In.call(target, b);
+                ++self->runOnlyDepth_;
+                if (!self->interceptor_)
+                    self->interceptor_ = [self](runtime::Function* g, Value* slots, Value& result) {
+                        return self->interceptRunOnly(g, slots, result);
+                    };
+                auto* previous = In.callInterceptor();
+                In.setCallInterceptor(&self->interceptor_);
+                runtime::Function* savedSkip = self->skipIntercept_;
+                self->skipIntercept_ = nullptr;  // the frame itself uses its entries too
+                auto restore = [&] {
+                    --self->runOnlyDepth_;
+                    In.setCallInterceptor(previous);
+                    self->skipIntercept_ = savedSkip;
+                };
+                try {
+                    Value v = In.callFunction(f, b);
+                    restore();
+                    return v;
+                } catch (...) {
+                    restore();
+                    throw;
+                }
+            });
+        };
+        if (a.size() == 0 || a[0].isNone()) return I.newFunction("run", [wrap](const CallArgs& b) {
+            b.expect("run", 1, 1);
+            return wrap(b[0]);
+        });
+        return wrap(a[0]);
     });
 
     // torch._dynamo.optimize(backend, *, nopython, guard_export_fn, guard_fail_fn, disable, dynamic, save_config)
