@@ -677,6 +677,11 @@ Value Engine::compileAndRun(CodeCache& cc, CompiledFunction* cf, runtime::Functi
     auto entry = std::make_unique<CacheEntry>();
     entry->compileId = compileId;
     entry->guards = tracer->buildGuards();
+    // The function changed the global state it was entered with (torch.set_grad_enabled(False)
+    // inside): PyTorch restores the final state after the graph on every call; a hit here runs
+    // the function, so the change happens again (GLOBAL_STATE is the entry state: s102).
+    for (const auto& c : entry->guards.checks)
+        if (c.kind == GuardKind::GlobalState && !(c.global == currentGlobalState())) tracer->graph.hasSideEffects = true;
     entry->guards.release = options.release;
     entry->sources = std::make_unique<SourceTable>(std::move(tracer->sources));
     entry->guards.sources = entry->sources.get();

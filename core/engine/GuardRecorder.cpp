@@ -197,7 +197,7 @@ GuardSet GuardRecorder::build(const ShapeEnv& shapeEnv, const std::vector<Symbol
     gs.checks.push_back(dd);
     GuardCheck glob;
     glob.kind = GuardKind::GlobalState;
-    glob.global = currentGlobalState();
+    glob.global = entryState_;
     glob.code = std::string("___check_global_state() against {\"default_dtype\":\"") + std::string(tensor::dtypeReprName(glob.global.defaultDtype)) +
                 "\",\"grad_mode\":" + (glob.global.gradMode ? "true" : "false") + "}";
     glob.sessionGuard = leaf(0, "GLOBAL_STATE", "", glob.code, {});

@@ -59,6 +59,10 @@ private:
     };
     const SourceTable& sources_;
     runtime::Interpreter& interp_;
+    // GLOBAL_STATE is the state the frame was entered with (PyTorch's GlobalStateGuard is taken
+    // before tracing): a function that calls torch.set_grad_enabled(False) still hits when it is
+    // entered with grad mode on again (test_misc.py test_grad_state_mutated).
+    GlobalStateSnapshot entryState_ = currentGlobalState();
     std::vector<Installed> guards_;
     std::vector<int> valueGuarded_;     // sources whose value guard is installed
     std::vector<int> sequenceGuarded_;
