@@ -436,7 +436,13 @@ Value builtin_dir(const CallArgs& a) {
         for (Type* m : t->mro()) addDict(m->dict());
     } else {
         if (Object* o = a[0].obj())
-            if (Dict* dd = o->instanceDict()) addDict(dd);
+            if (Dict* dd = o->instanceDict()) {
+                // Traced: the names come from P.__dict__'s keys, read through the hooks (a
+                // DICT_KEYS_MATCH guard), so adding or deleting an attribute is seen.
+                if (In.observer() && !a[0].dyn<Module>())
+                    ops::toVector(ops::callMethod(ops::getAttr(a[0], In.names.__dict__), In.intern("keys"), {}));
+                addDict(dd);
+            }
         if (!a[0].dyn<Module>())
             for (Type* m : ops::typeOf(a[0])->mro()) addDict(m->dict());
     }

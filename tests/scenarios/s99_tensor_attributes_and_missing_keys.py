@@ -5,6 +5,8 @@
 # starts in its storage (P.storage_offset()) and attributes the program set on the tensor
 # (P.name; a missing one is guarded absent, as PyTorch's HASATTR).
 #
+# dir(obj) lists the instance's attribute names: its __dict__ keys are guarded (DICT_KEYS_MATCH).
+#
 # A subscript that raises and is caught (`try: d["k"] except KeyError:`) decided something too:
 # the key's absence is guarded (DICT_CONTAINS), an index past the end guards the length.
 #
@@ -42,6 +44,15 @@ def optional(x):
         return x + OPTIONS["extra"]
     except KeyError:
         return x - 1
+
+
+class Settings:
+    def __init__(self):
+        self.scale = 2
+
+
+def has_scale(x, cfg):
+    return x + (3 if "scale" in dir(cfg) else 0)
 
 
 def past_the_end(x, xs):
@@ -111,6 +122,15 @@ class T(TestCase):
         self.assertEqual(opt(x, xs), torch.zeros(2))
         xs.append(4)
         self.assertEqual(opt(x, xs), torch.full((2,), 5.0))
+        self.assertEqual(cnt.frame_count, 2)
+
+    def test_dir_of_an_instance(self):
+        x = torch.ones(2)
+        cfg = Settings()
+        cnt, opt = self.counted(has_scale)
+        self.assertEqual(opt(x, cfg), torch.full((2,), 4.0))
+        del cfg.scale
+        self.assertEqual(opt(x, cfg), torch.ones(2))
         self.assertEqual(cnt.frame_count, 2)
 
 
