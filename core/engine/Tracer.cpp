@@ -269,10 +269,9 @@ void Tracer::onLoadGlobal(runtime::Dict* globals, std::string_view name, Value& 
         } else if (name == "max" || name == "min") {
             Value& wrapper = name == "max" ? maxWrapper_ : minWrapper_;
             if (wrapper.isNull()) {
-                Value real = v;
                 bool isMax = name == "max";
                 std::weak_ptr<Tracer> self = weak_from_this();
-                wrapper = interp_.newFunction(std::string(name), [self, real, isMax](const runtime::CallArgs& a) {
+                wrapper = interp_.newFunction(std::string(name), [self, real = v, isMax](const runtime::CallArgs& a) {
                     if (auto t = self.lock(); t && t->active)
                         if (Value r = t->symExtreme(isMax, a); !r.isNull()) return r;
                     return runtime::Interpreter::current().call(real, a);
