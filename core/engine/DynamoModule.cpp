@@ -289,28 +289,7 @@ void Engine::installDynamoFunctions() {
                 auto& In = runtime::Interpreter::current();
                 auto* f = target.dyn<runtime::Function>();
                 if (!f) return In.call(target, b);
-                ++self->runOnlyDepth_;
-                if (!self->interceptor_)
-                    self->interceptor_ = [self](runtime::Function* g, Value* slots, Value& result) {
-                        return self->interceptRunOnly(g, slots, result);
-                    };
-                auto* previous = In.callInterceptor();
-                In.setCallInterceptor(&self->interceptor_);
-                runtime::Function* savedSkip = self->skipIntercept_;
-                self->skipIntercept_ = nullptr;  // the frame itself uses its entries too
-                auto restore = [&] {
-                    --self->runOnlyDepth_;
-                    In.setCallInterceptor(previous);
-                    self->skipIntercept_ = savedSkip;
-                };
-                try {
-                    Value v = In.callFunction(f, b);
-                    restore();
-                    return v;
-                } catch (...) {
-                    restore();
-                    throw;
-                }
+                return self->runEager(f, b, true, true);  // the frame itself uses its entries too
             });
         };
         if (a.size() == 0 || a[0].isNone()) return I.newFunction("run", [wrap](const CallArgs& b) {

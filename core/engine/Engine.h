@@ -198,7 +198,9 @@ public:
     bool artifactEnabledNow(std::string_view name);
 
 private:
-    runtime::Value runEager(runtime::Function* fn, const runtime::CallArgs& args, bool runOnly);
+    // runOnly: callees (and, with `frameToo`, fn itself: torch._dynamo.run) use their cached
+    // entries but never compile.
+    runtime::Value runEager(runtime::Function* fn, const runtime::CallArgs& args, bool runOnly, bool frameToo = false);
     // The lookup (dynamo-semantics §1.2 step 2): the first entry of the same backend and config
     // whose guards pass runs (moved to the front); misses are recorded in `call`. `cf` null:
     // a run-only lookup (any backend and config, as PyTorch's run mode).

@@ -129,7 +129,7 @@ __attribute__((noinline)) Value Engine::replayVerified(CacheEntry& e, runtime::F
     return result;
 }
 
-Value Engine::runEager(runtime::Function* fn, const runtime::CallArgs& args, bool runOnly) {
+Value Engine::runEager(runtime::Function* fn, const runtime::CallArgs& args, bool runOnly, bool frameToo) {
     if (!runOnly) return interp.callFunction(fn, args);
     // Run-only (§1.4): the frame runs eagerly and its callees run under run-only too, using
     // their own cached entries (interceptRunOnly) but never compiling.
@@ -139,7 +139,7 @@ Value Engine::runEager(runtime::Function* fn, const runtime::CallArgs& args, boo
     auto* previous = interp.callInterceptor();
     interp.setCallInterceptor(&interceptor_);
     runtime::Function* savedSkip = skipIntercept_;
-    skipIntercept_ = fn;
+    skipIntercept_ = frameToo ? nullptr : fn;
     auto restore = [&] {
         --runOnlyDepth_;
         interp.setCallInterceptor(previous);
