@@ -45,11 +45,11 @@ std::string ranksIndex(const std::vector<Session>& sessions) {
         std::string ranks, majority;
         for (auto r : v.ranks) ranks += (ranks.empty() ? "" : ", ") + std::to_string(r);
         for (auto r : v.majority) majority += (majority.empty() ? "" : ", ") + std::to_string(r);
-        // without a strict majority no rank is the culprit: they differ from each other
+        // without a strict majority no rank is the culprit, and the detail itself begins "ranks 0, 1
+        // differ, no majority"
         d += "<div class=\"reason\"><b>" + Html::escape(v.aspect) + "</b>: " +
-             (v.noMajority ? "ranks " + Html::escape(ranks) + " differ, no majority"
-                           : "rank " + Html::escape(ranks) + " differ(s) from ranks " + Html::escape(majority)) +
-             ". " + Html::escape(v.detail) + "</div>";
+             (v.noMajority ? std::string() : "rank " + Html::escape(ranks) + " differ(s) from ranks " + Html::escape(majority) + ". ") +
+             Html::escape(v.detail) + "</div>";
     }
     body += section("Where the ranks disagree", d.empty() ? "<p class=\"lead\">Every rank compiled the same frames for the same reasons, "
                                                             "with the same graphs and cache results.</p>"
