@@ -248,6 +248,14 @@ void TraceAssembler::finalizeLingering() {
     finalize(*p);
 }
 
+// The count of `name` in `counts`: a damaged log may make up any number of names (unknown event
+// keys, envelope fields), so past kMaxUnknownKinds names the others count as one, "(others)".
+static int64_t& countCapped(std::map<std::string, int64_t>& counts, const std::string& name) {
+    auto it = counts.find(name);
+    if (it == counts.end()) it = counts.emplace(counts.size() < kMaxUnknownKinds ? name : std::string("(others)"), 0).first;
+    return it->second;
+}
+
 // The first schedule and the first runtime/tensor-meta dump of a compile, as tlparse reads them
 // (one file per compile directory); kept also past the artifact list's cap.
 static void mergeInductor(InductorSummary& mine, const InductorSummary& theirs) {
@@ -310,24 +318,14 @@ void TraceAssembler::onEvent(const TraceEvent& e) {
         }
     }
     for (const auto& [name, value] : e.unknownFields) {
-        // a damaged log may make up any number of names: past the cap they count as one
-        auto it = report_.unknownFields.find(name);
-        if (it == report_.unknownFields.end())
-            it = report_.unknownFields.emplace(report_.unknownFields.size() < kMaxUnknownKinds ? name : std::string("(others)"), 0).first;
-        int64_t& n = it->second;
-        ++n;
-        if (n == 1 && report_.unknownFields.size() <= kMaxUnknownKinds) {
+        if (++countCapped(report_.unknownFields, name) == 1 && report_.unknownFields.size() <= kMaxUnknownKinds) {
             std::string text = name;
             text.append(": ").append(value).append(" (beside ").append(e.key).append(", line ").append(std::to_string(e.line)).append(")");
             sink_.log({"unknown_field", "", -1, std::move(text)});
         }
     }
     if (!e.known) {
-        auto it = report_.unknownEvents.find(e.key); // capped as the fields are
-        if (it == report_.unknownEvents.end())
-            it = report_.unknownEvents.emplace(report_.unknownEvents.size() < kMaxUnknownKinds ? e.key : std::string("(others)"), 0).first;
-        int64_t& n = it->second;
-        if (++n == 1 && report_.unknownEvents.size() <= kMaxUnknownKinds)
+        if (++countCapped(report_.unknownEvents, e.key) == 1 && report_.unknownEvents.size() <= kMaxUnknownKinds)
             sink_.log({"unknown_event", "", -1, e.key + ": " + e.metadataText.substr(0, 2000)});
         return;
     }
