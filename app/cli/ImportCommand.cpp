@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <iomanip>
 #include <iostream>
+#include <map>
 #include <memory>
 #include <sstream>
 
@@ -80,24 +81,19 @@ public:
         for (const auto& [k, v] : info_.metadata)
             if (k.rfind("kept.", 0) == 0) kept += (kept.empty() ? "" : ", ") + k.substr(5) + " " + v;
         if (!kept.empty()) os << "  kept as-is  " << kept << "\n";
-        if (!r.unknownEvents.empty()) {
-            os << "  unknown events (kept)";
-            sep = ": ";
-            for (const auto& [k, n] : r.unknownEvents) {
-                os << sep << k << " " << n;
-                sep = ", ";
+        // name count, name count ... after a title; nothing when empty
+        auto countsLine = [&os](const char* title, const std::map<std::string, int64_t>& counts) {
+            if (counts.empty()) return;
+            os << title;
+            const char* between = ": ";
+            for (const auto& [k, n] : counts) {
+                os << between << k << " " << n;
+                between = ", ";
             }
             os << "\n";
-        }
-        if (!r.unknownFields.empty()) {
-            os << "  unknown envelope fields (records read without them)";
-            sep = ": ";
-            for (const auto& [k, n] : r.unknownFields) {
-                os << sep << k << " " << n;
-                sep = ", ";
-            }
-            os << "\n";
-        }
+        };
+        countsLine("  unknown events (kept)", r.unknownEvents);
+        countsLine("  unknown envelope fields (records read without them)", r.unknownFields);
         int64_t total = 0;
         for (const auto& [k, n] : r.problems) total += n;
         os << "  problems    " << (total == 0 ? std::string("none") : std::to_string(total));
