@@ -4,7 +4,6 @@
 #include <boost/program_options.hpp>
 
 #include <algorithm>
-#include <cstdio>
 #include <iomanip>
 #include <iostream>
 #include <map>
@@ -245,11 +244,6 @@ int importCommand(const std::vector<std::string>& args) {
     }
     const std::vector<session::Divergence> divergences = session::RankOverview::divergences(profiles);
     const std::vector<session::GraphRuntime> runtimes = session::RankOverview::runtimes(profiles);
-    auto ms = [](double v) {
-        char buf[32];
-        std::snprintf(buf, sizeof buf, "%.3f", v);
-        return std::string(buf);
-    };
     if (folder) {
         out << "ranks       " << profiles.size() << (rankFailed ? " (some could not be imported)" : "") << "\n";
         if (divergences.empty()) out << "divergence  none: every rank compiled the same\n";
@@ -257,9 +251,9 @@ int importCommand(const std::vector<std::string>& args) {
         // Inductor's runtime estimates per compile across the ranks (tlparse's graph runtime analysis)
         for (const auto& g : runtimes) {
             out << "runtime     " << g.compileId << ": ";
-            for (size_t k = 0; k < g.ranks.size(); ++k) out << (k ? ", " : "") << "rank " << g.ranks[k].first << " " << ms(g.ranks[k].second) << " ms";
+            for (size_t k = 0; k < g.ranks.size(); ++k) out << (k ? ", " : "") << "rank " << g.ranks[k].first << " " << session::RankOverview::millis(g.ranks[k].second) << " ms";
             if (g.ranks.size() > 1)
-                out << " (delta " << ms(g.deltaMs()) << " ms: fastest rank " << g.fastestRank << ", slowest rank " << g.slowestRank << ")";
+                out << " (delta " << session::RankOverview::millis(g.deltaMs()) << " ms: fastest rank " << g.fastestRank << ", slowest rank " << g.slowestRank << ")";
             out << "\n";
         }
     }
@@ -281,7 +275,7 @@ int importCommand(const std::vector<std::string>& args) {
                       << ", \"recompiles\": " << p.recompiles << ", \"failures\": " << p.failures << ", \"limit_hits\": " << p.limitHits
                       << ", \"cache_hits\": " << p.cacheHits << ", \"cache_misses\": " << p.cacheMisses
                       << ", \"compile_time_s\": " << p.compileTimeS << ", \"estimated_runtime_ms\": "
-                      << (p.runtimeMs < 0 ? std::string("null") : ms(p.runtimeMs)) << "},\n\"session\": ";
+                      << (p.runtimeMs < 0 ? std::string("null") : session::RankOverview::millis(p.runtimeMs)) << "},\n\"session\": ";
             // a rank whose file could not be read at all has no session
             if (targets[i]->counts.status() == session::SessionStatus::Running && !p.error.empty()) std::cout << "null";
             else std::cout << jsonOf(imported.sessions[i]);
@@ -299,9 +293,9 @@ int importCommand(const std::vector<std::string>& args) {
             const auto& g = runtimes[i];
             std::cout << (i ? ",\n" : "\n") << "{\"compile_id\": " << session::jsonQuoted(g.compileId) << ", \"ranks\": [";
             for (size_t k = 0; k < g.ranks.size(); ++k)
-                std::cout << (k ? ", " : "") << "{\"rank\": " << g.ranks[k].first << ", \"estimated_ms\": " << ms(g.ranks[k].second) << "}";
+                std::cout << (k ? ", " : "") << "{\"rank\": " << g.ranks[k].first << ", \"estimated_ms\": " << session::RankOverview::millis(g.ranks[k].second) << "}";
             std::cout << "], \"fastest_rank\": " << g.fastestRank << ", \"slowest_rank\": " << g.slowestRank
-                      << ", \"delta_ms\": " << ms(g.deltaMs()) << "}";
+                      << ", \"delta_ms\": " << session::RankOverview::millis(g.deltaMs()) << "}";
         }
         std::cout << "\n]}\n";
     }

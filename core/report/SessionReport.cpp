@@ -1,7 +1,5 @@
 #include "core/report/SessionReport.h"
 
-#include <cstdio>
-
 #include "core/report/CompilePage.h"
 #include "core/report/Html.h"
 #include "core/report/IndexPage.h"
@@ -59,19 +57,14 @@ std::string ranksIndex(const std::vector<Session>& sessions) {
     // Inductor's estimated runtime of each compile on each rank (tlparse's graph runtime analysis)
     const auto runtimes = RankOverview::runtimes(profiles);
     if (!runtimes.empty()) {
-        auto ms = [](double v) {
-            char buf[32];
-            std::snprintf(buf, sizeof buf, "%.3f", v);
-            return std::string(buf);
-        };
         std::string t = "<table><tr><th>compile</th><th>estimated runtime per rank (ms)</th><th class=\"num\">fastest</th>"
                         "<th class=\"num\">slowest</th><th class=\"num\">delta (ms)</th></tr>";
         for (const auto& g : runtimes) {
             std::string per;
-            for (const auto& [rank, v] : g.ranks) per += (per.empty() ? "" : ", ") + ("rank " + std::to_string(rank) + ": " + ms(v));
+            for (const auto& [rank, v] : g.ranks) per += (per.empty() ? "" : ", ") + ("rank " + std::to_string(rank) + ": " + RankOverview::millis(v));
             t += "<tr><td>" + Html::escape(g.compileId) + "</td><td>" + Html::escape(per) + "</td><td class=\"num\">rank " +
                  std::to_string(g.fastestRank) + "</td><td class=\"num\">rank " + std::to_string(g.slowestRank) + "</td><td class=\"num\">" +
-                 ms(g.deltaMs()) + "</td></tr>";
+                 RankOverview::millis(g.deltaMs()) + "</td></tr>";
         }
         body += section("Estimated runtimes", t + "</table>",
                         "Inductor's estimate for one run of each compiled graph (inductor_runtime_and_tensor_meta): a rank far "

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdio>
 #include <functional>
 #include <map>
 
@@ -174,7 +175,6 @@ std::vector<Divergence> RankOverview::divergences(const std::vector<RankProfile>
         if (d.noMajority) {
             major = groups.begin(); // the reference the others are described against, not a culprit
             for (auto* r : ok) d.ranks.push_back(r->rank);
-            d.detail = names(ok) + " differ, no majority";
         } else {
             for (auto* r : *major) d.majority.push_back(r->rank);
         }
@@ -183,13 +183,20 @@ std::vector<Divergence> RankOverview::divergences(const std::vector<RankProfile>
             if (g == major) continue;
             if (!d.noMajority)
                 for (auto* r : *g) d.ranks.push_back(r->rank);
-            d.detail += (d.detail.empty() ? "" : "; ") + names(*g) + ": " + describe(aspect, g->front()->*seq, major->front()->*seq, refHas);
+            d.difference += (d.difference.empty() ? "" : "; ") + names(*g) + ": " + describe(aspect, g->front()->*seq, major->front()->*seq, refHas);
         }
+        d.detail = d.noMajority ? names(ok) + " differ, no majority; " + d.difference : d.difference;
         std::sort(d.ranks.begin(), d.ranks.end());
         std::sort(d.majority.begin(), d.majority.end());
         out.push_back(std::move(d));
     }
     return out;
+}
+
+std::string RankOverview::millis(double ms) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.3f", ms);
+    return buf;
 }
 
 std::vector<GraphRuntime> RankOverview::runtimes(const std::vector<RankProfile>& ranks) {

@@ -59,7 +59,8 @@ struct Divergence {
     std::vector<int64_t> ranks;
     std::vector<int64_t> majority;  // the ranks of the strict majority
     bool noMajority = false;
-    std::string detail;             // the first difference, in words
+    std::string detail;             // the first difference, in words ("ranks 0, 1 differ, no majority; " first without a majority)
+    std::string difference;         // the same without that lead: what each group has (for views that say the lead themselves)
 };
 
 // One compile (by id) across the ranks that estimated its runtime (tlparse's graph runtime
@@ -74,6 +75,8 @@ struct GraphRuntime {
 
 class RankOverview {
 public:
+    // An estimated runtime as the CLI and the report print it: milliseconds, 3 decimals.
+    static std::string millis(double ms);
     // Divergences per aspect, in the order above; empty when every rank agrees. Ranks whose
     // import failed take no part. A rank diverges only from a strict majority: a group of
     // identical sequences held by more than half of the ranks. Without one the ranks "differ"

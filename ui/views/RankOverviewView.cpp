@@ -108,10 +108,8 @@ void RankOverviewView::setRanks(const QString& folder, std::vector<session::Rank
             // no strict majority: no single rank is to blame, so one row names them all
             QStringList names;
             for (int64_t rank : d.ranks) names << QString::number(rank);
-            // the detail begins with what the row already says ("ranks 0, 1 differ, no majority; ")
-            QString detail = qs(d.detail);
-            if (const int cut = detail.indexOf(QStringLiteral("no majority; ")); cut >= 0) detail = detail.mid(cut + 13);
-            auto* item = new QListWidgetItem(tr("Ranks %1 differ in %2 (no majority): %3").arg(names.join(QStringLiteral(", ")), aspect, detail),
+            // the row says the lead itself: the difference without "ranks 0, 1 differ, no majority"
+            auto* item = new QListWidgetItem(tr("Ranks %1 differ in %2 (no majority): %3").arg(names.join(QStringLiteral(", ")), aspect, qs(d.difference)),
                                              divergences_);
             item->setData(Qt::UserRole, qint64(d.ranks[1]));
             item->setData(Qt::UserRole + 1, qint64(d.ranks[0]));

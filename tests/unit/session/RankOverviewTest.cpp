@@ -107,6 +107,9 @@ TEST(RankOverview, OtherCodeObjectAndFailedRanks) {
     EXPECT_NE(d[0].detail.find("ranks 0, 1 differ, no majority"), std::string::npos) << d[0].detail;
     EXPECT_NE(d[0].detail.find("rank 1: compile #1: 0/0 backward_hook where rank 0 has 0/0 forward"), std::string::npos) << d[0].detail;
     EXPECT_EQ(d[0].detail.find("majority has"), std::string::npos) << d[0].detail;
+    // the difference alone, for views that say the lead themselves (the Ranks view's rows)
+    EXPECT_EQ(d[0].detail, "ranks 0, 1 differ, no majority; " + d[0].difference);
+    EXPECT_EQ(d[0].difference.rfind("rank 1: compile #1: ", 0), 0u) << d[0].difference;
 }
 
 TEST(RankOverview, ARankDivergesOnlyFromAStrictMajority) {
@@ -186,6 +189,8 @@ TEST(RankOverview, ARankWithOtherCollectivesOrTensorMetaDiverges) {
     EXPECT_EQ(d[0].ranks, std::vector<int64_t>{2});
     EXPECT_EQ(d[0].majority, (std::vector<int64_t>{0, 1}));
     EXPECT_EQ(d[0].detail, "rank 2: collectives of compile #1: all_reduce_.default where the majority has all_reduce_.default wait_tensor.default");
+    EXPECT_EQ(d[0].difference, d[0].detail); // with a majority there is no lead
+    EXPECT_EQ(RankOverview::millis(9.9158419), "9.916");
     EXPECT_EQ(d[1].aspect, "tensor_meta");
     EXPECT_EQ(d[1].ranks, std::vector<int64_t>{2});
     EXPECT_EQ(d[1].detail, "rank 2: tensor metadata of compile #1: bbbb where the majority has aaaa");
